@@ -1,0 +1,34 @@
+import type { PlannerTables, TableData } from "../model/schema";
+import type { WorkbookPlan } from "../plan/types";
+import type { Finding } from "../rules/finding";
+
+export interface CellTarget {
+  table: string;
+  /** 1-based data row; null for the header. */
+  row: number | null;
+  column: string | null;
+}
+
+export interface Progress {
+  (done: number, total: number, label?: string): void;
+}
+
+/**
+ * What the task pane, ribbon commands and CLI need from a workbook. Inside Excel it is the
+ * Office host (src/excel); in a browser or in Node it is the file host (src/io).
+ */
+export interface Host {
+  readonly kind: "excel" | "file";
+  /** All planner tables, in one read. Tables that do not exist are absent. */
+  readTables(): Promise<PlannerTables>;
+  /** Create missing sheets/tables/columns, fill empty tables, rebuild owned sheets. */
+  applyPlan(plan: WorkbookPlan, progress?: Progress): Promise<void>;
+  /** Replace a planner table's data rows (the caller asked: import, repair). Extra columns are the caller's to keep. */
+  writeTable(table: TableData, progress?: Progress): Promise<void>;
+  /** Highlight finding cells (clearing the previous marks). */
+  markFindings(findings: Finding[]): Promise<void>;
+  /** Take the planner to a cell. */
+  select(target: CellTarget): Promise<void>;
+  /** The workbook as an .xlsx file. */
+  exportXlsx(): Promise<Uint8Array>;
+}

@@ -1,0 +1,90 @@
+import type { Cell } from "./types";
+
+/** Excel's serial date epoch (1899-12-30), in ms. */
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
+
+export function isBlank(cell: unknown): boolean {
+  if (cell === null || cell === undefined) return true;
+  if (typeof cell === "string") return cell.trim() === "";
+  return false;
+}
+
+/** The cell as trimmed text ("" for blank); numbers as written, dates as ISO day. */
+export function cellText(cell: unknown): string {
+  if (cell === null || cell === undefined) return "";
+  if (cell instanceof Date) return isNaN(cell.getTime()) ? "" : cell.toISOString().slice(0, 10);
+  if (typeof cell === "number") return Number.isFinite(cell) ? String(cell) : "";
+  if (typeof cell === "object") return "";
+  return String(cell).replace(/\s+/g, " ").trim();
+}
+
+export function excelSerialToDate(serial: number): Date {
+  return new Date(EXCEL_EPOCH + Math.round(serial * DAY_MS));
+}
+
+export type YearRead = { kind: "blank" } | { kind: "year"; year: number } | { kind: "invalid"; text: string };
+
+/**
+ * Reads a year from a number (2025, or an Excel date serial), text with spaces ("  2025 "),
+ * an ISO / day-month date text, or a Date.
+ */
+export function readYear(cell: unknown): YearRead {
+  if (isBlank(cell)) return { kind: "blank" };
+  if (cell instanceof Date) {
+    return isNaN(cell.getTime()) ? { kind: "invalid", text: "" } : { kind: "year", year: cell.getUTCFullYear() };
+  }
+  if (typeof cell === "number") return yearFromNumber(cell, String(cell));
+  const text = cellText(cell);
+  const compact = text.replace(/\s+/g, "");
+  if (/^[+]?\d+(\.0+)?$/.test(compact)) return yearFromNumber(Number(compact), text);
+  const iso = /^(\d{4})-\d{1,2}-\d{1,2}(?:[T ].*)?$/.exec(compact);
+  if (iso) return { kind: "year", year: Number(iso[1]) };
+  const dmy = /^\d{1,2}[/.-]\d{1,2}[/.-](\d{4})$/.exec(compact);
+  if (dmy) return { kind: "year", year: Number(dmy[1]) };
+  return { kind: "invalid", text };
+}
+
+function yearFromNumber(n: number, text: string): YearRead {
+  if (!Number.isFinite(n)) return { kind: "invalid", text };
+  if (Number.isInteger(n) && n >= 1000 && n <= 9999) return { kind: "year", year: n };
+  // An Excel date serial between 1927 and 2173 stored as a number.
+  if (n >= 10_000 && n <= 100_000) return { kind: "year", year: excelSerialToDate(n).getUTCFullYear() };
+  return { kind: "invalid", text };
+}
+
+export type NumberRead = { kind: "blank" } | { kind: "number"; value: number } | { kind: "invalid"; text: string };
+
+/** Reads a number: 40, "40", " 40 % ", "40,5". */
+export function readNumber(cell: unknown): NumberRead {
+  if (isBlank(cell)) return { kind: "blank" };
+  if (typeof cell === "number") return Number.isFinite(cell) ? { kind: "number", value: cell } : { kind: "invalid", text: String(cell) };
+  const text = cellText(cell);
+  const compact = text.replace(/\s+/g, "").replace(/%$/, "").replace(/^(-?\d+),(\d+)$/, "$1.$2");
+  if (/^[-+]?(\d+\.?\d*|\.\d+)$/.test(compact)) return { kind: "number", value: Number(compact) };
+  return { kind: "invalid", text };
+}
+
+/** A `;`-separated list (also tolerates newlines); blanks dropped. */
+export function readList(cell: unknown): string[] {
+  return cellText(typeof cell === "string" ? cell.replace(/[\r\n]+/g, ";") : cell)
+    .split(";")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+}
+
+/** Case-, space- and punctuation-insensitive key for matching names. */
+export function looseKey(text: string): string {
+  return text
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/[\s\u200b\u00a0]+/g, " ")
+    .replace(/[.,:;'"’`()]/g, "")
+    .trim();
+}
+
+export function asCell(value: unknown): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value instanceof Date) return value;
+  return String(value);
+}

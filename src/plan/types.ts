@@ -1,0 +1,91 @@
+import type { Cell } from "../model/types";
+
+/** 0-based row and column. */
+export interface CellRef {
+  row: number;
+  col: number;
+}
+
+export interface RangeRef {
+  sheet: string;
+  from: CellRef;
+  to: CellRef;
+}
+
+export type CellStyle = "title" | "subtitle" | "header" | "note" | "total" | "error" | "warning" | "info" | "link";
+
+export interface PlanCell {
+  row: number;
+  col: number;
+  value: Cell;
+  /** Without the leading "=". `value` is its computed result, cached in the file. */
+  formula?: string;
+  style?: CellStyle;
+  numberFormat?: string;
+  /** A link inside the workbook: "'Sheet'!B7". */
+  link?: string;
+}
+
+export type PlanValidation =
+  | { column: string; kind: "list"; source: { sheet: string; table: string; column: string } }
+  | { column: string; kind: "list"; values: string[] }
+  | { column: string; kind: "whole" | "decimal"; min: number; max: number };
+
+export interface PlanTable {
+  name: string;
+  topLeft: CellRef;
+  headers: string[];
+  rows: Cell[][];
+  style: string;
+  numberFormats?: Record<string, string>;
+  validations?: PlanValidation[];
+}
+
+export type ChartType = "bar" | "barStacked" | "column" | "columnStacked" | "pie" | "line";
+
+export interface PlanSeries {
+  name: string;
+  /** The cell holding the series name. */
+  nameRef: RangeRef;
+  values: RangeRef;
+  /** Computed values, cached in the chart so it draws before any recalculation. */
+  cache: number[];
+}
+
+export interface PlanChart {
+  name: string;
+  type: ChartType;
+  title: string;
+  categories: RangeRef;
+  categoryCache: string[];
+  series: PlanSeries[];
+  /** Where the chart sits: top-left and bottom-right cells (0-based). */
+  anchor: { from: CellRef; to: CellRef };
+}
+
+export interface PrintSetup {
+  area: { from: CellRef; to: CellRef };
+  landscape: boolean;
+  fitToWidth: boolean;
+  /** 0-based rows repeated at the top of each printed page. */
+  repeatRows?: { from: number; to: number };
+}
+
+export interface PlanSheet {
+  name: string;
+  /** Owned sheets (Summary, Briefing, Validation) are rebuilt whole. */
+  owned: boolean;
+  cells: PlanCell[];
+  tables: PlanTable[];
+  charts: PlanChart[];
+  columnWidths?: number[];
+  freeze?: { rows: number; cols: number };
+  merges?: Array<{ from: CellRef; to: CellRef }>;
+  print?: PrintSetup;
+  tabColor?: string;
+}
+
+/** Everything a host must do to a workbook, as data: the one input of both hosts. */
+export interface WorkbookPlan {
+  sheets: PlanSheet[];
+}

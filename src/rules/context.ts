@@ -1,0 +1,424 @@
+/**
+ * Forgiving reading of the raw planner tables for the rules: reference tables become
+ * indexes (Maps), each Measures row becomes a MeasureRow, and nothing here throws or judges.
+ * The rule families (integrity, committees, timelines, progress) judge; see README.md.
+ */
+import { cellText, isBlank, readList, readNumber, readYear, type NumberRead, type YearRead } from "../model/cells";
+import { CommitteeIndex, committeeKey } from "../model/committees";
+import { columnIndex, findTable, headerKey, TABLE_HEADERS, type PlannerTables, type TableData, type TableName } from "../model/schema";
+import { STATUSES, type Cell, type Committee, type Status } from "../model/types";
+import type { Finding, RuleId } from "./finding";
+
+export type FindingParams = Record<string, string | number>;
+
+/** A finding before its message is told: validate() adds severity and message at the end. */
+export type Draft = Omit<Finding, "severity" | "message">;
+
+/** Collects drafts; the only way rule modules report anything. */
+export class Sink {
+  readonly drafts: Draft[] = [];
+
+  add(rule: RuleId, table: TableName, row: number | null, column: string | null, key: string | null, params: FindingParams): void {
+    this.drafts.push({ rule, table, row, column, key, params });
+  }
+}
+
+/** One data row of a table as read: its 1-based row number and cells by contract header. */
+export interface RawRow {
+  row: number;
+  /** Cells in contract-header order (TABLE_HEADERS[name]); a missing column reads as null. */
+  cells: Cell[];
+}
+
+/** Key for codes (goals, strategies, committees, measure No.): trimmed, case- and space-insensitive. */
+export function codeKey(text: string): string {
+  return headerKey(text);
+}
+
+/** Key for timeframe names: case, spacing and dash style ignored ("Short- to Medium-term"). */
+export function timeframeKey(text: string): string {
+  return text.toLowerCase().replace(/[\s\u200b\u00a0]+/g, "").replace(/[\u2010-\u2015\u2212]/g, "-");
+}
+
+const STATUS_BY_KEY: ReadonlyMap<string, Status> = new Map(STATUSES.map((s) => [headerKey(s), s]));
+
+function cellAt(row: unknown, index: number): Cell {
+  if (index < 0 || !Array.isArray(row)) return null;
+  const v: unknown = row[index];
+  if (v === undefined) return null;
+  return v as Cell;
+}
+
+function rowIsBlank(row: unknown): boolean {
+  if (!Array.isArray(row)) return true;
+  for (let i = 0; i < row.length; i++) if (!isBlank(row[i])) return false;
+  return true;
+}
+
+/**
+ * The non-blank rows of a table, each with its real 1-based row number, cells in contract
+ * order. Blank rows (every cell blank) are skipped but still counted; extra columns ignored.
+ */
+export function readRows(table: TableData | undefined, name: TableName): RawRow[] {
+  if (!table) return [];
+  const rows: unknown = table.rows;
+  if (!Array.isArray(rows)) return [];
+  const headers = Array.isArray(table.headers) ? table : { ...table, headers: [] as string[] };
+  const idx = TABLE_HEADERS[name].map((h) => columnIndex(headers, h));
+  const out: RawRow[] = [];
+  for (let r = 0; r < rows.length; r++) {
+    const row: unknown = rows[r];
+    if (rowIsBlank(row)) continue;
+    const cells: Cell[] = new Array<Cell>(idx.length);
+    for (let c = 0; c < idx.length; c++) cells[c] = cellAt(row, idx[c]);
+    out.push({ row: r + 1, cells });
+  }
+  return out;
+}
+
+function col(name: TableName, header: string): number {
+  return TABLE_HEADERS[name].indexOf(header);
+}
+
+// ---------------------------------------------------------------------------------------
+// Reference tables
+
+export interface GoalRef {
+  row: number;
+  code: string;
+}
+
+export interface StrategyRef {
+  row: number;
+  code: string;
+  goal: string;
+  goalKey: string;
+}
+
+export interface CommitteeRef {
+  row: number;
+  code: string;
+  name: string;
+  nameKm: string;
+  expected: NumberRead;
+}
+
+export interface TimeframeRef {
+  row: number;
+  name: string;
+  from: YearRead;
+  to: YearRead;
+}
+
+export interface ResponsibilityRef {
+  row: number;
+  goal: string;
+  /** Known in Goals (true), unknown (false), or Goals not provided (null). */
+  goalKnown: boolean | null;
+  committee: string;
+  /** The resolved committee code, or null. */
+  committeeCode: string | null;
+  role: string;
+  roleKind: "Lead" | "Support" | null;
+}
+
+export interface SettingRef {
+  row: number;
+  name: string;
+  value: Cell;
+}
+
+export interface GoalResponsibilities {
+  leads: Set<string>;
+  /** Support committee codes in table order, without repeats. */
+  supports: string[];
+}
+
+export interface RuleContext {
+  asOfYear: number;
+  /** Per reference table: its non-blank rows, or null when the table is absent or has none. */
+  goalRows: GoalRef[] | null;
+  strategyRows: StrategyRef[] | null;
+  committeeRows: CommitteeRef[] | null;
+  timeframeRows: TimeframeRef[] | null;
+  responsibilityRows: ResponsibilityRef[] | null;
+  settingRows: SettingRef[] | null;
+  /** Indexes by key (first occurrence wins); null when the table is not provided. */
+  goals: Map<string, GoalRef> | null;
+  strategies: Map<string, StrategyRef> | null;
+  committees: Map<string, CommitteeRef> | null;
+  committeeIndex: CommitteeIndex | null;
+  timeframes: Map<string, TimeframeRef> | null;
+  /** By goal key; null when Responsibilities or Committees is not provided. */
+  responsibilities: Map<string, GoalResponsibilities> | null;
+  /** Framework settings by setting key (first occurrence wins); empty when no Framework table. */
+  settings: Map<string, SettingRef>;
+  /** The framework period; null bounds are unknown. null when no usable period. */
+  period: { start: number | null; end: number | null } | null;
+  /** Memo of committee text → resolved code, so repeated names resolve once. */
+  resolveCommittee(text: string): string | null;
+  /** The committee's display names for messages (code when unknown). */
+  committeeNames(code: string): { name: string; nameKm: string };
+}
+
+function nonEmpty<T>(rows: T[]): T[] | null {
+  return rows.length > 0 ? rows : null;
+}
+
+function firstByKey<T>(rows: T[] | null, keyOf: (t: T) => string): Map<string, T> | null {
+  if (!rows) return null;
+  const m = new Map<string, T>();
+  for (const r of rows) {
+    const k = keyOf(r);
+    if (k !== "" && !m.has(k)) m.set(k, r);
+  }
+  return m;
+}
+
+export function settingKey(text: string): string {
+  return headerKey(text);
+}
+
+function readYearSetting(settings: Map<string, SettingRef>, name: string): number | null {
+  const s = settings.get(settingKey(name));
+  if (!s) return null;
+  const y = readYear(s.value);
+  return y.kind === "year" ? y.year : null;
+}
+
+function validAsOf(value: unknown): number | null {
+  return typeof value === "number" && Number.isInteger(value) && value >= 1000 && value <= 9999 ? value : null;
+}
+
+export interface ReadOptions {
+  asOfYear?: number;
+}
+
+/** Reads every reference table into indexes. Never throws. */
+export function readContext(tables: PlannerTables, options: ReadOptions = {}): RuleContext {
+  const t = (name: TableName) => findTable(tables as Record<string, TableData | undefined>, name);
+
+  const goalRows = nonEmpty(
+    readRows(t("Goals"), "Goals").map((r) => ({ row: r.row, code: cellText(r.cells[col("Goals", "Code")]) })),
+  );
+  const strategyRows = nonEmpty(
+    readRows(t("Strategies"), "Strategies").map((r) => {
+      const goal = cellText(r.cells[col("Strategies", "Goal")]);
+      return { row: r.row, code: cellText(r.cells[col("Strategies", "Code")]), goal, goalKey: codeKey(goal) };
+    }),
+  );
+  const committeeRows = nonEmpty(
+    readRows(t("Committees"), "Committees").map((r) => ({
+      row: r.row,
+      code: cellText(r.cells[col("Committees", "Code")]),
+      name: cellText(r.cells[col("Committees", "Committee")]),
+      nameKm: cellText(r.cells[col("Committees", "Committee (Khmer)")]),
+      aliases: readList(r.cells[col("Committees", "Aliases")]),
+      expected: readNumber(r.cells[col("Committees", "Expected measures")]),
+    })),
+  );
+  const timeframeRows = nonEmpty(
+    readRows(t("Timeframes"), "Timeframes").map((r) => ({
+      row: r.row,
+      name: cellText(r.cells[col("Timeframes", "Timeframe")]),
+      from: readYear(r.cells[col("Timeframes", "From year")]),
+      to: readYear(r.cells[col("Timeframes", "To year")]),
+    })),
+  );
+  const settingRows = nonEmpty(
+    readRows(t("Framework"), "Framework").map((r) => ({
+      row: r.row,
+      name: cellText(r.cells[col("Framework", "Setting")]),
+      value: r.cells[col("Framework", "Value")],
+    })),
+  );
+
+  const goals = firstByKey(goalRows, (g) => codeKey(g.code));
+  const strategies = firstByKey(strategyRows, (s) => codeKey(s.code));
+  const committees = firstByKey(committeeRows, (c) => codeKey(c.code));
+  const timeframes = firstByKey(timeframeRows, (x) => timeframeKey(x.name));
+
+  let committeeIndex: CommitteeIndex | null = null;
+  if (committeeRows) {
+    const list: Committee[] = [];
+    for (const c of committeeRows) {
+      if (c.code === "") continue;
+      list.push({ code: c.code, name: c.name, nameKm: c.nameKm, aliases: c.aliases, expectedMeasures: null });
+    }
+    committeeIndex = new CommitteeIndex(list);
+  }
+  const memo = new Map<string, string | null>();
+  const resolveCommittee = (text: string): string | null => {
+    if (!committeeIndex) return null;
+    const hit = memo.get(text);
+    if (hit !== undefined) return hit;
+    const code = committeeIndex.resolve(text);
+    memo.set(text, code);
+    return code;
+  };
+  const committeeNames = (code: string): { name: string; nameKm: string } => {
+    const c = committees?.get(codeKey(code));
+    const name = c && c.name !== "" ? c.name : code;
+    return { name, nameKm: c && c.nameKm !== "" ? c.nameKm : name };
+  };
+
+  const responsibilityRows = nonEmpty(
+    readRows(t("Responsibilities"), "Responsibilities").map((r): ResponsibilityRef => {
+      const goal = cellText(r.cells[col("Responsibilities", "Goal")]);
+      const committee = cellText(r.cells[col("Responsibilities", "Committee")]);
+      const role = cellText(r.cells[col("Responsibilities", "Role")]);
+      const roleKey = role.toLowerCase();
+      return {
+        row: r.row,
+        goal,
+        goalKnown: goals ? goals.has(codeKey(goal)) : null,
+        committee,
+        committeeCode: committee === "" ? null : resolveCommittee(committee),
+        role,
+        roleKind: roleKey === "lead" ? "Lead" : roleKey === "support" ? "Support" : null,
+      };
+    }),
+  );
+  let responsibilities: Map<string, GoalResponsibilities> | null = null;
+  if (responsibilityRows && committeeIndex) {
+    responsibilities = new Map();
+    for (const r of responsibilityRows) {
+      if (r.goal === "" || r.goalKnown === false || r.committeeCode === null || r.roleKind === null) continue;
+      const gk = codeKey(r.goal);
+      let entry = responsibilities.get(gk);
+      if (!entry) {
+        entry = { leads: new Set(), supports: [] };
+        responsibilities.set(gk, entry);
+      }
+      if (r.roleKind === "Lead") entry.leads.add(r.committeeCode);
+      else if (!entry.supports.includes(r.committeeCode)) entry.supports.push(r.committeeCode);
+    }
+  }
+
+  const settings = new Map<string, SettingRef>();
+  for (const s of settingRows ?? []) {
+    const k = settingKey(s.name);
+    if (k !== "" && !settings.has(k)) settings.set(k, s);
+  }
+  const periodStart = readYearSetting(settings, "Period start");
+  const periodEnd = readYearSetting(settings, "Period end");
+  const periodBroken = periodStart !== null && periodEnd !== null && periodStart > periodEnd;
+  const period = periodBroken || (periodStart === null && periodEnd === null) ? null : { start: periodStart, end: periodEnd };
+
+  const asOfYear = validAsOf(options.asOfYear) ?? readYearSetting(settings, "As of year") ?? new Date().getFullYear();
+
+  return {
+    asOfYear,
+    goalRows,
+    strategyRows,
+    committeeRows,
+    timeframeRows,
+    responsibilityRows,
+    settingRows,
+    goals,
+    strategies,
+    committees,
+    committeeIndex,
+    timeframes,
+    responsibilities,
+    settings,
+    period,
+    resolveCommittee,
+    committeeNames,
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Measures
+
+export interface CommitteeMention {
+  text: string;
+  /** Resolved code, or null (unknown, or Committees not provided). */
+  code: string | null;
+  /** committeeKey of the text, to compare unresolved mentions. */
+  key: string;
+}
+
+export interface MeasureRow {
+  row: number;
+  /** The No. as text ("" when blank); `key` of findings is this or null. */
+  no: string;
+  goal: string;
+  goalKey: string;
+  strategy: string;
+  strategyRef: StrategyRef | null;
+  measure: string;
+  lead: CommitteeMention | null;
+  others: CommitteeMention[];
+  timeframe: string;
+  timeframeRef: TimeframeRef | null;
+  start: YearRead;
+  end: YearRead;
+  statusText: string;
+  status: Status | null;
+  progress: NumberRead;
+  progressText: string;
+}
+
+const M = (h: string) => col("Measures", h);
+const C_NO = M("No.");
+const C_GOAL = M("Goal");
+const C_STRATEGY = M("Strategy");
+const C_MEASURE = M("Measure");
+const C_LEAD = M("Lead committee");
+const C_OTHERS = M("Other committees");
+const C_TIMEFRAME = M("Timeframe");
+const C_START = M("Start year");
+const C_END = M("End year");
+const C_STATUS = M("Status");
+const C_PROGRESS = M("Progress %");
+
+/** Reads the Measures rows, resolving references through the context's indexes. */
+export function readMeasures(table: TableData | undefined, ctx: RuleContext): MeasureRow[] {
+  const mention = (text: string): CommitteeMention => ({ text, code: ctx.resolveCommittee(text), key: committeeKey(text) });
+  const tfMemo = new Map<string, TimeframeRef | null>();
+  const out: MeasureRow[] = [];
+  for (const r of readRows(table, "Measures")) {
+    const c = r.cells;
+    const goal = cellText(c[C_GOAL]);
+    const strategy = cellText(c[C_STRATEGY]);
+    const leadText = cellText(c[C_LEAD]);
+    const timeframe = cellText(c[C_TIMEFRAME]);
+    let timeframeRef: TimeframeRef | null = null;
+    if (timeframe !== "" && ctx.timeframes) {
+      const hit = tfMemo.get(timeframe);
+      if (hit !== undefined) timeframeRef = hit;
+      else {
+        timeframeRef = ctx.timeframes.get(timeframeKey(timeframe)) ?? null;
+        tfMemo.set(timeframe, timeframeRef);
+      }
+    }
+    const statusText = cellText(c[C_STATUS]);
+    const progressCell = c[C_PROGRESS];
+    out.push({
+      row: r.row,
+      no: cellText(c[C_NO]),
+      goal,
+      goalKey: codeKey(goal),
+      strategy,
+      strategyRef: strategy !== "" && ctx.strategies ? (ctx.strategies.get(codeKey(strategy)) ?? null) : null,
+      measure: cellText(c[C_MEASURE]),
+      lead: leadText === "" ? null : mention(leadText),
+      others: readList(c[C_OTHERS]).map(mention),
+      timeframe,
+      timeframeRef,
+      start: readYear(c[C_START]),
+      end: readYear(c[C_END]),
+      statusText,
+      status: STATUS_BY_KEY.get(headerKey(statusText)) ?? null,
+      progress: readNumber(progressCell),
+      progressText: cellText(progressCell) || (typeof progressCell === "number" ? String(progressCell) : ""),
+    });
+  }
+  return out;
+}
+
+/** The finding key of a measure row. */
+export function measureKey(m: MeasureRow): string | null {
+  return m.no === "" ? null : m.no;
+}
