@@ -47,7 +47,7 @@ export const VALIDATIONS: Partial<Record<TableName, PlanValidation[]>> = {
   Committees: [{ column: "Expected measures", kind: "whole", min: 0, max: 100000 }],
 };
 
-const NUMBER_FORMATS: Partial<Record<TableName, Record<string, string>>> = {
+export const NUMBER_FORMATS: Partial<Record<TableName, Record<string, string>>> = {
   Measures: { "Start year": "0", "End year": "0", "Progress %": "0" },
   Timeframes: { "From year": "0", "To year": "0" },
 };

@@ -1,0 +1,104 @@
+import { basename, extname } from "node:path";
+import { checkWorkbook, buildSummary, setupWorkbook } from "../host/operations";
+import { FileHost } from "../io/file-host";
+import { tablesToJson, tableToCsv } from "../io/export";
+import { FRAMEWORK_IDS } from "../model/builtin";
+import { TABLE_NAMES, findTable } from "../model/schema";
+import type { FrameworkId } from "../model/types";
+import { formatReport } from "./report";
+import { flag, oneOf, parseArgs, positional, requireFlag, USAGE, UsageError, yearFlag, type ParsedArgs } from "./args";
+import { InputError, openPlannerFile, readInput } from "./open";
+import { writeOutput } from "./output";
+import { runImport } from "./import-command";
+
+export class ExitError extends Error {}
+
+const thisYear = () => new Date().getFullYear();
+
+function xlsxOut(args: ParsedArgs): string {
+  const out = requireFlag(args, "-o", "OUT.xlsx");
+  if (extname(out).toLowerCase() !== ".xlsx") throw new UsageError(`-o must name an .xlsx file (got "${out}").`);
+  return out;
+}
+
+async function cmdNew(args: ParsedArgs): Promise<number> {
+  positional(args, 0, "no file name (use -o FILE.xlsx)");
+  const id = oneOf<FrameworkId>(flag(args, "--framework"), FRAMEWORK_IDS, "--framework", "despf");
+  const out = xlsxOut(args);
+  const host = FileHost.blank();
+  await setupWorkbook(host, id, yearFlag(args) ?? thisYear());
+  writeOutput(out, await host.exportXlsx());
+  const measures = (await host.readTables()).Measures?.rows.filter((r) => r.some((c) => c !== null && c !== "")).length ?? 0;
+  process.stdout.write(`Wrote ${out}: ${id} framework, ${measures} measures.\n`);
+  return 0;
+}
+
+async function cmdValidate(args: ParsedArgs): Promise<number> {
+  const [file] = positional(args, 1, "one FILE");
+  const format = oneOf(flag(args, "--format"), ["text", "json"] as const, "--format", "text");
+  const language = oneOf(flag(args, "--lang"), ["en", "km"] as const, "--lang", "en");
+  const asOfYear = yearFlag(args);
+  const host = await openPlannerFile(file, asOfYear ?? thisYear());
+  const tables = await host.readTables();
+  if (!findTable(tables, "Measures")) throw new InputError(`${file}: no Measures table. Create one with 'planner new' or import measures into a planner workbook.`);
+  const { findings } = await checkWorkbook(host, { asOfYear, language });
+  if (format === "json") process.stdout.write(JSON.stringify({ findings: findings.map(({ params: _p, ...f }) => f) }) + "\n");
+  else process.stdout.write(formatReport(findings, basename(file), language));
+  return findings.some((f) => f.severity === "error") ? 1 : 0;
+}
+
+async function cmdBuild(args: ParsedArgs): Promise<number> {
+  const [file] = positional(args, 1, "one FILE");
+  const out = xlsxOut(args);
+  const language = oneOf(flag(args, "--lang"), ["en", "km"] as const, "--lang", "en");
+  const asOfYear = yearFlag(args);
+  const host = await openPlannerFile(file, asOfYear ?? thisYear());
+  if (!findTable(await host.readTables(), "Measures")) throw new InputError(`${file}: no Measures table to summarise.`);
+  const { findings } = await buildSummary(host, { asOfYear, language });
+  writeOutput(out, await host.exportXlsx());
+  const count = (s: string) => findings.filter((f) => f.severity === s).length;
+  process.stdout.write(`Wrote ${out}: Summary, Briefing and Validation (${count("error")} errors, ${count("warning")} warnings, ${count("info")} info).\n`);
+  return 0;
+}
+
+async function cmdExport(args: ParsedArgs): Promise<number> {
+  const [file] = positional(args, 1, "one FILE");
+  const format = oneOf(flag(args, "--format"), ["csv", "json"] as const, "--format", "json");
+  const out = requireFlag(args, "-o", "OUT");
+  const host = await openPlannerFile(file, thisYear());
+  const tables = await host.readTables();
+  if (format === "json") {
+    writeOutput(out, JSON.stringify(tablesToJson(tables), null, 2) + "\n");
+  } else {
+    const name = oneOf(flag(args, "--table"), TABLE_NAMES, "--table", "Measures");
+    const table = tables[name];
+    if (!table) throw new InputError(`${file}: no ${name} table.`);
+    writeOutput(out, tableToCsv(table));
+  }
+  process.stdout.write(`Wrote ${out}.\n`);
+  return 0;
+}
+
+export async function runCommand(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  if (args.command === "" || args.command === "help" || args.flags.has("--help")) {
+    process.stdout.write(USAGE + "\n");
+    return args.command === "" ? 2 : 0;
+  }
+  switch (args.command) {
+    case "new":
+      return cmdNew(args);
+    case "validate":
+      return cmdValidate(args);
+    case "build":
+      return cmdBuild(args);
+    case "import":
+      return runImport(args);
+    case "export":
+      return cmdExport(args);
+    default:
+      throw new UsageError(`Unknown command "${args.command}".`);
+  }
+}
+
+export { readInput };

@@ -1,0 +1,52 @@
+import ExcelJS from "exceljs";
+import type { CellTarget, Host, Progress } from "../host/host";
+import type { PlannerTables, TableData } from "../model/schema";
+import type { WorkbookPlan } from "../plan/types";
+import type { Finding } from "../rules/finding";
+import { loadWorkbookBytes } from "./load";
+import { markFindingsRules } from "./xlsx-marks";
+import { XlsxBook } from "./xlsx-book";
+
+/** The Host over a workbook file: in the browser (open, download) and in the CLI. */
+export class FileHost implements Host {
+  readonly kind = "file" as const;
+  /** The last cell asked for; a file has no selection, the pane shows it. */
+  lastSelection: CellTarget | null = null;
+
+  constructor(readonly book: XlsxBook) {}
+
+  static blank(): FileHost {
+    return new FileHost(XlsxBook.create());
+  }
+
+  static async open(bytes: Uint8Array): Promise<FileHost> {
+    const wb: ExcelJS.Workbook = await loadWorkbookBytes(bytes);
+    return new FileHost(XlsxBook.fromWorkbook(wb));
+  }
+
+  async readTables(): Promise<PlannerTables> {
+    return this.book.readTables();
+  }
+
+  async applyPlan(plan: WorkbookPlan, progress?: Progress): Promise<void> {
+    progress?.(0, plan.sheets.length);
+    this.book.applyPlan(plan);
+    progress?.(plan.sheets.length, plan.sheets.length);
+  }
+
+  async writeTable(table: TableData): Promise<void> {
+    this.book.writeTable(table);
+  }
+
+  async markFindings(findings: Finding[]): Promise<void> {
+    markFindingsRules(this.book, findings);
+  }
+
+  async select(target: CellTarget): Promise<void> {
+    this.lastSelection = target;
+  }
+
+  async exportXlsx(): Promise<Uint8Array> {
+    return this.book.toBytes();
+  }
+}

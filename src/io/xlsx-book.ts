@@ -1,0 +1,299 @@
+import ExcelJS from "exceljs";
+import { TABLE_NAMES, columnIndex, headerKey, type PlannerTables, type TableData } from "../model/schema";
+import type { Cell } from "../model/types";
+import { cellA1, columnLetter, quoteSheet, rangeA1 } from "../plan/a1";
+import { NUMBER_FORMATS, VALIDATIONS } from "../plan/setup";
+import type { PlanChart, PlanSheet, PlanTable, PlanValidation, WorkbookPlan } from "../plan/types";
+import { fromExcelJs, toExcelJs } from "./exceljs-cells";
+import { applyCellStyle } from "./xlsx-styles";
+
+interface TableInfo {
+  sheet: ExcelJS.Worksheet;
+  name: string;
+  /** 1-based top-left of the header row. */
+  top: number;
+  left: number;
+  width: number;
+  /** Data rows (0 when the table holds only its one blank row). */
+  height: number;
+}
+
+interface LoadedTable {
+  name: string;
+  tableRef?: string;
+  ref?: string;
+  headerRow?: boolean;
+  totalsRow?: boolean;
+  style?: { theme?: string };
+}
+
+function decodeRange(ref: string): { top: number; left: number; bottom: number; right: number } {
+  const [a, b] = ref.split(":");
+  const p = (s: string) => {
+    const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(s)!;
+    let col = 0;
+    for (const ch of m[1].toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
+    return { row: Number(m[2]), col };
+  };
+  const from = p(a);
+  const to = p(b ?? a);
+  return { top: from.row, left: from.col, bottom: to.row, right: to.col };
+}
+
+/**
+ * The file host's workbook: an ExcelJS workbook that a WorkbookPlan is applied to. Charts are
+ * kept aside and written into the package on save (ExcelJS cannot write charts).
+ */
+export class XlsxBook {
+  private charts: Array<{ sheet: string; chart: PlanChart }> = [];
+
+  private constructor(readonly wb: ExcelJS.Workbook) {}
+
+  static create(): XlsxBook {
+    const wb = new ExcelJS.Workbook();
+    wb.creator = "Policy Planner";
+    wb.calcProperties.fullCalcOnLoad = true;
+    return new XlsxBook(wb);
+  }
+
+  static fromWorkbook(wb: ExcelJS.Workbook): XlsxBook {
+    wb.calcProperties.fullCalcOnLoad = true;
+    return new XlsxBook(wb);
+  }
+
+  /** Every Excel table in the workbook, by lower-cased name. */
+  private tableIndex(): Map<string, TableInfo> {
+    const out = new Map<string, TableInfo>();
+    this.wb.eachSheet((sheet) => {
+      for (const t of sheet.getTables()) {
+        const model = (t as unknown as { table: LoadedTable }).table;
+        const ref = model.tableRef ?? model.ref;
+        if (!ref) continue;
+        const r = decodeRange(ref.includes(":") ? ref : `${ref}:${ref}`);
+        const dataRows = r.bottom - r.top - (model.totalsRow ? 1 : 0);
+        const info: TableInfo = { sheet, name: model.name, top: r.top, left: r.left, width: r.right - r.left + 1, height: Math.max(0, dataRows) };
+        if (info.height === 1 && this.rowIsBlank(info, 1)) info.height = 0;
+        out.set(model.name.toLowerCase(), info);
+      }
+    });
+    return out;
+  }
+
+  private rowIsBlank(t: TableInfo, dataRow: number): boolean {
+    const row = t.sheet.getRow(t.top + dataRow);
+    for (let c = 0; c < t.width; c++) {
+      const v = fromExcelJs(row.getCell(t.left + c).value);
+      if (v !== null && String(v).trim() !== "") return false;
+    }
+    return true;
+  }
+
+  private readTable(t: TableInfo): TableData {
+    const headerRow = t.sheet.getRow(t.top);
+    const headers: string[] = [];
+    for (let c = 0; c < t.width; c++) headers.push(String(fromExcelJs(headerRow.getCell(t.left + c).value) ?? ""));
+    const rows: Cell[][] = [];
+    for (let r = 1; r <= t.height; r++) {
+      const row = t.sheet.getRow(t.top + r);
+      const values: Cell[] = new Array(t.width);
+      for (let c = 0; c < t.width; c++) values[c] = fromExcelJs(row.getCell(t.left + c).value);
+      rows.push(values);
+    }
+    return { name: t.name, headers, rows, location: { sheet: t.sheet.name, row: t.top - 1, col: t.left - 1 } };
+  }
+
+  /** The planner tables present in the workbook. */
+  readTables(): PlannerTables {
+    const index = this.tableIndex();
+    const out: PlannerTables = {};
+    for (const name of TABLE_NAMES) {
+      const t = index.get(name.toLowerCase());
+      if (t) out[name] = this.readTable(t);
+    }
+    return out;
+  }
+
+  applyPlan(plan: WorkbookPlan): void {
+    for (const sheet of plan.sheets) {
+      if (sheet.owned) this.rebuildOwnedSheet(sheet);
+      else this.ensurePlannerSheet(sheet);
+    }
+  }
+
+  private ensurePlannerSheet(plan: PlanSheet): void {
+    for (const table of plan.tables) {
+      const existing = this.tableIndex().get(table.name.toLowerCase());
+      if (existing) this.repairTable(existing, table);
+      else this.createTable(this.sheetForNewTable(plan), table);
+    }
+  }
+
+  private sheetForNewTable(plan: PlanSheet): ExcelJS.Worksheet {
+    const existing = this.wb.getWorksheet(plan.name);
+    if (existing && existing.actualRowCount === 0 && existing.getTables().length === 0) return existing;
+    let name = plan.name;
+    for (let i = 2; this.wb.getWorksheet(name); i++) name = `${plan.name} (${i})`;
+    const sheet = this.wb.addWorksheet(name);
+    plan.columnWidths?.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
+    if (plan.freeze) sheet.views = [{ state: "frozen", xSplit: plan.freeze.cols, ySplit: plan.freeze.rows }];
+    return sheet;
+  }
+
+  private createTable(sheet: ExcelJS.Worksheet, table: PlanTable): void {
+    const rows = table.rows.length > 0 ? table.rows : [table.headers.map(() => null)];
+    this.addTable(sheet, table.name, table.topLeft.row + 1, table.topLeft.col + 1, table.headers, rows, table.style);
+    this.formatTable(table);
+  }
+
+  private addTable(sheet: ExcelJS.Worksheet, name: string, top: number, left: number, headers: string[], rows: Cell[][], style: string): void {
+    sheet.addTable({
+      name,
+      ref: cellA1({ row: top - 1, col: left - 1 }),
+      headerRow: true,
+      style: { theme: style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
+      columns: headers.map((h) => ({ name: h, filterButton: true })),
+      rows: rows.map((r) => headers.map((_, i) => toExcelJs(r[i] ?? null))),
+    });
+  }
+
+  /** Adds missing columns and, into an empty table, the plan's rows. Never drops a row or column. */
+  private repairTable(t: TableInfo, table: PlanTable): void {
+    const current = this.readTable(t);
+    const missing = table.headers.filter((h) => columnIndex(current, h) < 0);
+    const fill = current.rows.length === 0 && table.rows.length > 0;
+    if (missing.length > 0 || fill) {
+      const headers = [...current.headers, ...missing];
+      const rows = fill
+        ? table.rows.map((r) => headers.map((h) => r[table.headers.findIndex((x) => headerKey(x) === headerKey(h))] ?? null))
+        : current.rows.map((r) => [...r, ...missing.map(() => null)]);
+      this.replaceTable(t, headers, rows, table.style);
+    }
+    this.formatTable(table);
+  }
+
+  private replaceTable(t: TableInfo, headers: string[], rows: Cell[][], style: string): void {
+    const model = t.sheet.getTable(t.name) as unknown as { table: LoadedTable };
+    const theme = model?.table?.style?.theme ?? style;
+    t.sheet.removeTable(t.name);
+    const bodyRows = Math.max(t.height, 1);
+    for (let r = 0; r <= bodyRows; r++) {
+      const row = t.sheet.getRow(t.top + r);
+      for (let c = 0; c < t.width; c++) row.getCell(t.left + c).value = null;
+    }
+    this.addTable(t.sheet, t.name, t.top, t.left, headers, rows.length > 0 ? rows : [headers.map(() => null)], theme);
+  }
+
+  /** Replaces a planner table's data rows (import, repair), keeping its place and style. */
+  writeTable(table: TableData): void {
+    const t = this.tableIndex().get(table.name.toLowerCase());
+    if (!t) throw new Error(`The workbook has no ${table.name} table.`);
+    this.replaceTable(t, table.headers, table.rows, "TableStyleMedium2");
+    const name = TABLE_NAMES.find((n) => n.toLowerCase() === table.name.toLowerCase());
+    if (name) {
+      this.formatTable({ name, topLeft: { row: 0, col: 0 }, headers: table.headers, rows: [], style: "", numberFormats: NUMBER_FORMATS[name], validations: VALIDATIONS[name] });
+    }
+  }
+
+  private formatTable(table: PlanTable): void {
+    const t = this.tableIndex().get(table.name.toLowerCase());
+    if (!t) return;
+    const current = this.readTable(t);
+    const body = (header: string): string | null => {
+      const i = columnIndex(current, header);
+      if (i < 0) return null;
+      const col = columnLetter(t.left - 1 + i);
+      return `${col}${t.top + 1}:${col}${t.top + Math.max(1, t.height)}`;
+    };
+    for (const [header, fmt] of Object.entries(table.numberFormats ?? {})) {
+      const i = columnIndex(current, header);
+      if (i >= 0) t.sheet.getColumn(t.left + i).numFmt = fmt;
+    }
+    for (const v of table.validations ?? []) {
+      const range = body(v.column);
+      if (range) this.addValidation(t.sheet, range, v);
+    }
+  }
+
+  private addValidation(sheet: ExcelJS.Worksheet, range: string, v: PlanValidation): void {
+    const dvs = (sheet as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void; model: Record<string, unknown> } }).dataValidations;
+    // Loaded files carry per-cell validations for this range; ours replace them.
+    const { top, left, bottom } = decodeRange(range);
+    for (const key of Object.keys(dvs.model)) {
+      const m = /^([A-Z]+)(\d+)$/.exec(key);
+      if (m && decodeRange(key).left === left && Number(m[2]) >= top && Number(m[2]) <= bottom) delete dvs.model[key];
+      else if (key === range) delete dvs.model[key];
+    }
+    let dv: ExcelJS.DataValidation;
+    if (v.kind === "list" && "values" in v) {
+      dv = { type: "list", allowBlank: true, formulae: [`"${v.values.join(",")}"`], showErrorMessage: true, errorStyle: "warning", error: `Choose one of: ${v.values.join(", ")}` };
+    } else if (v.kind === "list") {
+      const src = this.tableIndex().get(v.source.table.toLowerCase());
+      let formula: string;
+      if (src) {
+        const i = columnIndex(this.readTable(src), v.source.column);
+        const col = columnLetter(src.left - 1 + Math.max(0, i));
+        formula = `${quoteSheet(src.sheet.name)}!$${col}$${src.top + 1}:$${col}$${src.top + Math.max(1, src.height)}`;
+      } else {
+        formula = `${quoteSheet(v.source.sheet)}!$A$2:$A$200`;
+      }
+      dv = { type: "list", allowBlank: true, formulae: [formula], showErrorMessage: true, errorStyle: "warning", error: `Choose a value from the ${v.source.table} table.` };
+    } else {
+      dv = { type: v.kind, operator: "between", allowBlank: true, formulae: [v.min, v.max], showErrorMessage: true, errorStyle: "stop", error: `Enter a number from ${v.min} to ${v.max}.` };
+    }
+    dvs.add(range, dv);
+  }
+
+  private rebuildOwnedSheet(plan: PlanSheet): void {
+    const old = this.wb.getWorksheet(plan.name);
+    // ExcelJS keeps tab order in an untyped `orderNo`; a rebuilt sheet keeps its place.
+    type Ordered = { orderNo?: number };
+    let orderNo: number | undefined;
+    if (old) {
+      orderNo = (old as unknown as Ordered).orderNo;
+      this.wb.removeWorksheet(old.id);
+    }
+    this.charts = this.charts.filter((c) => c.sheet !== plan.name);
+    const sheet = this.wb.addWorksheet(plan.name, { properties: { tabColor: plan.tabColor ? { argb: plan.tabColor } : undefined } });
+    if (orderNo !== undefined) (sheet as unknown as Ordered).orderNo = orderNo;
+    plan.columnWidths?.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
+    for (const c of plan.cells) {
+      const cell = sheet.getCell(c.row + 1, c.col + 1);
+      if (c.link) {
+        const text = c.value === null ? "" : String(c.value);
+        cell.value = { formula: `HYPERLINK("#${c.link.replace(/"/g, '""')}","${text.replace(/"/g, '""')}")`, result: text };
+      } else if (c.formula) {
+        cell.value = { formula: c.formula, result: c.value ?? "" } as ExcelJS.CellFormulaValue;
+      } else {
+        cell.value = toExcelJs(c.value);
+      }
+      if (c.numberFormat) cell.numFmt = c.numberFormat;
+      if (c.style) applyCellStyle(cell, c.style);
+    }
+    for (const m of plan.merges ?? []) sheet.mergeCells(m.from.row + 1, m.from.col + 1, m.to.row + 1, m.to.col + 1);
+    for (const t of plan.tables) {
+      this.addTable(sheet, t.name, t.topLeft.row + 1, t.topLeft.col + 1, t.headers, t.rows.length ? t.rows : [t.headers.map(() => null)], t.style);
+    }
+    if (plan.freeze) sheet.views = [{ state: "frozen", xSplit: plan.freeze.cols, ySplit: plan.freeze.rows }];
+    if (plan.print) {
+      const p = plan.print;
+      sheet.pageSetup = {
+        ...sheet.pageSetup,
+        orientation: p.landscape ? "landscape" : "portrait",
+        fitToPage: p.fitToWidth,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printArea: rangeA1(p.area.from, p.area.to),
+        printTitlesRow: p.repeatRows ? `${p.repeatRows.from + 1}:${p.repeatRows.to + 1}` : undefined,
+      };
+    }
+    for (const chart of plan.charts) this.charts.push({ sheet: plan.name, chart });
+  }
+
+  async toBytes(): Promise<Uint8Array> {
+    const buf = new Uint8Array(await this.wb.xlsx.writeBuffer());
+    if (this.charts.length === 0) return buf;
+    const { addCharts } = await import("./xlsx-charts");
+    return addCharts(buf, this.charts);
+  }
+}
+

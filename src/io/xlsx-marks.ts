@@ -1,0 +1,43 @@
+import type ExcelJS from "exceljs";
+import { TABLE_NAMES } from "../model/schema";
+import { markRules } from "../plan/marks";
+import type { Finding } from "../rules/finding";
+import type { XlsxBook } from "./xlsx-book";
+
+const MARK_TAG = "PolicyPlannerMark";
+
+/**
+ * Highlights finding cells with conditional formats that look the cell up in the Validation
+ * sheet: a fixed number of rules per table whatever the number of findings, cleared and
+ * re-added on every run, never touching the planner's own fills.
+ */
+export function markFindingsRules(book: XlsxBook, findings: Finding[]): void {
+  void findings; // the Validation sheet carries them; the rules read it
+  const tables = book.readTables();
+  for (const name of TABLE_NAMES) {
+    const t = tables[name];
+    if (!t?.location) continue;
+    const sheet = book.wb.getWorksheet(t.location.sheet);
+    if (!sheet) continue;
+    removeOurRules(sheet);
+    for (const rule of markRules(t)) {
+      sheet.addConditionalFormatting({
+        ref: rule.range,
+        rules: [
+          {
+            type: "expression",
+            priority: rule.priority,
+            formulae: [`AND(${rule.formula},N("${MARK_TAG}")=0)`],
+            style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: rule.fill } } },
+          },
+        ],
+      });
+    }
+  }
+}
+
+function removeOurRules(sheet: ExcelJS.Worksheet): void {
+  sheet.removeConditionalFormatting((cf: ExcelJS.ConditionalFormattingOptions) =>
+    cf.rules.some((r) => "formulae" in r && (r.formulae ?? []).some((f: unknown) => String(f).includes(MARK_TAG))),
+  );
+}

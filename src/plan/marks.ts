@@ -1,0 +1,42 @@
+import { quoteSheet, rangeA1 } from "./a1";
+import type { TableData } from "../model/schema";
+import type { Severity } from "../rules/finding";
+
+/** Where the Validation sheet keeps each finding's cell key and severity id (for the marks). */
+export const VALIDATION_KEY_COLUMN = "J";
+export const VALIDATION_SEVERITY_COLUMN = "K";
+
+const FILLS: Record<Severity, string> = { error: "FFFFC7CE", warning: "FFFFEB9C", info: "FFDDEBF7" };
+
+export interface MarkRule {
+  /** A1 range of the table's data body. */
+  range: string;
+  /** Formula relative to the range's top-left cell. */
+  formula: string;
+  severity: Severity;
+  fill: string;
+  priority: number;
+}
+
+/** The key a finding's cell has in the Validation sheet: "Measures!$E$7". */
+export function cellKey(sheet: string, address: string): string {
+  return `${quoteSheet(sheet)}!${address}`;
+}
+
+/** One conditional-format rule per severity over a table's data body. */
+export function markRules(table: TableData): MarkRule[] {
+  if (!table.location) return [];
+  const { sheet, row, col } = table.location;
+  const height = Math.max(1, table.rows.length);
+  const range = rangeA1({ row: row + 1, col }, { row: row + height, col: col + table.headers.length - 1 });
+  const severities: Severity[] = ["error", "warning", "info"];
+  return severities.map((severity, i) => ({
+    range,
+    severity,
+    fill: FILLS[severity],
+    priority: i + 1,
+    formula:
+      `COUNTIFS(Validation!$${VALIDATION_KEY_COLUMN}:$${VALIDATION_KEY_COLUMN},"${quoteSheet(sheet).replace(/"/g, '""')}!"&ADDRESS(ROW(),COLUMN()),` +
+      `Validation!$${VALIDATION_SEVERITY_COLUMN}:$${VALIDATION_SEVERITY_COLUMN},"${severity}")>0`,
+  }));
+}

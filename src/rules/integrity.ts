@@ -1,0 +1,147 @@
+/** Integrity rules: keys, required cells, goal/strategy references, counts, reference tables. See README.md. */
+import { readNumber, readYear, type NumberRead, type YearRead } from "../model/cells";
+import type { TableName } from "../model/schema";
+import { codeKey, measureKey, settingKey, timeframeKey, type MeasureRow, type RuleContext, type Sink } from "./context";
+
+/** The Measures columns that must not be blank (required-missing), in contract order. */
+export const REQUIRED_COLUMNS = ["Goal", "Strategy", "Measure", "Lead committee", "Timeframe", "Start year", "End year", "Status"] as const;
+
+function wholeCount(n: NumberRead): number | null {
+  return n.kind === "number" && Number.isInteger(n.value) && n.value >= 0 ? n.value : null;
+}
+
+function readableCount(n: NumberRead): boolean {
+  return n.kind === "blank" || wholeCount(n) !== null;
+}
+
+function yearOrNull(y: YearRead): number | null {
+  return y.kind === "year" ? y.year : null;
+}
+
+function countText(n: NumberRead): string {
+  return n.kind === "invalid" ? n.text : n.kind === "number" ? String(n.value) : "";
+}
+
+/** reference-invalid over the reference tables (Framework, Goals, Strategies, Committees, Timeframes, Responsibilities). */
+export function checkReferences(ctx: RuleContext, sink: Sink): void {
+  const bad = (table: TableName, row: number, column: string, params: Record<string, string | number>) =>
+    sink.add("reference-invalid", table, row, column, null, params);
+
+  const uniqueCodes = <T extends { row: number }>(table: TableName, column: string, rows: T[] | null, text: (t: T) => string, key: (s: string) => string) => {
+    const first = new Map<string, number>();
+    for (const r of rows ?? []) {
+      const value = text(r);
+      if (value === "") {
+        bad(table, r.row, column, { problem: "value-missing", field: column });
+        continue;
+      }
+      const k = key(value);
+      const firstRow = first.get(k);
+      if (firstRow === undefined) first.set(k, r.row);
+      else bad(table, r.row, column, { problem: "value-duplicate", field: column, value, firstRow });
+    }
+  };
+
+  uniqueCodes("Goals", "Code", ctx.goalRows, (g) => g.code, codeKey);
+
+  uniqueCodes("Strategies", "Code", ctx.strategyRows, (s) => s.code, codeKey);
+  for (const s of ctx.strategyRows ?? []) {
+    if (s.goal === "") bad("Strategies", s.row, "Goal", { problem: "value-missing", field: "Goal" });
+    else if (ctx.goals && !ctx.goals.has(s.goalKey)) bad("Strategies", s.row, "Goal", { problem: "strategy-goal-unknown", strategy: s.code, goal: s.goal });
+  }
+
+  uniqueCodes("Committees", "Code", ctx.committeeRows, (c) => c.code, codeKey);
+  for (const c of ctx.committeeRows ?? []) {
+    if (!readableCount(c.expected)) {
+      bad("Committees", c.row, "Expected measures", { problem: "number-unreadable", field: "Expected measures", value: countText(c.expected) });
+    }
+  }
+
+  uniqueCodes("Timeframes", "Timeframe", ctx.timeframeRows, (t) => t.name, timeframeKey);
+  for (const t of ctx.timeframeRows ?? []) {
+    if (t.from.kind === "invalid") bad("Timeframes", t.row, "From year", { problem: "year-unreadable", field: "From year", value: t.from.text });
+    if (t.to.kind === "invalid") bad("Timeframes", t.row, "To year", { problem: "year-unreadable", field: "To year", value: t.to.text });
+    const from = yearOrNull(t.from);
+    const to = yearOrNull(t.to);
+    if (from !== null && to !== null && from > to) bad("Timeframes", t.row, "From year", { problem: "timeframe-order", timeframe: t.name, from, to });
+  }
+
+  for (const r of ctx.responsibilityRows ?? []) {
+    if (r.goal === "") bad("Responsibilities", r.row, "Goal", { problem: "value-missing", field: "Goal" });
+    else if (r.goalKnown === false) bad("Responsibilities", r.row, "Goal", { problem: "responsibility-goal-unknown", goal: r.goal });
+    if (r.committee === "") bad("Responsibilities", r.row, "Committee", { problem: "value-missing", field: "Committee" });
+    else if (ctx.committeeIndex && r.committeeCode === null) bad("Responsibilities", r.row, "Committee", { problem: "responsibility-committee-unknown", committee: r.committee });
+    if (r.role === "") bad("Responsibilities", r.row, "Role", { problem: "value-missing", field: "Role" });
+    else if (r.roleKind === null) bad("Responsibilities", r.row, "Role", { problem: "role-invalid", role: r.role });
+  }
+
+  // Framework settings: the ones the rules read must be readable.
+  const yearSetting = (name: string): number | null => {
+    const s = ctx.settings.get(settingKey(name));
+    if (!s) return null;
+    const y = readYear(s.value);
+    if (y.kind === "invalid") bad("Framework", s.row, "Value", { problem: "year-unreadable", field: name, value: y.text });
+    return yearOrNull(y);
+  };
+  const start = yearSetting("Period start");
+  const end = yearSetting("Period end");
+  yearSetting("As of year");
+  if (start !== null && end !== null && start > end) {
+    const s = ctx.settings.get(settingKey("Period start"));
+    if (s) bad("Framework", s.row, "Value", { problem: "period-order", start, end });
+  }
+  const expected = ctx.settings.get(settingKey("Expected measures"));
+  if (expected) {
+    const n = readNumber(expected.value);
+    if (!readableCount(n)) bad("Framework", expected.row, "Value", { problem: "number-unreadable", field: "Expected measures", value: countText(n) });
+  }
+}
+
+export interface MeasureChecker {
+  measure(m: MeasureRow): void;
+  finish(measureCount: number): void;
+}
+
+/** key-missing, key-duplicate, required-missing, goal-unknown, strategy-unknown, strategy-goal-mismatch, measure-count. */
+export function integrityChecker(ctx: RuleContext, sink: Sink): MeasureChecker {
+  const firstRowOf = new Map<string, number>();
+  return {
+    measure(m) {
+      const key = measureKey(m);
+      if (m.no === "") sink.add("key-missing", "Measures", m.row, "No.", null, {});
+      else {
+        const k = m.no.toLowerCase();
+        const first = firstRowOf.get(k);
+        if (first === undefined) firstRowOf.set(k, m.row);
+        else sink.add("key-duplicate", "Measures", m.row, "No.", key, { no: m.no, firstRow: first });
+      }
+
+      const blank: Record<(typeof REQUIRED_COLUMNS)[number], boolean> = {
+        Goal: m.goal === "",
+        Strategy: m.strategy === "",
+        Measure: m.measure === "",
+        "Lead committee": m.lead === null,
+        Timeframe: m.timeframe === "",
+        "Start year": m.start.kind === "blank",
+        "End year": m.end.kind === "blank",
+        Status: m.statusText === "",
+      };
+      for (const column of REQUIRED_COLUMNS) if (blank[column]) sink.add("required-missing", "Measures", m.row, column, key, { column });
+
+      if (m.goal !== "" && ctx.goals && !ctx.goals.has(m.goalKey)) sink.add("goal-unknown", "Measures", m.row, "Goal", key, { goal: m.goal });
+      if (m.strategy !== "" && ctx.strategies && !m.strategyRef) sink.add("strategy-unknown", "Measures", m.row, "Strategy", key, { strategy: m.strategy });
+      const s = m.strategyRef;
+      if (s && m.goal !== "" && s.goalKey !== "" && s.goalKey !== m.goalKey) {
+        sink.add("strategy-goal-mismatch", "Measures", m.row, "Strategy", key, { strategy: m.strategy, goal: m.goal, strategyGoal: s.goal });
+      }
+    },
+    finish(measureCount) {
+      const s = ctx.settings.get(settingKey("Expected measures"));
+      if (!s) return;
+      const expected = wholeCount(readNumber(s.value));
+      if (expected !== null && expected !== measureCount) {
+        sink.add("measure-count", "Framework", s.row, "Value", null, { count: measureCount, expected });
+      }
+    },
+  };
+}

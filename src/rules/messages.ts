@@ -1,0 +1,270 @@
+/**
+ * The message catalogue: every finding's text, in English and Khmer, made from its params.
+ * Rule modules never write text; validate() and the UI call formatFinding.
+ */
+import type { Finding, Language, RuleId } from "./finding";
+
+type Params = Record<string, string | number>;
+type Template = (p: Params) => string;
+
+/** Khmer names of the contract headers and Framework settings the messages name. */
+const FIELD_KM: Readonly<Record<string, string>> = {
+  "No.": "លេខរៀង",
+  Goal: "គោលដៅ",
+  Strategy: "យុទ្ធសាស្ត្រ",
+  Measure: "វិធានការ",
+  "Lead committee": "គណៈកម្មាធិការដឹកនាំ",
+  "Other committees": "គណៈកម្មាធិការផ្សេងទៀត",
+  Institutions: "ស្ថាប័ន",
+  Timeframe: "ក្របខណ្ឌពេលវេលា",
+  "Start year": "ឆ្នាំចាប់ផ្តើម",
+  "End year": "ឆ្នាំបញ្ចប់",
+  Status: "ស្ថានភាព",
+  "Progress %": "វឌ្ឍនភាព (%)",
+  Code: "លេខកូដ",
+  Committee: "គណៈកម្មាធិការ",
+  Role: "តួនាទី",
+  "From year": "ឆ្នាំចាប់ពី",
+  "To year": "ឆ្នាំរហូតដល់",
+  "Expected measures": "ចំនួនវិធានការរំពឹងទុក",
+  "Period start": "ឆ្នាំចាប់ផ្តើមនៃរយៈពេលក្របខណ្ឌ",
+  "Period end": "ឆ្នាំបញ្ចប់នៃរយៈពេលក្របខណ្ឌ",
+  "As of year": "ឆ្នាំគិតត្រឹម",
+  Setting: "ការកំណត់",
+  Value: "តម្លៃ",
+};
+
+const STATUS_KM: Readonly<Record<string, string>> = {
+  "not started": "មិនទាន់ចាប់ផ្តើម",
+  "on track": "ដំណើរការតាមផែនការ",
+  "at risk": "មានហានិភ័យ",
+  delayed: "យឺតយ៉ាវ",
+  completed: "បានបញ្ចប់",
+};
+
+/** A param as text; "" when absent. Never throws. */
+function s(p: Params, key: string): string {
+  const v = p[key];
+  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
+  return typeof v === "string" ? v : "";
+}
+
+function has(p: Params, key: string): boolean {
+  return s(p, key) !== "";
+}
+
+/** "Start year (ឆ្នាំចាប់ផ្តើម)" style: the Khmer name first, the workbook's English header after. */
+function fieldKm(field: string): string {
+  const km = FIELD_KM[field];
+  return km ? `${km} (${field})` : field;
+}
+
+function statusKm(status: string): string {
+  const km = STATUS_KM[status.toLowerCase().replace(/\s+/g, " ").trim()];
+  return km ? `«${status}» (${km})` : `«${status}»`;
+}
+
+function measures(n: string): string {
+  return n === "1" ? "1 measure" : `${n} measures`;
+}
+
+/** A year window from params `${prefix}Start` / `${prefix}End`, either bound possibly absent. */
+function windowEn(p: Params, prefix: string): string {
+  const a = s(p, `${prefix}Start`);
+  const b = s(p, `${prefix}End`);
+  if (a && b) return `${a}–${b}`;
+  if (a) return `from ${a}`;
+  if (b) return `up to ${b}`;
+  return "";
+}
+
+function windowKm(p: Params, prefix: string): string {
+  const a = s(p, `${prefix}Start`);
+  const b = s(p, `${prefix}End`);
+  if (a && b) return `${a}–${b}`;
+  if (a) return `ចាប់ពីឆ្នាំ ${a}`;
+  if (b) return `រហូតដល់ឆ្នាំ ${b}`;
+  return "";
+}
+
+const committeeEn = (p: Params) => s(p, "committeeName") || s(p, "committee");
+const committeeKm = (p: Params) => s(p, "committeeNameKm") || committeeEn(p);
+
+const unknownCommittee = {
+  en: (p: Params) => `"${s(p, "committee")}" is not the code, name or alias of any committee in the Committees table.`,
+  km: (p: Params) => `«${s(p, "committee")}» មិនមែនជាលេខកូដ ឈ្មោះ ឬឈ្មោះហៅផ្សេងរបស់គណៈកម្មាធិការណាមួយក្នុងតារាង Committees ទេ។`,
+};
+
+const notAYear = {
+  en: (field: string, value: string) => (value ? `${field} "${value}" is not a whole year.` : `${field} is not a readable year.`),
+  km: (field: string, value: string) =>
+    value ? `${fieldKm(field)} «${value}» មិនមែនជាឆ្នាំត្រឹមត្រូវទេ។` : `${fieldKm(field)} មិនអាចអានជាឆ្នាំបានទេ។`,
+};
+
+/** reference-invalid has one text per kind of breakage, chosen by params.problem. */
+const REFERENCE: Readonly<Record<string, Record<Language, Template>>> = {
+  "value-missing": {
+    en: (p) => `${s(p, "field")} is blank; this row needs it.`,
+    km: (p) => `ជួរនេះត្រូវតែមាន${fieldKm(s(p, "field"))} ប៉ុន្តែក្រឡានៅទទេ។`,
+  },
+  "value-duplicate": {
+    en: (p) => `${s(p, "field")} "${s(p, "value")}" repeats row ${s(p, "firstRow")}.`,
+    km: (p) => `${fieldKm(s(p, "field"))} «${s(p, "value")}» ស្ទួនជាមួយជួរទី ${s(p, "firstRow")}។`,
+  },
+  "strategy-goal-unknown": {
+    en: (p) => `Strategy "${s(p, "strategy")}" names goal "${s(p, "goal")}", which is not in the Goals table.`,
+    km: (p) => `យុទ្ធសាស្ត្រ «${s(p, "strategy")}» ភ្ជាប់ទៅគោលដៅ «${s(p, "goal")}» ដែលមិនមាននៅក្នុងតារាង Goals ទេ។`,
+  },
+  "responsibility-goal-unknown": {
+    en: (p) => `Goal "${s(p, "goal")}" is not in the Goals table.`,
+    km: (p) => `គោលដៅ «${s(p, "goal")}» មិនមាននៅក្នុងតារាង Goals ទេ។`,
+  },
+  "responsibility-committee-unknown": unknownCommittee,
+  "role-invalid": {
+    en: (p) => `Role "${s(p, "role")}" is neither Lead nor Support.`,
+    km: (p) => `តួនាទី «${s(p, "role")}» មិនមែនជា Lead (ដឹកនាំ) ឬ Support (គាំទ្រ) ទេ។`,
+  },
+  "timeframe-order": {
+    en: (p) => `Timeframe "${s(p, "timeframe")}" runs from ${s(p, "from")} to ${s(p, "to")}: its From year is after its To year.`,
+    km: (p) => `ក្របខណ្ឌពេលវេលា «${s(p, "timeframe")}» មានឆ្នាំចាប់ពី ${s(p, "from")} នៅក្រោយឆ្នាំរហូតដល់ ${s(p, "to")}។`,
+  },
+  "year-unreadable": {
+    en: (p) => notAYear.en(s(p, "field"), s(p, "value")),
+    km: (p) => notAYear.km(s(p, "field"), s(p, "value")),
+  },
+  "number-unreadable": {
+    en: (p) => `${s(p, "field")} "${s(p, "value")}" is not a whole number.`,
+    km: (p) => `${fieldKm(s(p, "field"))} «${s(p, "value")}» មិនមែនជាចំនួនគត់ទេ។`,
+  },
+  "period-order": {
+    en: (p) => `Period start ${s(p, "start")} is after Period end ${s(p, "end")}.`,
+    km: (p) => `ឆ្នាំចាប់ផ្តើមនៃរយៈពេលក្របខណ្ឌ (${s(p, "start")}) នៅក្រោយឆ្នាំបញ្ចប់ (${s(p, "end")})។`,
+  },
+};
+
+const REFERENCE_FALLBACK: Record<Language, Template> = {
+  en: () => "This reference row is not usable.",
+  km: () => "ជួរយោងនេះមិនអាចប្រើបានទេ។",
+};
+
+function referenceTemplates(p: Params): Record<Language, Template> {
+  const problem = s(p, "problem");
+  return Object.prototype.hasOwnProperty.call(REFERENCE, problem) ? REFERENCE[problem] : REFERENCE_FALLBACK;
+}
+
+export const MESSAGES: Readonly<Record<RuleId, Record<Language, Template>>> = {
+  "key-missing": {
+    en: () => "The measure has no No.",
+    km: () => "វិធានការនេះមិនមានលេខរៀង (No.) ទេ។",
+  },
+  "key-duplicate": {
+    en: (p) => `No. "${s(p, "no")}" is already used on row ${s(p, "firstRow")}.`,
+    km: (p) => `លេខរៀង «${s(p, "no")}» ត្រូវបានប្រើរួចហើយនៅជួរទី ${s(p, "firstRow")}។`,
+  },
+  "required-missing": {
+    en: (p) => `${s(p, "column")} is blank; it is required.`,
+    km: (p) => `${fieldKm(s(p, "column"))} ត្រូវតែបំពេញ ប៉ុន្តែក្រឡានេះនៅទទេ។`,
+  },
+  "goal-unknown": {
+    en: (p) => `Goal "${s(p, "goal")}" is not a code in the Goals table.`,
+    km: (p) => `គោលដៅ «${s(p, "goal")}» មិនមែនជាលេខកូដក្នុងតារាង Goals ទេ។`,
+  },
+  "strategy-unknown": {
+    en: (p) => `Strategy "${s(p, "strategy")}" is not a code in the Strategies table.`,
+    km: (p) => `យុទ្ធសាស្ត្រ «${s(p, "strategy")}» មិនមែនជាលេខកូដក្នុងតារាង Strategies ទេ។`,
+  },
+  "strategy-goal-mismatch": {
+    en: (p) => `Strategy "${s(p, "strategy")}" belongs to goal "${s(p, "strategyGoal")}", not to goal "${s(p, "goal")}".`,
+    km: (p) => `យុទ្ធសាស្ត្រ «${s(p, "strategy")}» ស្ថិតនៅក្រោមគោលដៅ «${s(p, "strategyGoal")}» មិនមែនក្រោមគោលដៅ «${s(p, "goal")}» ទេ។`,
+  },
+  "committee-unknown": unknownCommittee,
+  "committee-lead-repeated": {
+    en: (p) => `${committeeEn(p)}, the lead committee, is also listed among the other committees.`,
+    km: (p) => `${committeeKm(p)} ដែលជាគណៈកម្មាធិការដឹកនាំ ក៏ត្រូវបានរាយនៅក្នុងបញ្ជីគណៈកម្មាធិការផ្សេងទៀតដែរ។`,
+  },
+  "committee-not-responsible": {
+    en: (p) => `${committeeEn(p)} leads this measure, but the Responsibilities table has no Lead row for it under goal "${s(p, "goal")}".`,
+    km: (p) =>
+      `${committeeKm(p)} ដឹកនាំវិធានការនេះ ប៉ុន្តែតារាង Responsibilities មិនបានកំណត់តួនាទីដឹកនាំ (Lead) ឱ្យគណៈកម្មាធិការនេះសម្រាប់គោលដៅ «${s(p, "goal")}» ទេ។`,
+  },
+  "committee-support-missing": {
+    en: (p) => `The Responsibilities table names ${committeeEn(p)} in support of goal "${s(p, "goal")}", but this measure does not list it.`,
+    km: (p) => `តារាង Responsibilities កំណត់ឱ្យ ${committeeKm(p)} គាំទ្រ (Support) គោលដៅ «${s(p, "goal")}» ប៉ុន្តែវិធានការនេះមិនបានរាយឈ្មោះគណៈកម្មាធិការនេះទេ។`,
+  },
+  "committee-count": {
+    en: (p) => `${committeeEn(p)} leads or co-leads ${measures(s(p, "count"))}; the framework expects ${s(p, "expected")}.`,
+    km: (p) => `${committeeKm(p)} ដឹកនាំ ឬសហដឹកនាំវិធានការចំនួន ${s(p, "count")} ខណៈដែលក្របខណ្ឌរំពឹងទុកចំនួន ${s(p, "expected")}។`,
+  },
+  "measure-count": {
+    en: (p) => `The Measures table has ${measures(s(p, "count"))}; the framework expects ${s(p, "expected")}.`,
+    km: (p) => `តារាង Measures មានវិធានការចំនួន ${s(p, "count")} ខណៈដែលក្របខណ្ឌរំពឹងទុកចំនួន ${s(p, "expected")}។`,
+  },
+  "timeframe-unknown": {
+    en: (p) => `Timeframe "${s(p, "timeframe")}" is not in the Timeframes table.`,
+    km: (p) => `ក្របខណ្ឌពេលវេលា «${s(p, "timeframe")}» មិនមាននៅក្នុងតារាង Timeframes ទេ។`,
+  },
+  "year-invalid": {
+    en: (p) => notAYear.en(s(p, "column"), s(p, "value")),
+    km: (p) => notAYear.km(s(p, "column"), s(p, "value")),
+  },
+  "year-order": {
+    en: (p) => `Start year ${s(p, "start")} is after End year ${s(p, "end")}.`,
+    km: (p) => `ឆ្នាំចាប់ផ្តើម ${s(p, "start")} នៅក្រោយឆ្នាំបញ្ចប់ ${s(p, "end")}។`,
+  },
+  "year-out-of-period": {
+    en: (p) => `${s(p, "column")} ${s(p, "year")} is outside the framework period (${windowEn(p, "period")}).`,
+    km: (p) => `${fieldKm(s(p, "column"))} ${s(p, "year")} ស្ថិតនៅក្រៅរយៈពេលនៃក្របខណ្ឌ (${windowKm(p, "period")})។`,
+  },
+  "timeframe-mismatch": {
+    en: (p) => `${s(p, "column")} ${s(p, "year")} is outside the years of timeframe "${s(p, "timeframe")}" (${windowEn(p, "window")}).`,
+    km: (p) =>
+      `${fieldKm(s(p, "column"))} ${s(p, "year")} ស្ថិតនៅក្រៅចន្លោះឆ្នាំនៃក្របខណ្ឌពេលវេលា «${s(p, "timeframe")}» (${windowKm(p, "window")})។`,
+  },
+  "status-unknown": {
+    en: (p) => `Status "${s(p, "status")}" is not one of Not started, On track, At risk, Delayed, Completed.`,
+    km: (p) => `ស្ថានភាព «${s(p, "status")}» មិនមែនជាស្ថានភាពមួយក្នុងចំណោម Not started, On track, At risk, Delayed ឬ Completed ទេ។`,
+  },
+  "progress-invalid": {
+    en: (p) => `Progress "${s(p, "value")}" is not a number from 0 to 100.`,
+    km: (p) => `វឌ្ឍនភាព «${s(p, "value")}» មិនមែនជាចំនួនពី 0 ដល់ 100 ទេ។`,
+  },
+  "progress-status-mismatch": {
+    en: (p) => {
+      if (s(p, "case") === "completed-below-100") return `The status is Completed but progress is ${s(p, "progress")} %.`;
+      return has(p, "status")
+        ? `Progress is 100 % but the status is "${s(p, "status")}", not Completed.`
+        : "Progress is 100 % but the status is blank, not Completed.";
+    },
+    km: (p) => {
+      if (s(p, "case") === "completed-below-100")
+        return `ស្ថានភាពជា «Completed» (បានបញ្ចប់) ប៉ុន្តែវឌ្ឍនភាពមានត្រឹមតែ ${s(p, "progress")}% ប៉ុណ្ណោះ។`;
+      return has(p, "status")
+        ? `វឌ្ឍនភាពបាន 100% ហើយ ប៉ុន្តែស្ថានភាពនៅតែជា ${statusKm(s(p, "status"))} មិនមែន «Completed» (បានបញ្ចប់) ទេ។`
+        : "វឌ្ឍនភាពបាន 100% ហើយ ប៉ុន្តែស្ថានភាពនៅទទេ មិនមែន «Completed» (បានបញ្ចប់) ទេ។";
+    },
+  },
+  overdue: {
+    en: (p) => `End year ${s(p, "endYear")} is before ${s(p, "asOfYear")} and the measure is not Completed.`,
+    km: (p) => `ឆ្នាំបញ្ចប់ ${s(p, "endYear")} បានកន្លងផុតទៅហើយ (គិតត្រឹមឆ្នាំ ${s(p, "asOfYear")}) ប៉ុន្តែវិធានការនេះមិនទាន់បានបញ្ចប់នៅឡើយទេ។`,
+  },
+  "not-started-late": {
+    en: (p) => `Start year ${s(p, "startYear")} is before ${s(p, "asOfYear")} and the measure is still Not started.`,
+    km: (p) => `ឆ្នាំចាប់ផ្តើម ${s(p, "startYear")} បានកន្លងផុតទៅហើយ (គិតត្រឹមឆ្នាំ ${s(p, "asOfYear")}) ប៉ុន្តែវិធានការនេះមិនទាន់ចាប់ផ្តើមនៅឡើយទេ។`,
+  },
+  "reference-invalid": {
+    en: (p) => referenceTemplates(p).en(p),
+    km: (p) => referenceTemplates(p).km(p),
+  },
+};
+
+/** The `problem` values of reference-invalid findings, each with its own text. */
+export const REFERENCE_PROBLEMS: readonly string[] = Object.keys(REFERENCE);
+
+/** Tells a finding in the language asked (English by default), from its rule and params. */
+export function formatFinding(f: Pick<Finding, "rule" | "params">, language: Language = "en"): string {
+  const entry = Object.prototype.hasOwnProperty.call(MESSAGES, f.rule) ? MESSAGES[f.rule] : undefined;
+  if (!entry) return String(f.rule);
+  const lang: Language = language === "km" ? "km" : "en";
+  const params: Params = f.params && typeof f.params === "object" ? f.params : {};
+  return entry[lang](params);
+}

@@ -1,0 +1,64 @@
+/** Timeline rules: timeframe, years, period, window, overdue, not started late. See README.md. */
+import type { YearRead } from "../model/cells";
+import { measureKey, type MeasureRow, type RuleContext, type Sink } from "./context";
+import type { MeasureChecker } from "./integrity";
+
+type YearColumn = "Start year" | "End year";
+
+function bounds(from: number | null, to: number | null, prefix: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (from !== null) out[`${prefix}Start`] = from;
+  if (to !== null) out[`${prefix}End`] = to;
+  return out;
+}
+
+function outside(year: number, from: number | null, to: number | null): boolean {
+  return (from !== null && year < from) || (to !== null && year > to);
+}
+
+export function timelineChecker(ctx: RuleContext, sink: Sink): MeasureChecker {
+  const period = ctx.period;
+  const asOfYear = ctx.asOfYear;
+  return {
+    measure(m: MeasureRow) {
+      const key = measureKey(m);
+      if (m.timeframe !== "" && ctx.timeframes && !m.timeframeRef) sink.add("timeframe-unknown", "Measures", m.row, "Timeframe", key, { timeframe: m.timeframe });
+
+      const years: Array<[YearColumn, YearRead]> = [
+        ["Start year", m.start],
+        ["End year", m.end],
+      ];
+      for (const [column, y] of years) if (y.kind === "invalid") sink.add("year-invalid", "Measures", m.row, column, key, { column, value: y.text });
+
+      const start = m.start.kind === "year" ? m.start.year : null;
+      const end = m.end.kind === "year" ? m.end.year : null;
+      if (start !== null && end !== null && start > end) sink.add("year-order", "Measures", m.row, "Start year", key, { start, end });
+
+      if (period) {
+        for (const [column, y] of years) {
+          if (y.kind === "year" && outside(y.year, period.start, period.end)) {
+            sink.add("year-out-of-period", "Measures", m.row, column, key, { column, year: y.year, ...bounds(period.start, period.end, "period") });
+          }
+        }
+      }
+
+      const tf = m.timeframeRef;
+      if (tf) {
+        const from = tf.from.kind === "year" ? tf.from.year : null;
+        const to = tf.to.kind === "year" ? tf.to.year : null;
+        // A window with From after To is reported once, as reference-invalid, not on every measure.
+        if (!(from !== null && to !== null && from > to)) {
+          for (const [column, y] of years) {
+            if (y.kind === "year" && outside(y.year, from, to)) {
+              sink.add("timeframe-mismatch", "Measures", m.row, column, key, { column, year: y.year, timeframe: tf.name, ...bounds(from, to, "window") });
+            }
+          }
+        }
+      }
+
+      if (end !== null && end < asOfYear && m.status !== "Completed") sink.add("overdue", "Measures", m.row, "End year", key, { endYear: end, asOfYear, status: m.statusText });
+      if (start !== null && start < asOfYear && m.status === "Not started") sink.add("not-started-late", "Measures", m.row, "Start year", key, { startYear: start, asOfYear });
+    },
+    finish() {},
+  };
+}
