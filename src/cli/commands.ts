@@ -81,9 +81,10 @@ async function cmdExport(args: ParsedArgs): Promise<number> {
 
 export async function runCommand(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
-  if (args.command === "" || args.command === "help" || args.flags.has("--help")) {
+  if (args.command === "") throw new UsageError("No command given.");
+  if (args.command === "help" || args.command === "--help" || args.command === "-h" || args.flags.has("--help")) {
     process.stdout.write(USAGE + "\n");
-    return args.command === "" ? 2 : 0;
+    return 0;
   }
   switch (args.command) {
     case "new":

@@ -14,17 +14,8 @@
 import JSZip from "jszip";
 import { refA1 } from "../plan/a1";
 import type { ChartType, PlanChart } from "../plan/types";
-import {
-  NS,
-  addRelationship,
-  attributes,
-  escapeXml,
-  relativeTarget,
-  relationships,
-  relsPathOf,
-  resolveTarget,
-  scanElements,
-} from "./xlsx-charts-xml";
+import { NS, addRelationship, attributes, escapeXml, relationships, scanElements } from "./xlsx-charts-xml";
+import { relativeTarget, relsPathOf, resolveTarget } from "./xlsx-charts-xml";
 
 export interface SheetChart {
   sheet: string;
@@ -40,8 +31,7 @@ const AFTER_DRAWING = new Set([
   "legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls",
   "webPublishItems", "tableParts", "extLst",
 ]);
-const CAT_AX = 500000001;
-const VAL_AX = 500000002;
+const [CAT_AX, VAL_AX] = [500000001, 500000002];
 
 export async function addCharts(xlsx: Uint8Array, charts: SheetChart[]): Promise<Uint8Array> {
   const todo = charts.filter((c) => c.chart.series.length > 0);
@@ -204,6 +194,7 @@ function withOverrides(contentTypes: string, parts: Array<[string, string]>): st
     .filter(([path]) => !have.has("/" + path))
     .map(([path, type]) => `<Override PartName="/${escapeXml(path)}" ContentType="${type}"/>`)
     .join("");
+  if (!/<\/Types>\s*$/.test(contentTypes)) throw new Error("addCharts: malformed [Content_Types].xml");
   return contentTypes.replace(/<\/Types>\s*$/, `${add}</Types>`);
 }
 

@@ -2,8 +2,18 @@
 import { codeKey, measureKey, type CommitteeMention, type MeasureRow, type RuleContext, type Sink } from "./context";
 import type { MeasureChecker } from "./integrity";
 
+function lists(others: readonly CommitteeMention[], code: string): boolean {
+  for (let i = 0; i < others.length; i++) if (others[i].code === code) return true;
+  return false;
+}
+
+function repeats(lead: CommitteeMention, others: readonly CommitteeMention[]): boolean {
+  for (let i = 0; i < others.length; i++) if (sameCommittee(lead, others[i])) return true;
+  return false;
+}
+
 function sameCommittee(a: CommitteeMention, b: CommitteeMention): boolean {
-  if (a.code !== null || b.code !== null) return a.code !== null && b.code !== null && codeKey(a.code) === codeKey(b.code);
+  if (a.code !== null || b.code !== null) return a.code === b.code;
   return a.key !== "" && a.key === b.key;
 }
 
@@ -24,7 +34,7 @@ export function committeeChecker(ctx: RuleContext, sink: Sink): MeasureChecker {
         for (const o of m.others) if (o.code === null) sink.add("committee-unknown", "Measures", m.row, "Other committees", key, { committee: o.text });
       }
 
-      if (lead && m.others.some((o) => sameCommittee(lead, o))) {
+      if (lead && m.others.length > 0 && repeats(lead, m.others)) {
         const params = lead.code !== null ? named(lead.code) : { committee: lead.text, committeeName: lead.text, committeeNameKm: lead.text };
         sink.add("committee-lead-repeated", "Measures", m.row, "Other committees", key, params);
       }
@@ -35,23 +45,27 @@ export function committeeChecker(ctx: RuleContext, sink: Sink): MeasureChecker {
         if (lead && lead.code !== null && !entry?.leads.has(lead.code)) {
           sink.add("committee-not-responsible", "Measures", m.row, "Lead committee", key, { ...named(lead.code), goal: m.goal });
         }
-        for (const support of entry?.supports ?? []) {
-          const listed = lead?.code === support || m.others.some((o) => o.code === support);
-          if (!listed) sink.add("committee-support-missing", "Measures", m.row, "Other committees", key, { ...named(support), goal: m.goal });
+        const supports = entry ? entry.supports : [];
+        for (let i = 0; i < supports.length; i++) {
+          const support = supports[i];
+          if (!(lead?.code === support || lists(m.others, support))) sink.add("committee-support-missing", "Measures", m.row, "Other committees", key, { ...named(support), goal: m.goal });
         }
       }
 
       // committee-count: each committee once per measure it leads or co-leads.
-      const seen: string[] = [];
-      const tally = (c: CommitteeMention | null) => {
-        if (!c || c.code === null) return;
-        const k = codeKey(c.code);
-        if (seen.includes(k)) return;
-        seen.push(k);
-        counts.set(k, (counts.get(k) ?? 0) + 1);
-      };
-      tally(lead);
-      for (const o of m.others) tally(o);
+      let first: string | null = null;
+      if (lead && lead.code !== null) {
+        first = lead.code;
+        counts.set(first, (counts.get(first) ?? 0) + 1);
+      }
+      const others = m.others;
+      for (let i = 0; i < others.length; i++) {
+        const k = others[i].code;
+        if (k === null || k === first) continue;
+        let earlier = false;
+        for (let j = 0; j < i && !earlier; j++) earlier = others[j].code === k;
+        if (!earlier) counts.set(k, (counts.get(k) ?? 0) + 1);
+      }
     },
 
     finish() {
@@ -60,7 +74,7 @@ export function committeeChecker(ctx: RuleContext, sink: Sink): MeasureChecker {
         if (c.code === "" || ctx.committees.get(codeKey(c.code)) !== c) continue;
         const e = c.expected;
         if (e.kind !== "number" || !Number.isInteger(e.value) || e.value < 0) continue;
-        const count = counts.get(codeKey(c.code)) ?? 0;
+        const count = counts.get(c.code) ?? 0;
         if (count !== e.value) sink.add("committee-count", "Committees", c.row, "Expected measures", null, { ...named(c.code), count, expected: e.value });
       }
     },

@@ -242,7 +242,8 @@ export function readContext(tables: PlannerTables, options: ReadOptions = {}): R
   if (committeeRows) {
     const list: Committee[] = [];
     for (const c of committeeRows) {
-      if (c.code === "") continue;
+      // Only the first row of each code: resolved codes are then canonical and unique.
+      if (c.code === "" || committees?.get(codeKey(c.code)) !== c) continue;
       list.push({ code: c.code, name: c.name, nameKm: c.nameKm, aliases: c.aliases, expectedMeasures: null });
     }
     committeeIndex = new CommitteeIndex(list);
@@ -347,7 +348,8 @@ export interface MeasureRow {
   goalKey: string;
   strategy: string;
   strategyRef: StrategyRef | null;
-  measure: string;
+  /** The Measure text is blank (its text is not otherwise needed). */
+  measureBlank: boolean;
   lead: CommitteeMention | null;
   others: CommitteeMention[];
   timeframe: string;
@@ -360,59 +362,97 @@ export interface MeasureRow {
   progressText: string;
 }
 
-const M = (h: string) => col("Measures", h);
-const C_NO = M("No.");
-const C_GOAL = M("Goal");
-const C_STRATEGY = M("Strategy");
-const C_MEASURE = M("Measure");
-const C_LEAD = M("Lead committee");
-const C_OTHERS = M("Other committees");
-const C_TIMEFRAME = M("Timeframe");
-const C_START = M("Start year");
-const C_END = M("End year");
-const C_STATUS = M("Status");
-const C_PROGRESS = M("Progress %");
+/** Trimmed, space-collapsed text, as cellText, with a fast path for strings that need no change. */
+const NEEDS_COLLAPSE = /\s\s|[^\S ]/;
+function text(cell: Cell): string {
+  if (typeof cell === "string") {
+    const t = cell.trim();
+    return NEEDS_COLLAPSE.test(t) ? cellText(t) : t;
+  }
+  return cellText(cell);
+}
 
-/** Reads the Measures rows, resolving references through the context's indexes. */
-export function readMeasures(table: TableData | undefined, ctx: RuleContext): MeasureRow[] {
-  const mention = (text: string): CommitteeMention => ({ text, code: ctx.resolveCommittee(text), key: committeeKey(text) });
-  const tfMemo = new Map<string, TimeframeRef | null>();
-  const out: MeasureRow[] = [];
-  for (const r of readRows(table, "Measures")) {
-    const c = r.cells;
-    const goal = cellText(c[C_GOAL]);
-    const strategy = cellText(c[C_STRATEGY]);
-    const leadText = cellText(c[C_LEAD]);
-    const timeframe = cellText(c[C_TIMEFRAME]);
-    let timeframeRef: TimeframeRef | null = null;
-    if (timeframe !== "" && ctx.timeframes) {
-      const hit = tfMemo.get(timeframe);
-      if (hit !== undefined) timeframeRef = hit;
-      else {
-        timeframeRef = ctx.timeframes.get(timeframeKey(timeframe)) ?? null;
-        tfMemo.set(timeframe, timeframeRef);
-      }
+function textIsBlank(cell: Cell): boolean {
+  return typeof cell === "string" ? cell.trim() === "" : cellText(cell) === "";
+}
+
+/** Memoises a reading by the raw string; other cell types are read each time. */
+function memo<T>(read: (cell: Cell) => T): (cell: Cell) => T {
+  const seen = new Map<string, T>();
+  return (cell) => {
+    if (typeof cell !== "string") return read(cell);
+    let v = seen.get(cell);
+    if (v === undefined && !seen.has(cell)) {
+      v = read(cell);
+      seen.set(cell, v);
     }
-    const statusText = cellText(c[C_STATUS]);
-    const progressCell = c[C_PROGRESS];
+    return v as T;
+  };
+}
+
+const MEASURE_COLUMNS = ["No.", "Goal", "Strategy", "Measure", "Lead committee", "Other committees", "Timeframe", "Start year", "End year", "Status", "Progress %"] as const;
+
+/**
+ * Reads the Measures rows, resolving references through the context's indexes. One pass;
+ * readings of repeated values (goal, strategy, committees, timeframe, status) are memoised.
+ */
+export function readMeasures(table: TableData | undefined, ctx: RuleContext): MeasureRow[] {
+  if (!table || !Array.isArray(table.rows)) return [];
+  const headed = Array.isArray(table.headers) ? table : { ...table, headers: [] as string[] };
+  const [iNo, iGoal, iStrategy, iMeasure, iLead, iOthers, iTimeframe, iStart, iEnd, iStatus, iProgress] = MEASURE_COLUMNS.map((h) => columnIndex(headed, h));
+
+  const mention = memo((cell): CommitteeMention => {
+    const t = text(cell);
+    return { text: t, code: ctx.resolveCommittee(t), key: committeeKey(t) };
+  });
+  const readGoal = memo((cell) => {
+    const t = text(cell);
+    return { text: t, key: codeKey(t) };
+  });
+  const readStrategy = memo((cell) => {
+    const t = text(cell);
+    return { text: t, ref: t !== "" && ctx.strategies ? (ctx.strategies.get(codeKey(t)) ?? null) : null };
+  });
+  const readLead = memo((cell) => (textIsBlank(cell) ? null : mention(text(cell))));
+  const readOthers = memo((cell) => readList(cell).map((t) => mention(t)));
+  const readTimeframe = memo((cell) => {
+    const t = text(cell);
+    return { text: t, ref: t !== "" && ctx.timeframes ? (ctx.timeframes.get(timeframeKey(t)) ?? null) : null };
+  });
+  const readStatus = memo((cell) => {
+    const t = text(cell);
+    return { text: t, status: STATUS_BY_KEY.get(headerKey(t)) ?? null };
+  });
+  const readYearMemo = memo(readYear);
+
+  const rows: unknown[] = table.rows;
+  const out: MeasureRow[] = [];
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (rowIsBlank(row)) continue;
+    const goal = readGoal(cellAt(row, iGoal));
+    const strategy = readStrategy(cellAt(row, iStrategy));
+    const timeframe = readTimeframe(cellAt(row, iTimeframe));
+    const status = readStatus(cellAt(row, iStatus));
+    const progressCell = cellAt(row, iProgress);
     out.push({
-      row: r.row,
-      no: cellText(c[C_NO]),
-      goal,
-      goalKey: codeKey(goal),
-      strategy,
-      strategyRef: strategy !== "" && ctx.strategies ? (ctx.strategies.get(codeKey(strategy)) ?? null) : null,
-      measure: cellText(c[C_MEASURE]),
-      lead: leadText === "" ? null : mention(leadText),
-      others: readList(c[C_OTHERS]).map(mention),
-      timeframe,
-      timeframeRef,
-      start: readYear(c[C_START]),
-      end: readYear(c[C_END]),
-      statusText,
-      status: STATUS_BY_KEY.get(headerKey(statusText)) ?? null,
+      row: r + 1,
+      no: text(cellAt(row, iNo)),
+      goal: goal.text,
+      goalKey: goal.key,
+      strategy: strategy.text,
+      strategyRef: strategy.ref,
+      measureBlank: textIsBlank(cellAt(row, iMeasure)),
+      lead: readLead(cellAt(row, iLead)),
+      others: readOthers(cellAt(row, iOthers)),
+      timeframe: timeframe.text,
+      timeframeRef: timeframe.ref,
+      start: readYearMemo(cellAt(row, iStart)),
+      end: readYearMemo(cellAt(row, iEnd)),
+      statusText: status.text,
+      status: status.status,
       progress: readNumber(progressCell),
-      progressText: cellText(progressCell) || (typeof progressCell === "number" ? String(progressCell) : ""),
+      progressText: typeof progressCell === "number" ? String(progressCell) : text(progressCell),
     });
   }
   return out;

@@ -105,6 +105,8 @@ export interface MeasureChecker {
 /** key-missing, key-duplicate, required-missing, goal-unknown, strategy-unknown, strategy-goal-mismatch, measure-count. */
 export function integrityChecker(ctx: RuleContext, sink: Sink): MeasureChecker {
   const firstRowOf = new Map<string, number>();
+  const missing = (m: MeasureRow, key: string | null, column: (typeof REQUIRED_COLUMNS)[number]) =>
+    sink.add("required-missing", "Measures", m.row, column, key, { column });
   return {
     measure(m) {
       const key = measureKey(m);
@@ -116,17 +118,14 @@ export function integrityChecker(ctx: RuleContext, sink: Sink): MeasureChecker {
         else sink.add("key-duplicate", "Measures", m.row, "No.", key, { no: m.no, firstRow: first });
       }
 
-      const blank: Record<(typeof REQUIRED_COLUMNS)[number], boolean> = {
-        Goal: m.goal === "",
-        Strategy: m.strategy === "",
-        Measure: m.measure === "",
-        "Lead committee": m.lead === null,
-        Timeframe: m.timeframe === "",
-        "Start year": m.start.kind === "blank",
-        "End year": m.end.kind === "blank",
-        Status: m.statusText === "",
-      };
-      for (const column of REQUIRED_COLUMNS) if (blank[column]) sink.add("required-missing", "Measures", m.row, column, key, { column });
+      if (m.goal === "") missing(m, key, "Goal");
+      if (m.strategy === "") missing(m, key, "Strategy");
+      if (m.measureBlank) missing(m, key, "Measure");
+      if (m.lead === null) missing(m, key, "Lead committee");
+      if (m.timeframe === "") missing(m, key, "Timeframe");
+      if (m.start.kind === "blank") missing(m, key, "Start year");
+      if (m.end.kind === "blank") missing(m, key, "End year");
+      if (m.statusText === "") missing(m, key, "Status");
 
       if (m.goal !== "" && ctx.goals && !ctx.goals.has(m.goalKey)) sink.add("goal-unknown", "Measures", m.row, "Goal", key, { goal: m.goal });
       if (m.strategy !== "" && ctx.strategies && !m.strategyRef) sink.add("strategy-unknown", "Measures", m.row, "Strategy", key, { strategy: m.strategy });

@@ -1,9 +1,6 @@
 /** Timeline rules: timeframe, years, period, window, overdue, not started late. See README.md. */
-import type { YearRead } from "../model/cells";
 import { measureKey, type MeasureRow, type RuleContext, type Sink } from "./context";
 import type { MeasureChecker } from "./integrity";
-
-type YearColumn = "Start year" | "End year";
 
 function bounds(from: number | null, to: number | null, prefix: string): Record<string, number> {
   const out: Record<string, number> = {};
@@ -24,21 +21,19 @@ export function timelineChecker(ctx: RuleContext, sink: Sink): MeasureChecker {
       const key = measureKey(m);
       if (m.timeframe !== "" && ctx.timeframes && !m.timeframeRef) sink.add("timeframe-unknown", "Measures", m.row, "Timeframe", key, { timeframe: m.timeframe });
 
-      const years: Array<[YearColumn, YearRead]> = [
-        ["Start year", m.start],
-        ["End year", m.end],
-      ];
-      for (const [column, y] of years) if (y.kind === "invalid") sink.add("year-invalid", "Measures", m.row, column, key, { column, value: y.text });
+      if (m.start.kind === "invalid") sink.add("year-invalid", "Measures", m.row, "Start year", key, { column: "Start year", value: m.start.text });
+      if (m.end.kind === "invalid") sink.add("year-invalid", "Measures", m.row, "End year", key, { column: "End year", value: m.end.text });
 
       const start = m.start.kind === "year" ? m.start.year : null;
       const end = m.end.kind === "year" ? m.end.year : null;
       if (start !== null && end !== null && start > end) sink.add("year-order", "Measures", m.row, "Start year", key, { start, end });
 
       if (period) {
-        for (const [column, y] of years) {
-          if (y.kind === "year" && outside(y.year, period.start, period.end)) {
-            sink.add("year-out-of-period", "Measures", m.row, column, key, { column, year: y.year, ...bounds(period.start, period.end, "period") });
-          }
+        if (start !== null && outside(start, period.start, period.end)) {
+          sink.add("year-out-of-period", "Measures", m.row, "Start year", key, { column: "Start year", year: start, ...bounds(period.start, period.end, "period") });
+        }
+        if (end !== null && outside(end, period.start, period.end)) {
+          sink.add("year-out-of-period", "Measures", m.row, "End year", key, { column: "End year", year: end, ...bounds(period.start, period.end, "period") });
         }
       }
 
@@ -48,10 +43,11 @@ export function timelineChecker(ctx: RuleContext, sink: Sink): MeasureChecker {
         const to = tf.to.kind === "year" ? tf.to.year : null;
         // A window with From after To is reported once, as reference-invalid, not on every measure.
         if (!(from !== null && to !== null && from > to)) {
-          for (const [column, y] of years) {
-            if (y.kind === "year" && outside(y.year, from, to)) {
-              sink.add("timeframe-mismatch", "Measures", m.row, column, key, { column, year: y.year, timeframe: tf.name, ...bounds(from, to, "window") });
-            }
+          if (start !== null && outside(start, from, to)) {
+            sink.add("timeframe-mismatch", "Measures", m.row, "Start year", key, { column: "Start year", year: start, timeframe: tf.name, ...bounds(from, to, "window") });
+          }
+          if (end !== null && outside(end, from, to)) {
+            sink.add("timeframe-mismatch", "Measures", m.row, "End year", key, { column: "End year", year: end, timeframe: tf.name, ...bounds(from, to, "window") });
           }
         }
       }

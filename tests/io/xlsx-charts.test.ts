@@ -56,13 +56,13 @@ async function buildWorkbook(): Promise<Uint8Array> {
   kh.getRow(1).values = ["ស្ថានភាព", "ចំនួន"];
   STATUS.forEach((s, i) => kh.getRow(2 + i).values = [s, STATUS_COUNTS[i]]);
   kh.getCell("B6").value = { formula: "SUM(B2:B5)", result: 20 };
-  const png = Buffer.from(
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==",
-    "base64",
-  );
-  kh.addImage(wb.addImage({ buffer: png, extension: "png" }), "D2:E4");
+  const png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==";
+  kh.addImage(wb.addImage({ base64: `data:image/png;base64,${png}`, extension: "png" }), "D2:E4");
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
+
+/** ExcelJS types its input as an ArrayBuffer (Node's Buffer type no longer matches it). */
+const arrayBuffer = (bytes: Uint8Array): ArrayBuffer => bytes.slice().buffer;
 
 const cell = (row: number, col: number): CellRef => ({ row, col });
 const range = (sheet: string, from: CellRef, to: CellRef = from): RangeRef => ({ sheet, from, to });
@@ -307,7 +307,7 @@ beforeAll(async () => {
 describe("addCharts", () => {
   test("ExcelJS reopens the result and keeps the cells", async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(result));
+    await wb.xlsx.load(arrayBuffer(result));
     const ws = wb.getWorksheet("Summary");
     expect(ws?.getCell("A4").value).toBe("Finance");
     expect(ws?.getCell("B8").value).toEqual({ formula: "SUM(B4:B7)", result: 19 });
@@ -426,6 +426,23 @@ describe("addCharts", () => {
     expect(follow(out, "xl/worksheets/sheet1.xml").charts).toEqual(["xl/charts/chart1.xml"]);
   });
 
+  test("<drawing> goes before tableParts/extLst, not before nested extLst or at a '>' in an attribute", async () => {
+    const zip = await JSZip.loadAsync(base);
+    const sheet = (await zip.file("xl/worksheets/sheet1.xml")?.async("string")) ?? "";
+    const cf =
+      '<conditionalFormatting sqref="B4:B7"><cfRule type="expression" dxfId="0" priority="1" text="a>b">' +
+      "<formula>B4&gt;5</formula><extLst/></cfRule></conditionalFormatting>";
+    const edited = sheet
+      .replace("</sheetData>", `</sheetData>${cf}`)
+      .replace("</worksheet>", '<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}"/></extLst></worksheet>');
+    zip.file("xl/worksheets/sheet1.xml", edited);
+    const out = await checkPackage(await addCharts(await zip.generateAsync({ type: "uint8array" }), [{ sheet: S, chart: lineChart }]));
+    const children = childrenOf(out.get("xl/worksheets/sheet1.xml") ?? "");
+    expectOrder(children, WORKSHEET_ORDER, "edited sheet1");
+    expect(children.slice(-3)).toEqual(["drawing", "tableParts", "extLst"]);
+    expect(children.filter((c) => c === "drawing")).toHaveLength(1);
+  });
+
   test("a chart with no series is skipped; one with no categories is written with empty caches", async () => {
     const empty: PlanChart = { ...columnChart, series: [] };
     expect(await addCharts(base, [{ sheet: S, chart: empty }])).toBe(base);
@@ -438,7 +455,7 @@ describe("addCharts", () => {
     expect(p.get("xl/charts/chart1.xml")).toContain('<c:strCache><c:ptCount val="0"/></c:strCache>');
     expect(p.get("xl/charts/chart1.xml")).toContain('<c:ptCount val="0"/></c:numCache>');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(out));
+    await wb.xlsx.load(arrayBuffer(out));
     expect(wb.getWorksheet(S)?.getCell("A4").value).toBe("Finance");
   });
 
@@ -513,6 +530,7 @@ function colouredShare(ppm: Buffer): number {
     const resultsDir = path.join(__dirname, "..", "..", "test-results");
     fs.mkdirSync(resultsDir, { recursive: true });
     fs.copyFileSync(png, path.join(resultsDir, "charts-page1.png"));
+    fs.writeFileSync(path.join(resultsDir, "charts.xlsx"), result); // to open in Excel by hand
 
     // Bars, slices and lines are coloured; the plain table is black on white.
     const withCharts = colouredShare(fs.readFileSync(render(chartsPdf, path.join(dir, "c"), false)));

@@ -1,0 +1,43 @@
+/**
+ * Errors of reading a file a planner gave us. Their messages are written for the planner
+ * (they are shown as they are in the task pane and by the CLI); the technical cause, when
+ * there is one, is kept in `cause` for logs, never in the message.
+ */
+export class FileReadError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message);
+    this.name = "FileReadError";
+    if (options && "cause" in options) {
+      Object.defineProperty(this, "cause", { value: options.cause, enumerable: false, writable: true, configurable: true });
+    }
+  }
+}
+
+/** The .xlsx file cannot be read: not a workbook, damaged, too big, a zip bomb. */
+export class WorkbookReadError extends FileReadError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "WorkbookReadError";
+  }
+}
+
+/** The CSV file cannot be read: not UTF-8. */
+export class CsvReadError extends FileReadError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "CsvReadError";
+  }
+}
+
+/** The file was read but holds nothing importable: no recognisable header row. */
+export class ImportSourceError extends FileReadError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "ImportSourceError";
+  }
+}
+
+export function megabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return mb >= 10 ? String(Math.round(mb)) : mb.toFixed(1).replace(/\.0$/, "");
+}

@@ -1,0 +1,34 @@
+/** Measures active per year (Start year ≤ y ≤ End year) over the framework's period, per committee. */
+import type { SourceCells } from "./cells";
+import { metric, type Criteria } from "./criteria";
+import { committeeCount, count } from "./counts";
+import type { CommitteeDim } from "./dimensions";
+import type { Timeline } from "./types";
+
+/** At most this many years are laid out (a period typed wrong must not make a huge sheet). */
+export const MAX_YEARS = 60;
+
+export function periodYears(start: number, end: number): number[] {
+  if (!Number.isInteger(start) || !Number.isInteger(end)) return [];
+  const [a, b] = start <= end ? [start, end] : [end, start];
+  const years: number[] = [];
+  for (let y = a; y <= b && years.length < MAX_YEARS; y++) years.push(y);
+  return years;
+}
+
+/** Start year ≤ y and End year ≥ y: number cells only (a year typed as text is not counted). */
+export function activeIn(year: number): Criteria {
+  return [
+    { column: "Start year", op: "<=", number: year },
+    { column: "End year", op: ">=", number: year },
+  ];
+}
+
+export function timeline(start: number, end: number, committees: CommitteeDim[], src: SourceCells): Timeline {
+  const years = periodYears(start, end);
+  return {
+    years,
+    committees: committees.map((c) => ({ ...c, values: years.map((y) => metric(committeeCount(c.code, activeIn(y)), src)) })),
+    all: years.map((y) => metric(count([activeIn(y)]), src)),
+  };
+}
