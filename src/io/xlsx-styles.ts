@@ -25,4 +25,5 @@ export function applyCellStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   const fill = FILL[style];
   if (fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: fill } };
   if (style === "header") cell.alignment = { vertical: "middle", wrapText: true };
+  if (style === "wrap") cell.alignment = { vertical: "top", wrapText: true };
 }

@@ -3,8 +3,8 @@ import type { TableData } from "../model/schema";
 import type { Severity } from "../rules/finding";
 
 /** Where the Validation sheet keeps each finding's cell key and severity id (for the marks). */
-export const VALIDATION_KEY_COLUMN = "J";
-export const VALIDATION_SEVERITY_COLUMN = "K";
+export const VALIDATION_KEY_COLUMN = "H";
+export const VALIDATION_SEVERITY_COLUMN = "I";
 
 const FILLS: Record<Severity, string> = { error: "FFFFC7CE", warning: "FFFFEB9C", info: "FFDDEBF7" };
 

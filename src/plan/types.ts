@@ -12,7 +12,7 @@ export interface RangeRef {
   to: CellRef;
 }
 
-export type CellStyle = "title" | "subtitle" | "header" | "note" | "total" | "error" | "warning" | "info" | "link";
+export type CellStyle = "title" | "subtitle" | "header" | "note" | "total" | "error" | "warning" | "info" | "link" | "wrap";
 
 export interface PlanCell {
   row: number;

@@ -376,11 +376,11 @@ function textIsBlank(cell: Cell): boolean {
   return typeof cell === "string" ? cell.trim() === "" : cellText(cell) === "";
 }
 
-/** Memoises a reading by the raw string; other cell types are read each time. */
+/** Memoises a reading by the raw string or number; other cell types are read each time. */
 function memo<T>(read: (cell: Cell) => T): (cell: Cell) => T {
-  const seen = new Map<string, T>();
+  const seen = new Map<string | number, T>();
   return (cell) => {
-    if (typeof cell !== "string") return read(cell);
+    if (typeof cell !== "string" && typeof cell !== "number") return read(cell);
     let v = seen.get(cell);
     if (v === undefined && !seen.has(cell)) {
       v = read(cell);
@@ -424,6 +424,7 @@ export function readMeasures(table: TableData | undefined, ctx: RuleContext): Me
     return { text: t, status: STATUS_BY_KEY.get(headerKey(t)) ?? null };
   });
   const readYearMemo = memo(readYear);
+  const readProgress = memo((cell) => ({ read: readNumber(cell), text: typeof cell === "number" ? String(cell) : text(cell) }));
 
   const rows: unknown[] = table.rows;
   const out: MeasureRow[] = [];
@@ -434,7 +435,7 @@ export function readMeasures(table: TableData | undefined, ctx: RuleContext): Me
     const strategy = readStrategy(cellAt(row, iStrategy));
     const timeframe = readTimeframe(cellAt(row, iTimeframe));
     const status = readStatus(cellAt(row, iStatus));
-    const progressCell = cellAt(row, iProgress);
+    const progress = readProgress(cellAt(row, iProgress));
     out.push({
       row: r + 1,
       no: text(cellAt(row, iNo)),
@@ -451,8 +452,8 @@ export function readMeasures(table: TableData | undefined, ctx: RuleContext): Me
       end: readYearMemo(cellAt(row, iEnd)),
       statusText: status.text,
       status: status.status,
-      progress: readNumber(progressCell),
-      progressText: typeof progressCell === "number" ? String(progressCell) : text(progressCell),
+      progress: progress.read,
+      progressText: progress.text,
     });
   }
   return out;

@@ -130,7 +130,8 @@ export function integrityChecker(ctx: RuleContext, sink: Sink): MeasureChecker {
       if (m.goal !== "" && ctx.goals && !ctx.goals.has(m.goalKey)) sink.add("goal-unknown", "Measures", m.row, "Goal", key, { goal: m.goal });
       if (m.strategy !== "" && ctx.strategies && !m.strategyRef) sink.add("strategy-unknown", "Measures", m.row, "Strategy", key, { strategy: m.strategy });
       const s = m.strategyRef;
-      if (s && m.goal !== "" && s.goalKey !== "" && s.goalKey !== m.goalKey) {
+      const goalReadable = m.goal !== "" && (ctx.goals === null || ctx.goals.has(m.goalKey));
+      if (s && goalReadable && s.goalKey !== "" && s.goalKey !== m.goalKey) {
         sink.add("strategy-goal-mismatch", "Measures", m.row, "Strategy", key, { strategy: m.strategy, goal: m.goal, strategyGoal: s.goal });
       }
     },

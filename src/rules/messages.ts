@@ -49,10 +49,6 @@ function s(p: Params, key: string): string {
   return typeof v === "string" ? v : "";
 }
 
-function has(p: Params, key: string): boolean {
-  return s(p, key) !== "";
-}
-
 /** "Start year (ឆ្នាំចាប់ផ្តើម)" style: the Khmer name first, the workbook's English header after. */
 function fieldKm(field: string): string {
   const km = FIELD_KM[field];
@@ -112,8 +108,8 @@ const REFERENCE: Readonly<Record<string, Record<Language, Template>>> = {
     km: (p) => `${fieldKm(s(p, "field"))} «${s(p, "value")}» ស្ទួនជាមួយជួរទី ${s(p, "firstRow")}។`,
   },
   "strategy-goal-unknown": {
-    en: (p) => `Strategy "${s(p, "strategy")}" names goal "${s(p, "goal")}", which is not in the Goals table.`,
-    km: (p) => `យុទ្ធសាស្ត្រ «${s(p, "strategy")}» ភ្ជាប់ទៅគោលដៅ «${s(p, "goal")}» ដែលមិនមាននៅក្នុងតារាង Goals ទេ។`,
+    en: (p) => `${s(p, "strategy") ? `Strategy "${s(p, "strategy")}"` : "This strategy"} names goal "${s(p, "goal")}", which is not in the Goals table.`,
+    km: (p) => `${s(p, "strategy") ? `យុទ្ធសាស្ត្រ «${s(p, "strategy")}»` : "យុទ្ធសាស្ត្រនេះ"} ភ្ជាប់ទៅគោលដៅ «${s(p, "goal")}» ដែលមិនមាននៅក្នុងតារាង Goals ទេ។`,
   },
   "responsibility-goal-unknown": {
     en: (p) => `Goal "${s(p, "goal")}" is not in the Goals table.`,
@@ -125,16 +121,19 @@ const REFERENCE: Readonly<Record<string, Record<Language, Template>>> = {
     km: (p) => `តួនាទី «${s(p, "role")}» មិនមែនជា Lead (ដឹកនាំ) ឬ Support (គាំទ្រ) ទេ។`,
   },
   "timeframe-order": {
-    en: (p) => `Timeframe "${s(p, "timeframe")}" runs from ${s(p, "from")} to ${s(p, "to")}: its From year is after its To year.`,
-    km: (p) => `ក្របខណ្ឌពេលវេលា «${s(p, "timeframe")}» មានឆ្នាំចាប់ពី ${s(p, "from")} នៅក្រោយឆ្នាំរហូតដល់ ${s(p, "to")}។`,
+    en: (p) =>
+      `${s(p, "timeframe") ? `Timeframe "${s(p, "timeframe")}"` : "This timeframe"} runs from ${s(p, "from")} to ${s(p, "to")}: its From year is after its To year.`,
+    km: (p) =>
+      `${s(p, "timeframe") ? `ក្របខណ្ឌពេលវេលា «${s(p, "timeframe")}»` : "ក្របខណ្ឌពេលវេលានេះ"} មានឆ្នាំចាប់ពី ${s(p, "from")} នៅក្រោយឆ្នាំរហូតដល់ ${s(p, "to")}។`,
   },
   "year-unreadable": {
     en: (p) => notAYear.en(s(p, "field"), s(p, "value")),
     km: (p) => notAYear.km(s(p, "field"), s(p, "value")),
   },
   "number-unreadable": {
-    en: (p) => `${s(p, "field")} "${s(p, "value")}" is not a whole number.`,
-    km: (p) => `${fieldKm(s(p, "field"))} «${s(p, "value")}» មិនមែនជាចំនួនគត់ទេ។`,
+    en: (p) => (s(p, "value") ? `${s(p, "field")} "${s(p, "value")}" is not a whole number.` : `${s(p, "field")} is not a readable whole number.`),
+    km: (p) =>
+      s(p, "value") ? `${fieldKm(s(p, "field"))} «${s(p, "value")}» មិនមែនជាចំនួនគត់ទេ។` : `${fieldKm(s(p, "field"))} មិនអាចអានជាចំនួនគត់បានទេ។`,
   },
   "period-order": {
     en: (p) => `Period start ${s(p, "start")} is after Period end ${s(p, "end")}.`,
@@ -225,22 +224,19 @@ export const MESSAGES: Readonly<Record<RuleId, Record<Language, Template>>> = {
     km: (p) => `ស្ថានភាព «${s(p, "status")}» មិនមែនជាស្ថានភាពមួយក្នុងចំណោម Not started, On track, At risk, Delayed ឬ Completed ទេ។`,
   },
   "progress-invalid": {
-    en: (p) => `Progress "${s(p, "value")}" is not a number from 0 to 100.`,
-    km: (p) => `វឌ្ឍនភាព «${s(p, "value")}» មិនមែនជាចំនួនពី 0 ដល់ 100 ទេ។`,
+    en: (p) => (s(p, "value") ? `Progress "${s(p, "value")}" is not a number from 0 to 100.` : "Progress % is not a readable number from 0 to 100."),
+    km: (p) =>
+      s(p, "value") ? `វឌ្ឍនភាព «${s(p, "value")}» មិនមែនជាចំនួនពី 0 ដល់ 100 ទេ។` : "វឌ្ឍនភាព (Progress %) មិនអាចអានជាចំនួនពី 0 ដល់ 100 បានទេ។",
   },
   "progress-status-mismatch": {
     en: (p) => {
       if (s(p, "case") === "completed-below-100") return `The status is Completed but progress is ${s(p, "progress")} %.`;
-      return has(p, "status")
-        ? `Progress is 100 % but the status is "${s(p, "status")}", not Completed.`
-        : "Progress is 100 % but the status is blank, not Completed.";
+      return `Progress is 100 % but the status is "${s(p, "status")}", not Completed.`;
     },
     km: (p) => {
       if (s(p, "case") === "completed-below-100")
         return `ស្ថានភាពជា «Completed» (បានបញ្ចប់) ប៉ុន្តែវឌ្ឍនភាពមានត្រឹមតែ ${s(p, "progress")}% ប៉ុណ្ណោះ។`;
-      return has(p, "status")
-        ? `វឌ្ឍនភាពបាន 100% ហើយ ប៉ុន្តែស្ថានភាពនៅតែជា ${statusKm(s(p, "status"))} មិនមែន «Completed» (បានបញ្ចប់) ទេ។`
-        : "វឌ្ឍនភាពបាន 100% ហើយ ប៉ុន្តែស្ថានភាពនៅទទេ មិនមែន «Completed» (បានបញ្ចប់) ទេ។";
+      return `វឌ្ឍនភាពបាន 100% ហើយ ប៉ុន្តែស្ថានភាពនៅតែជា ${statusKm(s(p, "status"))} មិនមែន «Completed» (បានបញ្ចប់) ទេ។`;
     },
   },
   overdue: {

@@ -14,7 +14,7 @@ export function progressChecker(sink: Sink): MeasureChecker {
       } else if (p.kind === "number") {
         if (m.status === "Completed" && p.value < 100) {
           sink.add("progress-status-mismatch", "Measures", m.row, "Progress %", key, { case: "completed-below-100", progress: p.value, status: m.statusText });
-        } else if (p.value === 100 && m.status !== "Completed") {
+        } else if (p.value === 100 && m.status !== null && m.status !== "Completed") {
           sink.add("progress-status-mismatch", "Measures", m.row, "Progress %", key, { case: "full-not-completed", progress: p.value, status: m.statusText });
         }
       }

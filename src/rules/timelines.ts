@@ -52,7 +52,8 @@ export function timelineChecker(ctx: RuleContext, sink: Sink): MeasureChecker {
         }
       }
 
-      if (end !== null && end < asOfYear && m.status !== "Completed") sink.add("overdue", "Measures", m.row, "End year", key, { endYear: end, asOfYear, status: m.statusText });
+      // Blank or unknown statuses are reported by required-missing / status-unknown only.
+      if (end !== null && end < asOfYear && m.status !== null && m.status !== "Completed") sink.add("overdue", "Measures", m.row, "End year", key, { endYear: end, asOfYear, status: m.statusText });
       if (start !== null && start < asOfYear && m.status === "Not started") sink.add("not-started-late", "Measures", m.row, "Start year", key, { startYear: start, asOfYear });
     },
     finish() {},

@@ -30,8 +30,28 @@ export function escapeStructuredColumn(header: string): string {
   return header.replace(/[[\]#']/g, (ch) => `'${ch}`);
 }
 
+/** Numbers in criteria are whole (years, 0, 100); String() never writes a locale separator. */
 function numberText(n: number): string {
-  return Number.isInteger(n) ? String(n) : String(n);
+  return String(n);
+}
+
+/** Excel's limits: 127 range/criteria pairs per COUNTIFS, 255 characters per criterion, 8192 per formula. */
+export const MAX_CRITERIA_PAIRS = 127;
+export const MAX_CRITERION_LENGTH = 255;
+export const MAX_FORMULA_LENGTH = 8000;
+
+function criteriaLists(q: Query): Criteria[] {
+  switch (q.kind) {
+    case "count":
+    case "mean":
+      return q.terms;
+    case "ratio":
+      return [...q.numerator.terms, ...q.denominator.terms];
+    case "lookup":
+      return [q.criteria];
+    case "difference":
+      return [...q.left.terms, q.right.criteria];
+  }
 }
 
 /** The criterion argument, as a formula string literal. */
@@ -76,6 +96,9 @@ export class FormulaWriter {
 
   /** True when every column the query reads exists in the workbook (and can be addressed). */
   canWrite(q: Query): boolean {
+    const lists = criteriaLists(q);
+    if (lists.some((c) => c.length + 1 > MAX_CRITERIA_PAIRS)) return false;
+    if (lists.some((cs) => cs.some((c) => criterionText(c).length - 2 > MAX_CRITERION_LENGTH))) return false;
     return columnsOf(q).every(({ table, column }) => {
       const s = this.sources[table];
       if (!s.exists || !s.columns[column]) return false;
@@ -117,6 +140,13 @@ export class FormulaWriter {
 
   private lookupPresent(q: LookupQuery): string {
     return this.countifs(q.table, [...q.criteria, { column: q.column, op: "nonblank" }]);
+  }
+
+  /** The formula without "=", or null when it cannot be written (missing column, too long). */
+  tryFormula(q: Query): string | null {
+    if (!this.canWrite(q)) return null;
+    const f = this.formula(q);
+    return f.length > MAX_FORMULA_LENGTH ? null : f;
   }
 
   /** The formula, without "=". Call canWrite first. */

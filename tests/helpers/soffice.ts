@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 
@@ -7,10 +7,30 @@ export function hasSoffice(): boolean {
   return spawnSync("soffice", ["--version"], { encoding: "utf8" }).status === 0;
 }
 
-/** Converts with LibreOffice headless in a throwaway profile; returns the output folder. */
-export function sofficeConvert(file: string, to: string): string {
-  const out = mkdtempSync(join(tmpdir(), "lo-out-"));
+/**
+ * A throwaway LibreOffice profile. With `recalculate`, OOXML formulas are recalculated on load
+ * (OOXMLRecalcMode 0); by default LibreOffice keeps the cached values of an .xlsx.
+ */
+export function sofficeProfile(recalculate: boolean): string {
   const profile = mkdtempSync(join(tmpdir(), "lo-profile-"));
+  if (recalculate) {
+    mkdirSync(join(profile, "user"), { recursive: true });
+    writeFileSync(
+      join(profile, "user", "registrymodifications.xcu"),
+      `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`,
+    );
+  }
+  return profile;
+}
+
+/** Converts with LibreOffice headless in a throwaway profile; returns the output folder. */
+export function sofficeConvert(file: string, to: string, recalculate = false): string {
+  const out = mkdtempSync(join(tmpdir(), "lo-out-"));
+  const profile = sofficeProfile(recalculate);
   const r = spawnSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", to, "--outdir", out, file], {
     encoding: "utf8",
     timeout: 120_000,
@@ -19,9 +39,9 @@ export function sofficeConvert(file: string, to: string): string {
   return out;
 }
 
-/** Every sheet of a workbook as CSV text, by sheet name, as LibreOffice reads (and recalculates) it. */
-export function sofficeSheetsAsCsv(file: string): Record<string, string> {
-  const out = sofficeConvert(file, "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1");
+/** Every sheet of a workbook as CSV text, by sheet name; `recalculate` makes LibreOffice recompute formulas. */
+export function sofficeSheetsAsCsv(file: string, recalculate = false): Record<string, string> {
+  const out = sofficeConvert(file, "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", recalculate);
   const stem = basename(file).replace(/\.[^.]+$/, "");
   const sheets: Record<string, string> = {};
   for (const f of readdirSync(out)) {

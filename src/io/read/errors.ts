@@ -37,7 +37,9 @@ export class ImportSourceError extends FileReadError {
   }
 }
 
-export function megabytes(bytes: number): string {
+/** "500 MB", "2.5 MB", "7 KB": sizes for messages. */
+export function sizeText(bytes: number): string {
   const mb = bytes / (1024 * 1024);
-  return mb >= 10 ? String(Math.round(mb)) : mb.toFixed(1).replace(/\.0$/, "");
+  if (mb < 1) return `${Math.max(1, Math.ceil(bytes / 1024))} KB`;
+  return `${mb >= 10 ? String(Math.round(mb)) : mb.toFixed(1).replace(/\.0$/, "")} MB`;
 }

@@ -1,4 +1,4 @@
-import { megabytes, WorkbookReadError } from "./errors";
+import { sizeText, WorkbookReadError } from "./errors";
 
 /**
  * A look at a zip's central directory, without inflating anything: what an .xlsx claims to
@@ -58,6 +58,9 @@ export function notZipMessage(bytes: Uint8Array): string {
   }
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) {
     return "This file is a PDF, not an Excel workbook (.xlsx). Import needs the measures as a spreadsheet (.xlsx or CSV).";
+  }
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) || startsWith(bytes, [0xff, 0xd8, 0xff]) || startsWith(bytes, [0x47, 0x49, 0x46, 0x38])) {
+    return "This file is a picture, not an Excel workbook (.xlsx). Import needs the measures as a spreadsheet (.xlsx or CSV).";
   }
   return NOT_A_WORKBOOK;
 }
@@ -195,7 +198,7 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LI
         const ratio = uncompressedSize / Math.max(1, compressedSize);
         if (ratio > limits.maxRatio) {
           throw new WorkbookReadError(
-            `The file would expand to ${megabytes(uncompressedSize)} MB from ${megabytes(compressedSize)} MB (${Math.round(ratio)} times): no real workbook compresses like that. It is refused as a possible zip bomb.`,
+            `The file would expand to ${sizeText(uncompressedSize)} from ${sizeText(compressedSize)} (${Math.round(ratio)} times): no real workbook compresses like that. It is refused as a possible zip bomb.`,
           );
         }
       }
@@ -203,7 +206,7 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LI
       if (total > limits.maxUncompressedBytes) {
         const all = sumDeclared(r, at, i, count, cdOffset + cdSize, total);
         throw new WorkbookReadError(
-          `The file would expand to ${megabytes(all)} MB, more than the ${megabytes(limits.maxUncompressedBytes)} MB a workbook may take here. It is refused (it may be a zip bomb); if it is a real workbook, split it or remove pictures and unused sheets.`,
+          `The file would expand to ${sizeText(all)}, more than the ${sizeText(limits.maxUncompressedBytes)} a workbook may take here. It is refused (it may be a zip bomb); if it is a real workbook, split it or remove pictures and unused sheets.`,
         );
       }
       entries.push({ name, method, compressedSize, uncompressedSize });

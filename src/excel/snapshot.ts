@@ -1,0 +1,255 @@
+/**
+ * Reading the workbook's shape in as few syncs as possible.
+ *
+ * One sync, in the usual case where the planner tables exist: every planner table is asked
+ * for by name (`tables.getItem`), and for each we queue its sheet name, its range geometry,
+ * its header row, optionally its first data row or its first WINDOW_ROWS rows, and optionally
+ * the conditional formats of its sheet; with them the list of sheets (and their protection),
+ * the names of all tables and the workbook's structure protection. All reads: a sync that
+ * fails (a table missing) has changed nothing, so we then list the tables (one sync) and ask
+ * only for those present (one more).
+ *
+ * Rows past the first window are read by `readBodies` in payload-sized blocks.
+ */
+import { TABLE_NAMES, type TableName } from "../model/schema";
+import { officeErrorCode } from "./errors";
+import { PAYLOAD_BUDGET, WINDOW_ROWS, jsonBytes } from "./payload";
+
+export interface TableInfo {
+  /** The table's name as the workbook spells it. */
+  name: string;
+  contract: TableName;
+  sheet: string;
+  /** 0-based row and column of the header row's first cell. */
+  top: number;
+  left: number;
+  width: number;
+  /** Rows of the data body as Excel counts them (a new table has one blank row). */
+  bodyRows: number;
+  /** No data: no body rows, or one row that is blank (known when the first row was read). */
+  empty: boolean;
+  headers: string[];
+  showTotals: boolean;
+  /** Body rows read so far, from row 0 (readTables). */
+  rows: unknown[][];
+}
+
+export interface SheetInfo {
+  name: string;
+  position: number;
+  protected: boolean;
+}
+
+export interface MarkFormat {
+  id: string;
+  formula: string | null;
+}
+
+export interface Snapshot {
+  /** Planner tables present, by lower-case contract name. */
+  tables: Map<string, TableInfo>;
+  /** Every table in the workbook, lower-case. */
+  tableNames: Set<string>;
+  /** Sheets by lower-case name. */
+  sheets: Map<string, SheetInfo>;
+  workbookProtected: boolean;
+  /** Conditional formats on the sheets of the planner tables, by lower-case sheet name (when asked). */
+  formats: Map<string, MarkFormat[]>;
+  /** Syncs this read took. */
+  syncs: number;
+}
+
+export type BodyRead = "none" | "firstRow" | "window";
+
+export interface ReadOptions {
+  /** Read the planner tables (false: sheets and protection only). */
+  tables: boolean;
+  body: BodyRead;
+  /** Load the conditional formats of the tables' sheets. */
+  formats?: boolean;
+}
+
+interface Queued {
+  contract: TableName;
+  table: Excel.Table;
+  sheet: Excel.Worksheet;
+  range: Excel.Range;
+  header: Excel.Range;
+  body?: Excel.Range;
+  formats?: Excel.ConditionalFormatCollection;
+}
+
+interface Common {
+  sheets: Excel.WorksheetCollection;
+  tables: Excel.TableCollection;
+  protection: Excel.WorkbookProtection;
+}
+
+function queueCommon(ctx: Excel.RequestContext): Common {
+  return {
+    sheets: ctx.workbook.worksheets.load("items/name,items/position,items/protection/protected"),
+    tables: ctx.workbook.tables.load("items/name"),
+    protection: ctx.workbook.protection.load("protected"),
+  };
+}
+
+function queueTable(ctx: Excel.RequestContext, contract: TableName, name: string, options: ReadOptions): Queued {
+  const table = ctx.workbook.tables.getItem(name);
+  table.load("name,showTotals");
+  const sheet = table.worksheet.load("name");
+  const range = table.getRange().load("rowIndex,columnIndex,rowCount,columnCount");
+  const header = table.getHeaderRowRange().load("values");
+  const q: Queued = { contract, table, sheet, range, header };
+  if (options.body === "firstRow") {
+    q.body = table.getDataBodyRange().getRow(0).load("values");
+  } else if (options.body === "window") {
+    const body = table.getDataBodyRange();
+    q.body = body.getIntersection(body.getRow(0).getResizedRange(WINDOW_ROWS - 1, 0)).load("values");
+  }
+  if (options.formats) {
+    q.formats = table.worksheet.getRange().conditionalFormats.load("items/id,items/type,items/customOrNullObject/rule/formula");
+  }
+  return q;
+}
+
+function build(common: Common, queued: Queued[], options: ReadOptions, syncs: number): Snapshot {
+  const snap: Snapshot = {
+    tables: new Map(),
+    tableNames: new Set(common.tables.items.map((t) => t.name.toLowerCase())),
+    sheets: new Map(common.sheets.items.map((s) => [s.name.toLowerCase(), { name: s.name, position: s.position, protected: s.protection.protected }])),
+    workbookProtected: common.protection.protected,
+    formats: new Map(),
+    syncs,
+  };
+  for (const q of queued) {
+    const headerRow = q.header.values[0] ?? [];
+    const showTotals = q.table.showTotals;
+    const bodyRows = Math.max(0, q.range.rowCount - 1 - (showTotals ? 1 : 0));
+    const rows = q.body && options.body === "window" ? q.body.values : [];
+    const first = q.body ? q.body.values[0] : undefined;
+    const blankFirst = first !== undefined && first.every((v) => v === "" || v === null);
+    snap.tables.set(q.contract.toLowerCase(), {
+      name: q.table.name,
+      contract: q.contract,
+      sheet: q.sheet.name,
+      top: q.range.rowIndex,
+      left: q.range.columnIndex,
+      width: q.range.columnCount,
+      bodyRows,
+      empty: bodyRows === 0 || (bodyRows === 1 && blankFirst),
+      headers: headerRow.map((h) => String(h ?? "")),
+      showTotals,
+      rows,
+    });
+    if (q.formats) {
+      const key = q.sheet.name.toLowerCase();
+      const list = snap.formats.get(key) ?? [];
+      for (const cf of q.formats.items) {
+        if (list.some((x) => x.id === cf.id)) continue;
+        const custom = cf.customOrNullObject;
+        list.push({ id: cf.id, formula: custom.isNullObject ? null : custom.rule.formula });
+      }
+      snap.formats.set(key, list);
+    }
+  }
+  return snap;
+}
+
+async function direct(ctx: Excel.RequestContext, names: Array<[TableName, string]>, options: ReadOptions, syncs: number): Promise<Snapshot> {
+  const common = queueCommon(ctx);
+  const queued = names.map(([contract, name]) => queueTable(ctx, contract, name, options));
+  await ctx.sync();
+  return build(common, queued, options, syncs + 1);
+}
+
+/** The workbook's shape: one sync when every planner table exists, up to three otherwise. */
+export async function readSnapshot(ctx: Excel.RequestContext, options: ReadOptions): Promise<Snapshot> {
+  if (!options.tables) return direct(ctx, [], options, 0);
+  try {
+    return await direct(ctx, TABLE_NAMES.map((n) => [n, n]), options, 0);
+  } catch (e) {
+    const code = officeErrorCode(e);
+    if (code !== "ItemNotFound" && code !== "InvalidArgument" && code !== "ResponsePayloadSizeLimitExceeded") throw e;
+    // Some planner table is missing (or the first window was refused): list, then read those present.
+    const common = queueCommon(ctx);
+    await ctx.sync();
+    const present: Array<[TableName, string]> = [];
+    for (const contract of TABLE_NAMES) {
+      const t = common.tables.items.find((x) => x.name.toLowerCase() === contract.toLowerCase());
+      if (t) present.push([contract, t.name]);
+    }
+    if (present.length === 0) return build(common, [], options, 2);
+    const degraded: ReadOptions = code === "ItemNotFound" ? options : { ...options, body: options.body === "window" ? "none" : options.body };
+    return direct(ctx, present, degraded, 2);
+  }
+}
+
+/** A block of body rows to read: rows [start, start + count) of a table's data body. */
+interface Block {
+  table: TableInfo;
+  start: number;
+  count: number;
+}
+
+/**
+ * Reads every table's body rows past those already in `rows`, packing blocks into syncs so
+ * that each response stays under the budget. Returns the syncs it made.
+ */
+export async function readBodies(ctx: Excel.RequestContext, tables: TableInfo[], budget = PAYLOAD_BUDGET): Promise<number> {
+  // Bytes per row: twice the average seen in the first window, or 64 bytes a cell unseen.
+  const perRow = new Map<TableInfo, number>();
+  const pending: Block[] = [];
+  for (const t of tables) {
+    const seen = t.rows.length;
+    const est = seen > 0 ? Math.max(16, (2 * jsonBytes(t.rows)) / seen) : 64 * Math.max(1, t.width);
+    perRow.set(t, est);
+    if (t.bodyRows > seen) {
+      const rowsPerBlock = Math.max(1, Math.floor(budget / est));
+      for (let s = seen; s < t.bodyRows; s += rowsPerBlock) pending.push({ table: t, start: s, count: Math.min(rowsPerBlock, t.bodyRows - s) });
+    }
+  }
+  const results = new Map<TableInfo, Map<number, unknown[][]>>();
+  let syncs = 0;
+  while (pending.length > 0) {
+    const batch: Array<{ block: Block; range: Excel.Range }> = [];
+    let bytes = 0;
+    while (pending.length > 0) {
+      const b = pending[0];
+      const est = b.count * (perRow.get(b.table) ?? 64);
+      if (batch.length > 0 && bytes + est > budget) break;
+      pending.shift();
+      bytes += est;
+      const ws = ctx.workbook.worksheets.getItem(b.table.sheet);
+      const range = ws.getRangeByIndexes(b.table.top + 1 + b.start, b.table.left, b.count, b.table.width).load("values");
+      batch.push({ block: b, range });
+    }
+    try {
+      await ctx.sync();
+      syncs++;
+    } catch (e) {
+      syncs++;
+      if (officeErrorCode(e) !== "ResponsePayloadSizeLimitExceeded" || batch.every((x) => x.block.count === 1)) throw e;
+      // Excel refused the response: halve every block of this sync and try again.
+      const halves: Block[] = [];
+      for (const { block } of batch) {
+        const h = Math.ceil(block.count / 2);
+        halves.push({ ...block, count: h });
+        if (block.count > h) halves.push({ table: block.table, start: block.start + h, count: block.count - h });
+        perRow.set(block.table, 2 * (perRow.get(block.table) ?? 64));
+      }
+      pending.unshift(...halves);
+      continue;
+    }
+    for (const { block, range } of batch) {
+      const byStart = results.get(block.table) ?? new Map<number, unknown[][]>();
+      byStart.set(block.start, range.values);
+      results.set(block.table, byStart);
+    }
+  }
+  for (const [t, byStart] of results) {
+    for (const start of [...byStart.keys()].sort((a, b) => a - b)) {
+      for (const row of byStart.get(start) ?? []) t.rows.push(row);
+    }
+  }
+  return syncs;
+}

@@ -1,0 +1,94 @@
+/**
+ * The owned "Briefing" sheet: one print-ready block per committee — a title row (the
+ * committee's name, the As of year), a header row, then the measures it leads or co-leads
+ * (committees resolved by code, name or alias). Static values: a briefing is a snapshot.
+ */
+import { CommitteeIndex } from "../model/committees";
+import type { Framework, Measure } from "../model/types";
+import { committeeDims } from "../summary/dimensions";
+import { label, localName, statusLabel, type Language } from "./labels";
+import type { PlanCell, PlanSheet } from "./types";
+
+export const BRIEFING_SHEET = "Briefing";
+
+/** No., Measure, Timeframe, Start, End, Status, Progress %, Lead institution. */
+export const BRIEFING_WIDTHS = [8, 70, 24, 8, 8, 16, 12, 40];
+const COLS = BRIEFING_WIDTHS.length;
+
+/** The committees' blocks: each committee's measures (lead or co-lead), then those naming none. */
+export function briefingBlocks(framework: Framework): Array<{ code: string | null; name: string; nameKm: string; measures: Measure[] }> {
+  const index = new CommitteeIndex(framework.committees);
+  const codesOf = framework.measures.map((m) => {
+    const codes = new Set<string>();
+    for (const c of [m.leadCommittee, ...m.otherCommittees]) {
+      const code = index.resolve(c);
+      if (code) codes.add(code.toLowerCase());
+    }
+    return codes;
+  });
+  const blocks: Array<{ code: string | null; name: string; nameKm: string; measures: Measure[] }> = committeeDims(framework).map((c) => ({
+    code: c.code,
+    name: c.name || c.code,
+    nameKm: c.nameKm,
+    measures: framework.measures.filter((_, i) => codesOf[i].has(c.code.toLowerCase())),
+  }));
+  const none = framework.measures.filter((_, i) => codesOf[i].size === 0);
+  if (none.length > 0) blocks.push({ code: null, name: "", nameKm: "", measures: none });
+  return blocks;
+}
+
+export function briefingSheet(framework: Framework, language: Language): PlanSheet {
+  const L = (k: Parameters<typeof label>[1], p?: Record<string, string | number>) => label(language, k, p);
+  const cells: PlanCell[] = [];
+  const put = (row: number, col: number, value: PlanCell["value"], style?: PlanCell["style"], numberFormat?: string) => {
+    const c: PlanCell = { row, col, value };
+    if (style) c.style = style;
+    if (numberFormat) c.numberFormat = numberFormat;
+    cells.push(c);
+  };
+  const headers = [L("no"), L("measure"), L("timeframe"), L("start"), L("end"), L("status"), L("progress"), L("leadInstitution")];
+  const asOf = framework.settings.asOfYear;
+
+  let r = 0;
+  const blocks = briefingBlocks(framework);
+  if (blocks.length === 0) {
+    put(0, 0, L("noMeasures"), "note");
+    r = 2;
+  }
+  for (const b of blocks) {
+    const name = b.code === null ? L("noCommittee") : localName(language, b.name, b.nameKm);
+    put(r, 0, L("briefingTitle", { committee: name }), "title");
+    put(r, COLS - 1, L("briefingAsOf", { year: asOf }), "subtitle");
+    headers.forEach((h, i) => put(r + 1, i, h, "header"));
+    r += 2;
+    if (b.measures.length === 0) put(r++, 1, L("noMeasures"), "note");
+    for (const m of b.measures) {
+      put(r, 0, m.no);
+      put(r, 1, m.measure, "wrap");
+      put(r, 2, m.timeframe);
+      put(r, 3, m.startYear, undefined, "0");
+      put(r, 4, m.endYear, undefined, "0");
+      put(r, 5, statusLabel(language, m.status), m.status.trim().toLowerCase() === "at risk" || m.status.trim().toLowerCase() === "delayed" ? "warning" : undefined);
+      put(r, 6, m.progress, undefined, "0");
+      put(r, 7, m.institutions[0] ?? "");
+      r += 1;
+    }
+    r += 1; // a blank row between blocks
+  }
+  const lastRow = Math.max(1, r - 2);
+
+  return {
+    name: BRIEFING_SHEET,
+    owned: true,
+    cells,
+    tables: [],
+    charts: [],
+    columnWidths: [...BRIEFING_WIDTHS],
+    print: {
+      area: { from: { row: 0, col: 0 }, to: { row: lastRow, col: COLS - 1 } },
+      landscape: true,
+      fitToWidth: true,
+      repeatRows: { from: 0, to: 1 },
+    },
+  };
+}

@@ -1,0 +1,17 @@
+import { useCallback } from "react";
+import { baseName, downloadBytes, XLSX_MIME } from "../lib/download";
+import { usePane } from "../state";
+
+/** Builds the workbook file from the host and downloads it (file mode's "Download workbook"). */
+export function useWorkbookDownload(): () => Promise<void> {
+  const pane = usePane();
+  const { run, setChanged, setNotice, fileName } = pane;
+  return useCallback(async () => {
+    const bytes = await run(({ host }) => host.exportXlsx(), { first: "stepSaving" });
+    if (!bytes) return;
+    const name = `${baseName(fileName, "policy-planner")}.xlsx`;
+    downloadBytes(bytes, name, XLSX_MIME);
+    setChanged(false);
+    setNotice((t) => t.exported(name));
+  }, [run, setChanged, setNotice, fileName]);
+}

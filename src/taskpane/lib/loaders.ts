@@ -1,0 +1,39 @@
+import type { Host } from "../../host/host";
+
+export type Engine = typeof import("../engine");
+export type Files = typeof import("../files");
+
+/** Caches a dynamic import; forgets a failed one so that a retry loads again. */
+function cached<T>(load: () => Promise<T>): { get: () => Promise<T>; now: () => T | null } {
+  let promise: Promise<T> | null = null;
+  let value: T | null = null;
+  return {
+    get() {
+      if (!promise) {
+        promise = load().then(
+          (v) => (value = v),
+          (e: unknown) => {
+            promise = null;
+            throw e;
+          },
+        );
+      }
+      return promise;
+    },
+    now: () => value,
+  };
+}
+
+const engine = cached<Engine>(() => import(/* webpackChunkName: "engine" */ "../engine"));
+const files = cached<Files>(() => import(/* webpackChunkName: "files" */ "../files"));
+
+export const loadEngine = engine.get;
+/** The engine if it has loaded already (for re-telling findings in another language). */
+export const engineNow = engine.now;
+export const loadFiles = files.get;
+
+/** Inside Excel only: the Office host, in its own chunk. */
+export async function createOfficeHost(): Promise<Host> {
+  const { OfficeHost } = await import(/* webpackChunkName: "office-host" */ "../../excel/office-host");
+  return new OfficeHost();
+}

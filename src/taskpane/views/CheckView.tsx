@@ -1,0 +1,227 @@
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Button,
+  Caption1,
+  Field,
+  Select,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useEffect, useMemo, useState } from "react";
+import type { CellTarget } from "../../host/host";
+import { findTable } from "../../model/schema";
+import type { Finding, RuleId, Severity } from "../../rules/finding";
+import { useI18n, type Catalogue } from "../i18n";
+import { cellAddress } from "../lib/address";
+import { explainError, PaneError } from "../lib/errors";
+import { engineNow, loadEngine } from "../lib/loaders";
+import { abortable } from "../lib/tasks";
+import { usePane } from "../state";
+import { useViewStyles } from "./styles";
+
+const SEVERITIES: Severity[] = ["error", "warning", "info"];
+const PAGE = 40;
+
+const useStyles = makeStyles({
+  counts: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  finding: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    textAlign: "start",
+    width: "100%",
+    minWidth: 0,
+    height: "auto",
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+    fontWeight: tokens.fontWeightRegular,
+    overflowWrap: "anywhere",
+    whiteSpace: "normal",
+  },
+  place: { color: tokens.colorNeutralForeground3 },
+  location: {
+    padding: tokens.spacingVerticalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground3,
+    overflowWrap: "anywhere",
+  },
+  header: { overflowWrap: "anywhere", textAlign: "start" },
+});
+
+const SEVERITY_TITLE: Record<Severity, (t: Catalogue) => string> = {
+  error: (t) => t.severityError,
+  warning: (t) => t.severityWarning,
+  info: (t) => t.severityInfo,
+};
+const SEVERITY_COLOR: Record<Severity, "danger" | "warning" | "informative"> = { error: "danger", warning: "warning", info: "informative" };
+
+interface Group {
+  severity: Severity;
+  rules: Array<{ rule: RuleId; items: Array<{ f: Finding; i: number }> }>;
+  count: number;
+}
+
+/** Findings by severity, then by rule (rules in the order they first appear). */
+export function groupFindings(items: Array<{ f: Finding; i: number }>): Group[] {
+  return SEVERITIES.map((severity) => {
+    const byRule = new Map<RuleId, Array<{ f: Finding; i: number }>>();
+    for (const it of items) {
+      if (it.f.severity !== severity) continue;
+      const list = byRule.get(it.f.rule);
+      if (list) list.push(it);
+      else byRule.set(it.f.rule, [it]);
+    }
+    const rules = [...byRule].map(([rule, list]) => ({ rule, items: list }));
+    return { severity, rules, count: rules.reduce((n, r) => n + r.items.length, 0) };
+  }).filter((g) => g.count > 0);
+}
+
+function RuleGroup(props: { rule: RuleId; items: Array<{ f: Finding; i: number }>; onPick: (f: Finding) => void }) {
+  const { t, language } = useI18n();
+  const styles = useStyles();
+  const [shown, setShown] = useState(PAGE);
+  const engine = engineNow();
+  const tell = (f: Finding) => (engine ? engine.formatFinding(f, language) : f.message);
+  return (
+    <AccordionItem value={props.rule}>
+      <AccordionHeader>
+        <span className={styles.header}>
+          {t[`rule.${props.rule}`]} ({props.items.length})
+        </span>
+      </AccordionHeader>
+      <AccordionPanel>
+        <ul className={styles.list} data-rule={props.rule}>
+          {props.items.slice(0, shown).map(({ f, i }) => (
+            <li key={i}>
+              <Button appearance="subtle" className={styles.finding} onClick={() => props.onPick(f)} data-testid="finding">
+                <span>{tell(f)}</span>
+                <Caption1 className={styles.place}>
+                  {t.findingPlace(f.table, f.row !== null ? t.rowLabel(f.row) : "", [f.column, f.key !== null ? t.measureNo(f.key) : ""].filter(Boolean).join(" · "))}
+                </Caption1>
+              </Button>
+            </li>
+          ))}
+        </ul>
+        {props.items.length > shown && (
+          <Button appearance="transparent" onClick={() => setShown((n) => n + PAGE)}>
+            {t.showMore(Math.min(PAGE, props.items.length - shown))}
+          </Button>
+        )}
+      </AccordionPanel>
+    </AccordionItem>
+  );
+}
+
+export function CheckView() {
+  const { t, language } = useI18n();
+  const pane = usePane();
+  const v = useViewStyles();
+  const styles = useStyles();
+  const [committee, setCommittee] = useState("");
+  const [location, setLocation] = useState<{ address: string; mode: "excel" | "file" } | null>(null);
+  const { check, run, asOfYear, mode, busy } = pane;
+
+  useEffect(() => setLocation(null), [check]);
+
+  const runCheck = () =>
+    run(async ({ host, signal }) => {
+      const engine = await abortable(loadEngine(), signal);
+      const before = pane.tables ?? (await host.readTables());
+      if (!findTable(before, "Measures")) {
+        pane.setTables(before);
+        throw new PaneError("noMeasures");
+      }
+      const { tables, findings } = await engine.checkWorkbook(host, { asOfYear, language });
+      pane.setTables(tables);
+      pane.setCheck({ findings, committees: engine.findingCommittees(findings, tables), choices: engine.committeeChoices(tables) });
+      if (mode === "file") pane.setChanged(true);
+    });
+
+  const pick = async (f: Finding) => {
+    const target: CellTarget = { table: f.table, row: f.row, column: f.column };
+    try {
+      if (pane.host) await pane.host.select(target);
+      const address =
+        cellAddress(target, pane.tables) ?? [f.table, f.row !== null ? t.rowLabel(f.row) : "", f.column ?? ""].filter(Boolean).join(", ");
+      setLocation({ address, mode: mode === "excel" ? "excel" : "file" });
+    } catch (e) {
+      pane.setError(explainError(e));
+    }
+  };
+
+  const items = useMemo(() => {
+    if (!check) return [];
+    return check.findings.map((f, i) => ({ f, i })).filter(({ i }) => committee === "" || check.committees[i]?.includes(committee));
+  }, [check, committee]);
+  const groups = useMemo(() => groupFindings(items), [items]);
+  const count = (s: Severity) => items.filter((x) => x.f.severity === s).length;
+  const openFirst = groups[0]?.rules[0]?.rule;
+
+  return (
+    <section className={v.view} aria-labelledby="heading-check">
+      <h2 id="heading-check" className={v.heading}>
+        {t.checkHeading}
+      </h2>
+      <Text className={v.intro}>{t.checkIntro}</Text>
+      <div className={v.actions}>
+        <Button appearance="primary" onClick={() => void runCheck()} disabled={!!busy || !pane.host}>
+          {t.runCheck}
+        </Button>
+      </div>
+
+      {!check && <Text className={v.intro}>{pane.host ? t.notCheckedYet : t.noWorkbookBody}</Text>}
+
+      {check && (
+        <div className={v.block} data-testid="check-results">
+          {check.choices.length > 0 && (
+            <Field label={t.committeeFilter}>
+              <Select value={committee} onChange={(_, d) => setCommittee(d.value)} data-testid="committee-filter">
+                <option value="">{t.allCommittees}</option>
+                {check.choices.map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {c.code} — {language === "km" && c.nameKm ? c.nameKm : c.name}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          )}
+          <div className={styles.counts} role="status" aria-live="polite" data-testid="finding-counts">
+            {SEVERITIES.map((s) => (
+              <Badge key={s} appearance="tint" color={SEVERITY_COLOR[s]} size="large">
+                {SEVERITY_TITLE[s](t)}: {count(s)}
+              </Badge>
+            ))}
+            {committee !== "" && <Caption1>{t.findingsFiltered(items.length, check.findings.length)}</Caption1>}
+          </div>
+
+          {location && (
+            <div className={styles.location} role="status" aria-live="polite" data-testid="finding-location">
+              {location.mode === "file" ? t.locationFile(location.address) : t.locationExcel(location.address)}
+            </div>
+          )}
+
+          {items.length === 0 && <Text>{t.noFindings}</Text>}
+
+          {groups.map((g) => (
+            <div key={`${g.severity}-${committee}`} className={v.block} data-severity={g.severity}>
+              <h3 className={v.subheading}>
+                {SEVERITY_TITLE[g.severity](t)} ({g.count})
+              </h3>
+              <Accordion multiple collapsible defaultOpenItems={openFirst && g === groups[0] ? [openFirst] : []}>
+                {g.rules.map((r) => (
+                  <RuleGroup key={r.rule} rule={r.rule} items={r.items} onPick={(f) => void pick(f)} />
+                ))}
+              </Accordion>
+            </div>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,351 @@
+import {
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useRef, useState, type ChangeEvent, type ReactNode } from "react";
+import { cellText } from "../../model/cells";
+import { columnIndex, findTable, type TableData } from "../../model/schema";
+import { useI18n } from "../i18n";
+import { baseName, downloadBytes } from "../lib/download";
+import { PaneError } from "../lib/errors";
+import { loadEngine } from "../lib/loaders";
+import { measureCount } from "../lib/tables";
+import { abortable, nextTask } from "../lib/tasks";
+import { usePane } from "../state";
+import { useWorkbookDownload } from "../components/actions";
+import type { ImportReport, ImportSourceRows } from "../importer";
+import { useViewStyles } from "./styles";
+
+type Importer = typeof import("../importer");
+const loadImporter = (): Promise<Importer> => import(/* webpackChunkName: "importer" */ "../importer");
+
+const PAGE = 50;
+
+const useStyles = makeStyles({
+  table: { tableLayout: "fixed", width: "100%" },
+  narrow: { width: "22%" },
+  cell: { overflowWrap: "anywhere", whiteSpace: "normal", verticalAlign: "top" },
+  before: { textDecorationLine: "line-through", color: tokens.colorNeutralForeground3 },
+  report: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingVerticalS,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    minWidth: 0,
+  },
+  fileInput: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
+});
+
+/** One part of the dry-run report: a heading with its count, a small table, "show more". */
+function ReportTable<T>(props: {
+  title: string;
+  items: T[];
+  columns: Array<{ title: string; narrow?: boolean; render: (item: T) => ReactNode }>;
+  testId: string;
+}) {
+  const { t } = useI18n();
+  const v = useViewStyles();
+  const styles = useStyles();
+  const [shown, setShown] = useState(PAGE);
+  return (
+    <div className={v.block} data-testid={props.testId}>
+      <h4 className={v.subheading}>
+        {props.title} ({props.items.length})
+      </h4>
+      {props.items.length === 0 ? (
+        <Caption1>{t.noneInCategory}</Caption1>
+      ) : (
+        <Table size="extra-small" className={styles.table} aria-label={props.title}>
+          <TableHeader>
+            <TableRow>
+              {props.columns.map((c) => (
+                <TableHeaderCell key={c.title} className={c.narrow ? styles.narrow : undefined}>
+                  {c.title}
+                </TableHeaderCell>
+              ))}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {props.items.slice(0, shown).map((item, i) => (
+              <TableRow key={i}>
+                {props.columns.map((c) => (
+                  <TableCell key={c.title} className={styles.cell}>
+                    {c.render(item)}
+                  </TableCell>
+                ))}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {props.items.length > shown && (
+        <Button appearance="transparent" onClick={() => setShown((n) => n + PAGE)}>
+          {t.showMore(Math.min(PAGE, props.items.length - shown))}
+        </Button>
+      )}
+    </div>
+  );
+}
+
+function Change({ from, to }: { from: string; to: string }) {
+  const styles = useStyles();
+  return (
+    <span>
+      <span className={styles.before}>{from || "∅"}</span> → <strong>{to || "∅"}</strong>
+    </span>
+  );
+}
+
+function measureOf(table: TableData, no: string): string {
+  const ni = columnIndex(table, "No.");
+  const mi = columnIndex(table, "Measure");
+  if (ni < 0 || mi < 0) return "";
+  const row = table.rows.find((r) => cellText(r[ni]) === no);
+  return row ? cellText(row[mi]) : "";
+}
+
+export function ImportReportView({ report, fileName }: { report: ImportReport; fileName: string }) {
+  const { t } = useI18n();
+  const v = useViewStyles();
+  const styles = useStyles();
+  const updates = report.updated.flatMap((u) => u.changes.map((c) => ({ no: u.no, ...c })));
+  const sourceColumns = [
+    ...report.mapped.map((m) => ({ source: m.sourceHeader, target: m.header })),
+    ...report.unmapped.map((u) => ({ source: u, target: "" })),
+  ];
+  return (
+    <div className={styles.report} data-testid="import-report">
+      <h3 className={v.subheading}>{t.dryRunHeading(fileName)}</h3>
+      <Text role="status" aria-live="polite" data-testid="import-counts">
+        {t.importCounts(report.added.length, report.updated.length, report.rejected.length)}{" "}
+        {report.unchanged > 0 ? t.unchangedCount(report.unchanged) : ""}
+      </Text>
+      <Caption1>{t.headerFoundAt(report.sheetName ?? fileName, report.headerRow)}</Caption1>
+      <ReportTable
+        testId="report-mapped"
+        title={t.mappedColumns}
+        items={sourceColumns}
+        columns={[
+          { title: t.sourceColumn, render: (c) => c.source },
+          { title: t.plannerColumn, render: (c) => (c.target ? <strong>{c.target}</strong> : <Caption1>{t.ignoredColumn}</Caption1>) },
+        ]}
+      />
+      <ReportTable
+        testId="report-normalised"
+        title={t.normalisations}
+        items={report.normalised}
+        columns={[
+          { title: t.rowColumn, narrow: true, render: (n) => n.row },
+          { title: t.columnColumn, render: (n) => n.column },
+          { title: t.changeColumn, render: (n) => <Change from={n.from} to={n.to} /> },
+        ]}
+      />
+      <ReportTable
+        testId="report-added"
+        title={t.addedRows}
+        items={report.added}
+        columns={[
+          { title: t.noColumn, narrow: true, render: (no) => no },
+          { title: t.measureColumn, render: (no) => measureOf(report.result, no) },
+        ]}
+      />
+      <ReportTable
+        testId="report-updated"
+        title={t.updatedRows}
+        items={updates}
+        columns={[
+          { title: t.noColumn, narrow: true, render: (u) => u.no },
+          { title: t.columnColumn, render: (u) => u.column },
+          { title: t.changeColumn, render: (u) => <Change from={u.before} to={u.after} /> },
+        ]}
+      />
+      <ReportTable
+        testId="report-rejected"
+        title={t.rejectedRows}
+        items={report.rejected}
+        columns={[
+          { title: t.rowColumn, narrow: true, render: (r) => r.sourceRow },
+          { title: t.reasonColumn, render: (r) => r.reason },
+        ]}
+      />
+    </div>
+  );
+}
+
+interface Pending {
+  fileName: string;
+  source: ImportSourceRows;
+  merge: ImportReport;
+}
+
+export function ImportExportView() {
+  const { t } = useI18n();
+  const pane = usePane();
+  const v = useViewStyles();
+  const styles = useStyles();
+  const input = useRef<HTMLInputElement>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [replace, setReplace] = useState<ImportReport | null>(null);
+  const downloadWorkbook = useWorkbookDownload();
+  const { run, asOfYear, busy, host, mode } = pane;
+
+  const pick = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = "";
+    if (!file) return;
+    setPending(null);
+    await run(
+      async ({ host: h, signal, report }) => {
+        report("stepOpening");
+        const [importer, bytes] = await abortable(Promise.all([loadImporter(), file.arrayBuffer()]), signal);
+        const source = await abortable(importer.readImportSource(file.name, new Uint8Array(bytes)), signal);
+        const tables = pane.tables ?? (await h.readTables());
+        pane.setTables(tables);
+        report("stepImporting");
+        await nextTask();
+        const merge = importer.dryRun(source, tables, asOfYear, "merge");
+        if (signal.aborted) return;
+        setPending({ fileName: file.name, source, merge });
+      },
+      { errorContext: "file", first: "stepOpening" },
+    );
+  };
+
+  const write = (report: ImportReport, done: (n: number) => void) =>
+    run(async ({ host: h }) => {
+      await h.writeTable(report.result);
+      const tables = await h.readTables();
+      pane.setTables(tables);
+      pane.setCheck(null);
+      pane.setDashboard(null);
+      if (mode === "file") pane.setChanged(true);
+      setPending(null);
+      setReplace(null);
+      done(measureCount(tables));
+    });
+
+  const confirmMerge = () => {
+    if (!pending) return;
+    const r = pending.merge;
+    void write(r, () => pane.setNotice((tt) => tt.importDone(r.added.length, r.updated.length)));
+  };
+
+  const askReplace = async () => {
+    if (!pending || !pane.tables) return;
+    const importer = await loadImporter();
+    setReplace(importer.dryRun(pending.source, pane.tables, asOfYear, "replace"));
+  };
+
+  const exportAs = (format: "csv" | "json") =>
+    run(async ({ host: h, signal }) => {
+      const engine = await abortable(loadEngine(), signal);
+      const tables = await h.readTables();
+      const base = baseName(pane.fileName, "policy-planner");
+      if (format === "json") {
+        const name = `${base}.json`;
+        downloadBytes(JSON.stringify(engine.tablesToJson(tables), null, 2) + "\n", name, "application/json");
+        pane.setNotice((tt) => tt.exported(name));
+      } else {
+        const measures = findTable(tables, "Measures");
+        if (!measures) throw new PaneError("noMeasures");
+        const name = `${base}-measures.csv`;
+        downloadBytes(engine.tableToCsv(measures), name, "text/csv;charset=utf-8");
+        pane.setNotice((tt) => tt.exported(name));
+      }
+    });
+
+  const currentRows = measureCount(pane.tables);
+
+  return (
+    <section className={v.view} aria-labelledby="heading-import">
+      <h2 id="heading-import" className={v.heading}>
+        {t.importHeading}
+      </h2>
+      <Text className={v.intro}>{t.importIntro}</Text>
+      <div className={v.actions}>
+        <Button appearance="primary" onClick={() => input.current?.click()} disabled={!!busy || !host}>
+          {t.chooseImportFile}
+        </Button>
+        <input
+          ref={input}
+          className={styles.fileInput}
+          data-testid="import-input"
+          type="file"
+          accept=".xlsx,.xlsm,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          aria-label={t.chooseImportFile}
+          tabIndex={-1}
+          onChange={(e) => void pick(e)}
+        />
+      </div>
+      {!host && <Text className={v.intro}>{t.noWorkbookBody}</Text>}
+
+      {pending && (
+        <>
+          <ImportReportView report={pending.merge} fileName={pending.fileName} />
+          <div className={v.actions}>
+            <Button appearance="primary" onClick={confirmMerge} disabled={!!busy}>
+              {t.confirmMerge}
+            </Button>
+            <Button onClick={() => void askReplace()} disabled={!!busy}>
+              {t.replaceAll}
+            </Button>
+            <Button appearance="subtle" onClick={() => setPending(null)} disabled={!!busy}>
+              {t.discardImport}
+            </Button>
+          </div>
+        </>
+      )}
+
+      <Dialog open={replace !== null} onOpenChange={(_, d) => !d.open && setReplace(null)} modalType="alert">
+        <DialogSurface aria-describedby="replace-body">
+          <DialogBody>
+            <DialogTitle>{t.replaceDialogTitle}</DialogTitle>
+            <DialogContent id="replace-body">{replace && t.replaceDialogBody(currentRows, measureCount({ Measures: replace.result }))}</DialogContent>
+            <DialogActions>
+              <Button
+                appearance="primary"
+                onClick={() => {
+                  if (replace) void write(replace, (n) => pane.setNotice((tt) => tt.replaceDone(n)));
+                }}
+              >
+                {t.replaceConfirm}
+              </Button>
+              <Button onClick={() => setReplace(null)}>{t.cancel}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+
+      <h2 className={v.heading}>{t.exportHeading}</h2>
+      <Text className={v.intro}>{t.exportIntro}</Text>
+      <div className={v.actions}>
+        <Button onClick={() => void downloadWorkbook()} disabled={!!busy || !host}>
+          {t.exportXlsx}
+        </Button>
+        <Button onClick={() => void exportAs("csv")} disabled={!!busy || !host}>
+          {t.exportCsv}
+        </Button>
+        <Button onClick={() => void exportAs("json")} disabled={!!busy || !host}>
+          {t.exportJson}
+        </Button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,21 @@
+import ExcelJS from "exceljs";
+import { readImportSource, planImport } from "../../../src/io/import";
+import { REFERENCE, targetTable } from "./reference";
+(async () => {
+  const N = 100_000;
+  let t = Date.now();
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Report");
+  ws.addRow(["Progress report"]);
+  ws.addRow(["No.", "Measure", "Committee", "Institutions", "Timeframe", "Start", "End", "Status", "Progress", "Indicator", "Target", "Notes"]);
+  for (let i = 1; i <= N; i++) ws.addRow([i, `Measure number ${i} to build something`, i % 3 ? "Committee on Digital Government" : "DSC; DEBC", "MPTC\nMEF", i % 2 ? "Short-trm" : "Medium-term", "2021", 2025, i % 5 ? "ongoing" : "done", `${i % 100}%`, "indicator", "target", "note"]);
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  console.log("write", Date.now() - t, "ms", bytes.length, "bytes");
+  t = Date.now();
+  const mem0 = process.memoryUsage().heapUsed;
+  const src = await readImportSource("big.xlsx", bytes);
+  console.log("read", Date.now() - t, "ms rows", src.rows.length, "heap MB", Math.round((process.memoryUsage().heapUsed - mem0) / 1e6));
+  t = Date.now();
+  const rep = planImport(src, targetTable(), REFERENCE, { mode: "merge" });
+  console.log("plan", Date.now() - t, "ms added", rep.added.length, "updated", rep.updated.length, "normalised", rep.normalised.length);
+})();
