@@ -24,7 +24,8 @@ export function needsTextPrefix(s: string): boolean {
   if (/^[$€£¥]?\(?[\d.,]*\d[\d.,]*(e[-+]?\d+)?\)?%?$/i.test(s)) return true;
   // dates and times: 1/2, 2021-05-01, 1-Jan, 12:30
   if (/^\d{1,4}[/\-.]\d{1,2}([/\-.]\d{1,4})?\b/.test(s)) return true;
-  if (/^\d{1,2}[-/ ][A-Za-z]{3,}/.test(s) || /^[A-Za-z]{3,}[-/ ]\d{1,4}$/.test(s)) return true;
+  const month = "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?";
+  if (new RegExp(`^\\d{1,2}[-/ ]${month}([-/ ]\\d{1,4})?$`, "i").test(s) || new RegExp(`^${month}[-/ ]\\d{1,4}([-/ ,]+\\d{1,4})?$`, "i").test(s)) return true;
   if (/^\d{1,2}:\d{2}/.test(s)) return true;
   return false;
 }

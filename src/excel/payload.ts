@@ -12,7 +12,7 @@
  *    queued plus its own would pass PAYLOAD_BUDGET, the queue is synced first (`Batcher`).
  *  - Reads (responses) use the same budget: the first read of a table takes at most
  *    WINDOW_ROWS rows; the rest is read in blocks sized from the bytes per row seen so far
- *    (twice the average, for safety), and a block Excel still refuses is halved and retried.
+ *    (1.5 times the average, for safety), and a block Excel still refuses is halved and retried.
  *
  * So an operation syncs a fixed number of times for every workbook whose data fit in one
  * payload (up to about WINDOW_ROWS measures, and writes up to 4 MiB), and
@@ -55,13 +55,14 @@ export function jsonBytes(value: unknown): number {
 export function splitRowsByBytes<T>(rows: T[][], budget = BLOCK_BUDGET): Array<{ start: number; rows: T[][]; bytes: number }> {
   const blocks: Array<{ start: number; rows: T[][]; bytes: number }> = [];
   let start = 0;
-  let bytes = 2; // "[]"
+  // "[" + "]" and a comma between rows: 1 + sum(row + 1)
+  let bytes = 1;
   for (let i = 0; i < rows.length; i++) {
     const b = jsonBytes(rows[i]) + 1; // the comma
     if (i > start && bytes + b > budget) {
       blocks.push({ start, rows: rows.slice(start, i), bytes });
       start = i;
-      bytes = 2;
+      bytes = 1;
     }
     bytes += b;
   }

@@ -34,6 +34,9 @@ export const GUARDED: readonly GuardedApi[] = [
   { member: "Table.resize", set: "1.13", fallback: "new rows are appended with table.rows.add in payload-sized blocks" },
 ];
 
+/** The optional sets the host checks once per operation (Capabilities in writer.ts). */
+export const CAPABILITY_SETS = { api19: "1.9", api113: "1.13" } as const;
+
 /** "1.10" > "1.9": compares dotted versions numerically. */
 export function compareVersions(a: string, b: string): number {
   const pa = a.split(".").map(Number);

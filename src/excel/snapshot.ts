@@ -196,12 +196,12 @@ interface Block {
  * that each response stays under the budget. Returns the syncs it made.
  */
 export async function readBodies(ctx: Excel.RequestContext, tables: TableInfo[], budget = PAYLOAD_BUDGET): Promise<number> {
-  // Bytes per row: twice the average seen in the first window, or 64 bytes a cell unseen.
+  // Bytes per row: 1.5 times the average seen in the first window, or 64 bytes a cell unseen.
   const perRow = new Map<TableInfo, number>();
   const pending: Block[] = [];
   for (const t of tables) {
     const seen = t.rows.length;
-    const est = seen > 0 ? Math.max(16, (2 * jsonBytes(t.rows)) / seen) : 64 * Math.max(1, t.width);
+    const est = seen > 0 ? Math.max(16, (1.5 * jsonBytes(t.rows)) / seen) : 64 * Math.max(1, t.width);
     perRow.set(t, est);
     if (t.bodyRows > seen) {
       const rowsPerBlock = Math.max(1, Math.floor(budget / est));

@@ -1,22 +1,49 @@
 import ExcelJS from "exceljs";
-import JSZip from "jszip";
+import { checkPackage, normaliseRelationships } from "./read/package";
+import { readWorkbook, parseRef } from "./read/workbook";
+import { FileReadError, WorkbookReadError } from "./read/errors";
+import { toExcelJs } from "./exceljs-cells";
 
-export class FileReadError extends Error {}
+export { FileReadError };
 
 /**
- * Opens a workbook file for editing. openpyxl writes absolute relationship targets
- * ("/xl/worksheets/sheet1.xml") that ExcelJS 4.4 cannot follow: they are made relative first.
+ * Opens a workbook file for editing: the whole workbook when ExcelJS can load it (relationship
+ * targets made relative first, for openpyxl's files); otherwise — files ExcelJS 4.4 chokes on —
+ * every sheet's values and every table rebuilt from our own reader, so no row is lost.
  */
 export async function loadWorkbookBytes(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const { checkPackage, normaliseRelationships } = await import("./read/package");
+  if (bytes.length === 0) throw new WorkbookReadError("The file is empty (0 bytes).");
   const zip = await checkPackage(bytes);
   const fixed = await normaliseRelationships(zip, bytes);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(fixed as unknown as ArrayBuffer);
-  } catch (e) {
-    throw new FileReadError(`The workbook could not be read: ${(e as Error).message}`);
+    // ExcelJS hands these bytes to JSZip, which takes any Uint8Array; its typing asks for a Buffer.
+    await wb.xlsx.load(fixed as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
+    return wb;
+  } catch {
+    return rebuildFromValues(bytes);
   }
-  void JSZip;
+}
+
+async function rebuildFromValues(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const read = await readWorkbook(bytes);
+  const wb = new ExcelJS.Workbook();
+  for (const sheet of read.sheets) {
+    const ws = wb.addWorksheet(sheet.name);
+    sheet.rows.forEach((row, r) => row.forEach((v, c) => v !== null && (ws.getCell(r + 1, c + 1).value = toExcelJs(v))));
+  }
+  for (const t of Object.values(read.tables)) {
+    const ws = wb.getWorksheet(t.sheet);
+    const box = parseRef(t.ref);
+    if (!ws || !box) continue;
+    ws.addTable({
+      name: t.name,
+      ref: `${ws.getCell(box.top, box.left).address}`,
+      headerRow: true,
+      style: { theme: "TableStyleMedium2", showRowStripes: true },
+      columns: t.headers.map((h) => ({ name: h })),
+      rows: (t.rows.length ? t.rows : [t.headers.map(() => null)]).map((r) => t.headers.map((_, i) => toExcelJs(r[i] ?? null))),
+    });
+  }
   return wb;
 }

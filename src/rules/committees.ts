@@ -1,6 +1,5 @@
 /** Committee rules: unknown, lead repeated, not responsible, support missing, count. See README.md. */
-import { codeKey, measureKey, type CommitteeMention, type MeasureRow, type RuleContext, type Sink } from "./context";
-import type { MeasureChecker } from "./integrity";
+import { codeKey, measureKey, type CommitteeMention, type MeasureChecker, type MeasureRow, type RuleContext, type Sink } from "./context";
 
 function lists(others: readonly CommitteeMention[], code: string): boolean {
   for (let i = 0; i < others.length; i++) if (others[i].code === code) return true;

@@ -23,6 +23,12 @@ export class Sink {
   }
 }
 
+/** A rule family over the Measures rows: called once per row, then once at the end. */
+export interface MeasureChecker {
+  measure(m: MeasureRow): void;
+  finish(measureCount: number): void;
+}
+
 /** One data row of a table as read: its 1-based row number and cells by contract header. */
 export interface RawRow {
   row: number;

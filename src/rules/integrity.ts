@@ -1,7 +1,7 @@
 /** Integrity rules: keys, required cells, goal/strategy references, counts, reference tables. See README.md. */
 import { readNumber, readYear, type NumberRead, type YearRead } from "../model/cells";
 import type { TableName } from "../model/schema";
-import { codeKey, measureKey, settingKey, timeframeKey, type MeasureRow, type RuleContext, type Sink } from "./context";
+import { codeKey, measureKey, settingKey, timeframeKey, type MeasureChecker, type MeasureRow, type RuleContext, type Sink } from "./context";
 
 /** The Measures columns that must not be blank (required-missing), in contract order. */
 export const REQUIRED_COLUMNS = ["Goal", "Strategy", "Measure", "Lead committee", "Timeframe", "Start year", "End year", "Status"] as const;
@@ -95,11 +95,6 @@ export function checkReferences(ctx: RuleContext, sink: Sink): void {
     const n = readNumber(expected.value);
     if (!readableCount(n)) bad("Framework", expected.row, "Value", { problem: "number-unreadable", field: "Expected measures", value: countText(n) });
   }
-}
-
-export interface MeasureChecker {
-  measure(m: MeasureRow): void;
-  finish(measureCount: number): void;
 }
 
 /** key-missing, key-duplicate, required-missing, goal-unknown, strategy-unknown, strategy-goal-mismatch, measure-count. */

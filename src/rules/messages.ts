@@ -42,11 +42,14 @@ const STATUS_KM: Readonly<Record<string, string>> = {
   completed: "បានបញ្ចប់",
 };
 
-/** A param as text; "" when absent. Never throws. */
+const MAX_QUOTE = 120;
+
+/** A param as text; "" when absent; a very long cell text is cut short (params keep it whole). Never throws. */
 function s(p: Params, key: string): string {
   const v = p[key];
   if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
-  return typeof v === "string" ? v : "";
+  if (typeof v !== "string") return "";
+  return v.length > MAX_QUOTE ? `${v.slice(0, MAX_QUOTE - 1)}…` : v;
 }
 
 /** "Start year (ឆ្នាំចាប់ផ្តើម)" style: the Khmer name first, the workbook's English header after. */
@@ -240,11 +243,11 @@ export const MESSAGES: Readonly<Record<RuleId, Record<Language, Template>>> = {
     },
   },
   overdue: {
-    en: (p) => `End year ${s(p, "endYear")} is before ${s(p, "asOfYear")} and the measure is not Completed.`,
+    en: (p) => `End year ${s(p, "endYear")} has passed (as of ${s(p, "asOfYear")}) and the measure is not Completed.`,
     km: (p) => `ឆ្នាំបញ្ចប់ ${s(p, "endYear")} បានកន្លងផុតទៅហើយ (គិតត្រឹមឆ្នាំ ${s(p, "asOfYear")}) ប៉ុន្តែវិធានការនេះមិនទាន់បានបញ្ចប់នៅឡើយទេ។`,
   },
   "not-started-late": {
-    en: (p) => `Start year ${s(p, "startYear")} is before ${s(p, "asOfYear")} and the measure is still Not started.`,
+    en: (p) => `Start year ${s(p, "startYear")} has passed (as of ${s(p, "asOfYear")}) and the measure is still Not started.`,
     km: (p) => `ឆ្នាំចាប់ផ្តើម ${s(p, "startYear")} បានកន្លងផុតទៅហើយ (គិតត្រឹមឆ្នាំ ${s(p, "asOfYear")}) ប៉ុន្តែវិធានការនេះមិនទាន់ចាប់ផ្តើមនៅឡើយទេ។`,
   },
   "reference-invalid": {

@@ -1,6 +1,5 @@
 /** Progress rules: status, progress %, and their agreement. See README.md. */
-import { measureKey, type MeasureRow, type Sink } from "./context";
-import type { MeasureChecker } from "./integrity";
+import { measureKey, type MeasureChecker, type MeasureRow, type Sink } from "./context";
 
 export function progressChecker(sink: Sink): MeasureChecker {
   return {

@@ -1,6 +1,5 @@
 /** Timeline rules: timeframe, years, period, window, overdue, not started late. See README.md. */
-import { measureKey, type MeasureRow, type RuleContext, type Sink } from "./context";
-import type { MeasureChecker } from "./integrity";
+import { measureKey, type MeasureChecker, type MeasureRow, type RuleContext, type Sink } from "./context";
 
 function bounds(from: number | null, to: number | null, prefix: string): Record<string, number> {
   const out: Record<string, number> = {};

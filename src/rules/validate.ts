@@ -4,9 +4,9 @@
  */
 import { findTable, TABLE_HEADERS, TABLE_NAMES, type PlannerTables, type TableData, type TableName } from "../model/schema";
 import { committeeChecker } from "./committees";
-import { readContext, readMeasures, Sink, type Draft } from "./context";
+import { readContext, readMeasures, Sink, type Draft, type MeasureChecker } from "./context";
 import { RULE_IDS, RULE_SEVERITY, type Finding, type Language, type RuleId } from "./finding";
-import { checkReferences, integrityChecker, type MeasureChecker } from "./integrity";
+import { checkReferences, integrityChecker } from "./integrity";
 import { formatFinding } from "./messages";
 import { progressChecker } from "./progress";
 import { timelineChecker } from "./timelines";

@@ -4,7 +4,7 @@ import type { Cell } from "../../model/types";
 import { ImportSourceError } from "../read/errors";
 import { findHeaderRow, headerAt, type HeaderFinding, type MappedColumn } from "./header-finder";
 import { displayText, MeasureNormaliser, progressIsFraction, type ImportReference, type MeasureValues } from "./normalise";
-import { MEASURES_HEADERS, type MeasuresHeader } from "./synonyms";
+import { exactHeader, MEASURES_HEADERS, synonymKey, type MeasuresHeader } from "./synonyms";
 
 /**
  * Plans an import of measures into the Measures table: which source columns map where, what
@@ -30,6 +30,8 @@ export interface ImportReport {
   sheetName?: string;
   /** 1-based source row of the header (the first one, when the header spans rows). */
   headerRow: number;
+  /** 1-based source row where the data starts (after a second header row or column numbers). */
+  firstDataRow: number;
   mapped: Array<{ header: string; sourceColumn: number; sourceHeader: string }>;
   /** Source columns kept nowhere: their header, or "(no header, column K)" when data sits under none. */
   unmapped: string[];
@@ -102,7 +104,7 @@ function resolveMapping(
   let columns = [...finding.columns];
   for (const [name, col] of overrides) {
     const header = known.get(headerKey(name));
-    if (!header) throw new ImportSourceError(`The column mapping names "${name}", which is not a column of the Measures table.`);
+    if (!header) throw new ImportSourceError(`The column mapping names “${name}”, which is not a column of the Measures table.`);
     columns = columns.filter((c) => c.header !== header);
     if (!Number.isInteger(col) || col < 0) continue;
     columns = columns.filter((c) => c.sourceColumn !== col || overrides.some(([n, oc]) => oc === col && known.get(headerKey(n)) === c.header));
@@ -192,6 +194,7 @@ export function planImport(
   const report: ImportReport = {
     sheetName: source.sheetName,
     headerRow: finding.index + 1,
+    firstDataRow: finding.dataStart + 1,
     mapped: finding.columns.map((c) => ({ header: c.header, sourceColumn: c.sourceColumn, sourceHeader: c.sourceHeader })),
     unmapped,
     normalised: [],
@@ -202,6 +205,8 @@ export function planImport(
     removed: [],
     result: { name: target.name || "Measures", headers: resultHeaders, rows: [] },
   };
+
+  const columnPlan = finding.columns.map((c) => ({ sourceColumn: c.sourceColumn, header: c.header, contract: contractHeader(c.header) }));
 
   // Read, check and normalise the source rows.
   const imported: ImportedRow[] = [];
@@ -218,12 +223,15 @@ export function planImport(
       report.rejected.push({ sourceRow, reason: `Row ${sourceRow}: ${what}${shown ? ` (it reads “${shown}”)` : ""}.` });
       continue;
     }
+    if (isHeaderEcho(noText, noCol) && isHeaderEcho(measureText, measureCol)) {
+      report.rejected.push({ sourceRow, reason: `Row ${sourceRow}: repeats the header (“${noText}”, “${measureText}”), not a measure.` });
+      continue;
+    }
     const contract: MeasureValues = {};
     const extras = new Map<string, Cell>();
-    for (const c of finding.columns) {
+    for (const c of columnPlan) {
       const v = row[c.sourceColumn] ?? null;
-      const h = contractHeader(c.header);
-      if (h) contract[h] = v;
+      if (c.contract) contract[c.contract] = v;
       else extras.set(c.header, typeof v === "string" ? v.trim() || null : v);
     }
     const { values, changes } = normaliser.row(contract);
@@ -309,6 +317,11 @@ export function planImport(
     report.result.rows = result;
   }
   return report;
+}
+
+/** A cell that repeats its column's header (a header row printed again on every page). */
+function isHeaderEcho(text: string, column: MappedColumn): boolean {
+  return synonymKey(text) === synonymKey(column.sourceHeader) || exactHeader(text) === column.header;
 }
 
 function newRow(imp: ImportedRow, width: number, indexOf: (h: string) => number): Cell[] {

@@ -55,11 +55,18 @@ export class CommitteeResolver {
     }
   }
 
+  private readonly cache = new Map<string, string | null>();
+
   resolve(text: string): string | null {
-    const exact = this.index.resolve(text);
-    if (exact) return exact;
-    const key = committeeKey(text);
-    return key ? (closest(key, this.keys)?.value ?? null) : null;
+    const known = this.cache.get(text);
+    if (known !== undefined) return known;
+    let code = this.index.resolve(text);
+    if (!code) {
+      const key = committeeKey(text);
+      code = key ? (closest(key, this.keys)?.value ?? null) : null;
+    }
+    if (this.cache.size < 10_000) this.cache.set(text, code);
+    return code;
   }
 }
 
@@ -146,8 +153,18 @@ export class TimeframeMatcher {
     this.keys = [...this.exact.entries()];
   }
 
+  private readonly cache = new Map<string, string | null>();
+
   /** The canonical name, or null when the text is no known timeframe. */
   match(text: string): string | null {
+    const known = this.cache.get(text);
+    if (known !== undefined) return known;
+    const found = this.find(text);
+    if (this.cache.size < 10_000) this.cache.set(text, found);
+    return found;
+  }
+
+  private find(text: string): string | null {
     const key = wordKey(text);
     if (!key) return null;
     const hit = this.exact.get(key) ?? this.exact.get(wordKey(stripRemark(text)));
@@ -179,7 +196,17 @@ for (const s of STATUSES) {
 }
 
 /** One of the five statuses, or null. */
+const statusCache = new Map<string, Status | null>();
+
 export function matchStatus(text: string): Status | null {
+  const known = statusCache.get(text);
+  if (known !== undefined) return known;
+  const found = findStatus(text);
+  if (statusCache.size < 10_000) statusCache.set(text, found);
+  return found;
+}
+
+function findStatus(text: string): Status | null {
   const key = wordKey(text);
   if (!key) return null;
   return STATUS_EXACT.get(key) ?? closest(key, STATUS_KEYS)?.value ?? null;

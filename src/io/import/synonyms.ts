@@ -106,6 +106,11 @@ export function closest<T>(key: string, candidates: ReadonlyArray<readonly [stri
   return best && !tie ? best : null;
 }
 
+/** The Measures column this text names exactly (case, spaces, punctuation aside), or null. */
+export function exactHeader(text: string): MeasuresHeader | null {
+  return EXACT.get(synonymKey(text)) ?? null;
+}
+
 /** The Measures column a source header names, or null. */
 export function matchHeader(text: string): HeaderMatch | null {
   const key = synonymKey(text);

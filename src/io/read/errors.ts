@@ -5,11 +5,8 @@
  */
 export class FileReadError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message);
+    super(message, options);
     this.name = "FileReadError";
-    if (options && "cause" in options) {
-      Object.defineProperty(this, "cause", { value: options.cause, enumerable: false, writable: true, configurable: true });
-    }
   }
 }
 

@@ -256,7 +256,7 @@ export async function openPackage(bytes: Uint8Array, limits: PackageLimits): Pro
     if (!rel || rel.external || rel.type !== "worksheet") continue;
     const raw = await parts.bytes(rel.target);
     if (raw === null) throw damaged(new Error(`worksheet part ${rel.target} missing`));
-    const xml = valuesOnlyWorksheet(unprefixMainNamespace(toUtf8Xml(raw)));
+    const xml = addMissingCellRefs(valuesOnlyWorksheet(unprefixMainNamespace(toUtf8Xml(raw))));
     cellCount += countCells(xml);
     if (cellCount > limits.maxCells) {
       throw new WorkbookReadError(
@@ -359,6 +359,46 @@ export function valuesOnlyWorksheet(bytes: Uint8Array): Uint8Array {
   out.set(bytes.subarray(0, end + 1), 0);
   out.set(tail, end + 1);
   return out;
+}
+
+function firstTagHasRef(text: string, tag: string): boolean {
+  const m = new RegExp(`<${tag}(?=[\\s/>])([^>]*)>`).exec(text);
+  return !m || /\sr\s*=/.test(m[1]);
+}
+
+function columnLetters(n: number): string {
+  let s = "";
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * Rows and cells may leave out their `r` reference (the format allows it: the next row, the
+ * next column); ExcelJS cannot read them so. Fills them in, only for parts that need it.
+ */
+export function addMissingCellRefs(bytes: Uint8Array): Uint8Array {
+  const head = new TextDecoder("utf-8").decode(bytes.subarray(0, 64 * 1024));
+  if (firstTagHasRef(head, "row") && firstTagHasRef(head, "c")) return bytes;
+  const text = new TextDecoder("utf-8").decode(bytes);
+  let row = 0;
+  let col = 0;
+  const fixed = text.replace(/<(row|c)(?=[\s/>])([^>]*?)(\/?)>/g, (whole: string, tag: string, attrs: string, close: string) => {
+    if (tag === "row") {
+      const r = /\sr\s*=\s*["'](\d+)["']/.exec(attrs);
+      row = r ? Number(r[1]) : row + 1;
+      col = 0;
+      return r ? whole : `<row r="${row}"${attrs}${close}>`;
+    }
+    const r = /\sr\s*=\s*["']\$?([A-Za-z]{1,3})\$?\d+["']/.exec(attrs);
+    if (r) {
+      col = 0;
+      for (const ch of r[1].toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
+      return whole;
+    }
+    col++;
+    return `<c r="${columnLetters(col)}${Math.max(row, 1)}"${attrs}${close}>`;
+  });
+  return new TextEncoder().encode(fixed);
 }
 
 /** Counts `<c …>` elements (any prefix) without decoding the XML. */

@@ -31,15 +31,17 @@ export function CommitteeChart({ committees }: { committees: CommitteeCount[] })
   const height = committees.length * ROW + 8;
   const barColor = tokens.colorBrandBackground;
   const markColor = tokens.colorPaletteDarkOrangeBorder2;
+  const labelOf = (c: CommitteeCount) => t.chartBarLabel(c.code, c.actual, c.expected === null ? t.notStated : String(c.expected));
+  const description = `${t.chartTitle}: ${committees.map(labelOf).join("; ")}`;
   return (
     <figure className={styles.figure} data-testid="committee-chart">
       <figcaption className={styles.caption}>{t.chartTitle}</figcaption>
-      <svg className={styles.svg} viewBox={`0 0 ${W} ${height}`} role="img" aria-label={t.chartTitle}>
+      <svg className={styles.svg} viewBox={`0 0 ${W} ${height}`} role="img" aria-label={description}>
         {committees.map((c, i) => {
           const y = 4 + i * ROW;
-          const label = t.chartBarLabel(c.code, c.actual, c.expected === null ? t.notStated : String(c.expected));
+          const label = labelOf(c);
           return (
-            <g key={c.code} role="listitem" aria-label={label}>
+            <g key={c.code}>
               <title>{label}</title>
               <text x={0} y={y + BAR / 2 + 4} fontSize={12} fill={tokens.colorNeutralForeground1}>
                 {c.code}

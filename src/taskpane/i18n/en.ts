@@ -101,6 +101,8 @@ export const en = {
   statOverdue: "Overdue",
   statExpectedOf: (n: number) => `of ${n} expected`,
   statCompletedShare: (pct: number) => `${pct}%`,
+  statCompletedCount: (n: number, total: number) => `${n} of ${total}`,
+  statOverdueNote: "past End year, not completed",
   perCommittee: "Measures per committee",
   committeeColumn: "Committee",
   expectedColumn: "Expected",

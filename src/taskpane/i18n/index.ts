@@ -27,7 +27,7 @@ export function languageFromTag(tag: string | null | undefined): Language | null
 const KHMER_FONTS = `"Khmer OS Siemreap", "Noto Sans Khmer", "Noto Serif Khmer", "Khmer OS", "Leelawadee UI"`;
 export const FONT_STACK: Readonly<Record<Language, string>> = {
   km: `${KHMER_FONTS}, "Segoe UI", system-ui, sans-serif`,
-  en: `"Segoe UI", "Segoe UI Web (West European)", -apple-system, BlinkMacSystemFont, Roboto, "Helvetica Neue", ${KHMER_FONTS}, sans-serif`,
+  en: `"Segoe UI", "Segoe UI Web (West European)", -apple-system, BlinkMacSystemFont, Roboto, "Helvetica Neue", "Noto Sans", Arial, "Liberation Sans", ${KHMER_FONTS}, sans-serif`,
 };
 
 export const I18nContext = createContext<{ language: Language; t: Catalogue }>({ language: "en", t: en });

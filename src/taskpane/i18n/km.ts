@@ -103,6 +103,8 @@ export const km: Catalogue = {
   statOverdue: "ហួសកាលកំណត់",
   statExpectedOf: (n) => `ក្នុងចំណោម ${n} ដែលរំពឹងទុក`,
   statCompletedShare: (pct) => `${pct}%`,
+  statCompletedCount: (n, total) => `${n} ក្នុងចំណោម ${total}`,
+  statOverdueNote: "ហួសឆ្នាំបញ្ចប់ ហើយមិនទាន់បញ្ចប់",
   perCommittee: "វិធានការតាមគណៈកម្មាធិការ",
   committeeColumn: "គណៈកម្មាធិការ",
   expectedColumn: "រំពឹងទុក",

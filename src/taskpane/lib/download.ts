@@ -29,3 +29,14 @@ export function baseName(fileName: string | null, fallback: string): string {
   const b = fileName.replace(/\.[^.]+$/, "").trim();
   return b || fallback;
 }
+
+/** A picked file's bytes (FileReader where Blob.arrayBuffer is missing, as in older webviews). */
+export function readFileBytes(file: Blob): Promise<Uint8Array> {
+  if (typeof file.arrayBuffer === "function") return file.arrayBuffer().then((b) => new Uint8Array(b));
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error ?? new Error("The file could not be read."));
+    reader.readAsArrayBuffer(file);
+  });
+}

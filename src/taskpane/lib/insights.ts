@@ -5,6 +5,7 @@
 import { cellText, readList } from "../../model/cells";
 import { CommitteeIndex } from "../../model/committees";
 import { tablesToFramework } from "../../model/convert";
+import { frameworkForSheets, workbookSummary } from "../../plan/owned-sheets";
 import { columnIndex, findTable, type PlannerTables, type TableData } from "../../model/schema";
 import type { Committee } from "../../model/types";
 import type { Finding } from "../../rules/finding";
@@ -36,39 +37,31 @@ function committeesOf(tables: PlannerTables): Committee[] {
   return tablesToFramework(tables, new Date().getFullYear()).committees.filter((c) => c.code !== "");
 }
 
-/** The key numbers: measures, completed share, overdue, and per committee expected vs actual. */
+/**
+ * The key numbers, from the same summary the Summary sheet is built from (so the pane and the
+ * sheet agree): measures, completed share, overdue, and per committee expected vs actual
+ * (actual as the committee-count check counts it: by code, name or alias).
+ */
 export function computeDashboard(tables: PlannerTables, asOfYear: number): Dashboard {
-  const framework = tablesToFramework(tables, asOfYear);
-  const committees = framework.committees.filter((c) => c.code !== "");
-  const index = new CommitteeIndex(committees);
-  const counts = new Map<string, number>();
-  let completed = 0;
-  let overdue = 0;
-  for (const m of framework.measures) {
-    const codes = new Set<string>();
-    for (const name of [m.leadCommittee, ...m.otherCommittees]) {
-      const code = index.resolve(name);
-      if (code) codes.add(code);
-    }
-    for (const c of codes) counts.set(c, (counts.get(c) ?? 0) + 1);
-    const done = m.status.trim().toLowerCase() === "completed";
-    if (done) completed++;
-    else if (m.endYear !== null && m.endYear < asOfYear) overdue++;
-  }
-  const measures = framework.measures.length;
+  const framework = frameworkForSheets(tables, asOfYear);
+  const data = workbookSummary(tables, framework);
+  const k = data.keyFigures;
+  const num = (v: number | ""): number => (v === "" ? 0 : v);
+  const measures = num(k.measures.value);
+  const share = k.shareCompleted.value;
   return {
     asOfYear,
     measures,
     expectedMeasures: framework.settings.expectedMeasures,
-    completed,
-    completedShare: measures === 0 ? 0 : Math.round((completed / measures) * 100),
-    overdue,
-    committees: committees.map((c) => ({
+    completed: num(k.completed.value),
+    completedShare: share === "" ? 0 : Math.round(share * 100),
+    overdue: num(k.overdue.value),
+    committees: data.committees.map((c) => ({
       code: c.code,
       name: c.name,
       nameKm: c.nameKm,
-      expected: c.expectedMeasures,
-      actual: counts.get(c.code) ?? 0,
+      expected: c.expected.value === "" ? null : c.expected.value,
+      actual: c.resolvedTotal,
     })),
   };
 }

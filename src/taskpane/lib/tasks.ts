@@ -79,19 +79,24 @@ export function guardHost(host: Host, signal: AbortSignal, report: StepReport): 
     kind: host.kind,
     async readTables(): Promise<PlannerTables> {
       await before("stepReading");
-      return host.readTables();
+      const tables = await host.readTables();
+      throwIfAborted(signal); // cancelled while reading: the pane drops what it read
+      return tables;
     },
     async applyPlan(plan: WorkbookPlan, progress?: Progress): Promise<void> {
       await before("stepWriting");
       await host.applyPlan(plan, progressFor("stepWriting", progress));
+      throwIfAborted(signal);
     },
     async writeTable(table: TableData, progress?: Progress): Promise<void> {
       await before("stepWriting");
       await host.writeTable(table, progressFor("stepWriting", progress));
+      throwIfAborted(signal);
     },
     async markFindings(findings: Finding[]): Promise<void> {
       await before("stepMarking");
       await host.markFindings(findings);
+      throwIfAborted(signal);
     },
     async select(target: CellTarget): Promise<void> {
       await host.select(target);

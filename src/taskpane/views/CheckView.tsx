@@ -52,6 +52,10 @@ const useStyles = makeStyles({
     overflowWrap: "anywhere",
   },
   header: { overflowWrap: "anywhere", textAlign: "start" },
+  // A native <select> is as wide as its longest option: keep it inside the pane.
+  select: { minWidth: 0, maxWidth: "100%", width: "100%" },
+  selectInner: { minWidth: 0, maxWidth: "100%", textOverflow: "ellipsis" },
+  field: { minWidth: 0, gridTemplateColumns: "minmax(0, 1fr)" },
 });
 
 const SEVERITY_TITLE: Record<Severity, (t: Catalogue) => string> = {
@@ -180,8 +184,8 @@ export function CheckView() {
       {check && (
         <div className={v.block} data-testid="check-results">
           {check.choices.length > 0 && (
-            <Field label={t.committeeFilter}>
-              <Select value={committee} onChange={(_, d) => setCommittee(d.value)} data-testid="committee-filter">
+            <Field label={t.committeeFilter} className={styles.field}>
+              <Select className={styles.select} select={{ className: styles.selectInner }} value={committee} onChange={(_, d) => setCommittee(d.value)} data-testid="committee-filter">
                 <option value="">{t.allCommittees}</option>
                 {check.choices.map((c) => (
                   <option key={c.code} value={c.code}>

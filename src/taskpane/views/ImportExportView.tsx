@@ -21,7 +21,7 @@ import { useRef, useState, type ChangeEvent, type ReactNode } from "react";
 import { cellText } from "../../model/cells";
 import { columnIndex, findTable, type TableData } from "../../model/schema";
 import { useI18n } from "../i18n";
-import { baseName, downloadBytes } from "../lib/download";
+import { baseName, downloadBytes, readFileBytes } from "../lib/download";
 import { PaneError } from "../lib/errors";
 import { loadEngine } from "../lib/loaders";
 import { measureCount } from "../lib/tables";
@@ -214,8 +214,8 @@ export function ImportExportView() {
     await run(
       async ({ host: h, signal, report }) => {
         report("stepOpening");
-        const [importer, bytes] = await abortable(Promise.all([loadImporter(), file.arrayBuffer()]), signal);
-        const source = await abortable(importer.readImportSource(file.name, new Uint8Array(bytes)), signal);
+        const [importer, bytes] = await abortable(Promise.all([loadImporter(), readFileBytes(file)]), signal);
+        const source = await abortable(importer.readImportSource(file.name, bytes), signal);
         const tables = pane.tables ?? (await h.readTables());
         pane.setTables(tables);
         report("stepImporting");
@@ -291,6 +291,7 @@ export function ImportExportView() {
           accept=".xlsx,.xlsm,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           aria-label={t.chooseImportFile}
           tabIndex={-1}
+          aria-hidden="true"
           onChange={(e) => void pick(e)}
         />
       </div>

@@ -2,6 +2,7 @@ import { Button, Caption1, Field, Radio, RadioGroup, Spinner, Text, makeStyles, 
 import { useEffect, useId, useRef, useState, type ChangeEvent } from "react";
 import type { FrameworkId } from "../../model/types";
 import { useI18n } from "../i18n";
+import { readFileBytes } from "../lib/download";
 import { PaneError } from "../lib/errors";
 import { loadEngine, loadFiles } from "../lib/loaders";
 import { measureCount, tableStatuses } from "../lib/tables";
@@ -80,7 +81,7 @@ export function SetupView() {
     await run(
       async ({ guard, signal, report }) => {
         report("stepOpening");
-        const bytes = new Uint8Array(await abortable(file.arrayBuffer(), signal));
+        const bytes = await abortable(readFileBytes(file), signal);
         const files = await abortable(loadFiles(), signal);
         const isCsv = /\.csv$/i.test(file.name) || file.type === "text/csv";
         if (!isCsv && !/\.xls[xm]$/i.test(file.name)) throw new PaneError("fileRead", file.name);
@@ -140,6 +141,7 @@ export function SetupView() {
                 accept=".xlsx,.xlsm,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
                 aria-label={t.openWorkbook}
                 tabIndex={-1}
+                aria-hidden="true"
                 onChange={(e) => void open(e)}
               />
             </>

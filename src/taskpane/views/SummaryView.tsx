@@ -36,6 +36,7 @@ const useStyles = makeStyles({
   number: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
   table: { tableLayout: "fixed", width: "100%" },
   num: { textAlign: "end", width: "25%" },
+  numHead: { justifyContent: "flex-end", textAlign: "end" },
   warn: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -61,8 +62,8 @@ export function DashboardView({ dashboard }: { dashboard: Dashboard }) {
       <Caption1>{t.asOfNote(d.asOfYear)}</Caption1>
       <div className={styles.stats}>
         <Stat testId="stat-measures" label={t.statMeasures} value={String(d.measures)} note={d.expectedMeasures !== null ? t.statExpectedOf(d.expectedMeasures) : undefined} />
-        <Stat testId="stat-completed" label={t.statCompleted} value={t.statCompletedShare(d.completedShare)} note={String(d.completed)} />
-        <Stat testId="stat-overdue" label={t.statOverdue} value={String(d.overdue)} />
+        <Stat testId="stat-completed" label={t.statCompleted} value={t.statCompletedShare(d.completedShare)} note={t.statCompletedCount(d.completed, d.measures)} />
+        <Stat testId="stat-overdue" label={t.statOverdue} value={String(d.overdue)} note={t.statOverdueNote} />
       </div>
 
       <h3 className={v.subheading}>{t.perCommittee}</h3>
@@ -70,8 +71,12 @@ export function DashboardView({ dashboard }: { dashboard: Dashboard }) {
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{t.committeeColumn}</TableHeaderCell>
-            <TableHeaderCell className={styles.num}>{t.expectedColumn}</TableHeaderCell>
-            <TableHeaderCell className={styles.num}>{t.actualColumn}</TableHeaderCell>
+            <TableHeaderCell className={styles.num} button={{ className: styles.numHead }}>
+              {t.expectedColumn}
+            </TableHeaderCell>
+            <TableHeaderCell className={styles.num} button={{ className: styles.numHead }}>
+              {t.actualColumn}
+            </TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>

@@ -15,6 +15,8 @@ import { cellValue, parseRef, readWorkbook } from "../../../src/io/read/workbook
 import { fixture, inlineCell, minimalWorkbookParts, NS_MAIN, NS_PKG, NS_REL, zipParts } from "./zip-helpers";
 
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
+/** ExcelJS's load is typed with its own "Buffer" (an ArrayBuffer); JSZip underneath takes any bytes. */
+const excelJsInput = (b: Uint8Array) => b as unknown as Parameters<ExcelJS.Xlsx["load"]>[0];
 
 async function excelJsBytes(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -29,7 +31,7 @@ describe("openpyxl workbooks (absolute relationship targets)", () => {
     const zip = await JSZip.loadAsync(bytes);
     const rels = await zip.file("xl/worksheets/_rels/sheet1.xml.rels")!.async("string");
     expect(rels).toContain('Target="/xl/tables/table1.xml"');
-    await expect(new ExcelJS.Workbook().xlsx.load(Buffer.from(bytes))).rejects.toThrow(/reading 'name'/);
+    await expect(new ExcelJS.Workbook().xlsx.load(excelJsInput(bytes))).rejects.toThrow(/reading 'name'/);
   });
 
   it("reads both tables by name, with their sheet and range", async () => {
@@ -180,6 +182,16 @@ describe("hand-written workbooks (Google Sheets-like and stranger)", () => {
     });
   });
 
+  it("reads rows and cells written without their r reference", async () => {
+    const sheet =
+      `<worksheet xmlns="${NS_MAIN}"><sheetData>` +
+      `<row><c t="inlineStr"><is><t>No.</t></is></c><c t="inlineStr"><is><t>Measure</t></is></c></row>` +
+      `<row r="3"><c><v>1</v></c><c r="D3" t="inlineStr"><is><t>Build</t></is></c><c><v>5</v></c></row>` +
+      `<row><c/><c><v>2</v></c></row></sheetData></worksheet>`;
+    const wb = await readWorkbook(await zipParts(minimalWorkbookParts(sheet)));
+    expect(wb.sheets[0].rows).toEqual([["No.", "Measure"], [], [1, null, null, "Build", 5], [null, 2]]);
+  });
+
   it("reads a sheet named History, which ExcelJS itself refuses", async () => {
     const parts = minimalWorkbookParts(`<worksheet xmlns="${NS_MAIN}"><sheetData><row r="1">${inlineCell("A1", "x")}</row></sheetData></worksheet>`);
     parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace('name="Sheet1"', 'name="History"');
@@ -241,7 +253,7 @@ describe("package helpers", () => {
     const bytes = fixture("openpyxl-table.xlsx");
     const fixed = await normaliseRelationships(await checkPackage(bytes), bytes);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(fixed));
+    await wb.xlsx.load(excelJsInput(fixed));
     expect(wb.getWorksheet("Plan")!.getTable("Measures")).toBeDefined();
     expect(wb.getWorksheet("Plan")!.getCell("D4").value).toBe("Build the national data centre");
     // Files without absolute targets come back untouched.

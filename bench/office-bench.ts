@@ -1,0 +1,65 @@
+/**
+ * Round trips and payload of the Office host, measured on the recording fake of Excel
+ * (tests/excel/recording-context.ts): `npx tsx bench/office-bench.ts [sizes…]`.
+ *
+ * For each size n, on a fresh workbook: `setup` applies the set-up plan of a generated
+ * framework with n measures to an empty workbook; `validate` is checkWorkbook (read, rebuild
+ * Validation, mark); `mark` is markFindings alone; `summary` is buildSummary (read, rebuild
+ * Summary, Briefing and Validation, mark). Each reports the syncs it made and the largest
+ * payload of any of them (request or response bytes, whichever is larger).
+ */
+import { OfficeHost } from "../src/excel/office-host";
+import { buildSummary, checkWorkbook } from "../src/host/operations";
+import { tablesToFramework } from "../src/model/convert";
+import { setupPlan } from "../src/plan/setup";
+import { RecordingExcel, stats, type SyncRecord } from "../tests/excel/recording-context";
+import { AS_OF_YEAR, generateTables } from "./generate";
+
+export interface OpStats {
+  syncs: number;
+  max_bytes_per_sync: number;
+}
+
+export type OfficeBench = Record<"setup" | "validate" | "mark" | "summary", Record<string, OpStats>>;
+
+function op(records: SyncRecord[]): OpStats {
+  const s = stats(records);
+  return { syncs: s.syncs, max_bytes_per_sync: s.maxBytes };
+}
+
+/** Syncs and the largest payload per sync of each operation, at each number of measures. */
+export async function officeBench(sizes: number[]): Promise<OfficeBench> {
+  const out: OfficeBench = { setup: {}, validate: {}, mark: {}, summary: {} };
+  for (const n of sizes) {
+    const fake = new RecordingExcel();
+    const uninstall = fake.install();
+    try {
+      const host = new OfficeHost();
+      const plan = setupPlan(tablesToFramework(generateTables(n), AS_OF_YEAR));
+      let from = fake.syncs.length;
+      await host.applyPlan(plan);
+      out.setup[String(n)] = op(fake.since(from));
+
+      from = fake.syncs.length;
+      const { findings } = await checkWorkbook(host, { asOfYear: AS_OF_YEAR });
+      out.validate[String(n)] = op(fake.since(from));
+
+      from = fake.syncs.length;
+      await host.markFindings(findings);
+      out.mark[String(n)] = op(fake.since(from));
+
+      from = fake.syncs.length;
+      await buildSummary(host, { asOfYear: AS_OF_YEAR });
+      out.summary[String(n)] = op(fake.since(from));
+    } finally {
+      uninstall();
+    }
+  }
+  return out;
+}
+
+const isMain = typeof require !== "undefined" ? require.main === module : process.argv[1]?.includes("office-bench");
+if (isMain) {
+  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  void officeBench(sizes.length > 0 ? sizes : [10, 1000, 100_000]).then((r) => console.log(JSON.stringify(r, null, 2)));
+}

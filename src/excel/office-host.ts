@@ -1,0 +1,369 @@
+/**
+ * The Host inside Excel, over Office.js. It mirrors the file host (src/io/xlsx-book.ts):
+ *
+ *  - applyPlan: planner tables are created when missing (on a new sheet named as in the
+ *    plan, or "Name (2)" when that sheet exists: a user's sheet is never written into),
+ *    missing contract columns are appended, `rows` are written only into a table with no data
+ *    rows, and number formats and dropdowns are (re)applied to the table columns. Owned sheets
+ *    (Summary, Briefing, Validation) are deleted and rebuilt whole in the same tab position:
+ *    cells (formulas as formulas, HYPERLINK for links), tables, merges, column widths, frozen
+ *    panes, print settings (ExcelApi 1.9, skipped without it) and native charts.
+ *  - writeTable: first keeps a copy of the table as it was (header row and data, as values)
+ *    in the hidden sheet "PlannerBackup" — overwritten by the next writeTable; `restoreBackup`
+ *    puts it back — then replaces the rows, resizing the table in place.
+ *  - markFindings: conditional formats from plan/marks.ts, tagged N("PolicyPlannerMark")=0;
+ *    the previous tagged formats are deleted, the planner's own formats are kept.
+ *
+ * Round trips: every operation reads what it needs in one sync (snapshot.ts) and queues all
+ * its writes, synced once — or, past the 4 MiB payload budget, in as many syncs as payload.ts's
+ * rule gives. Every failure is rethrown as `new Error(explainOfficeError(e))`.
+ */
+import type { CellTarget, Host, Progress } from "../host/host";
+import { TABLE_NAMES, headerKey, type PlannerTables, type TableData, type TableName } from "../model/schema";
+import { rangeA1 } from "../plan/a1";
+import { markRules } from "../plan/marks";
+import { VALIDATIONS } from "../plan/setup";
+import type { Cell } from "../model/types";
+import type { WorkbookPlan } from "../plan/types";
+import type { Finding } from "../rules/finding";
+import { fromOfficeValue, toOfficeValue } from "./cells";
+import { PlannerError, explainOfficeError, officeErrorCode } from "./errors";
+import { PAYLOAD_BUDGET, WINDOW_ROWS } from "./payload";
+import { CAPABILITY_SETS, supports, supportsSet } from "./requirements";
+import { readBodies, readSnapshot, type Snapshot, type TableInfo } from "./snapshot";
+import { Writer, type Capabilities } from "./writer";
+
+export const MARK_TAG = "PolicyPlannerMark";
+export const BACKUP_SHEET = "PlannerBackup";
+/** Slices of getFileAsync: the largest Office allows (4 MB). */
+export const SLICE_SIZE = 4_194_304;
+
+export const NO_COMPRESSED_FILE =
+  "This version of Excel cannot hand the open workbook to the add-in as a file. Use the Export tab's \".xlsx built from the tables\" instead: it builds the file from the planner tables.";
+
+export interface OfficeHostOptions {
+  /** Estimated bytes per sync (default 4 MiB, under Excel on the web's 5 MB). */
+  payloadBudget?: number;
+}
+
+export class OfficeHost implements Host {
+  readonly kind = "excel" as const;
+  private readonly budget: number;
+
+  constructor(options: OfficeHostOptions = {}) {
+    this.budget = options.payloadBudget ?? PAYLOAD_BUDGET;
+  }
+
+  private capabilities(): Capabilities {
+    return { api19: supports(CAPABILITY_SETS.api19), api113: supports(CAPABILITY_SETS.api113) };
+  }
+
+  /** Excel.run with every failure explained. */
+  private async run<T>(action: string, batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+    try {
+      return await Excel.run(batch);
+    } catch (e) {
+      throw new Error(explainOfficeError(e, { action }), { cause: e });
+    }
+  }
+
+  async readTables(): Promise<PlannerTables> {
+    return this.run("read the planner tables", async (ctx) => {
+      const snap = await readSnapshot(ctx, { tables: true, body: "window" });
+      const tables = [...snap.tables.values()];
+      await readBodies(ctx, tables, this.budget);
+      const out: PlannerTables = {};
+      for (const t of tables) out[t.contract] = toTableData(t);
+      return out;
+    });
+  }
+
+  async applyPlan(plan: WorkbookPlan, progress?: Progress): Promise<void> {
+    const planner = plan.sheets.some((s) => !s.owned);
+    await this.run("update the workbook", async (ctx) => {
+      const snap = await readSnapshot(ctx, { tables: planner, body: planner ? "firstRow" : "none" });
+      checkWritable(snap, plan);
+      const total = plan.sheets.length;
+      const w = new Writer(ctx, snap, this.capabilities(), this.budget);
+      try {
+        for (const [i, sheet] of plan.sheets.entries()) {
+          progress?.(i, total, sheet.name);
+          if (sheet.owned) {
+            await w.rebuildOwned(sheet);
+            continue;
+          }
+          for (const table of sheet.tables) {
+            const existing = snap.tables.get(table.name.toLowerCase());
+            if (existing) await w.repairTable(existing, table);
+            else await w.createTable(sheet, table);
+          }
+        }
+        // Second pass: dropdowns point at reference tables that may only now exist.
+        for (const sheet of plan.sheets) {
+          if (sheet.owned) continue;
+          for (const table of sheet.tables) {
+            await w.formatTable(table.name, table.numberFormats, table.validations);
+          }
+        }
+        await w.finish();
+        progress?.(total, total);
+      } catch (e) {
+        await w.recover();
+        throw e;
+      }
+    });
+  }
+
+  async writeTable(table: TableData, progress?: Progress): Promise<void> {
+    await this.run(`write the ${table.name} table`, async (ctx) => {
+      const snap = await readSnapshot(ctx, { tables: true, body: "none" });
+      const info = snap.tables.get(table.name.toLowerCase());
+      if (!info) throw new PlannerError(`The workbook has no ${table.name} table: run "Set up workbook" first.`);
+      const sheet = snap.sheets.get(info.sheet.toLowerCase());
+      if (sheet?.protected) throw new PlannerError(protectedSheet(info.sheet));
+      const backup = snap.sheets.get(BACKUP_SHEET.toLowerCase());
+      if (!backup && snap.workbookProtected) throw new PlannerError(PROTECTED_WORKBOOK);
+      if (backup?.protected) throw new PlannerError(protectedSheet(BACKUP_SHEET));
+      const caps = this.capabilities();
+      // Without ExcelApi 1.9 (Range.copyFrom) the backup is read here, before any write.
+      if (!caps.api19) {
+        info.rows = [];
+        await readBodies(ctx, [info], this.budget);
+      }
+      progress?.(0, 2, "backup");
+      const w = new Writer(ctx, snap, caps, this.budget);
+      try {
+        await this.queueBackup(ctx, w, info, !!backup, caps);
+        const lay = w.layout.get(info.contract.toLowerCase());
+        if (!lay) throw new PlannerError(`The workbook has no ${table.name} table.`);
+        const tp = ctx.workbook.tables.getItem(info.name);
+        const ws = w.sheet(info.sheet);
+        const oldWidth = lay.headers.length;
+        const headers = table.headers;
+        if (headers.length > oldWidth) {
+          const taken = new Set(lay.headers.map((h) => h.toLowerCase()));
+          for (const [i, h] of headers.slice(oldWidth).entries()) {
+            const name = taken.has(h.toLowerCase()) ? `__planner_${i}` : h;
+            await w.op(64, () => tp.columns.add(undefined, undefined, name));
+          }
+        } else if (headers.length < oldWidth) {
+          await w.op(64 * (oldWidth - headers.length), () => {
+            for (let i = oldWidth - 1; i >= headers.length; i--) tp.columns.getItemAt(i).delete();
+          });
+        }
+        await w.writeMatrix(ws, lay.top, lay.left, [headers.map((h) => toOfficeValue(h))], "values");
+        lay.headers = [...headers];
+        await w.replaceBody(lay, tp, table.rows);
+        // This table's formats and dropdowns, and the dropdowns of tables that list its values.
+        const contract = info.contract;
+        const dependents = TABLE_NAMES.filter((n) => n !== contract && (VALIDATIONS[n] ?? []).some((v) => "source" in v && v.source.table === contract));
+        await w.formatContractTables([contract, ...dependents]);
+        await w.finish();
+        progress?.(2, 2);
+      } catch (e) {
+        await w.recover();
+        throw e;
+      }
+    });
+  }
+
+  /** The table as it was, values only, in the hidden PlannerBackup sheet (A1: what it is; A3: the table). */
+  private async queueBackup(ctx: Excel.RequestContext, w: Writer, info: TableInfo, exists: boolean, caps: Capabilities): Promise<void> {
+    const ws = exists ? w.sheet(BACKUP_SHEET) : await w.addSheet(BACKUP_SHEET);
+    await w.op(64, () => {
+      ws.getRange().clear();
+      if (!exists) ws.visibility = "Hidden";
+    });
+    const meta = [["Policy Planner backup", info.name, new Date().toISOString(), info.bodyRows, info.width]];
+    await w.writeMatrix(ws, 0, 0, meta, "values");
+    if (caps.api19) {
+      await w.op(64, () => ws.getRange("A3").copyFrom(ctx.workbook.tables.getItem(info.name).getRange(), "Values"));
+    } else {
+      const matrix = [info.headers, ...info.rows].map((r) => r.map((v) => toOfficeValue(fromOfficeValue(v))));
+      await w.writeMatrix(ws, 2, 0, matrix, "values");
+    }
+  }
+
+  /** Puts back the table kept by the last writeTable (which itself is then backed up). Returns its name. */
+  async restoreBackup(): Promise<string> {
+    const data = await this.run("read the backup", async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItemOrNullObject(BACKUP_SHEET);
+      await ctx.sync();
+      if (ws.isNullObject) throw new PlannerError("There is no backup yet: the planner keeps one each time it replaces a table's rows.");
+      const meta = ws.getRange("A1:E1").load("values");
+      await ctx.sync();
+      const [tag, name, , rows, width] = meta.values[0];
+      if (tag !== "Policy Planner backup" || typeof name !== "string" || typeof rows !== "number" || typeof width !== "number") {
+        throw new PlannerError(`The ${BACKUP_SHEET} sheet does not hold a backup the planner can read.`);
+      }
+      const header = ws.getRangeByIndexes(2, 0, 1, width).load("values");
+      await ctx.sync();
+      const info: TableInfo = {
+        name,
+        contract: TABLE_NAMES.find((n) => n.toLowerCase() === name.toLowerCase()) ?? "Measures",
+        sheet: BACKUP_SHEET,
+        top: 2,
+        left: 0,
+        width,
+        bodyRows: rows,
+        empty: rows === 0,
+        headers: header.values[0].map((h) => String(h)),
+        showTotals: false,
+        rows: [],
+      };
+      await readBodies(ctx, [info], this.budget);
+      return toTableData(info);
+    });
+    await this.writeTable(data);
+    return data.name;
+  }
+
+  async markFindings(findings: Finding[]): Promise<void> {
+    void findings; // the Validation sheet carries them; the rules read it
+    await this.run("mark the findings", async (ctx) => {
+      const snap = await readSnapshot(ctx, { tables: true, body: "none", formats: true });
+      for (const t of snap.tables.values()) {
+        if (snap.sheets.get(t.sheet.toLowerCase())?.protected) throw new PlannerError(protectedSheet(t.sheet));
+      }
+      const w = new Writer(ctx, snap, this.capabilities(), this.budget);
+      try {
+        for (const [key, formats] of snap.formats) {
+          const sheet = snap.sheets.get(key)?.name ?? key;
+          await w.deleteFormats(sheet, formats.filter((f) => f.formula?.includes(MARK_TAG)).map((f) => f.id));
+        }
+        // The rules look findings up in the Validation sheet: without it there is nothing to mark.
+        if (snap.sheets.has("validation")) {
+          for (const name of TABLE_NAMES) {
+            const t = snap.tables.get(name.toLowerCase());
+            if (!t) continue;
+            const data: TableData = { name: t.name, headers: t.headers, rows: new Array<Cell[]>(t.bodyRows), location: { sheet: t.sheet, row: t.top, col: t.left } };
+            // Added lowest severity first: the last added has the highest priority, so errors win.
+            for (const rule of [...markRules(data)].reverse()) {
+              await w.addFormat(t.sheet, rule.range, `AND(${rule.formula},N("${MARK_TAG}")=0)`, `#${rule.fill.slice(-6)}`);
+            }
+          }
+        }
+        await w.finish();
+      } catch (e) {
+        await w.recover();
+        throw e;
+      }
+    });
+  }
+
+  /** Activates the sheet and selects the cell: one sync (two more when the column is spelt differently). */
+  async select(target: CellTarget): Promise<void> {
+    await this.run(`go to ${target.table}${target.row ? ` row ${target.row}` : ""}`, async (ctx) => {
+      try {
+        queueSelect(ctx, target, target.column);
+        await ctx.sync();
+      } catch (e) {
+        if (officeErrorCode(e) !== "ItemNotFound" || target.column === null) throw e;
+        // Headers match ignoring case and spaces; Excel's column lookup does not.
+        const header = ctx.workbook.tables.getItem(target.table).getHeaderRowRange().load("values");
+        await ctx.sync();
+        const i = (header.values[0] ?? []).findIndex((h) => headerKey(h) === headerKey(target.column));
+        if (i < 0) throw new PlannerError(`The ${target.table} table has no column "${target.column}".`);
+        queueSelect(ctx, target, i);
+        await ctx.sync();
+      }
+    });
+  }
+
+  async exportXlsx(): Promise<Uint8Array> {
+    if (!supportsSet("CompressedFile")) throw new Error(NO_COMPRESSED_FILE);
+    let file: Office.File | null = null;
+    try {
+      file = await new Promise<Office.File>((resolve, reject) => {
+        Office.context.document.getFileAsync(Office.FileType.Compressed, { sliceSize: SLICE_SIZE }, (r) => {
+          if (r.status === Office.AsyncResultStatus.Succeeded) resolve(r.value);
+          else reject(r.error);
+        });
+      });
+      const parts: Uint8Array[] = [];
+      for (let i = 0; i < file.sliceCount; i++) {
+        const f = file;
+        const slice = await new Promise<Office.Slice>((resolve, reject) => {
+          f.getSliceAsync(i, (r) => {
+            if (r.status === Office.AsyncResultStatus.Succeeded) resolve(r.value);
+            else reject(r.error);
+          });
+        });
+        parts.push(sliceBytes(slice.data));
+      }
+      const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+      let at = 0;
+      for (const p of parts) {
+        out.set(p, at);
+        at += p.length;
+      }
+      return out;
+    } catch (e) {
+      throw new Error(`Could not export the workbook: ${explainOfficeError(e)}`, { cause: e });
+    } finally {
+      // Office keeps at most two files open per document: always close ours.
+      file?.closeAsync();
+    }
+  }
+}
+
+const PROTECTED_WORKBOOK = "The workbook's structure is protected, so the planner cannot add or rebuild sheets: turn it off with Review ▸ Protect Workbook, then try again.";
+
+function protectedSheet(sheet: string): string {
+  return `A sheet is protected: unprotect ${sheet} (Review ▸ Unprotect Sheet) and try again.`;
+}
+
+/** Stops before writing anything when a sheet the plan writes to is protected. */
+function checkWritable(snap: Snapshot, plan: WorkbookPlan): void {
+  for (const sheet of plan.sheets) {
+    if (sheet.owned) {
+      if (snap.workbookProtected) throw new PlannerError(PROTECTED_WORKBOOK);
+      continue;
+    }
+    for (const table of sheet.tables) {
+      const t = snap.tables.get(table.name.toLowerCase());
+      if (!t) {
+        if (snap.workbookProtected) throw new PlannerError(PROTECTED_WORKBOOK);
+        continue;
+      }
+      if (snap.sheets.get(t.sheet.toLowerCase())?.protected) throw new PlannerError(protectedSheet(t.sheet));
+    }
+  }
+}
+
+function toTableData(t: TableInfo): TableData {
+  let rows = t.rows.slice(0, t.bodyRows).map((r) => r.map(fromOfficeValue));
+  if (rows.length === 1 && rows[0].every((c) => c === null)) rows = [];
+  return { name: t.name, headers: t.headers, rows, location: { sheet: t.sheet, row: t.top, col: t.left } };
+}
+
+function queueSelect(ctx: Excel.RequestContext, target: CellTarget, column: string | number | null): void {
+  const table = ctx.workbook.tables.getItem(target.table);
+  let range: Excel.Range;
+  if (column === null) {
+    range = target.row === null ? table.getHeaderRowRange() : table.getDataBodyRange().getRow(target.row - 1);
+  } else if (typeof column === "number") {
+    range = target.row === null ? table.getHeaderRowRange().getCell(0, column) : table.getDataBodyRange().getCell(target.row - 1, column);
+  } else {
+    const col = table.columns.getItem(column);
+    range = target.row === null ? col.getHeaderRowRange() : col.getDataBodyRange().getRow(target.row - 1);
+  }
+  range.worksheet.activate();
+  range.select();
+}
+
+function sliceBytes(data: unknown): Uint8Array {
+  if (data instanceof Uint8Array) return data;
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  if (Array.isArray(data)) return Uint8Array.from(data as number[]);
+  throw new Error("Excel returned a file slice in an unknown form.");
+}
+
+/** The cell address a target resolves to, for messages and tests: "Measures!E7". */
+export function targetAddress(t: { sheet: string; top: number; left: number; headers: string[] }, target: CellTarget): string {
+  const col = target.column === null ? 0 : t.headers.findIndex((h) => headerKey(h) === headerKey(target.column));
+  const row = target.row === null ? t.top : t.top + target.row;
+  return `${t.sheet}!${rangeA1({ row, col: t.left + Math.max(0, col) }, { row, col: t.left + Math.max(0, col) })}`;
+}
+
+export { WINDOW_ROWS };

@@ -1,0 +1,481 @@
+#!/usr/bin/env node
+/*
+ * End-to-end tests of the task pane in a real browser: Debian's Chromium driven by
+ * playwright-core, the built pane (dist/) served by a tiny Node http server on a random port,
+ * real clicks, a real file upload and a real download, reopened with ExcelJS.
+ *
+ *   npm run build && node tests/e2e/run.js          (npm test does both)
+ *
+ * Env: PP_DIST (default dist/), PP_CHROMIUM (default /usr/bin/chromium), PP_ONLY (substring of
+ * test names to run). Screenshots go to test-results/. The last line is "N passed, M failed";
+ * the exit code is non-zero when a test fails.
+ */
+"use strict";
+
+const fs = require("fs");
+const http = require("http");
+const os = require("os");
+const path = require("path");
+const { spawnSync } = require("child_process");
+const { chromium } = require("playwright-core");
+const ExcelJS = require("exceljs");
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const DIST = path.resolve(process.env.PP_DIST || path.join(ROOT, "dist"));
+const OUT = path.join(ROOT, "test-results");
+const CHROMIUM = process.env.PP_CHROMIUM || "/usr/bin/chromium";
+const TMP = fs.mkdtempSync(path.join(os.tmpdir(), "pp-e2e-"));
+const AS_OF = 2026;
+
+// The pane's own catalogues, so the tests click what a planner reads (tsx compiles the .ts).
+const { require: tsxRequire } = require("tsx/cjs/api");
+const { en } = tsxRequire("../../src/taskpane/i18n/en.ts", __filename);
+const { km } = tsxRequire("../../src/taskpane/i18n/km.ts", __filename);
+
+// ---------------------------------------------------------------------------------------------
+// A tiny static server for dist/
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".svg": "image/svg+xml",
+  ".xml": "application/xml",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+function serve(dir) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, "http://localhost");
+    const rel = decodeURIComponent(url.pathname).replace(/^\/+/, "") || "taskpane.html";
+    const file = path.resolve(dir, rel);
+    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404, { "content-type": "text/plain" });
+      res.end("not found");
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream", "cache-control": "no-store" });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixtures
+
+/** The built-in DESPF workbook, written by the project's CLI (or its modules via tsx). */
+function makeDespf() {
+  const out = path.join(TMP, "despf.xlsx");
+  const cli = spawnSync("npx", ["tsx", "src/cli/main.ts", "new", "--framework", "despf", "--as-of", String(AS_OF), "-o", out], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
+  if (cli.status === 0 && fs.existsSync(out)) return out;
+  const direct = spawnSync("npx", ["tsx", "tests/e2e/make-workbook.ts", "despf", out, String(AS_OF)], { cwd: ROOT, encoding: "utf8" });
+  if (direct.status !== 0 || !fs.existsSync(out)) {
+    throw new Error(`could not write the DESPF workbook:\nCLI: ${cli.stderr}\nmodules: ${direct.stderr}`);
+  }
+  console.log("  (the CLI could not run; wrote the DESPF workbook through the modules)");
+  return out;
+}
+
+/** A ministry's progress report: other headers, variant spellings, one new row, bad rows. */
+function makeCsv() {
+  const out = path.join(TMP, "ministry-report.csv");
+  const despf = JSON.parse(fs.readFileSync(path.join(ROOT, "src/model/data/despf.json"), "utf8"));
+  const text = (no) => despf.measures.find((m) => m.no === no).measure;
+  const rows = [
+    ["Ref", "Action", "Committee in charge", "Ministry", "Time frame", "From", "To", "Current status", "% complete", "Remarks"],
+    ["1", text("1"), "Committee on Digital Government", "Ministry of Post and Telecommunications", "Short- to Long-term (Regularly implemented)", "2021", "2035", "On track", "40%", "reviewed"],
+    ["2", text("2"), "DGC", "Ministry of Post and Telecommunications", "Short-trm", "2021", "2025", "completed", "100", ""],
+    ["140", "Open a national digital skills observatory", "DEBC", "MoEYS; MPTC", "Medium-term", "2026", "2030", "Not started", "", "new"],
+    ["", "", "", "", "", "", "", "", "", "a row without number or measure"],
+    ["1", "The same number again", "DSC", "MPTC", "Long-term", "2031", "2035", "Not started", "", ""],
+  ];
+  const csv = rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(",")).join("\r\n") + "\r\n";
+  fs.writeFileSync(out, csv, "utf8");
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+async function newPage(browser, base, { width = 360, height = 860, language } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true, locale: "en-US" });
+  if (language) {
+    await context.addInitScript((l) => {
+      try {
+        localStorage.setItem("policy-planner.settings.v1", JSON.stringify({ language: l, asOfYear: 2026 }));
+      } catch {}
+    }, language);
+  } else {
+    await context.addInitScript(() => {
+      try {
+        if (!sessionStorage.getItem("pp-e2e")) {
+          localStorage.setItem("policy-planner.settings.v1", JSON.stringify({ asOfYear: 2026 }));
+          sessionStorage.setItem("pp-e2e", "1");
+        }
+      } catch {}
+    });
+  }
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(`${base}/taskpane.html`, { waitUntil: "domcontentloaded" });
+  return { context, page, errors };
+}
+
+async function shot(page, name) {
+  fs.mkdirSync(OUT, { recursive: true });
+  await page.waitForTimeout(150); // let the last paint settle (progress bar leaves, fonts load)
+  await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
+}
+
+function expect(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+async function tab(page, t, key) {
+  await page.getByRole("tab", { name: t[key], exact: true }).click();
+}
+
+async function openWorkbook(page, t, file) {
+  await page.getByTestId("open-workbook-input").setInputFiles(file);
+  const notice = page.getByTestId("notice-bar");
+  await notice.waitFor({ timeout: 60_000 });
+  const text = await notice.innerText();
+  expect(text.includes(t.openedFile(path.basename(file), 139)), `after opening, the notice says "${text}"`);
+}
+
+async function runCheck(page, t) {
+  await tab(page, t, "tabCheck");
+  await page.getByRole("heading", { name: t.checkHeading }).waitFor();
+  await page.getByRole("button", { name: t.runCheck }).click();
+  await page.getByTestId("check-results").waitFor({ timeout: 60_000 });
+}
+
+/** Opens a rule's group (Accordion) and returns its findings' buttons. */
+async function ruleFindings(page, t, rule) {
+  const header = page.getByRole("button", { name: new RegExp(`^${escapeRe(t[`rule.${rule}`])} \\(\\d+\\)$`) });
+  await header.first().waitFor();
+  if ((await header.first().getAttribute("aria-expanded")) !== "true") await header.first().click();
+  const list = page.locator(`[data-rule="${rule}"]`);
+  await list.waitFor();
+  return list.getByTestId("finding");
+}
+
+function escapeRe(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+async function download(page, t, name) {
+  const bar = page.getByTestId("download-bar");
+  await bar.waitFor({ timeout: 60_000 });
+  const [dl] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), bar.getByRole("button", { name: t.downloadWorkbook }).click()]);
+  const file = path.join(TMP, name);
+  await dl.saveAs(file);
+  return { file, suggested: dl.suggestedFilename() };
+}
+
+async function checkWorkbookFile(file) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const names = wb.worksheets.map((w) => w.name);
+  for (const s of ["Summary", "Briefing", "Validation", "Measures"]) expect(names.includes(s), `the downloaded workbook has no ${s} sheet (it has ${names.join(", ")})`);
+  let measures = null;
+  for (const ws of wb.worksheets) {
+    const tables = ws.tables || {};
+    for (const key of Object.keys(tables)) {
+      const tb = tables[key];
+      const model = tb.table || tb.model || tb;
+      if (String(model.name || key).toLowerCase() !== "measures") continue;
+      const ref = model.tableRef || model.ref;
+      const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(ref);
+      expect(m, `Measures table ref "${ref}" unreadable`);
+      measures = Number(m[4]) - Number(m[2]) - (model.totalsRow ? 1 : 0);
+    }
+  }
+  expect(measures !== null, "the downloaded workbook has no Measures table");
+  expect(measures === 139, `the Measures table has ${measures} rows, not 139`);
+  return { names, measures };
+}
+
+async function noHorizontalScroll(page) {
+  return page.evaluate(() => {
+    const d = document.documentElement;
+    return { scroll: Math.max(d.scrollWidth, document.body.scrollWidth), client: d.clientWidth };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The tests
+
+const tests = [];
+const test = (name, fn) => tests.push({ name, fn });
+
+/** The planner's day, in one language: open, check, click a finding, summarise, download. */
+async function plannerFlow(ctx, t, lang) {
+  const { page, errors } = await newPage(ctx.browser, ctx.base, { language: lang === "km" ? "km" : undefined });
+  try {
+    if (lang === "km") {
+      // Reached through Settings in the Khmer test proper; here the stored choice applies.
+      await page.getByRole("heading", { name: t.setupHeading }).waitFor();
+    } else {
+      await page.getByRole("heading", { name: en.setupHeading }).waitFor();
+    }
+    await openWorkbook(page, t, ctx.despf);
+    const status = await page.getByTestId("table-status").innerText();
+    expect(status.includes(t.measuresCount(139)), `the Set up view lists the tables: ${status}`);
+    await shot(page, `setup-${lang}`);
+
+    await runCheck(page, t);
+    const counts = await page.getByTestId("finding-counts").innerText();
+    expect(counts.includes(t.severityWarning), `counts: ${counts}`);
+    const dgc = (await ruleFindings(page, t, "committee-count")).filter({ hasText: lang === "km" ? "គណៈកម្មាធិការរដ្ឋាភិបាលឌីជីថល" : "Digital Government Committee" });
+    expect((await dgc.count()) === 1, "one committee-count finding names the Digital Government Committee");
+    const text = await dgc.innerText();
+    expect(/\b47\b/.test(text) && /\b60\b/.test(text), `the DGC finding gives both numbers: "${text}"`);
+    await dgc.click();
+    const where = await page.getByTestId("finding-location").innerText();
+    expect(where.includes("Committees!E2"), `clicking the DGC finding shows its cell: "${where}"`);
+    // A finding on a measure row: its Measures cell.
+    const measureFinding = page.getByTestId("finding").filter({ hasText: /^[\s\S]*Measures ·/ }).first();
+    if ((await measureFinding.count()) === 0) {
+      const header = page.getByRole("button", { name: new RegExp(`^${escapeRe(t["rule.not-started-late"])} \\(\\d+\\)$`) });
+      if (await header.count()) await header.click();
+    }
+    await page.getByTestId("finding").filter({ hasText: "Measures ·" }).first().click();
+    const where2 = await page.getByTestId("finding-location").innerText();
+    expect(/Measures![A-O]\d+/.test(where2), `clicking a measure finding shows a Measures cell: "${where2}"`);
+    // Filter by committee: DSC's findings do not include DGC's count.
+    await page.getByTestId("committee-filter").selectOption("DSC");
+    expect((await page.getByTestId("finding").filter({ hasText: lang === "km" ? "គណៈកម្មាធិការរដ្ឋាភិបាលឌីជីថល ដឹកនាំ" : "Digital Government Committee leads" }).count()) === 0, "the DSC filter hides the DGC count finding");
+    await page.getByTestId("committee-filter").selectOption("");
+    await shot(page, `check-${lang}`);
+
+    await tab(page, t, "tabSummary");
+    await page.getByRole("button", { name: t.buildSummary }).click();
+    await page.getByTestId("notice-bar").filter({ hasText: t.summaryBuilt }).waitFor({ timeout: 60_000 });
+    const measures = await page.getByTestId("stat-measures").innerText();
+    expect(measures.includes("139"), `dashboard measures: ${measures}`);
+    const committees = await page.getByTestId("committee-table").innerText();
+    expect(/DGC\s+60\s+47/.test(committees), `dashboard per committee: ${committees.replace(/\s+/g, " ")}`);
+    expect((await page.getByTestId("committee-chart").locator("rect[data-value]").count()) === 3, "the chart has a bar per committee");
+    await shot(page, `summary-${lang}`);
+
+    const { file, suggested } = await download(page, t, `downloaded-${lang}.xlsx`);
+    expect(suggested.endsWith(".xlsx"), `download name ${suggested}`);
+    await checkWorkbookFile(file);
+
+    await tab(page, t, "tabImportExport");
+    await page.getByRole("heading", { name: t.importHeading }).waitFor();
+    await shot(page, `import-export-${lang}`);
+    await tab(page, t, "tabSettings");
+    await page.getByRole("heading", { name: t.settingsHeading }).waitFor();
+    await shot(page, `settings-${lang}`);
+    expect(errors.length === 0, `page errors: ${errors.join("; ")}`);
+  } finally {
+    await page.context().close();
+  }
+}
+
+test("1. English: open DESPF workbook, check, DGC 47 vs 60, click a finding, build summary, download", async (ctx) => {
+  await plannerFlow(ctx, en, "en");
+});
+
+test("2. Khmer: switch language in Settings, then the same flow in Khmer", async (ctx) => {
+  const { page, context } = await newPage(ctx.browser, ctx.base);
+  try {
+    await page.getByRole("heading", { name: en.setupHeading }).waitFor();
+    await tab(page, en, "tabSettings");
+    await page.getByRole("radio", { name: en.languageKhmer }).check();
+    await page.getByRole("heading", { name: km.settingsHeading }).waitFor();
+    for (const key of ["tabSetup", "tabCheck", "tabSummary", "tabImportExport", "tabSettings"]) {
+      expect((await page.getByRole("tab", { name: km[key], exact: true }).count()) === 1, `the ${key} tab reads "${km[key]}"`);
+    }
+    expect((await page.evaluate(() => document.documentElement.lang)) === "km", "html lang is km");
+    // The choice is remembered.
+    await page.reload({ waitUntil: "domcontentloaded" });
+    await page.getByRole("heading", { name: km.settingsHeading }).or(page.getByRole("heading", { name: km.setupHeading })).first().waitFor();
+    await tab(page, km, "tabSetup");
+    await page.getByRole("heading", { name: km.setupHeading }).waitFor();
+    expect((await page.getByRole("button", { name: km.openWorkbook }).count()) === 1, "the Open button is in Khmer");
+    // Khmer glyphs render in a Khmer font (not boxes): the heading's font is a Khmer one.
+    const font = await page.getByRole("heading", { name: km.setupHeading }).evaluate((el) => getComputedStyle(el).fontFamily);
+    expect(/Khmer/i.test(font), `Khmer heading font: ${font}`);
+  } finally {
+    await context.close();
+  }
+  await plannerFlow(ctx, km, "km");
+});
+
+test("3. At 320 px wide no view scrolls sideways (English and Khmer)", async (ctx) => {
+  for (const lang of ["en", "km"]) {
+    const t = lang === "km" ? km : en;
+    const { page, context } = await newPage(ctx.browser, ctx.base, { width: 320, height: 700, language: lang });
+    try {
+      await page.getByRole("heading", { name: t.setupHeading }).waitFor();
+      const bad = [];
+      const measure = async (where) => {
+        const m = await noHorizontalScroll(page);
+        if (m.scroll > m.client) bad.push(`${where}: ${m.scroll} > ${m.client}`);
+      };
+      await measure("start");
+      await openWorkbook(page, t, ctx.despf);
+      await measure("setup");
+      await shot(page, `narrow-setup-${lang}`);
+      await runCheck(page, t);
+      await ruleFindings(page, t, "committee-count");
+      await measure("check");
+      await shot(page, `narrow-check-${lang}`);
+      await tab(page, t, "tabSummary");
+      await page.getByTestId("dashboard").waitFor({ timeout: 60_000 });
+      await measure("summary");
+      await shot(page, `narrow-summary-${lang}`);
+      await tab(page, t, "tabImportExport");
+      await page.getByTestId("import-input").setInputFiles(ctx.csv);
+      await page.getByTestId("import-report").waitFor({ timeout: 60_000 });
+      await measure("import");
+      await shot(page, `narrow-import-${lang}`);
+      await tab(page, t, "tabSettings");
+      await measure("settings");
+      expect(bad.length === 0, `horizontal scroll at 320 px: ${bad.join("; ")}`);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test("4. Import a CSV with other headers: dry-run report, then confirm the merge", async (ctx) => {
+  const { page, context } = await newPage(ctx.browser, ctx.base, { width: 420 });
+  try {
+    await page.getByRole("heading", { name: en.setupHeading }).waitFor();
+    await openWorkbook(page, en, ctx.despf);
+    await tab(page, en, "tabImportExport");
+    await page.getByTestId("import-input").setInputFiles(ctx.csv);
+    const report = page.getByTestId("import-report");
+    await report.waitFor({ timeout: 60_000 });
+    const mapped = await page.getByTestId("report-mapped").innerText();
+    for (const [from, to] of [
+      ["Ref", "No."],
+      ["Committee in charge", "Lead committee"],
+      ["Time frame", "Timeframe"],
+      ["Current status", "Status"],
+    ]) {
+      expect(new RegExp(`${escapeRe(from)}\\s+${escapeRe(to)}`).test(mapped), `mapped ${from} → ${to}: ${mapped.replace(/\s+/g, " ")}`);
+    }
+    const normalised = await page.getByTestId("report-normalised").innerText();
+    expect(/Short-trm[\s\S]*Short-term/.test(normalised), `the typo is normalised: ${normalised.replace(/\s+/g, " ")}`);
+    const added = await page.getByTestId("report-added").innerText();
+    expect(added.includes("140"), `row 140 is added: ${added.replace(/\s+/g, " ")}`);
+    const updated = await page.getByTestId("report-updated").innerText();
+    expect(/\b1\b/.test(updated) && /On track/.test(updated), `measure 1 is updated: ${updated.replace(/\s+/g, " ")}`);
+    const rejected = await page.getByTestId("report-rejected").innerText();
+    expect(/\(\d+\)/.test(rejected) && !/\(0\)/.test(rejected), `some rows are rejected: ${rejected.replace(/\s+/g, " ")}`);
+    await shot(page, "import-report-en");
+
+    // Replace asks again; cancelling changes nothing.
+    await page.getByRole("button", { name: en.replaceAll }).click();
+    const dialog = page.getByRole("alertdialog");
+    await dialog.waitFor();
+    expect((await dialog.innerText()).includes(en.replaceDialogTitle), "the Replace dialog asks");
+    await shot(page, "import-replace-dialog-en");
+    await dialog.getByRole("button", { name: en.cancel }).click();
+    await dialog.waitFor({ state: "hidden" });
+
+    await page.getByRole("button", { name: en.confirmMerge }).click();
+    const notice = page.getByTestId("notice-bar");
+    await notice.waitFor({ timeout: 60_000 });
+    const text = await notice.innerText();
+    expect(/Imported: [1-9]\d* added, [1-9]\d* updated/.test(text), `after the merge: ${text}`);
+    await tab(page, en, "tabSetup");
+    const status = await page.getByTestId("table-status").innerText();
+    expect(/1[45]\d measures/.test(status), `the Measures table grew: ${status.replace(/\s+/g, " ")}`);
+  } finally {
+    await context.close();
+  }
+});
+
+test("5. A file that is no workbook shows an error MessageBar with what to do next", async (ctx) => {
+  const bad = path.join(TMP, "not-a-workbook.xlsx");
+  fs.writeFileSync(bad, "this is plain text, not a workbook");
+  const { page, context } = await newPage(ctx.browser, ctx.base);
+  try {
+    await page.getByRole("heading", { name: en.setupHeading }).waitFor();
+    await page.getByTestId("open-workbook-input").setInputFiles(bad);
+    const bar = page.getByTestId("error-bar");
+    await bar.waitFor({ timeout: 30_000 });
+    const text = await bar.innerText();
+    expect(text.includes(en.errorFileRead) && text.includes(en.errorFileReadNext), `error bar: ${text}`);
+    await shot(page, "error-en");
+  } finally {
+    await context.close();
+  }
+});
+
+test("6. office.js that never answers does not hold the pane back", async (ctx) => {
+  const context = await ctx.browser.newContext({ viewport: { width: 360, height: 700 } });
+  try {
+    await context.route("https://appsforoffice.microsoft.com/**", () => {
+      /* never answered */
+    });
+    const page = await context.newPage();
+    const t0 = Date.now();
+    await page.goto(`${ctx.base}/taskpane.html`, { waitUntil: "commit" });
+    await page.getByRole("heading", { name: en.setupHeading }).waitFor({ timeout: 5000 });
+    const shown = Date.now() - t0;
+    await page.getByRole("button", { name: en.openWorkbook }).waitFor({ timeout: 15_000 });
+    expect(shown < 5000, `heading after ${shown} ms`);
+  } finally {
+    await context.close();
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  if (!fs.existsSync(path.join(DIST, "taskpane.html"))) {
+    console.error(`No build at ${DIST}: run "npm run build" first.`);
+    console.log("0 passed, 1 failed");
+    process.exit(1);
+  }
+  fs.mkdirSync(OUT, { recursive: true });
+  const server = await serve(DIST);
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  let passed = 0;
+  let failed = 0;
+  try {
+    const ctx = { browser, base, despf: makeDespf(), csv: makeCsv() };
+    const only = process.env.PP_ONLY;
+    for (const t of tests) {
+      if (only && !t.name.includes(only)) continue;
+      const start = Date.now();
+      try {
+        await t.fn(ctx);
+        passed++;
+        console.log(`✓ ${t.name} (${Date.now() - start} ms)`);
+      } catch (e) {
+        failed++;
+        console.log(`✗ ${t.name} (${Date.now() - start} ms)\n    ${String((e && e.stack) || e).split("\n").slice(0, 6).join("\n    ")}`);
+      }
+    }
+  } catch (e) {
+    failed++;
+    console.log(`✗ setup: ${(e && e.stack) || e}`);
+  } finally {
+    await browser.close();
+    server.close();
+    fs.rmSync(TMP, { recursive: true, force: true });
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed > 0 ? 1 : 0;
+}
+
+main();

@@ -1,0 +1,332 @@
+import ExcelJS from "exceljs";
+import fc from "fast-check";
+import { readImportSource } from "../../../src/io/import";
+import { planImport, type ImportReport } from "../../../src/io/import/merge";
+import { ImportSourceError } from "../../../src/io/read/errors";
+import { cellText } from "../../../src/model/cells";
+import type { TableData } from "../../../src/model/schema";
+import type { Cell } from "../../../src/model/types";
+import { fixture } from "../read/zip-helpers";
+import { MEASURES_HEADERS, REFERENCE, targetTable } from "./reference";
+
+const col = (t: TableData, h: string) => t.headers.indexOf(h);
+const rowByNo = (t: TableData, no: string) => t.rows.find((r) => cellText(r[col(t, "No.")]) === no)!;
+const value = (t: TableData, no: string, h: string) => rowByNo(t, no)[col(t, h)];
+
+describe("planImport: the openpyxl ministry report (title, banner, typos, mess)", () => {
+  let report: ImportReport;
+  const target = targetTable();
+  const before = JSON.stringify(target);
+
+  beforeAll(async () => {
+    const source = await readImportSource("report.xlsx", fixture("openpyxl-report.xlsx"));
+    expect(source.sheetName).toBe("Report");
+    report = planImport(source, target, REFERENCE, { mode: "merge" });
+  });
+
+  it("finds the header under the title rows and maps the typo'd headers", () => {
+    expect(report.headerRow).toBe(4);
+    expect(report.firstDataRow).toBe(5);
+    expect(report.mapped).toEqual([
+      { header: "No.", sourceColumn: 0, sourceHeader: "No" },
+      { header: "Measure", sourceColumn: 1, sourceHeader: "Key Policy Measures" },
+      { header: "Lead committee", sourceColumn: 2, sourceHeader: "Comittee" },
+      { header: "Institutions", sourceColumn: 3, sourceHeader: "Ministry-Institution" },
+      { header: "Timeframe", sourceColumn: 4, sourceHeader: "Timefrme" },
+      { header: "Start year", sourceColumn: 5, sourceHeader: "Start" },
+      { header: "End year", sourceColumn: 6, sourceHeader: "Deadline" },
+      { header: "Status", sourceColumn: 7, sourceHeader: "Current status" },
+      { header: "Progress %", sourceColumn: 8, sourceHeader: "Progress" },
+    ]);
+    expect(report.unmapped).toEqual(["Remarks from ministry"]);
+  });
+
+  it("rejects the section heading, the row without No., and the repeated No., saying why", () => {
+    expect(report.rejected).toEqual([
+      { sourceRow: 7, reason: "Row 7: no measure text (it reads “I. Digital infrastructure”)." },
+      { sourceRow: 8, reason: expect.stringMatching(/^Row 8: no No\. \(it reads “A measure without a number \| DGC/) },
+      { sourceRow: 12, reason: "Row 12: No. 2 repeats row 6; only the first is imported." },
+    ]);
+  });
+
+  it("counts what a dry run shows", () => {
+    expect(report.added).toEqual(["3", "4", "140"]);
+    expect(report.updated.map((u) => u.no)).toEqual(["1"]);
+    expect(report.unchanged).toBe(1); // No. 2 says what the target says, once normalised
+    expect(report.rejected).toHaveLength(3);
+    expect(report.removed).toEqual([]);
+    expect(JSON.stringify(target)).toBe(before); // the target itself is untouched
+  });
+
+  it("normalises and says so: 40%, Short-trm, dates, statuses, committees, lists", () => {
+    const at = (row: number, column: string) => report.normalised.find((n) => n.row === row && n.column === column);
+    expect(at(5, "Progress %")).toEqual({ row: 5, column: "Progress %", from: "40%", to: "40" });
+    expect(at(5, "Timeframe")).toMatchObject({ from: "Short-trm", to: "Short-term" });
+    expect(at(5, "Status")).toMatchObject({ from: "ongoing", to: "On track" });
+    expect(at(5, "Lead committee")).toMatchObject({ from: "Committee on Digital Government", to: "DGC" });
+    expect(at(5, "Institutions")).toMatchObject({ from: "MPTC\nMEF", to: "MPTC; MEF" });
+    expect(at(5, "Start year")).toBeUndefined(); // "2021" → 2021 is no visible change
+    expect(at(6, "Start year")).toMatchObject({ from: "2026-01-01", to: "2026" }); // an Excel date
+    expect(at(6, "End year")).toMatchObject({ from: "2030-06-30", to: "2030" });
+    expect(at(10, "Timeframe")).toMatchObject({ from: "short to medium term", to: "Short- to Medium-term" });
+    expect(at(10, "Other committees")).toMatchObject({ from: "", to: "DSC" });
+    expect(at(13, "Lead committee")).toMatchObject({ from: "Committee on Digital Securty", to: "DSC" });
+    expect(at(13, "Status")).toMatchObject({ from: "planned", to: "Not started" });
+  });
+
+  it("updates only the mapped columns of matching Nos", () => {
+    const one = report.updated.find((u) => u.no === "1")!;
+    expect(one.changes).toEqual([
+      { column: "Institutions", before: "MPTC", after: "MPTC; MEF" },
+      { column: "Status", before: "Not started", after: "On track" },
+      { column: "Progress %", before: "", after: "40" },
+    ]);
+    const r = report.result;
+    expect(value(r, "1", "Goal")).toBe("I"); // not in the source: kept
+    expect(value(r, "1", "Budget")).toBe(500); // extra column: kept
+    expect(value(r, "2", "Progress %")).toBe(0);
+    expect(value(r, "2", "Start year")).toBe(2026);
+  });
+
+  it("keeps every target row in order, extra columns included, and adds new Nos at the end", () => {
+    const r = report.result;
+    expect(r.headers).toEqual([...MEASURES_HEADERS, "Budget"]);
+    expect(r.rows).toHaveLength(4 + 3);
+    expect(r.rows.map((x) => cellText(x[0]))).toEqual(["1", "", "2", "99", "3", "4", "140"]);
+    expect(r.rows[3]).toEqual(targetTable().rows[3]);
+    expect(r.rows[1].every((c) => c === null)).toBe(true);
+    const added = rowByNo(r, "3");
+    expect(added[col(r, "Lead committee")]).toBe("DGC");
+    expect(added[col(r, "Other committees")]).toBe("DSC");
+    expect(added[col(r, "Budget")]).toBeNull();
+    expect(added[col(r, "Status")]).toBe("Completed");
+    expect(value(r, "140", "Progress %")).toBeNull();
+    for (const row of r.rows) expect(row).toHaveLength(r.headers.length);
+  });
+});
+
+describe("planImport: other real files", () => {
+  it("imports the LibreOffice Khmer workbook: Khmer headers, fractions, dates", async () => {
+    const source = await readImportSource("khmer.xlsx", fixture("libreoffice-khmer.xlsx"));
+    const report = planImport(source, { name: "Measures", headers: [], rows: [] }, REFERENCE, { mode: "merge" });
+    expect(report.headerRow).toBe(3);
+    expect(report.mapped.map((m) => m.header)).toEqual(["No.", "Measure", "Lead committee", "Institutions", "Timeframe", "Start year", "End year", "Status", "Progress %"]);
+    expect(report.added).toEqual(["1", "2", "3"]);
+    const r = report.result;
+    expect(r.headers).toEqual(MEASURES_HEADERS);
+    expect(value(r, "1", "Progress %")).toBe(40);
+    expect(value(r, "3", "Progress %")).toBe(100);
+    expect(value(r, "2", "Start year")).toBe(2026);
+    expect(value(r, "2", "Lead committee")).toBe("DEBC");
+    expect(value(r, "3", "Status")).toBe("Completed");
+  });
+
+  it("imports the LibreOffice-saved table, formulas by their cached results", async () => {
+    const source = await readImportSource("matrix.xlsx", fixture("libreoffice-table.xlsx"));
+    const report = planImport(source, targetTable(), REFERENCE, { mode: "merge" });
+    expect(report.updated.map((u) => u.no)).toEqual(["1", "2"]);
+    expect(report.added).toEqual(["3"]);
+    expect(value(report.result, "1", "End year")).toBe(2025); // =E4+4
+    expect(value(report.result, "2", "Progress %")).toBe(20); // =10*2
+    expect(value(report.result, "2", "Start year")).toBe(2026); // a date cell
+  });
+
+  it("imports an ExcelJS workbook: merged banner, English over Khmer headers, dates, percent-formatted fractions", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Ministry");
+    ws.getCell("A1").value = "Ministry of Post and Telecommunications — progress";
+    ws.mergeCells("A1:G1");
+    ws.addRow([]);
+    ws.addRow(["No.", "Priority action", "Responsible committee", "Phase", "From", "To", "% complete"]);
+    ws.addRow(["ល.រ", "សកម្មភាពអាទិភាព", "គណៈកម្មាធិការ", "ដំណាក់កាល", "ឆ្នាំចាប់ផ្តើម", "ឆ្នាំបញ្ចប់", "វឌ្ឍនភាព"]);
+    ws.addRow([1, "Build the national data centre", "GDC", "Short term", new Date(Date.UTC(2021, 0, 1)), new Date(Date.UTC(2025, 11, 31)), 0.5]);
+    ws.addRow(["7", "Open government data", "Committee on Digital Economy", "Medium-term", "2026", "2030", 0.25]);
+    ws.getColumn(7).numFmt = "0%";
+    ws.getColumn(5).numFmt = "yyyy-mm-dd";
+    ws.getColumn(6).numFmt = "yyyy-mm-dd";
+    const source = await readImportSource("ministry.xlsx", new Uint8Array(await wb.xlsx.writeBuffer()));
+    const report = planImport(source, targetTable(), REFERENCE, { mode: "merge" });
+    expect(report.headerRow).toBe(3);
+    expect(report.firstDataRow).toBe(5);
+    expect(report.rejected).toEqual([]);
+    expect(report.updated.map((u) => u.no)).toEqual(["1"]);
+    expect(report.added).toEqual(["7"]);
+    const r = report.result;
+    expect(value(r, "1", "Progress %")).toBe(50);
+    expect(value(r, "1", "Start year")).toBe(2021);
+    expect(value(r, "1", "End year")).toBe(2025);
+    expect(value(r, "7", "Lead committee")).toBe("DEBC");
+    expect(value(r, "7", "Progress %")).toBe(25);
+    expect(value(r, "7", "Start year")).toBe(2026);
+    expect(report.normalised).toContainEqual({ row: 5, column: "Progress %", from: "0.5", to: "50" });
+    expect(report.normalised).toContainEqual({ row: 5, column: "Timeframe", from: "Short term", to: "Short-term" });
+  });
+
+  it("imports the Measures table of the openpyxl workbook as it is, unchanged rows counted", async () => {
+    const source = await readImportSource("plan.xlsx", fixture("openpyxl-table.xlsx"));
+    const first = planImport(source, { name: "Measures", headers: [], rows: [] }, REFERENCE, { mode: "merge" });
+    expect(first.headerRow).toBe(1);
+    expect(first.added).toEqual(["1", "2", "3"]);
+    expect(first.normalised).toEqual([
+      { row: 4, column: "Start year", from: "2022-01-01", to: "2022" },
+      { row: 4, column: "End year", from: "2030-12-31", to: "2030" },
+    ]);
+    const again = planImport(source, first.result, REFERENCE, { mode: "merge" });
+    expect(again.added).toEqual([]);
+    expect(again.updated).toEqual([]);
+    expect(again.unchanged).toBe(3);
+  });
+});
+
+describe("planImport: modes and overrides", () => {
+  const rows: Cell[][] = [
+    ["No.", "Measure", "Status", "Remarks", "Budget"],
+    ["2", "Extend broadband to rural areas", "delayed", "waiting", 1500],
+    ["i.a.1", "A coded measure", "", "", null],
+    ["1", "Build the national data centre", "", "", null],
+  ];
+
+  it("merge: a blank source cell never erases a target value; the extra column is matched by name", () => {
+    const r = planImport({ rows }, targetTable(), REFERENCE, { mode: "merge" });
+    expect(r.mapped.map((m) => m.header)).toEqual(["No.", "Measure", "Status", "Notes", "Budget"]);
+    expect(value(r.result, "1", "Status")).toBe("Not started");
+    expect(r.updated).toEqual([
+      {
+        no: "2",
+        changes: [
+          { column: "Status", before: "Not started", after: "Delayed" },
+          { column: "Notes", before: "", after: "waiting" },
+          { column: "Budget", before: "1200", after: "1500" },
+        ],
+      },
+    ]);
+    expect(r.unchanged).toBe(1);
+    expect(r.added).toEqual(["i.a.1"]);
+  });
+
+  it("matches Nos trimmed and case-insensitively", () => {
+    const target = targetTable();
+    target.rows.push(target.rows[0].map((c, i) => (i === 0 ? " I.A.1 " : i === 3 ? "Coded" : c)));
+    const r = planImport({ rows }, target, REFERENCE, { mode: "merge" });
+    expect(r.added).toEqual([]);
+    expect(r.updated.map((u) => u.no)).toEqual(["2", "I.A.1"]);
+  });
+
+  it("replace: only the imported rows, and says which target rows go", () => {
+    const r = planImport({ rows }, targetTable(), REFERENCE, { mode: "replace" });
+    expect(r.result.rows.map((x) => x[0])).toEqual(["2", "i.a.1", "1"]);
+    expect(r.removed).toEqual(["99"]);
+    expect(r.added).toEqual(["i.a.1"]);
+    expect(value(r.result, "1", "Goal")).toBeNull();
+    expect(r.updated.find((u) => u.no === "1")!.changes).toContainEqual({ column: "Goal", before: "I", after: "" });
+  });
+
+  it("takes the planner's mapping: a column moved, a column left out", () => {
+    const r = planImport({ rows }, targetTable(), REFERENCE, { mode: "merge", mapping: { Indicator: 3, "Progress %": -1, Notes: -1 } });
+    expect(r.mapped.map((m) => [m.header, m.sourceColumn, m.sourceHeader])).toEqual([
+      ["No.", 0, "No."],
+      ["Measure", 1, "Measure"],
+      ["Status", 2, "Status"],
+      ["Indicator", 3, "Remarks"],
+      ["Budget", 4, "Budget"],
+    ]);
+    expect(value(r.result, "2", "Indicator")).toBe("waiting");
+    expect(value(r.result, "2", "Notes")).toBeNull();
+    expect(() => planImport({ rows }, targetTable(), REFERENCE, { mode: "merge", mapping: { Colour: 1 } })).toThrow(/“Colour”, which is not a column of the Measures table/);
+  });
+
+  it("takes the planner's header row", () => {
+    const withTitle: Cell[][] = [["Title"], ["Ref", "Priority action"], ["5", "Do it"]];
+    const r = planImport({ rows: withTitle }, targetTable(), REFERENCE, { mode: "merge", headerRow: 2 });
+    expect(r.headerRow).toBe(2);
+    expect(r.added).toEqual(["5"]);
+    expect(() => planImport({ rows: withTitle }, targetTable(), REFERENCE, { mode: "merge", headerRow: 9 })).toThrow(ImportSourceError);
+  });
+
+  it("lists data under no header as unmapped, so nothing is silently dropped", () => {
+    const r = planImport({ rows: [["No.", "Measure"], ["1", "x", null, "stray"]] }, targetTable(), REFERENCE, { mode: "merge" });
+    expect(r.unmapped).toEqual(["(no header, column D)"]);
+  });
+
+  it("skips fully blank rows silently and adds the contract columns a bare target lacks", () => {
+    const r = planImport({ rows: [["No.", "Measure", "Committee"], [], [null, "  ", null], ["1", "x", "DGC; DSC"]] }, { name: "Measures", headers: ["No.", "Measure"], rows: [] }, REFERENCE, { mode: "merge" });
+    expect(r.rejected).toEqual([]);
+    expect(r.result.headers).toEqual(["No.", "Measure", "Lead committee", "Other committees"]);
+    expect(r.result.rows).toEqual([["1", "x", "DGC", "DSC"]]);
+  });
+});
+
+describe("planImport: sources it cannot use", () => {
+  it("says clearly when there is no header row", () => {
+    const e = (() => {
+      try {
+        planImport({ rows: [["Budget", "Phone"], ["1", "2"]] }, targetTable(), REFERENCE, { mode: "merge" });
+      } catch (x) {
+        return x;
+      }
+    })();
+    expect(e).toBeInstanceOf(ImportSourceError);
+    expect((e as Error).message).toMatch(/^No header row found/);
+    expect((e as Error).message).toContain("“Budget”, “Phone”");
+  });
+
+  it("needs both a No. and a Measure column", () => {
+    expect(() => planImport({ rows: [["Measure", "Status"], ["x", "done"]] }, targetTable(), REFERENCE, { mode: "merge" })).toThrow(
+      /no column for the measure's number \(No\.\)/,
+    );
+  });
+});
+
+const arbCell: fc.Arbitrary<Cell> = fc.oneof(
+  { weight: 3, arbitrary: fc.constant(null) },
+  { weight: 3, arbitrary: fc.string({ maxLength: 10 }) },
+  { weight: 2, arbitrary: fc.constantFrom("1", "2", " 1 ", "A", "a", "DGC; DSC", "40%", "Short-trm", "No.", "Measure", "ល.រ") },
+  { weight: 1, arbitrary: fc.integer({ min: -3, max: 3000 }) },
+  { weight: 1, arbitrary: fc.double() },
+  { weight: 1, arbitrary: fc.date({ noInvalidDate: false }) },
+  { weight: 1, arbitrary: fc.boolean() },
+);
+
+describe("planImport (property)", () => {
+  it("never throws on any rows under a header, and keeps every row that has a No. and measure text", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(arbCell, { maxLength: 6 }), { maxLength: 30 }),
+        fc.constantFrom<"merge" | "replace">("merge", "replace"),
+        (data, mode) => {
+          const rows: Cell[][] = [["No.", "Measure", "Committee", "Progress", "Start", "Status"], ...data];
+          const target = targetTable();
+          const report = planImport({ rows }, target, REFERENCE, { mode });
+          const resultNos = new Set(report.result.rows.map((r) => cellText(r[0]).toLowerCase()));
+          const rejected = new Map(report.rejected.map((r) => [r.sourceRow, r.reason]));
+          const seen = new Set<string>();
+          data.forEach((row, i) => {
+            const sourceRow = i + 2;
+            if (sourceRow < report.firstDataRow) return; // taken as a second header row
+            if (row.every((c) => cellText(c) === "")) {
+              expect(rejected.has(sourceRow)).toBe(false); // blank rows: skipped silently
+              return;
+            }
+            const no = cellText(row[0]);
+            const measure = cellText(row[1]);
+            if (!no || !measure) {
+              expect(rejected.get(sourceRow)).toMatch(/no No\.|no measure text/);
+              return;
+            }
+            const key = no.replace(/^(\d+)\.$/, "$1").toLowerCase();
+            if (rejected.has(sourceRow)) {
+              expect(rejected.get(sourceRow)).toMatch(seen.has(key) ? /repeats row/ : /repeats the header/);
+              return;
+            }
+            expect(seen.has(key)).toBe(false);
+            expect(resultNos.has(key)).toBe(true); // never lost
+            seen.add(key);
+          });
+          if (mode === "merge") expect(report.result.rows.length).toBeGreaterThanOrEqual(target.rows.length);
+          for (const r of report.result.rows) expect(r).toHaveLength(report.result.headers.length);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,236 @@
+/** @jest-environment jsdom */
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { App } from "../../src/taskpane/App";
+import { TextDecoder, TextEncoder } from "node:util";
+import { en, type Catalogue } from "../../src/taskpane/i18n/en";
+import { km } from "../../src/taskpane/i18n/km";
+import { SETTINGS_KEY } from "../../src/taskpane/lib/settings";
+import { FakeHost } from "./fake-host";
+
+beforeAll(() => {
+  // jsdom lacks these; Fluent's motion, the file readers and the download link use them.
+  const g = globalThis as { TextDecoder?: unknown; TextEncoder?: unknown };
+  if (!g.TextDecoder) g.TextDecoder = TextDecoder;
+  if (!g.TextEncoder) g.TextEncoder = TextEncoder;
+  if (!window.matchMedia) {
+    Object.defineProperty(window, "matchMedia", {
+      value: (query: string) => ({
+        matches: false,
+        media: query,
+        onchange: null,
+        addEventListener: () => undefined,
+        removeEventListener: () => undefined,
+        addListener: () => undefined,
+        removeListener: () => undefined,
+        dispatchEvent: () => false,
+      }),
+    });
+  }
+  if (!URL.createObjectURL) Object.defineProperty(URL, "createObjectURL", { value: () => "blob:fake", configurable: true });
+  if (!URL.revokeObjectURL) Object.defineProperty(URL, "revokeObjectURL", { value: () => undefined, configurable: true });
+});
+
+beforeEach(() => localStorage.clear());
+
+/** Renders the pane on a host and waits for its first read of the tables (Set up shows them). */
+async function renderPane(host: FakeHost, language: "en" | "km" = "en") {
+  const r = render(<App host={host} detect={false} language={language} asOfYear={2026} />);
+  await screen.findByTestId("table-status");
+  return r;
+}
+
+/** Opens a rule's group unless it is open already; returns the group's button. */
+function openGroup(name: string) {
+  const group = screen.getByRole("button", { name });
+  if (group.getAttribute("aria-expanded") !== "true") fireEvent.click(group);
+  return group;
+}
+
+async function openTab(name: string) {
+  fireEvent.click(screen.getByRole("tab", { name }));
+}
+
+async function runCheck(t: Catalogue = en) {
+  await openTab(t.tabCheck);
+  fireEvent.click(await screen.findByRole("button", { name: t.runCheck }));
+  return screen.findByTestId("check-results", {}, { timeout: 20_000 });
+}
+
+describe("Check", () => {
+  test("shows the host's findings grouped by severity and rule, with counts", async () => {
+    const host = FakeHost.despf();
+    host.set("Measures", 3, "No.", "1"); // repeats row 1's No.
+    host.set("Measures", 5, "Status", "Finished"); // no such status
+    await renderPane(host);
+    await runCheck();
+
+    // The Validation sheet was rebuilt and the cells marked, through the host.
+    expect(host.calls).toEqual(expect.arrayContaining(["applyPlan:Validation", "markFindings"]));
+    const errors = host.marked.filter((f) => f.severity === "error");
+    const warnings = host.marked.filter((f) => f.severity === "warning");
+    expect(errors.length).toBeGreaterThanOrEqual(2);
+
+    expect(screen.getByRole("heading", { name: `${en.severityError} (${errors.length})` })).toBeTruthy();
+    expect(screen.getByRole("heading", { name: `${en.severityWarning} (${warnings.length})` })).toBeTruthy();
+    expect(screen.getByRole("button", { name: `${en["rule.key-duplicate"]} (1)` })).toBeTruthy();
+    expect(screen.getByRole("button", { name: `${en["rule.status-unknown"]} (1)` })).toBeTruthy();
+    expect(screen.getByRole("button", { name: `${en["rule.committee-count"]} (1)` })).toBeTruthy();
+    expect(within(screen.getByTestId("finding-counts")).getByText(`${en.severityError}: ${errors.length}`)).toBeTruthy();
+
+    // The DGC count: both numbers.
+    openGroup(`${en["rule.committee-count"]} (1)`);
+    const dgc = await screen.findByText(/Digital Government Committee leads or co-leads 47 measures; the framework expects 60/);
+    expect(dgc).toBeTruthy();
+  });
+
+  test("clicking a finding selects its cell through the host and says where it is", async () => {
+    const host = FakeHost.despf("file");
+    host.set("Measures", 3, "No.", "1");
+    await renderPane(host);
+    await runCheck();
+    openGroup(`${en["rule.key-duplicate"]} (1)`);
+    const finding = await screen.findByText(/No\. "1" is already used on row 1/);
+    fireEvent.click(finding);
+    await waitFor(() => expect(host.selected).toEqual([{ table: "Measures", row: 3, column: "No." }]));
+    // Header in row 1, so data row 3 is sheet row 4; No. is column A.
+    expect((await screen.findByTestId("finding-location")).textContent).toBe(en.locationFile("Measures!A4"));
+  });
+
+  test("the committee filter keeps only the findings of that committee", async () => {
+    const host = FakeHost.despf();
+    await renderPane(host);
+    await runCheck();
+    const total = host.marked.length;
+    fireEvent.change(screen.getByTestId("committee-filter"), { target: { value: "DSC" } });
+    await screen.findByText(new RegExp(`of ${total}`));
+    expect(screen.queryByRole("button", { name: `${en["rule.committee-count"]} (1)` })).toBeNull();
+  });
+});
+
+describe("Language", () => {
+  test("choosing Khmer in Settings changes the pane's strings and is remembered", async () => {
+    const host = FakeHost.despf();
+    render(<App host={host} detect={false} asOfYear={2026} />);
+    await screen.findByTestId("table-status");
+    await openTab(en.tabSettings);
+    fireEvent.click(await screen.findByRole("radio", { name: en.languageKhmer }));
+    expect(await screen.findByRole("heading", { name: km.settingsHeading })).toBeTruthy();
+    for (const k of ["tabSetup", "tabCheck", "tabSummary", "tabImportExport", "tabSettings"] as const) {
+      expect(screen.getByRole("tab", { name: km[k] })).toBeTruthy();
+    }
+    expect(screen.queryByRole("tab", { name: en.tabCheck })).toBeNull();
+    expect(JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? "{}").language).toBe("km");
+    expect(document.documentElement.lang).toBe("km");
+
+    // Findings are told in Khmer too.
+    await runCheck(km);
+    openGroup(`${km["rule.committee-count"]} (1)`);
+    expect(await screen.findByText(/គណៈកម្មាធិការរដ្ឋាភិបាលឌីជីថល ដឹកនាំ ឬសហដឹកនាំវិធានការចំនួន 47/)).toBeTruthy();
+  });
+
+  test("a remembered choice applies at start", async () => {
+    localStorage.setItem(SETTINGS_KEY, JSON.stringify({ language: "km", asOfYear: 2030 }));
+    render(<App host={FakeHost.despf()} detect={false} />);
+    expect(await screen.findByRole("heading", { name: km.setupHeading })).toBeTruthy();
+    await openTab(km.tabSettings);
+    expect((await screen.findByTestId("as-of-year")).getAttribute("value")).toBe("2030");
+  });
+
+  test("the Khmer catalogue has every key of the English one, and is Khmer", () => {
+    expect(Object.keys(km).sort()).toEqual(Object.keys(en).sort());
+    const khmer = /[\u1780-\u17FF]/;
+    const notKhmer = Object.entries(km).filter(([, v]) => {
+      const text = typeof v === "function" ? (v as (...a: unknown[]) => string)(1, 2, 3) : v;
+      return !khmer.test(text);
+    });
+    // Only the English language name and pure number templates may be without Khmer script.
+    expect(notKhmer.map(([k]) => k).sort()).toEqual(["findingPlace", "statCompletedShare"].sort());
+  });
+});
+
+describe("Errors", () => {
+  test("an Office error shows as an error MessageBar with what to do next", async () => {
+    const host = FakeHost.despf();
+    host.failNextRead = Object.assign(new Error("The sheet is protected."), { code: "AccessDenied" });
+    const log = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    render(<App host={host} detect={false} language="en" asOfYear={2026} />);
+    const bar = await screen.findByTestId("error-bar");
+    expect(bar.textContent).toContain(en.errorAccessDenied);
+    expect(bar.textContent).toContain(en.errorAccessDeniedNext);
+    expect(bar.textContent).toContain("AccessDenied");
+    fireEvent.click(within(bar).getByRole("button", { name: en.dismiss }));
+    await waitFor(() => expect(screen.queryByTestId("error-bar")).toBeNull());
+    log.mockRestore();
+  });
+
+  test("checking a workbook without a Measures table says to create the tables", async () => {
+    const host = FakeHost.despf();
+    delete host.tables.Measures;
+    await renderPane(host);
+    await openTab(en.tabCheck);
+    fireEvent.click(await screen.findByRole("button", { name: en.runCheck }));
+    const bar = await screen.findByTestId("error-bar");
+    expect(bar.textContent).toContain(en.errorNoMeasures);
+    expect(bar.textContent).toContain(en.errorNoMeasuresNext);
+    expect(host.calls.some((c) => c.startsWith("applyPlan"))).toBe(false);
+  });
+});
+
+describe("Long work", () => {
+  test("Cancel stops before anything is written", async () => {
+    const host = FakeHost.despf();
+    let release: () => void = () => undefined;
+    await renderPane(host);
+    await openTab(en.tabSummary);
+    await screen.findByTestId("dashboard", {}, { timeout: 20_000 });
+    host.gate = new Promise<void>((r) => (release = r));
+    fireEvent.click(await screen.findByRole("button", { name: en.buildSummary }));
+    const busy = await screen.findByTestId("busy");
+    fireEvent.click(within(busy).getByRole("button", { name: en.cancel }));
+    await act(async () => release());
+    expect(await screen.findByText(en.cancelled)).toBeTruthy();
+    expect(host.calls.filter((c) => c.startsWith("applyPlan"))).toEqual([]);
+  });
+});
+
+describe("Summarise", () => {
+  test("builds the owned sheets and shows the key numbers and the committee chart", async () => {
+    const host = FakeHost.despf();
+    host.set("Measures", 1, "Status", "Completed");
+    host.set("Measures", 1, "Progress %", 100);
+    await renderPane(host);
+    await openTab(en.tabSummary);
+    await screen.findByTestId("dashboard", {}, { timeout: 20_000 });
+    fireEvent.click(screen.getByRole("button", { name: en.buildSummary }));
+    expect(await screen.findByText(en.summaryBuilt, {}, { timeout: 20_000 })).toBeTruthy();
+    expect(host.calls).toContain("applyPlan:Summary,Briefing,Validation");
+    expect(within(screen.getByTestId("stat-measures")).getByText("139")).toBeTruthy();
+    expect(within(screen.getByTestId("stat-completed")).getByText("1%")).toBeTruthy();
+    const rows = within(screen.getByTestId("committee-table")).getAllByRole("row");
+    const dgc = rows.find((r) => r.textContent?.startsWith("DGC"));
+    expect(dgc?.textContent).toBe("DGC6047");
+    const bars = screen.getByTestId("committee-chart").querySelectorAll("rect[data-value]");
+    expect([...bars].map((b) => b.getAttribute("data-value"))).toEqual(["47", "86", "13"]);
+  });
+});
+
+describe("Import", () => {
+  test("a CSV with other headers gives a dry-run report; Confirm merges through the host", async () => {
+    const host = FakeHost.despf();
+    await renderPane(host);
+    await openTab(en.tabImportExport);
+    const csv = ["Ref,Action,Committee in charge,Time frame,Current status", "140,A new measure,Committee on Digital Government,Short-trm,on track", ",,,,"].join("\n");
+    const file = new File([csv], "report.csv", { type: "text/csv" });
+    fireEvent.change(await screen.findByTestId("import-input"), { target: { files: [file] } });
+    const report = await screen.findByTestId("import-report", {}, { timeout: 20_000 });
+    expect(within(report).getByTestId("report-mapped").textContent).toMatch(/RefNo\./);
+    expect(within(report).getByTestId("report-normalised").textContent).toMatch(/Short-trm.*Short-term/);
+    expect(within(report).getByTestId("report-added").textContent).toContain("A new measure");
+    expect(host.calls.some((c) => c.startsWith("writeTable"))).toBe(false);
+
+    fireEvent.click(screen.getByRole("button", { name: en.confirmMerge }));
+    expect(await screen.findByText(en.importDone(1, 0))).toBeTruthy();
+    expect(host.calls).toContain("writeTable:Measures");
+    expect(host.tables.Measures?.rows.length).toBe(140);
+  });
+});
