@@ -27,27 +27,58 @@ function op(records: SyncRecord[]): OpStats {
   return { syncs: s.syncs, max_bytes_per_sync: s.maxBytes };
 }
 
-/** Syncs and the largest payload per sync of each operation, at each number of measures. */
-export async function officeBench(sizes: number[]): Promise<OfficeBench> {
+/** One Host method call inside an operation, with the syncs it made. */
+export interface HostCall {
+  measures: number;
+  operation: keyof OfficeBench;
+  method: string;
+  records: SyncRecord[];
+}
+
+/** Wraps the host's methods so that each call reports its syncs. */
+function observed(host: OfficeHost, fake: RecordingExcel, report: (method: string, records: SyncRecord[]) => void): OfficeHost {
+  for (const method of ["readTables", "applyPlan", "writeTable", "markFindings", "select"] as const) {
+    const original = host[method].bind(host) as (...args: unknown[]) => Promise<unknown>;
+    (host as unknown as Record<string, unknown>)[method] = async (...args: unknown[]) => {
+      const from = fake.syncs.length;
+      try {
+        return await original(...args);
+      } finally {
+        report(method, fake.since(from));
+      }
+    };
+  }
+  return host;
+}
+
+/**
+ * Syncs and the largest payload per sync of each operation, at each number of measures.
+ * `onHostCall` also gets every Host method call inside the operations.
+ */
+export async function officeBench(sizes: number[], onHostCall?: (call: HostCall) => void): Promise<OfficeBench> {
   const out: OfficeBench = { setup: {}, validate: {}, mark: {}, summary: {} };
   for (const n of sizes) {
     const fake = new RecordingExcel();
     const uninstall = fake.install();
     try {
-      const host = new OfficeHost();
+      let operation: keyof OfficeBench = "setup";
+      const host = observed(new OfficeHost(), fake, (method, records) => onHostCall?.({ measures: n, operation, method, records }));
       const plan = setupPlan(tablesToFramework(generateTables(n), AS_OF_YEAR));
       let from = fake.syncs.length;
       await host.applyPlan(plan);
       out.setup[String(n)] = op(fake.since(from));
 
+      operation = "validate";
       from = fake.syncs.length;
       const { findings } = await checkWorkbook(host, { asOfYear: AS_OF_YEAR });
       out.validate[String(n)] = op(fake.since(from));
 
+      operation = "mark";
       from = fake.syncs.length;
       await host.markFindings(findings);
       out.mark[String(n)] = op(fake.since(from));
 
+      operation = "summary";
       from = fake.syncs.length;
       await buildSummary(host, { asOfYear: AS_OF_YEAR });
       out.summary[String(n)] = op(fake.since(from));
@@ -61,5 +92,12 @@ export async function officeBench(sizes: number[]): Promise<OfficeBench> {
 const isMain = typeof require !== "undefined" ? require.main === module : process.argv[1]?.includes("office-bench");
 if (isMain) {
   const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
-  void officeBench(sizes.length > 0 ? sizes : [10, 1000, 100_000]).then((r) => console.log(JSON.stringify(r, null, 2)));
+  const calls: string[] = [];
+  void officeBench(sizes.length > 0 ? sizes : [10, 1000, 100_000], (c) => {
+    const s = stats(c.records);
+    calls.push(`${String(c.measures).padStart(7)} ${c.operation.padEnd(8)} ${c.method.padEnd(12)} syncs ${String(s.syncs).padStart(3)}  max request ${s.maxRequestBytes}  max response ${s.maxResponseBytes}`);
+  }).then((r) => {
+    console.log(JSON.stringify(r, null, 2));
+    console.log(calls.join("\n"));
+  });
 }

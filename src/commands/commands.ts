@@ -86,9 +86,11 @@ export function notify(message: Message): Promise<void> {
     if (typeof Office === "undefined" || !Office.context?.ui) return resolve();
     const url = dialogUrl(window.location.href, message);
     let done = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const finish = (dialog?: Office.Dialog) => {
       if (done) return;
       done = true;
+      if (timer !== undefined) clearTimeout(timer);
       try {
         dialog?.close();
       } catch {
@@ -102,7 +104,7 @@ export function notify(message: Message): Promise<void> {
       dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => finish(dialog));
       dialog.addEventHandler(Office.EventType.DialogEventReceived, () => finish(dialog));
       // A function command's runtime lives 5 minutes at most: close before Excel does.
-      setTimeout(() => finish(dialog), 4 * 60 * 1000);
+      timer = setTimeout(() => finish(dialog), 4 * 60 * 1000);
     });
   });
 }

@@ -58,6 +58,7 @@ export class XlsxBook {
 
   static fromWorkbook(wb: ExcelJS.Workbook): XlsxBook {
     wb.calcProperties.fullCalcOnLoad = true;
+    wb.eachSheet(compactValidations);
     return new XlsxBook(wb);
   }
 
@@ -216,12 +217,12 @@ export class XlsxBook {
 
   private addValidation(sheet: ExcelJS.Worksheet, range: string, v: PlanValidation): void {
     const dvs = (sheet as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void; model: Record<string, unknown> } }).dataValidations;
-    // Loaded files carry per-cell validations for this range; ours replace them.
-    const { top, left, bottom } = decodeRange(range);
+    // Validations already on this column of the table (loaded per cell or as ranges) give way to ours.
+    const target = decodeRange(range);
     for (const key of Object.keys(dvs.model)) {
-      const m = /^([A-Z]+)(\d+)$/.exec(key);
-      if (m && decodeRange(key).left === left && Number(m[2]) >= top && Number(m[2]) <= bottom) delete dvs.model[key];
-      else if (key === range) delete dvs.model[key];
+      if (!/^[A-Z]+\d+(:[A-Z]+\d+)?$/.test(key)) continue;
+      const k = decodeRange(key);
+      if (k.left <= target.left && k.right >= target.left && k.top <= target.bottom && k.bottom >= target.top) delete dvs.model[key];
     }
     let dv: ExcelJS.DataValidation;
     if (v.kind === "list" && "values" in v) {
@@ -256,6 +257,7 @@ export class XlsxBook {
     const sheet = this.wb.addWorksheet(plan.name, { properties: { tabColor: plan.tabColor ? { argb: plan.tabColor } : undefined } });
     if (orderNo !== undefined) (sheet as unknown as Ordered).orderNo = orderNo;
     plan.columnWidths?.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
+    for (const [row, height] of Object.entries(plan.rowHeights ?? {})) sheet.getRow(Number(row) + 1).height = height;
     for (const c of plan.cells) {
       const cell = sheet.getCell(c.row + 1, c.col + 1);
       if (c.link) {
@@ -297,3 +299,31 @@ export class XlsxBook {
   }
 }
 
+type ValidationModel = { model: Record<string, unknown> };
+
+/**
+ * ExcelJS loads a validated range as one entry per cell (80 000 for a 10 000-row Measures
+ * table) and re-merges them slowly on save: runs of equal validations down a column are
+ * folded back into one range each.
+ */
+function compactValidations(sheet: ExcelJS.Worksheet): void {
+  const dvs = (sheet as unknown as { dataValidations: ValidationModel }).dataValidations;
+  const entries = Object.entries(dvs.model);
+  if (entries.length < 64) return;
+  const cells: Array<{ col: string; row: number; key: string; dv: unknown }> = [];
+  const out: Record<string, unknown> = {};
+  for (const [address, dv] of entries) {
+    const m = /^([A-Z]+)(\d+)$/.exec(address);
+    if (m) cells.push({ col: m[1], row: Number(m[2]), key: JSON.stringify(dv), dv });
+    else out[address] = dv;
+  }
+  cells.sort((a, b) => (a.col === b.col ? a.row - b.row : a.col.length - b.col.length || (a.col < b.col ? -1 : 1)));
+  for (let i = 0; i < cells.length; ) {
+    let j = i;
+    while (j + 1 < cells.length && cells[j + 1].col === cells[i].col && cells[j + 1].row === cells[j].row + 1 && cells[j + 1].key === cells[i].key) j++;
+    const a = cells[i];
+    out[j === i ? `${a.col}${a.row}` : `${a.col}${a.row}:${a.col}${cells[j].row}`] = a.dv;
+    i = j + 1;
+  }
+  dvs.model = out;
+}

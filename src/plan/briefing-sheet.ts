@@ -37,6 +37,12 @@ export function briefingBlocks(framework: Framework): Array<{ code: string | nul
   return blocks;
 }
 
+/** Points for a wrapped cell: spreadsheets do not grow a row to fit text that a program wrote. */
+export function wrappedHeight(text: string, widthChars: number): number {
+  const lines = Math.max(1, Math.ceil((text.length * 1.1) / Math.max(1, widthChars - 2)));
+  return Math.min(409, 15 * lines);
+}
+
 export function briefingSheet(framework: Framework, language: Language): PlanSheet {
   const L = (k: Parameters<typeof label>[1], p?: Record<string, string | number>) => label(language, k, p);
   const cells: PlanCell[] = [];
@@ -49,6 +55,7 @@ export function briefingSheet(framework: Framework, language: Language): PlanShe
   const headers = [L("no"), L("measure"), L("timeframe"), L("start"), L("end"), L("status"), L("progress"), L("leadInstitution")];
   const asOf = framework.settings.asOfYear;
 
+  const rowHeights: Record<number, number> = {};
   let r = 0;
   const blocks = briefingBlocks(framework);
   if (blocks.length === 0) {
@@ -65,6 +72,7 @@ export function briefingSheet(framework: Framework, language: Language): PlanShe
     for (const m of b.measures) {
       put(r, 0, m.no);
       put(r, 1, m.measure, "wrap");
+      rowHeights[r] = wrappedHeight(m.measure, BRIEFING_WIDTHS[1]);
       put(r, 2, m.timeframe);
       put(r, 3, m.startYear, undefined, "0");
       put(r, 4, m.endYear, undefined, "0");
@@ -84,6 +92,7 @@ export function briefingSheet(framework: Framework, language: Language): PlanShe
     tables: [],
     charts: [],
     columnWidths: [...BRIEFING_WIDTHS],
+    rowHeights,
     print: {
       area: { from: { row: 0, col: 0 }, to: { row: lastRow, col: COLS - 1 } },
       landscape: true,

@@ -79,6 +79,8 @@ export interface PlanSheet {
   tables: PlanTable[];
   charts: PlanChart[];
   columnWidths?: number[];
+  /** Row heights in points by 0-based row (rows of wrapped text). */
+  rowHeights?: Record<number, number>;
   freeze?: { rows: number; cols: number };
   merges?: Array<{ from: CellRef; to: CellRef }>;
   print?: PrintSetup;

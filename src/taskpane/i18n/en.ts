@@ -151,6 +151,7 @@ export const en = {
   exportHeading: "Export",
   exportIntro: "Save the workbook or its tables as files.",
   exportXlsx: "Workbook (.xlsx)",
+  exportXlsxFromTables: ".xlsx built from the tables",
   exportCsv: "Measures (.csv)",
   exportJson: "All tables (.json)",
   exported: (name: string) => `Saved ${name}.`,

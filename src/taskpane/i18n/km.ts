@@ -152,6 +152,7 @@ export const km: Catalogue = {
   exportHeading: "នាំចេញ",
   exportIntro: "រក្សាទុកសៀវភៅការងារ ឬតារាងរបស់វាជាឯកសារ។",
   exportXlsx: "សៀវភៅការងារ (.xlsx)",
+  exportXlsxFromTables: ".xlsx ដែលបង្កើតពីតារាង",
   exportCsv: "វិធានការ (.csv)",
   exportJson: "តារាងទាំងអស់ (.json)",
   exported: (name) => `បានរក្សាទុក ${name}។`,

@@ -62,12 +62,14 @@ export function explainError(e: unknown, context: "file" | "work" = "work"): Exp
   if (e instanceof PaneError) return { kind: e.kind, detail: e.message === e.kind ? "" : e.message };
   const name = e instanceof Error ? e.name : "";
   if (name === "ChunkLoadError" || /Loading chunk .* failed/i.test(detail)) return { kind: "load", detail };
-  const code = errorCode(e);
+  // The Office host rethrows Excel's errors as planner sentences, keeping Excel's error as cause.
+  const cause = e && typeof e === "object" && "cause" in e ? (e as { cause: unknown }).cause : undefined;
+  const code = errorCode(e) ?? errorCode(cause);
   if (code) {
     const kind = OFFICE_CODES[code] ?? (/Payload|Limit/i.test(code) ? "tooLarge" : "office");
     return { kind, detail: `${code}: ${detail}` };
   }
-  if (context === "file") return { kind: "fileRead", detail };
+  if (context === "file" || /^(FileReadError|WorkbookReadError|CsvReadError|ImportSourceError)$/.test(name)) return { kind: "fileRead", detail };
   return { kind: "unknown", detail };
 }
 

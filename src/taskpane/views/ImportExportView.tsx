@@ -21,9 +21,9 @@ import { useRef, useState, type ChangeEvent, type ReactNode } from "react";
 import { cellText } from "../../model/cells";
 import { columnIndex, findTable, type TableData } from "../../model/schema";
 import { useI18n } from "../i18n";
-import { baseName, downloadBytes, readFileBytes } from "../lib/download";
+import { baseName, downloadBytes, readFileBytes, XLSX_MIME } from "../lib/download";
 import { PaneError } from "../lib/errors";
-import { loadEngine } from "../lib/loaders";
+import { loadEngine, loadFiles } from "../lib/loaders";
 import { measureCount } from "../lib/tables";
 import { abortable, nextTask } from "../lib/tasks";
 import { usePane } from "../state";
@@ -196,7 +196,7 @@ interface Pending {
 }
 
 export function ImportExportView() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const pane = usePane();
   const v = useViewStyles();
   const styles = useStyles();
@@ -271,6 +271,18 @@ export function ImportExportView() {
       }
     });
 
+  /** Excel mode: a file built from the tables, for Excel versions that cannot hand over the workbook. */
+  const exportFromTables = () =>
+    run(async ({ host: h, signal, report }) => {
+      const tables = await h.readTables();
+      report("stepSaving");
+      const files = await abortable(loadFiles(), signal);
+      const bytes = await abortable(files.workbookFromTables(tables, asOfYear, language), signal);
+      const name = `${baseName(pane.fileName, "policy-planner")}.xlsx`;
+      downloadBytes(bytes, name, XLSX_MIME);
+      pane.setNotice((tt) => tt.exported(name));
+    });
+
   const currentRows = measureCount(pane.tables);
 
   return (
@@ -340,6 +352,11 @@ export function ImportExportView() {
         <Button onClick={() => void downloadWorkbook()} disabled={!!busy || !host}>
           {t.exportXlsx}
         </Button>
+        {mode === "excel" && (
+          <Button onClick={() => void exportFromTables()} disabled={!!busy || !host}>
+            {t.exportXlsxFromTables}
+          </Button>
+        )}
         <Button onClick={() => void exportAs("csv")} disabled={!!busy || !host}>
           {t.exportCsv}
         </Button>

@@ -1,0 +1,107 @@
+/**
+ * `planner build` against a real peer on the same file in the same run: LibreOffice's
+ * headless load-and-save (doing less work), and ExcelJS's bare load+save (our floor).
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import ExcelJS from "exceljs";
+import { buildSummary, setupWorkbook } from "../src/host/operations";
+import { FileHost } from "../src/io/file-host";
+import { tablesToFramework } from "../src/model/convert";
+import { setupPlan } from "../src/plan/setup";
+import { median } from "./core-bench";
+import { AS_OF_YEAR, generateTables } from "./generate";
+
+async function timeAsync(runs: number, fn: () => Promise<unknown>): Promise<number> {
+  await fn();
+  const times: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+async function despfFile(dir: string): Promise<string> {
+  const host = FileHost.blank();
+  await setupWorkbook(host, "despf", AS_OF_YEAR);
+  const file = join(dir, "despf.xlsx");
+  writeFileSync(file, await host.exportXlsx());
+  return file;
+}
+
+async function generatedFile(dir: string, n: number): Promise<string> {
+  const host = FileHost.blank();
+  await host.applyPlan(setupPlan(tablesToFramework(generateTables(n), AS_OF_YEAR)));
+  const file = join(dir, `measures-${n}.xlsx`);
+  writeFileSync(file, await host.exportXlsx());
+  return file;
+}
+
+/** What `planner build FILE -o OUT` does, in process. */
+async function build(file: string): Promise<Uint8Array> {
+  const host = await FileHost.open(new Uint8Array(readFileSync(file)));
+  await buildSummary(host, { asOfYear: AS_OF_YEAR });
+  return host.exportXlsx();
+}
+
+function libreOfficeMs(file: string, runs: number): number | null {
+  if (spawnSync("soffice", ["--version"]).status !== 0) return null;
+  const profile = mkdtempSync(join(tmpdir(), "lo-bench-"));
+  const once = () => {
+    const out = mkdtempSync(join(tmpdir(), "lo-bench-out-"));
+    const t0 = performance.now();
+    const r = spawnSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "xlsx", "--outdir", out, file], { timeout: 300_000 });
+    if (r.status !== 0) throw new Error(`soffice failed on ${file}`);
+    return performance.now() - t0;
+  };
+  once(); // first start creates the profile
+  return median(Array.from({ length: runs }, once));
+}
+
+async function excelJsMs(file: string, runs: number): Promise<number> {
+  const bytes = readFileSync(file);
+  return timeAsync(runs, async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
+    await wb.xlsx.writeBuffer();
+  });
+}
+
+export interface FileFigures {
+  build_ms: number;
+  libreoffice_ms: number | null;
+  exceljs_ms: number;
+  build_vs_libreoffice: number | null;
+  build_10000_ms: number;
+  libreoffice_10000_ms: number | null;
+  exceljs_10000_ms: number;
+  build_10000_vs_libreoffice: number | null;
+}
+
+export async function filesBench(): Promise<FileFigures> {
+  const dir = mkdtempSync(join(tmpdir(), "planner-bench-"));
+  const despf = await despfFile(dir);
+  const big = await generatedFile(dir, 10_000);
+  const build_ms = await timeAsync(5, () => build(despf));
+  const libreoffice_ms = libreOfficeMs(despf, 3);
+  const exceljs_ms = await excelJsMs(despf, 5);
+  const build_10000_ms = await timeAsync(3, () => build(big));
+  const libreoffice_10000_ms = libreOfficeMs(big, 3);
+  const exceljs_10000_ms = await excelJsMs(big, 3);
+  const ratio = (a: number, b: number | null) => (b ? Math.round((a / b) * 100) / 100 : null);
+  return {
+    build_ms,
+    libreoffice_ms,
+    exceljs_ms,
+    build_vs_libreoffice: ratio(build_ms, libreoffice_ms),
+    build_10000_ms,
+    libreoffice_10000_ms,
+    exceljs_10000_ms,
+    build_10000_vs_libreoffice: ratio(build_10000_ms, libreoffice_10000_ms),
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * @jest-environment jsdom
+ */
+import { OfficeHost } from "../../src/excel/office-host";
+import { setupWorkbook } from "../../src/host/operations";
+import { RecordingExcel } from "./recording-context";
+
+let fake: RecordingExcel;
+let uninstall: () => void;
+
+beforeEach(() => {
+  fake = new RecordingExcel();
+  uninstall = fake.install();
+});
+afterEach(() => uninstall());
+
+function event(): { completed: jest.Mock; source: { id: string } } {
+  return { completed: jest.fn(), source: { id: "PP.Validate" } };
+}
+
+function dialogMessage(url: string): { title: string; lines: string[]; ok: boolean } {
+  const u = new URL(url);
+  expect(u.searchParams.has("dialog")).toBe(true);
+  return JSON.parse(decodeURIComponent(u.hash.slice(1)));
+}
+
+test("registers validate and refreshSummary with Office.actions.associate", async () => {
+  await jest.isolateModulesAsync(async () => {
+    await import("../../src/commands/commands");
+  });
+  expect([...fake.associated.keys()].sort()).toEqual(["refreshSummary", "validate"]);
+});
+
+test("validate: checks the workbook, shows the counts, brings Validation to the front, completes", async () => {
+  const { validate } = await import("../../src/commands/commands");
+  await setupWorkbook(new OfficeHost(), "despf", 2026);
+  const e = event();
+  await validate(e as unknown as Office.AddinCommands.Event);
+  expect(e.completed).toHaveBeenCalledTimes(1);
+  expect(fake.model.sheets.map((s) => s.name)).toContain("Validation");
+  expect(fake.model.active).toBe("Validation");
+  const msg = dialogMessage(fake.dialogs[0]);
+  expect(msg.ok).toBe(true);
+  expect(msg.title).toBe("Validation finished");
+  expect(msg.lines[0]).toMatch(/^\d+ errors, \d+ warnings, \d+ notes\.$/);
+});
+
+test("refreshSummary: rebuilds the owned sheets and says so, in Khmer when Office speaks Khmer", async () => {
+  const { refreshSummary } = await import("../../src/commands/commands");
+  await setupWorkbook(new OfficeHost(), "despf", 2026);
+  fake.displayLanguage = "km-KH";
+  const e = event();
+  await refreshSummary(e as unknown as Office.AddinCommands.Event);
+  expect(e.completed).toHaveBeenCalledTimes(1);
+  for (const s of ["Summary", "Briefing", "Validation"]) expect(fake.model.sheets.map((x) => x.name)).toContain(s);
+  expect(fake.model.active).toBe("Summary");
+  const msg = dialogMessage(fake.dialogs[0]);
+  expect(msg.title).toMatch(/[\u1780-\u17ff]/);
+});
+
+test("a failure is shown in the dialog and the command still completes", async () => {
+  const { validate } = await import("../../src/commands/commands");
+  await setupWorkbook(new OfficeHost(), "despf", 2026);
+  fake.model.sheet("Measures").protected = true;
+  const e = event();
+  await validate(e as unknown as Office.AddinCommands.Event);
+  expect(e.completed).toHaveBeenCalledTimes(1);
+  const msg = dialogMessage(fake.dialogs[0]);
+  expect(msg.ok).toBe(false);
+  expect(msg.lines[0]).toContain("A sheet is protected: unprotect Measures (Review ▸ Unprotect Sheet) and try again.");
+});
+
+test("completes even when the dialog cannot open", async () => {
+  const { refreshSummary } = await import("../../src/commands/commands");
+  const office = (globalThis as unknown as { Office: { context: { ui: { displayDialogAsync: unknown } } } }).Office;
+  office.context.ui.displayDialogAsync = (_u: string, _o: unknown, cb: (r: unknown) => void) => cb({ status: "failed", error: { code: 12007, message: "A dialog is already open" } });
+  const e = event();
+  await refreshSummary(e as unknown as Office.AddinCommands.Event);
+  expect(e.completed).toHaveBeenCalledTimes(1);
+});
