@@ -10,8 +10,7 @@
  * - first_render_ms: median of 5 loads in headless Chromium (a fresh browser context each, so
  *   nothing is cached), from navigation start to the first view's heading being visible.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { createReadStream } from "node:fs";
+import { createReadStream, readdirSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, resolve, sep } from "node:path";
@@ -46,9 +45,19 @@ export function initialFiles(distDir: string): string[] {
   const html = join(distDir, "taskpane.html");
   const text = readFileSync(html, "utf8");
   const refs = new Set<string>();
-  for (const m of text.matchAll(/<script\b[^>]*\bsrc=["']([^"']+)["']/gi)) refs.add(m[1]);
-  for (const m of text.matchAll(/<link\b[^>]*\brel=["']?stylesheet["']?[^>]*\bhref=["']([^"']+)["']/gi)) refs.add(m[1]);
-  for (const m of text.matchAll(/<link\b[^>]*\bhref=["']([^"']+)["'][^>]*\brel=["']?stylesheet/gi)) refs.add(m[1]);
+  // Attribute values quoted or not (the production build minifies the HTML).
+  const attr = (tag: string, name: string): string | null => {
+    const m = new RegExp(`\\b${name}=(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, "i").exec(tag);
+    return m ? (m[1] ?? m[2] ?? m[3]) : null;
+  };
+  for (const [tag] of text.matchAll(/<script\b[^>]*>/gi)) {
+    const src = attr(tag, "src");
+    if (src) refs.add(src);
+  }
+  for (const [tag] of text.matchAll(/<link\b[^>]*>/gi)) {
+    const href = attr(tag, "href");
+    if (href && /stylesheet|modulepreload|preload/i.test(attr(tag, "rel") ?? "")) refs.add(href);
+  }
   const local = [...refs].filter((r) => !/^([a-z]+:)?\/\//i.test(r)).map((r) => join(distDir, r.replace(/^\.?\//, "").split(/[?#]/)[0]));
   return [html, ...local];
 }

@@ -119,6 +119,8 @@ export class XlsxBook {
       if (sheet.owned) this.rebuildOwnedSheet(sheet);
       else this.ensurePlannerSheet(sheet);
     }
+    // Formats last: a dropdown's source table may come later in the plan.
+    for (const sheet of plan.sheets) if (!sheet.owned) sheet.tables.forEach((t) => this.formatTable(t));
   }
 
   private ensurePlannerSheet(plan: PlanSheet): void {
@@ -143,7 +145,6 @@ export class XlsxBook {
   private createTable(sheet: ExcelJS.Worksheet, table: PlanTable): void {
     const rows = table.rows.length > 0 ? table.rows : [table.headers.map(() => null)];
     this.addTable(sheet, table.name, table.topLeft.row + 1, table.topLeft.col + 1, table.headers, rows, table.style);
-    this.formatTable(table);
   }
 
   private addTable(sheet: ExcelJS.Worksheet, name: string, top: number, left: number, headers: string[], rows: Cell[][], style: string): void {
@@ -169,7 +170,6 @@ export class XlsxBook {
         : current.rows.map((r) => [...r, ...missing.map(() => null)]);
       this.replaceTable(t, headers, rows, table.style);
     }
-    this.formatTable(table);
   }
 
   private replaceTable(t: TableInfo, headers: string[], rows: Cell[][], style: string): void {

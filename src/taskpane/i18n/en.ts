@@ -134,6 +134,7 @@ export const en = {
   reasonColumn: "Reason",
   measureColumn: "Measure",
   noColumn: "No.",
+  blankValue: "(blank)",
   noneInCategory: "None.",
   importCounts: (added: number, updated: number, rejected: number) => `${added} to add, ${updated} to update, ${rejected} rejected.`,
   unchangedCount: (n: number) => (n === 1 ? "1 row is already the same." : `${n} rows are already the same.`),

@@ -135,6 +135,7 @@ export const km: Catalogue = {
   reasonColumn: "មូលហេតុ",
   measureColumn: "វិធានការ",
   noColumn: "លេខរៀង",
+  blankValue: "(ទទេ)",
   noneInCategory: "គ្មាន។",
   importCounts: (added, updated, rejected) => `នឹងបន្ថែម ${added} · ធ្វើបច្ចុប្បន្នភាព ${updated} · បដិសេធ ${rejected}។`,
   unchangedCount: (n) => `${n} ជួរដេកដូចគ្នានឹងទិន្នន័យដែលមានស្រាប់។`,

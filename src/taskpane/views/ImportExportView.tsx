@@ -106,9 +106,10 @@ function ReportTable<T>(props: {
 
 function Change({ from, to }: { from: string; to: string }) {
   const styles = useStyles();
+  const { t } = useI18n();
   return (
     <span>
-      <span className={styles.before}>{from || "∅"}</span> → <strong>{to || "∅"}</strong>
+      <span className={styles.before}>{from || t.blankValue}</span> → <strong>{to || t.blankValue}</strong>
     </span>
   );
 }
