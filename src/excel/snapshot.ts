@@ -162,25 +162,41 @@ async function direct(ctx: Excel.RequestContext, names: Array<[TableName, string
   return build(common, queued, options, syncs + 1);
 }
 
-/** The workbook's shape: one sync when every planner table exists, up to three otherwise. */
+/**
+ * The workbook's shape: one sync when every planner table exists. Otherwise (all reads, so a
+ * failed sync changed nothing): when a table is missing, list the tables and read those
+ * present; when the first window is refused (too large, or past the sheet's last row), read
+ * without it (readBodies then reads the rows in blocks).
+ */
 export async function readSnapshot(ctx: Excel.RequestContext, options: ReadOptions): Promise<Snapshot> {
   if (!options.tables) return direct(ctx, [], options, 0);
-  try {
-    return await direct(ctx, TABLE_NAMES.map((n) => [n, n]), options, 0);
-  } catch (e) {
-    const code = officeErrorCode(e);
-    if (code !== "ItemNotFound" && code !== "InvalidArgument" && code !== "ResponsePayloadSizeLimitExceeded") throw e;
-    // Some planner table is missing (or the first window was refused): list, then read those present.
-    const common = queueCommon(ctx);
-    await ctx.sync();
-    const present: Array<[TableName, string]> = [];
-    for (const contract of TABLE_NAMES) {
-      const t = common.tables.items.find((x) => x.name.toLowerCase() === contract.toLowerCase());
-      if (t) present.push([contract, t.name]);
+  let names: Array<[TableName, string]> = TABLE_NAMES.map((n) => [n, n]);
+  let listed = false;
+  let opts = options;
+  let syncs = 0;
+  for (;;) {
+    try {
+      return await direct(ctx, names, opts, syncs);
+    } catch (e) {
+      syncs++;
+      const code = officeErrorCode(e);
+      if (code === "ItemNotFound" && !listed) {
+        const common = queueCommon(ctx);
+        await ctx.sync();
+        syncs++;
+        listed = true;
+        names = [];
+        for (const contract of TABLE_NAMES) {
+          const t = common.tables.items.find((x) => x.name.toLowerCase() === contract.toLowerCase());
+          if (t) names.push([contract, t.name]);
+        }
+        if (names.length === 0) return build(common, [], opts, syncs);
+      } else if ((code === "ResponsePayloadSizeLimitExceeded" || code === "InvalidArgument") && opts.body === "window") {
+        opts = { ...opts, body: "none" };
+      } else {
+        throw e;
+      }
     }
-    if (present.length === 0) return build(common, [], options, 2);
-    const degraded: ReadOptions = code === "ItemNotFound" ? options : { ...options, body: options.body === "window" ? "none" : options.body };
-    return direct(ctx, present, degraded, 2);
   }
 }
 

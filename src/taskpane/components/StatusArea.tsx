@@ -26,6 +26,8 @@ const useStyles = makeStyles({
   },
   busyRow: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   wrap: { overflowWrap: "anywhere", minWidth: 0 },
+  // Focused by script so that the error is read at once; not a control, so no focus ring.
+  focusTarget: { outlineStyle: "none" },
   detail: { display: "block", marginTop: tokens.spacingVerticalXS, color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
 });
 
@@ -62,7 +64,7 @@ export function StatusArea() {
       {pane.error && error && (
         <MessageBar intent="error" layout="multiline" politeness="assertive" data-testid="error-bar">
           <MessageBarBody>
-            <div ref={errorRef} tabIndex={-1}>
+            <div ref={errorRef} tabIndex={-1} className={styles.focusTarget}>
               <MessageBarTitle>{error.title}</MessageBarTitle> <span className={styles.wrap}>{error.next}</span>
               {pane.error.detail && <span className={styles.detail}>{t.errorDetails(pane.error.detail)}</span>}
             </div>
