@@ -97,7 +97,7 @@ test("rebuilding replaces only the owned sheets", async () => {
     expect(text).toContain(title);
   }
   const pages = text.split("\f");
-  const summaryPage = pages.findIndex((p) => p.includes("Measures per committee")) + 1;
+  const summaryPage = pages.findLastIndex((p) => p.includes("Measures per status")) + 1; // the charts follow the blocks
   mkdirSync(ARTEFACTS, { recursive: true });
   const r = spawnSync("pdftoppm", ["-png", "-r", "70", "-f", String(summaryPage), "-l", String(summaryPage), "-singlefile", pdf, join(ARTEFACTS, "summary-charts")]);
   expect(r.status).toBe(0);
