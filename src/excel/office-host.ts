@@ -20,7 +20,6 @@
  */
 import type { CellTarget, Host, Progress } from "../host/host";
 import { TABLE_NAMES, headerKey, type PlannerTables, type TableData, type TableName } from "../model/schema";
-import { rangeA1 } from "../plan/a1";
 import { markRules } from "../plan/marks";
 import { VALIDATIONS } from "../plan/setup";
 import type { Cell } from "../model/types";
@@ -28,7 +27,7 @@ import type { WorkbookPlan } from "../plan/types";
 import type { Finding } from "../rules/finding";
 import { fromOfficeValue, toOfficeValue } from "./cells";
 import { PlannerError, explainOfficeError, officeErrorCode } from "./errors";
-import { PAYLOAD_BUDGET, WINDOW_ROWS } from "./payload";
+import { PAYLOAD_BUDGET } from "./payload";
 import { CAPABILITY_SETS, supports, supportsSet } from "./requirements";
 import { readBodies, readSnapshot, type Snapshot, type TableInfo } from "./snapshot";
 import { Writer, type Capabilities } from "./writer";
@@ -359,11 +358,3 @@ function sliceBytes(data: unknown): Uint8Array {
   throw new Error("Excel returned a file slice in an unknown form.");
 }
 
-/** The cell address a target resolves to, for messages and tests: "Measures!E7". */
-export function targetAddress(t: { sheet: string; top: number; left: number; headers: string[] }, target: CellTarget): string {
-  const col = target.column === null ? 0 : t.headers.findIndex((h) => headerKey(h) === headerKey(target.column));
-  const row = target.row === null ? t.top : t.top + target.row;
-  return `${t.sheet}!${rangeA1({ row, col: t.left + Math.max(0, col) }, { row, col: t.left + Math.max(0, col) })}`;
-}
-
-export { WINDOW_ROWS };

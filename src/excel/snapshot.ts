@@ -200,6 +200,11 @@ export async function readSnapshot(ctx: Excel.RequestContext, options: ReadOptio
   }
 }
 
+/** The size Excel on the web refuses a response over. */
+const REFUSED_BYTES = 5 * 1024 * 1024;
+/** Safety factor on the bytes per row seen so far. */
+const MARGIN = 1.5;
+
 /** A block of body rows to read: rows [start, start + count) of a table's data body. */
 interface Block {
   table: TableInfo;
@@ -209,63 +214,63 @@ interface Block {
 
 /**
  * Reads every table's body rows past those already in `rows`, packing blocks into syncs so
- * that each response stays under the budget. Returns the syncs it made.
+ * that each response stays under the budget. Blocks are sized from the bytes per row seen so
+ * far (1.5 times the larger of the last block's and the overall average; 64 bytes a cell
+ * before any is seen), updated after every read.
+ * A sync Excel refuses (over 5 MB) changed nothing: the rows asked for averaged at least
+ * 5 MB / rows, the estimate is raised to match, and the same rows are asked again in smaller
+ * blocks. Returns the syncs it made.
  */
 export async function readBodies(ctx: Excel.RequestContext, tables: TableInfo[], budget = PAYLOAD_BUDGET): Promise<number> {
-  // Bytes per row: 1.5 times the average seen in the first window, or 64 bytes a cell unseen.
   const perRow = new Map<TableInfo, number>();
-  const pending: Block[] = [];
+  const seen = new Map<TableInfo, { rows: number; bytes: number }>();
   for (const t of tables) {
-    const seen = t.rows.length;
-    const est = seen > 0 ? Math.max(16, (1.5 * jsonBytes(t.rows)) / seen) : 64 * Math.max(1, t.width);
-    perRow.set(t, est);
-    if (t.bodyRows > seen) {
-      const rowsPerBlock = Math.max(1, Math.floor(budget / est));
-      for (let s = seen; s < t.bodyRows; s += rowsPerBlock) pending.push({ table: t, start: s, count: Math.min(rowsPerBlock, t.bodyRows - s) });
-    }
+    const bytes = t.rows.length > 0 ? jsonBytes(t.rows) : 0;
+    seen.set(t, { rows: t.rows.length, bytes });
+    perRow.set(t, t.rows.length > 0 ? Math.max(16, (MARGIN * bytes) / t.rows.length) : 64 * Math.max(1, t.width));
   }
-  const results = new Map<TableInfo, Map<number, unknown[][]>>();
   let syncs = 0;
-  while (pending.length > 0) {
+  for (;;) {
     const batch: Array<{ block: Block; range: Excel.Range }> = [];
     let bytes = 0;
-    while (pending.length > 0) {
-      const b = pending[0];
-      const est = b.count * (perRow.get(b.table) ?? 64);
-      if (batch.length > 0 && bytes + est > budget) break;
-      pending.shift();
-      bytes += est;
-      const ws = ctx.workbook.worksheets.getItem(b.table.sheet);
-      const range = ws.getRangeByIndexes(b.table.top + 1 + b.start, b.table.left, b.count, b.table.width).load("values");
-      batch.push({ block: b, range });
+    for (const t of tables) {
+      let next = t.rows.length;
+      while (next < t.bodyRows) {
+        const est = perRow.get(t) ?? 64;
+        const room = Math.floor((budget - bytes) / est);
+        const count = Math.min(t.bodyRows - next, batch.length === 0 ? Math.max(1, room) : room);
+        if (count <= 0) break;
+        const ws = ctx.workbook.worksheets.getItem(t.sheet);
+        const range = ws.getRangeByIndexes(t.top + 1 + next, t.left, count, t.width).load("values");
+        batch.push({ block: { table: t, start: next, count }, range });
+        bytes += count * est;
+        next += count;
+      }
+      if (bytes >= budget) break;
     }
+    if (batch.length === 0) return syncs;
     try {
       await ctx.sync();
       syncs++;
     } catch (e) {
       syncs++;
-      if (officeErrorCode(e) !== "ResponsePayloadSizeLimitExceeded" || batch.every((x) => x.block.count === 1)) throw e;
-      // Excel refused the response: halve every block of this sync and try again.
-      const halves: Block[] = [];
-      for (const { block } of batch) {
-        const h = Math.ceil(block.count / 2);
-        halves.push({ ...block, count: h });
-        if (block.count > h) halves.push({ table: block.table, start: block.start + h, count: block.count - h });
-        perRow.set(block.table, 2 * (perRow.get(block.table) ?? 64));
-      }
-      pending.unshift(...halves);
+      const rowsAsked = batch.reduce((n, x) => n + x.block.count, 0);
+      if (officeErrorCode(e) !== "ResponsePayloadSizeLimitExceeded" || rowsAsked === batch.length) throw e;
+      const atLeast = (MARGIN * REFUSED_BYTES) / rowsAsked;
+      for (const { block } of batch) perRow.set(block.table, Math.max(perRow.get(block.table) ?? 64, atLeast));
       continue;
     }
     for (const { block, range } of batch) {
-      const byStart = results.get(block.table) ?? new Map<number, unknown[][]>();
-      byStart.set(block.start, range.values);
-      results.set(block.table, byStart);
+      const values = range.values;
+      for (const row of values) block.table.rows.push(row);
+      const blockBytes = jsonBytes(values);
+      const s = seen.get(block.table) ?? { rows: 0, bytes: 0 };
+      s.rows += values.length;
+      s.bytes += blockBytes;
+      seen.set(block.table, s);
+      // The larger of the latest block's average and the overall one: rows often lengthen down a table.
+      const avg = Math.max(blockBytes / Math.max(1, values.length), s.bytes / Math.max(1, s.rows));
+      perRow.set(block.table, Math.max(16, MARGIN * avg));
     }
   }
-  for (const [t, byStart] of results) {
-    for (const start of [...byStart.keys()].sort((a, b) => a - b)) {
-      for (const row of byStart.get(start) ?? []) t.rows.push(row);
-    }
-  }
-  return syncs;
 }

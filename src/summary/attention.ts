@@ -3,8 +3,8 @@
  * at risk (Status At risk or Delayed), latest first. Static rows, from the framework's
  * (cleaned) measures; the Summary's Overdue and At risk counts are the live formulas.
  */
-import { CommitteeIndex } from "../model/committees";
 import type { Framework, Measure } from "../model/types";
+import { committeeResolver } from "./dimensions";
 import type { AttentionItem } from "./types";
 
 export const DEFAULT_ATTENTION_LIMIT = 10;
@@ -29,32 +29,27 @@ function statusRank(status: string): number {
 /** All measures needing attention, ordered by how late they are (earliest End year first). */
 export function attentionItems(f: Framework): AttentionItem[] {
   const asOf = f.settings.asOfYear;
-  const index = new CommitteeIndex(f.committees);
-  const items = f.measures
-    .map((m, order) => ({ m, order }))
-    .filter(({ m }) => isOverdue(m, asOf) || isAtRisk(m))
-    .map(({ m, order }) => {
-      const overdue = isOverdue(m, asOf);
-      const item: AttentionItem = {
-        no: m.no,
-        measure: m.measure,
-        goal: m.goal,
-        committee: index.resolve(m.leadCommittee) ?? m.leadCommittee,
-        endYear: m.endYear,
-        status: m.status,
-        progress: m.progress,
-        overdue,
-        atRisk: isAtRisk(m),
-        yearsLate: m.endYear === null ? null : overdue ? asOf - m.endYear : 0,
-      };
-      return { item, order };
-    });
-  items.sort(
-    (a, b) =>
-      (a.item.endYear ?? Number.POSITIVE_INFINITY) - (b.item.endYear ?? Number.POSITIVE_INFINITY) ||
-      statusRank(a.item.status) - statusRank(b.item.status) ||
-      a.order - b.order,
-  );
+  const resolve = committeeResolver(f.committees);
+  const items: Array<{ item: AttentionItem; end: number; rank: number; order: number }> = [];
+  f.measures.forEach((m, order) => {
+    const overdue = isOverdue(m, asOf);
+    const atRisk = isAtRisk(m);
+    if (!overdue && !atRisk) return;
+    const item: AttentionItem = {
+      no: m.no,
+      measure: m.measure,
+      goal: m.goal,
+      committee: resolve(m.leadCommittee) ?? m.leadCommittee,
+      endYear: m.endYear,
+      status: m.status,
+      progress: m.progress,
+      overdue,
+      atRisk,
+      yearsLate: m.endYear === null ? null : overdue ? asOf - m.endYear : 0,
+    };
+    items.push({ item, end: m.endYear ?? Number.POSITIVE_INFINITY, rank: statusRank(m.status), order });
+  });
+  items.sort((a, b) => a.end - b.end || a.rank - b.rank || a.order - b.order);
   return items.map((x) => x.item);
 }
 

@@ -56,9 +56,11 @@ function shapeOf(name: SourceTableName, table: TableData | undefined): SourceTab
     const i = columnIndex(table, h);
     if (i >= 0) columns[h] = { header: table.headers[i], index: i };
   }
+  const read: Array<[string, number]> = [];
+  for (const [h, c] of Object.entries(columns)) if (c) read.push([h, c.index]);
   const rows = table.rows.map((row) => {
     const rec: Record<string, Cell> = {};
-    for (const [h, c] of Object.entries(columns)) if (c) rec[h] = row[c.index] ?? null;
+    for (const [h, i] of read) rec[h] = row[i] ?? null;
     return rec;
   });
   return { name: table.name || name, columns, location: table.location, rowCount: rows.length, exists: true, rows };

@@ -1,9 +1,8 @@
 /** Counts: per committee, goal × committee, goal × timeframe, status, key figures. */
-import { CommitteeIndex } from "../model/committees";
 import { STATUSES, type Framework } from "../model/types";
-import type { SourceCells } from "./cells";
-import { metric, type CountQuery, type Criteria, type LookupQuery, type Metric } from "./criteria";
+import type { CountQuery, Criteria, LookupQuery, Metric, Query, QueryEvaluator } from "./criteria";
 import {
+  committeeResolver,
   committeeTerms,
   eq,
   goalCriteria,
@@ -29,20 +28,23 @@ export function expectedLookup(code: string): LookupQuery {
 
 /** Measures that name the committee by code, name or alias (CommitteeIndex), lead or other. */
 function resolvedTotals(f: Framework): Map<string, number> {
-  const index = new CommitteeIndex(f.committees);
+  const resolve = committeeResolver(f.committees);
   const out = new Map<string, number>();
+  const codes = new Set<string>();
+  const add = (name: string) => {
+    const code = resolve(name);
+    if (code) codes.add(code.toLowerCase());
+  };
   for (const m of f.measures) {
-    const codes = new Set<string>();
-    for (const name of [m.leadCommittee, ...m.otherCommittees]) {
-      const code = index.resolve(name);
-      if (code) codes.add(code.toLowerCase());
-    }
+    codes.clear();
+    add(m.leadCommittee);
+    for (const name of m.otherCommittees) add(name);
     for (const c of codes) out.set(c, (out.get(c) ?? 0) + 1);
   }
   return out;
 }
 
-export function committeeCounts(f: Framework, committees: CommitteeDim[], src: SourceCells): CommitteeCount[] {
+export function committeeCounts(f: Framework, committees: CommitteeDim[], ev: QueryEvaluator): CommitteeCount[] {
   const resolved = resolvedTotals(f);
   return committees.map((c) => {
     const t = committeeTerms(c.code);
@@ -50,17 +52,17 @@ export function committeeCounts(f: Framework, committees: CommitteeDim[], src: S
     const expected = expectedLookup(c.code);
     return {
       ...c,
-      lead: metric(count([t.lead]), src),
-      coLead: metric(count([t.coLead]), src),
-      total: metric(total, src),
-      expected: metric(expected, src),
-      difference: metric({ kind: "difference", left: total, right: expected }, src),
+      lead: ev.metric(count([t.lead])),
+      coLead: ev.metric(count([t.coLead])),
+      total: ev.metric(total),
+      expected: ev.metric(expected),
+      difference: ev.metric({ kind: "difference", left: total, right: expected }),
       resolvedTotal: resolved.get(c.code.toLowerCase()) ?? 0,
     };
   });
 }
 
-export function goalRows(goals: GoalDim[], timeframes: string[], committees: CommitteeDim[], src: SourceCells): GoalRow[] {
+export function goalRows(goals: GoalDim[], timeframes: string[], committees: CommitteeDim[], ev: QueryEvaluator): GoalRow[] {
   const rows: Array<GoalDim | null> = [...goals, null];
   return rows.map((g) => {
     const gc = goalCriteria(g, goals);
@@ -69,23 +71,23 @@ export function goalRows(goals: GoalDim[], timeframes: string[], committees: Com
       name: g?.name ?? "",
       nameKm: g?.nameKm ?? "",
       other: g === null,
-      total: metric(count([gc]), src),
-      byTimeframe: timeframes.map((t) => metric(count([[...gc, ...timeframeCriteria(t, timeframes)]]), src)),
-      otherTimeframe: metric(count([[...gc, ...timeframeCriteria(null, timeframes)]]), src),
-      byCommittee: committees.map((c) => metric(committeeCount(c.code, gc), src)),
+      total: ev.metric(count([gc])),
+      byTimeframe: timeframes.map((t) => ev.metric(count([[...gc, ...timeframeCriteria(t, timeframes)]]))),
+      otherTimeframe: ev.metric(count([[...gc, ...timeframeCriteria(null, timeframes)]])),
+      byCommittee: committees.map((c) => ev.metric(committeeCount(c.code, gc))),
     };
   });
 }
 
-export function statusCounts(src: SourceCells): StatusCount[] {
-  const known: StatusCount[] = STATUSES.map((s) => ({ status: s, count: metric(count([[eq("Status", s)]]), src) }));
-  return [...known, { status: "Other", count: metric(count([STATUSES.map((s) => ne("Status", s))]), src) }];
+export function statusCounts(ev: QueryEvaluator): StatusCount[] {
+  const known: StatusCount[] = STATUSES.map((s) => ({ status: s, count: ev.metric(count([[eq("Status", s)]])) }));
+  return [...known, { status: "Other", count: ev.metric(count([STATUSES.map((s) => ne("Status", s))])) }];
 }
 
-export function keyFigures(asOfYear: number, committees: CommitteeDim[], src: SourceCells): KeyFigures {
+export function keyFigures(asOfYear: number, committees: CommitteeDim[], ev: QueryEvaluator): KeyFigures {
   const measures = count([[{ column: "No.", op: "nonblank" }]]);
   const completed = count([[eq("Status", "Completed")]]);
-  const m = (q: Parameters<typeof metric>[0]): Metric => metric(q, src);
+  const m = (q: Query): Metric => ev.metric(q);
   return {
     measures: m(measures),
     completed: m(completed),

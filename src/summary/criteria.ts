@@ -81,7 +81,7 @@ export interface Metric {
   query: Query;
 }
 
-type Scalar = { kind: "blank" } | { kind: "number"; n: number } | { kind: "text"; s: string } | { kind: "bool"; b: boolean };
+export type Scalar = { kind: "blank" } | { kind: "number"; n: number } | { kind: "text"; s: string } | { kind: "bool"; b: boolean };
 
 /** A cell as a formula sees it: dates are serial numbers, "" is blank. */
 export function scalar(cell: Cell | undefined): Scalar {
@@ -111,7 +111,11 @@ function equalsText(v: Scalar, text: string): boolean {
 }
 
 export function matches(c: Criterion, cell: Cell | undefined): boolean {
-  const v = scalar(cell);
+  return matchesScalar(c, scalar(cell));
+}
+
+/** `matches` on a cell already read as the formula sees it. */
+export function matchesScalar(c: Criterion, v: Scalar): boolean {
   switch (c.op) {
     case "=":
       return equalsText(v, c.text);
@@ -164,8 +168,12 @@ function sumIfs(sources: SourceCells, table: SourceTableName, column: string, cr
   return { sum, numbers };
 }
 
-/** The value a spreadsheet computes for the query's formula. */
-export function evaluate(q: Query, sources: SourceCells): QueryValue {
+/**
+ * The value a spreadsheet computes for the query's formula, the straightforward way: every
+ * COUNTIFS / SUMIFS scans the rows and reads each cell afresh. The reference that
+ * `QueryEvaluator` must equal (tests/summary/evaluator.test.ts); slow on large tables.
+ */
+export function evaluateDirect(q: Query, sources: SourceCells): QueryValue {
   switch (q.kind) {
     case "count":
       return q.terms.reduce((n, t) => n + countIfs(sources, q.table, t), 0);
@@ -183,8 +191,8 @@ export function evaluate(q: Query, sources: SourceCells): QueryValue {
       return count === 0 ? "" : sum / count;
     }
     case "ratio": {
-      const n = evaluate(q.numerator, sources);
-      const d = evaluate(q.denominator, sources);
+      const n = evaluateDirect(q.numerator, sources);
+      const d = evaluateDirect(q.denominator, sources);
       return typeof n === "number" && typeof d === "number" && d !== 0 ? n / d : "";
     }
     case "lookup": {
@@ -192,15 +200,268 @@ export function evaluate(q: Query, sources: SourceCells): QueryValue {
       return present === 0 ? "" : sumIfs(sources, q.table, q.column, q.criteria).sum;
     }
     case "difference": {
-      const right = evaluate(q.right, sources);
-      const left = evaluate(q.left, sources);
+      const right = evaluateDirect(q.right, sources);
+      const left = evaluateDirect(q.left, sources);
       return right === "" || left === "" ? "" : left - right;
     }
   }
 }
 
-export function metric(query: Query, sources: SourceCells): Metric {
-  return { value: evaluate(query, sources), query };
+/** A column's cells, read once: each row's distinct value as the formula sees it, and its number. */
+interface ColumnCells {
+  /** Per row, the index in `values` of the row's cell. */
+  ids: Uint32Array;
+  /**
+   * The column's distinct values. Equal numbers share one (0 and -0 too: every criterion
+   * treats them alike); text is kept as written, so criteria see exactly what `scalar` gives.
+   */
+  values: Scalar[];
+  /** Per row, the cell's number (dates as serials); NaN when the cell is not a number. */
+  numbers: Float64Array;
+}
+
+function readColumn(rows: ReadonlyArray<Record<string, Cell>>, column: string): ColumnCells {
+  const n = rows.length;
+  const ids = new Uint32Array(n);
+  const numbers = new Float64Array(n).fill(NaN);
+  const values: Scalar[] = [];
+  const byText = new Map<string, number>();
+  const byNumber = new Map<number, number>();
+  const other = new Map<string, number>();
+  const textId = (s: string): number => {
+    let id = byText.get(s);
+    if (id === undefined) {
+      id = values.length;
+      values.push({ kind: "text", s });
+      byText.set(s, id);
+    }
+    return id;
+  };
+  const numberId = (x: number): number => {
+    let id = byNumber.get(x);
+    if (id === undefined) {
+      id = values.length;
+      values.push({ kind: "number", n: x });
+      byNumber.set(x, id);
+    }
+    return id;
+  };
+  for (let i = 0; i < n; i++) {
+    const cell = rows[i][column];
+    if (typeof cell === "string" && cell !== "") {
+      ids[i] = textId(cell);
+    } else if (typeof cell === "number" && Number.isFinite(cell)) {
+      ids[i] = numberId(cell);
+      numbers[i] = cell;
+    } else {
+      const v = scalar(cell);
+      if (v.kind === "number") {
+        ids[i] = numberId(v.n);
+        numbers[i] = v.n;
+      } else if (v.kind === "text") {
+        ids[i] = textId(v.s);
+      } else {
+        const key = v.kind === "bool" ? String(v.b) : "";
+        let id = other.get(key);
+        if (id === undefined) {
+          id = values.length;
+          values.push(v);
+          other.set(key, id);
+        }
+        ids[i] = id;
+      }
+    }
+  }
+  return { ids, values, numbers };
+}
+
+function criterionKey(c: Criterion): string {
+  switch (c.op) {
+    case "=":
+    case "<>":
+    case "contains":
+      return `${c.op}:${c.text}`;
+    case "nonblank":
+      return c.op;
+    default:
+      return `${c.op}:${String(c.number)}`;
+  }
+}
+
+function popcount(w: number): number {
+  w = w - ((w >>> 1) & 0x55555555);
+  w = (w & 0x33333333) + ((w >>> 2) & 0x33333333);
+  return Math.imul((w + (w >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+/**
+ * One table's rows as bit sets: each criterion's matching rows are computed once (over the
+ * column's distinct values, then the rows), a term's rows are the AND of its criteria's.
+ */
+class TableCells {
+  private readonly words: number;
+  private readonly columns = new Map<string, ColumnCells>();
+  private readonly masks = new Map<string, Map<string, Uint32Array>>();
+  private all: Uint32Array | null = null;
+
+  constructor(private readonly rows: ReadonlyArray<Record<string, Cell>>) {
+    this.words = (rows.length + 31) >>> 5;
+  }
+
+  private column(name: string): ColumnCells {
+    let col = this.columns.get(name);
+    if (!col) {
+      col = readColumn(this.rows, name);
+      this.columns.set(name, col);
+    }
+    return col;
+  }
+
+  /** The rows a criterion matches (shared: do not modify). */
+  private criterionMask(c: Criterion): Uint32Array {
+    let byKey = this.masks.get(c.column);
+    if (!byKey) {
+      byKey = new Map();
+      this.masks.set(c.column, byKey);
+    }
+    const key = criterionKey(c);
+    let mask = byKey.get(key);
+    if (!mask) {
+      const col = this.column(c.column);
+      const ok = new Uint8Array(col.values.length);
+      for (let g = 0; g < ok.length; g++) ok[g] = matchesScalar(c, col.values[g]) ? 1 : 0;
+      mask = new Uint32Array(this.words);
+      const ids = col.ids;
+      for (let i = 0; i < ids.length; i++) if (ok[ids[i]] === 1) mask[i >>> 5] |= 1 << (i & 31);
+      byKey.set(key, mask);
+    }
+    return mask;
+  }
+
+  /** The rows all criteria match (possibly shared: do not modify). */
+  private termMask(criteria: Criteria): Uint32Array {
+    if (criteria.length === 0) {
+      if (!this.all) {
+        const all = new Uint32Array(this.words);
+        for (let i = 0; i < this.rows.length; i++) all[i >>> 5] |= 1 << (i & 31);
+        this.all = all;
+      }
+      return this.all;
+    }
+    const first = this.criterionMask(criteria[0]);
+    if (criteria.length === 1) return first;
+    const mask = first.slice();
+    for (let k = 1; k < criteria.length; k++) {
+      const m = this.criterionMask(criteria[k]);
+      for (let w = 0; w < mask.length; w++) mask[w] &= m[w];
+    }
+    return mask;
+  }
+
+  /** COUNTIFS. */
+  count(criteria: Criteria): number {
+    const mask = this.termMask(criteria);
+    let n = 0;
+    for (let w = 0; w < mask.length; w++) if (mask[w] !== 0) n += popcount(mask[w]);
+    return n;
+  }
+
+  /** SUMIFS: the numbers of `column` in the matching rows, added in row order. */
+  sum(column: string, criteria: Criteria): { sum: number; numbers: number } {
+    const mask = this.termMask(criteria);
+    const values = this.column(column).numbers;
+    let sum = 0;
+    let numbers = 0;
+    for (let w = 0; w < mask.length; w++) {
+      let bits = mask[w];
+      while (bits !== 0) {
+        const low = bits & -bits;
+        const x = values[(w << 5) + 31 - Math.clz32(low)];
+        if (x === x) {
+          sum += x;
+          numbers += 1;
+        }
+        bits ^= low;
+      }
+    }
+    return { sum, numbers };
+  }
+}
+
+/**
+ * Evaluates queries over one set of source cells, as `evaluateDirect` does, but reading each
+ * column once and each distinct criterion once, so that a summary's hundreds of queries cost
+ * about one pass over the rows per criterion. The cells are read when first needed: use one
+ * evaluator per summary, not across edits of the rows.
+ */
+export class QueryEvaluator {
+  private readonly tables = new Map<SourceTableName, TableCells>();
+
+  constructor(private readonly sources: SourceCells) {}
+
+  private table(name: SourceTableName): TableCells {
+    let t = this.tables.get(name);
+    if (!t) {
+      t = new TableCells(this.sources[name].rows);
+      this.tables.set(name, t);
+    }
+    return t;
+  }
+
+  /** The value a spreadsheet computes for the query's formula. */
+  evaluate(q: Query): QueryValue {
+    switch (q.kind) {
+      case "count": {
+        const t = this.table(q.table);
+        let n = 0;
+        for (const term of q.terms) n += t.count(term);
+        return n;
+      }
+      case "mean": {
+        const t = this.table(q.table);
+        if (q.terms.length === 1) {
+          const { sum, numbers } = t.sum(q.column, q.terms[0]);
+          return numbers === 0 ? "" : sum / numbers;
+        }
+        let sum = 0;
+        let count = 0;
+        for (const term of q.terms) {
+          sum += t.sum(q.column, term).sum;
+          count += t.count(term);
+        }
+        return count === 0 ? "" : sum / count;
+      }
+      case "ratio": {
+        const n = this.evaluate(q.numerator);
+        const d = this.evaluate(q.denominator);
+        return typeof n === "number" && typeof d === "number" && d !== 0 ? n / d : "";
+      }
+      case "lookup": {
+        const t = this.table(q.table);
+        const present = t.count([...q.criteria, { column: q.column, op: "nonblank" }]);
+        return present === 0 ? "" : t.sum(q.column, q.criteria).sum;
+      }
+      case "difference": {
+        const right = this.evaluate(q.right);
+        const left = this.evaluate(q.left);
+        return right === "" || left === "" ? "" : left - right;
+      }
+    }
+  }
+
+  metric(query: Query): Metric {
+    return { value: this.evaluate(query), query };
+  }
+}
+
+/** The value a spreadsheet computes for the query's formula. */
+export function evaluate(q: Query, sources: SourceCells): QueryValue {
+  return new QueryEvaluator(sources).evaluate(q);
+}
+
+/** The query with its value, from the summary's evaluator. */
+export function metric(query: Query, evaluator: QueryEvaluator): Metric {
+  return evaluator.metric(query);
 }
 
 /** The tables and columns a query reads. */

@@ -10,7 +10,8 @@
  * cannot say without inclusion–exclusion.)
  */
 import { cellText } from "../model/cells";
-import type { Framework } from "../model/types";
+import { CommitteeIndex } from "../model/committees";
+import type { Committee, Framework } from "../model/types";
 import { excludesBlank, type Criteria, type Criterion } from "./criteria";
 
 export interface CommitteeDim {
@@ -23,6 +24,23 @@ export interface GoalDim {
   code: string;
   name: string;
   nameKm: string;
+}
+
+/**
+ * CommitteeIndex.resolve, remembering each text's answer: a workbook names its committees in
+ * a handful of ways over thousands of rows, and resolving one (committeeKey) is string work.
+ */
+export function committeeResolver(committees: readonly Committee[]): (text: string) => string | null {
+  const index = new CommitteeIndex(committees);
+  const seen = new Map<string, string | null>();
+  return (text) => {
+    let code = seen.get(text);
+    if (code === undefined) {
+      code = index.resolve(text);
+      seen.set(text, code);
+    }
+    return code;
+  };
 }
 
 function uniqueBy<T>(items: T[], key: (t: T) => string): T[] {

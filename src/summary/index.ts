@@ -6,6 +6,7 @@ import type { Framework } from "../model/types";
 import { attention, DEFAULT_ATTENTION_LIMIT } from "./attention";
 import { shapes, sourcesFromFramework, type SourceCells } from "./cells";
 import { committeeCounts, goalRows, keyFigures, statusCounts } from "./counts";
+import { QueryEvaluator } from "./criteria";
 import { committeeDims, goalDims, timeframeNames } from "./dimensions";
 import { committeeProgress, goalProgress } from "./progress";
 import { timeline } from "./timeline";
@@ -28,24 +29,25 @@ export function summarise(framework: Framework, options: SummariseOptions = {}):
   const committees = committeeDims(framework);
   const goals = goalDims(framework);
   const timeframes = timeframeNames(framework);
+  const ev = new QueryEvaluator(src);
   return {
     name: s.name,
     asOfYear: s.asOfYear,
     period: { start: s.periodStart, end: s.periodEnd },
     sources: shapes(src),
-    keyFigures: keyFigures(s.asOfYear, committees, src),
-    committees: committeeCounts(framework, committees, src),
+    keyFigures: keyFigures(s.asOfYear, committees, ev),
+    committees: committeeCounts(framework, committees, ev),
     timeframes,
-    goals: goalRows(goals, timeframes, committees, src),
-    statuses: statusCounts(src),
-    progress: { goals: goalProgress(goals, src), committees: committeeProgress(committees, src) },
-    timeline: timeline(s.periodStart, s.periodEnd, committees, src),
+    goals: goalRows(goals, timeframes, committees, ev),
+    statuses: statusCounts(ev),
+    progress: { goals: goalProgress(goals, ev), committees: committeeProgress(committees, ev) },
+    timeline: timeline(s.periodStart, s.periodEnd, committees, ev),
     attention: attention(framework, options.attentionLimit ?? DEFAULT_ATTENTION_LIMIT),
   };
 }
 
 export { sourcesFromFramework, sourcesFromTables, type SourceCells, type SourceShape, type SourceTableName } from "./cells";
-export { evaluate, matches, type Criterion, type Metric, type Query, type QueryValue } from "./criteria";
+export { evaluate, evaluateDirect, matches, QueryEvaluator, type Criterion, type Metric, type Query, type QueryValue } from "./criteria";
 export { FormulaWriter, criterionText, escapeStructuredColumn, escapeWildcards, type ReferenceStyle } from "./formula";
 export { attentionItems, isAtRisk, isOverdue } from "./attention";
 export { periodYears } from "./timeline";

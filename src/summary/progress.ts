@@ -1,6 +1,5 @@
 /** Progress roll-up per goal and per committee: mean Progress % over reported values, share Completed. */
-import type { SourceCells } from "./cells";
-import { metric, type CountQuery, type Criteria } from "./criteria";
+import type { CountQuery, Criteria, QueryEvaluator } from "./criteria";
 import { committeeCount, count, reported } from "./counts";
 import { committeeTerms, eq, goalCriteria, type CommitteeDim, type GoalDim } from "./dimensions";
 import type { ProgressRow } from "./types";
@@ -11,20 +10,20 @@ function row(
   measures: CountQuery,
   completed: CountQuery,
   meanTerms: Criteria[],
-  src: SourceCells,
+  ev: QueryEvaluator,
 ): ProgressRow {
   return {
     ...dim,
     other,
-    measures: metric(measures, src),
-    meanProgress: metric({ kind: "mean", table: "Measures", column: "Progress %", terms: meanTerms }, src),
-    completed: metric(completed, src),
-    shareCompleted: metric({ kind: "ratio", numerator: completed, denominator: measures }, src),
+    measures: ev.metric(measures),
+    meanProgress: ev.metric({ kind: "mean", table: "Measures", column: "Progress %", terms: meanTerms }),
+    completed: ev.metric(completed),
+    shareCompleted: ev.metric({ kind: "ratio", numerator: completed, denominator: measures }),
   };
 }
 
 /** One row per goal, then the "Other" goal row. */
-export function goalProgress(goals: GoalDim[], src: SourceCells): ProgressRow[] {
+export function goalProgress(goals: GoalDim[], ev: QueryEvaluator): ProgressRow[] {
   return [...goals, null].map((g) => {
     const gc = goalCriteria(g, goals);
     return row(
@@ -33,15 +32,15 @@ export function goalProgress(goals: GoalDim[], src: SourceCells): ProgressRow[] 
       count([gc]),
       count([[...gc, eq("Status", "Completed")]]),
       [[...gc, ...reported()]],
-      src,
+      ev,
     );
   });
 }
 
 /** One row per committee (lead or co-lead). */
-export function committeeProgress(committees: CommitteeDim[], src: SourceCells): ProgressRow[] {
+export function committeeProgress(committees: CommitteeDim[], ev: QueryEvaluator): ProgressRow[] {
   return committees.map((c) => {
     const t = committeeTerms(c.code, reported());
-    return row(c, false, committeeCount(c.code), committeeCount(c.code, [eq("Status", "Completed")]), [t.lead, t.coLead], src);
+    return row(c, false, committeeCount(c.code), committeeCount(c.code, [eq("Status", "Completed")]), [t.lead, t.coLead], ev);
   });
 }

@@ -1,6 +1,5 @@
 /** Measures active per year (Start year ≤ y ≤ End year) over the framework's period, per committee. */
-import type { SourceCells } from "./cells";
-import { metric, type Criteria } from "./criteria";
+import type { Criteria, QueryEvaluator } from "./criteria";
 import { committeeCount, count } from "./counts";
 import type { CommitteeDim } from "./dimensions";
 import type { Timeline } from "./types";
@@ -24,11 +23,11 @@ export function activeIn(year: number): Criteria {
   ];
 }
 
-export function timeline(start: number, end: number, committees: CommitteeDim[], src: SourceCells): Timeline {
+export function timeline(start: number, end: number, committees: CommitteeDim[], ev: QueryEvaluator): Timeline {
   const years = periodYears(start, end);
   return {
     years,
-    committees: committees.map((c) => ({ ...c, values: years.map((y) => metric(committeeCount(c.code, activeIn(y)), src)) })),
-    all: years.map((y) => metric(count([activeIn(y)]), src)),
+    committees: committees.map((c) => ({ ...c, values: years.map((y) => ev.metric(committeeCount(c.code, activeIn(y)))) })),
+    all: years.map((y) => ev.metric(count([activeIn(y)]))),
   };
 }

@@ -105,7 +105,7 @@ describe("file host owned sheets", () => {
     expect(finding).toContain("Committees");
     expect(finding).toContain("Committees!$E$2");
     const measures = wb.getWorksheet("Committees")!;
-    const cf = measures.conditionalFormattings;
+    const cf = (measures as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings;
     expect(cf.length).toBeGreaterThanOrEqual(3);
     expect(JSON.stringify(cf)).toContain("Validation!$H:$H");
   });

@@ -4,12 +4,16 @@ import type { Cell } from "../../model/types";
 import { ImportSourceError } from "../read/errors";
 import { findHeaderRow, headerAt, type HeaderFinding, type MappedColumn } from "./header-finder";
 import { displayText, MeasureNormaliser, progressIsFraction, type ImportReference, type MeasureValues } from "./normalise";
-import { exactHeader, MEASURES_HEADERS, synonymKey, type MeasuresHeader } from "./synonyms";
+import { exactHeader, matchHeader, MEASURES_HEADERS, synonymKey, type MeasuresHeader } from "./synonyms";
 
 /**
  * Plans an import of measures into the Measures table: which source columns map where, what
  * was normalised, which rows are added, updated, unchanged or rejected, and the table that
  * results. Pure: the caller decides whether to write `result` (a dry run just shows the report).
+ *
+ * Nothing a ministry sent is lost: a source column that maps to no Measures header is kept as
+ * an extra column of the result (named by its header text, or "Column K (source)" when its
+ * data sits under no header), unless the planner's mapping leaves it out.
  */
 
 export interface ImportSource {
@@ -20,7 +24,13 @@ export interface ImportSource {
 export interface ImportOptions {
   /** merge: update matching Nos, add new ones, keep every other row. replace: only the imported rows. */
   mode: "merge" | "replace";
-  /** The planner's override: target header → 0-based source column (-1 to leave a column out). */
+  /**
+   * The planner's override: target header → 0-based source column. -1 leaves a column out: the
+   * source column that would have fed that header is then not imported at all, not even as an
+   * extra column (the planner's explicit choice). A source column that maps to no header can be
+   * left out the same way, named by its header text or by the extra column name the report
+   * gives it ("Remarks from ministry": -1, "Column K (source)": -1).
+   */
   mapping?: Record<string, number>;
   /** The planner's override of the header row: 1-based source row. */
   headerRow?: number;
@@ -33,8 +43,19 @@ export interface ImportReport {
   /** 1-based source row where the data starts (after a second header row or column numbers). */
   firstDataRow: number;
   mapped: Array<{ header: string; sourceColumn: number; sourceHeader: string }>;
-  /** Source columns kept nowhere: their header, or "(no header, column K)" when data sits under none. */
+  /**
+   * Source columns that match no Measures header: their header, or "(no header, column K)" when
+   * data sits under none. Their data is kept as extra columns (see `extraColumns`) unless the
+   * planner's mapping left them out.
+   */
   unmapped: string[];
+  /**
+   * Headers of the result that hold unmapped source columns, in source column order: the
+   * source header text (or the target's extra column of that name, written into rather than
+   * added again), "Header (column K)" when that name is a Measures header or is taken by
+   * another source column, "Column K (source)" for data under no header.
+   */
+  extraColumns: string[];
   /** `row` is the 1-based source row. */
   normalised: Array<{ row: number; column: string; from: string; to: string }>;
   /** Nos of the rows added. */
@@ -76,13 +97,24 @@ function contractHeader(h: string): MeasuresHeader | null {
   return MEASURES_HEADERS.find((m) => headerKey(m) === k) ?? null;
 }
 
+interface ResolvedMapping extends HeaderFinding {
+  /** Source columns the planner left out (a header mapped to -1): not kept as extra columns. */
+  leftOut: Set<number>;
+  /** headerKey → name, for names of no table header the planner mapped to -1: unmapped source columns to leave out. */
+  leaveOutNames: Map<string, string>;
+}
+
+function isSourceColumn(col: number): boolean {
+  return Number.isInteger(col) && col >= 0;
+}
+
 /** The header block, with the planner's overrides applied. */
 function resolveMapping(
   rows: Cell[][],
   targetHeaders: readonly string[],
   extraHeaders: readonly string[],
   options: ImportOptions,
-): HeaderFinding {
+): ResolvedMapping {
   let finding: HeaderFinding | null;
   if (options.headerRow !== undefined) {
     if (!Number.isInteger(options.headerRow) || options.headerRow < 1 || options.headerRow > rows.length) {
@@ -97,16 +129,25 @@ function resolveMapping(
     if (overrides.length === 0) throw noHeaderError(rows);
     finding = { index: 0, dataStart: 1, columns: [], unmapped: [], score: 0 };
   }
-  if (overrides.length === 0) return finding;
+  if (overrides.length === 0) return { ...finding, leftOut: new Set(), leaveOutNames: new Map() };
 
   const headerRow = rows[finding.index] ?? [];
   const known = new Map(targetHeaders.concat(MEASURES_HEADERS).map((h) => [headerKey(h), contractHeader(h) ?? h]));
   let columns = [...finding.columns];
+  const leftOutHeaders = new Set<string>();
+  const leaveOutNames = new Map<string, string>();
   for (const [name, col] of overrides) {
     const header = known.get(headerKey(name));
+    if (!header && !isSourceColumn(col)) {
+      leaveOutNames.set(headerKey(name), name); // an unmapped source column, checked by planImport
+      continue;
+    }
     if (!header) throw new ImportSourceError(`The column mapping names “${name}”, which is not a column of the Measures table.`);
     columns = columns.filter((c) => c.header !== header);
-    if (!Number.isInteger(col) || col < 0) continue;
+    if (!isSourceColumn(col)) {
+      leftOutHeaders.add(header);
+      continue;
+    }
     columns = columns.filter((c) => c.sourceColumn !== col || overrides.some(([n, oc]) => oc === col && known.get(headerKey(n)) === c.header));
     columns.push({ header, sourceColumn: col, sourceHeader: cellText(headerRow[col]) || `column ${columnLetter(col)}`, distance: 0 });
   }
@@ -116,7 +157,8 @@ function resolveMapping(
     .filter((u) => !used.has(u.sourceColumn))
     .map((u) => ({ sourceColumn: u.sourceColumn, sourceHeader: u.sourceHeader }))
     .sort((a, b) => a.sourceColumn - b.sourceColumn);
-  return { ...finding, columns, unmapped, score: new Set(columns.map((c) => c.header)).size };
+  const leftOut = new Set(finding.columns.filter((c) => leftOutHeaders.has(c.header) && !used.has(c.sourceColumn)).map((c) => c.sourceColumn));
+  return { ...finding, columns, unmapped, score: new Set(columns.map((c) => c.header)).size, leftOut, leaveOutNames };
 }
 
 function noHeaderError(rows: Cell[][]): ImportSourceError {
@@ -175,7 +217,7 @@ export function planImport(
   for (const c of finding.columns) indexOf(c.header);
   if (byHeader.has("Lead committee")) indexOf("Other committees");
 
-  // Source columns kept nowhere: unmapped headers, and data under no header at all.
+  // Source columns that match no Measures header: unmapped headers, and data under no header at all.
   const unmapped = finding.unmapped.map((u) => u.sourceHeader);
   const headed = new Set<number>([...finding.columns.map((c) => c.sourceColumn), ...finding.unmapped.map((u) => u.sourceColumn)]);
   const stray = new Set<number>();
@@ -183,7 +225,16 @@ export function planImport(
     const row = rows[r] ?? [];
     for (let c = 0; c < row.length; c++) if (!headed.has(c) && !stray.has(c) && !isBlank(row[c])) stray.add(c);
   }
-  for (const c of [...stray].sort((a, b) => a - b)) unmapped.push(`(no header, column ${columnLetter(c)})`);
+  const strays = [...stray].sort((a, b) => a - b);
+  for (const c of strays) unmapped.push(`(no header, column ${columnLetter(c)})`);
+
+  // ...each kept as an extra column of the result, unless the planner left it out.
+  const extraPlan = keepUnmapped(
+    [...finding.unmapped.map((u) => ({ sourceColumn: u.sourceColumn, sourceHeader: u.sourceHeader })), ...strays.map((c) => ({ sourceColumn: c, sourceHeader: null }))],
+    finding,
+    resultHeaders,
+    indexOf,
+  );
 
   const progressCol = byHeader.get("Progress %");
   const fraction = progressCol
@@ -197,6 +248,7 @@ export function planImport(
     firstDataRow: finding.dataStart + 1,
     mapped: finding.columns.map((c) => ({ header: c.header, sourceColumn: c.sourceColumn, sourceHeader: c.sourceHeader })),
     unmapped,
+    extraColumns: extraPlan.map((e) => e.header),
     normalised: [],
     added: [],
     updated: [],
@@ -206,7 +258,10 @@ export function planImport(
     result: { name: target.name || "Measures", headers: resultHeaders, rows: [] },
   };
 
-  const columnPlan = finding.columns.map((c) => ({ sourceColumn: c.sourceColumn, header: c.header, contract: contractHeader(c.header) }));
+  const columnPlan = [
+    ...finding.columns.map((c) => ({ sourceColumn: c.sourceColumn, header: c.header, contract: contractHeader(c.header) })),
+    ...extraPlan.map((e) => ({ sourceColumn: e.sourceColumn, header: e.header, contract: null })),
+  ];
 
   // Read, check and normalise the source rows.
   const imported: ImportedRow[] = [];
@@ -317,6 +372,54 @@ export function planImport(
     report.result.rows = result;
   }
   return report;
+}
+
+/**
+ * The result column each unmapped source column goes to, adding the columns the result lacks.
+ * A name that is (or reads as) a Measures header, or that a mapped source column already
+ * fills, gets " (column K)"; a name the result has as a free extra column is written into, so
+ * importing the same file again adds nothing. Throws when the planner left out a name that
+ * is no such column.
+ */
+function keepUnmapped(
+  columns: ReadonlyArray<{ sourceColumn: number; sourceHeader: string | null }>,
+  finding: ResolvedMapping,
+  resultHeaders: readonly string[],
+  indexOf: (header: string) => number,
+): Array<{ sourceColumn: number; header: string }> {
+  const taken = new Set<number>(finding.columns.map((c) => indexOf(c.header)));
+  const leaveOut = new Set<string>();
+  const kept: Array<{ sourceColumn: number; header: string }> = [];
+  for (const { sourceColumn, sourceHeader } of [...columns].sort((a, b) => a.sourceColumn - b.sourceColumn)) {
+    const letter = columnLetter(sourceColumn);
+    const text = sourceHeader?.trim() ?? "";
+    const names = text
+      ? contractHeader(text) !== null || matchHeader(text) !== null
+        ? [`${text} (column ${letter})`]
+        : [text, `${text} (column ${letter})`]
+      : [`Column ${letter} (source)`];
+    const leftOutBy = [text, ...names].map((n) => headerKey(n)).find((k) => k !== "" && finding.leaveOutNames.has(k));
+    if (leftOutBy !== undefined) leaveOut.add(leftOutBy);
+    if (finding.leftOut.has(sourceColumn) || leftOutBy !== undefined) continue;
+    const last = names[names.length - 1];
+    for (let n = 2; names.every((name) => isTaken(name)); n++) names.push(`${last} ${n}`);
+    const name = names.find((h) => !isTaken(h)) ?? last;
+    const at = indexOf(name);
+    taken.add(at);
+    kept.push({ sourceColumn, header: resultHeaders[at] });
+  }
+  for (const [key, name] of finding.leaveOutNames) {
+    if (!leaveOut.has(key)) {
+      throw new ImportSourceError(`The column mapping leaves out “${name}”, which is neither a column of the Measures table nor a source column without one.`);
+    }
+  }
+  return kept;
+
+  function isTaken(name: string): boolean {
+    const k = headerKey(name);
+    const at = resultHeaders.findIndex((h) => headerKey(h) === k);
+    return at >= 0 && taken.has(at);
+  }
 }
 
 /** A cell that repeats its column's header (a header row printed again on every page). */

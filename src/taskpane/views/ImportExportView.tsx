@@ -57,6 +57,8 @@ const useStyles = makeStyles({
 function ReportTable<T>(props: {
   title: string;
   items: T[];
+  /** The number in the heading when it is not the number of table rows (updated: rows, not changes). */
+  count?: number;
   columns: Array<{ title: string; narrow?: boolean; render: (item: T) => ReactNode }>;
   testId: string;
 }) {
@@ -67,7 +69,7 @@ function ReportTable<T>(props: {
   return (
     <div className={v.block} data-testid={props.testId}>
       <h4 className={v.subheading}>
-        {props.title} ({props.items.length})
+        {props.title} ({props.count ?? props.items.length})
       </h4>
       {props.items.length === 0 ? (
         <Caption1>{t.noneInCategory}</Caption1>
@@ -171,6 +173,7 @@ export function ImportReportView({ report, fileName }: { report: ImportReport; f
         testId="report-updated"
         title={t.updatedRows}
         items={updates}
+        count={report.updated.length}
         columns={[
           { title: t.noColumn, narrow: true, render: (u) => u.no },
           { title: t.columnColumn, render: (u) => u.column },

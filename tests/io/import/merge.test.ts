@@ -39,6 +39,7 @@ describe("planImport: the openpyxl ministry report (title, banner, typos, mess)"
       { header: "Progress %", sourceColumn: 8, sourceHeader: "Progress" },
     ]);
     expect(report.unmapped).toEqual(["Remarks from ministry"]);
+    expect(report.extraColumns).toEqual(["Remarks from ministry"]); // matched nothing, yet kept
   });
 
   it("rejects the section heading, the row without No., and the repeated No., saying why", () => {
@@ -80,6 +81,7 @@ describe("planImport: the openpyxl ministry report (title, banner, typos, mess)"
       { column: "Institutions", before: "MPTC", after: "MPTC; MEF" },
       { column: "Status", before: "Not started", after: "On track" },
       { column: "Progress %", before: "", after: "40" },
+      { column: "Remarks from ministry", before: "", after: "on schedule" },
     ]);
     const r = report.result;
     expect(value(r, "1", "Goal")).toBe("I"); // not in the source: kept
@@ -90,10 +92,10 @@ describe("planImport: the openpyxl ministry report (title, banner, typos, mess)"
 
   it("keeps every target row in order, extra columns included, and adds new Nos at the end", () => {
     const r = report.result;
-    expect(r.headers).toEqual([...MEASURES_HEADERS, "Budget"]);
+    expect(r.headers).toEqual([...MEASURES_HEADERS, "Budget", "Remarks from ministry"]);
     expect(r.rows).toHaveLength(4 + 3);
     expect(r.rows.map((x) => cellText(x[0]))).toEqual(["1", "", "2", "99", "3", "4", "140"]);
-    expect(r.rows[3]).toEqual(targetTable().rows[3]);
+    expect(r.rows[3]).toEqual([...targetTable().rows[3], null]); // No. 99: not in the source, no remark
     expect(r.rows[1].every((c) => c === null)).toBe(true);
     const added = rowByNo(r, "3");
     expect(added[col(r, "Lead committee")]).toBe("DGC");
@@ -102,6 +104,38 @@ describe("planImport: the openpyxl ministry report (title, banner, typos, mess)"
     expect(added[col(r, "Status")]).toBe("Completed");
     expect(value(r, "140", "Progress %")).toBeNull();
     for (const row of r.rows) expect(row).toHaveLength(r.headers.length);
+  });
+
+  it("keeps the unmapped “Remarks from ministry” column as an extra column", () => {
+    const r = report.result;
+    expect(value(r, "1", "Remarks from ministry")).toBe("on schedule");
+    expect(value(r, "140", "Remarks from ministry")).toBe("new");
+    expect(value(r, "2", "Remarks from ministry")).toBeNull(); // blank in the source
+    expect(value(r, "3", "Remarks from ministry")).toBeNull();
+    expect(value(r, "99", "Remarks from ministry")).toBeNull(); // a target row the source lacks
+  });
+
+  it("imported twice, adds no column and reports no change", async () => {
+    const source = await readImportSource("report.xlsx", fixture("openpyxl-report.xlsx"));
+    const again = planImport(source, report.result, REFERENCE, { mode: "merge" });
+    expect(again.result.headers).toEqual(report.result.headers);
+    expect(again.mapped).toContainEqual({ header: "Remarks from ministry", sourceColumn: 9, sourceHeader: "Remarks from ministry" });
+    expect(again.unmapped).toEqual([]);
+    expect(again.extraColumns).toEqual([]);
+    expect(again.added).toEqual([]);
+    expect(again.updated).toEqual([]);
+    expect(again.unchanged).toBe(5);
+    expect(again.result).toEqual(report.result);
+  });
+
+  it("writes into the target's extra column of that name, whatever its case and spacing", async () => {
+    const source = await readImportSource("report.xlsx", fixture("openpyxl-report.xlsx"));
+    const t = targetTable();
+    t.headers.push("REMARKS from  Ministry");
+    t.rows.forEach((row) => row.push(null));
+    const r = planImport(source, t, REFERENCE, { mode: "merge" }).result;
+    expect(r.headers).toEqual([...MEASURES_HEADERS, "Budget", "REMARKS from  Ministry"]);
+    expect(value(r, "1", "REMARKS from  Ministry")).toBe("on schedule");
   });
 });
 
@@ -243,9 +277,89 @@ describe("planImport: modes and overrides", () => {
     expect(() => planImport({ rows: withTitle }, targetTable(), REFERENCE, { mode: "merge", headerRow: 9 })).toThrow(ImportSourceError);
   });
 
-  it("lists data under no header as unmapped, so nothing is silently dropped", () => {
-    const r = planImport({ rows: [["No.", "Measure"], ["1", "x", null, "stray"]] }, targetTable(), REFERENCE, { mode: "merge" });
+  it("lists data under no header as unmapped and keeps it as “Column K (source)”, so nothing is lost", () => {
+    const source = { rows: [["No.", "Measure"], ["1", "x", null, "stray"], ["5", "y", null, "  "]] };
+    const r = planImport(source, targetTable(), REFERENCE, { mode: "merge" });
     expect(r.unmapped).toEqual(["(no header, column D)"]);
+    expect(r.extraColumns).toEqual(["Column D (source)"]);
+    expect(r.result.headers).toEqual([...MEASURES_HEADERS, "Budget", "Column D (source)"]);
+    expect(value(r.result, "1", "Column D (source)")).toBe("stray");
+    expect(value(r.result, "5", "Column D (source)")).toBeNull(); // blank text is no value
+    expect(value(r.result, "99", "Column D (source)")).toBeNull();
+    const again = planImport(source, r.result, REFERENCE, { mode: "merge" });
+    expect(again.unmapped).toEqual(["(no header, column D)"]);
+    expect(again.extraColumns).toEqual(["Column D (source)"]); // the same column, not a second one
+    expect(again.result).toEqual(r.result);
+    expect(again.updated).toEqual([]);
+  });
+
+  it("keeps a column that matches no Measures header as an extra column, in both modes", () => {
+    const source: Cell[][] = [
+      ["No.", "Measure", "  Ministry comment ", "Budget"],
+      ["2", "Extend broadband to rural areas", "needs funds", 1200],
+      ["7", "New one", "proposed", null],
+      ["1", "Build the national data centre", null, 500],
+    ];
+    const merged = planImport({ rows: source }, targetTable(), REFERENCE, { mode: "merge" });
+    expect(merged.unmapped).toEqual(["Ministry comment"]);
+    expect(merged.extraColumns).toEqual(["Ministry comment"]);
+    expect(merged.result.headers).toEqual([...MEASURES_HEADERS, "Budget", "Ministry comment"]);
+    expect(merged.updated).toEqual([{ no: "2", changes: [{ column: "Ministry comment", before: "", after: "needs funds" }] }]);
+    expect(merged.unchanged).toBe(1); // No. 1: a blank comment is no change
+    expect(value(merged.result, "7", "Ministry comment")).toBe("proposed");
+    expect(value(merged.result, "99", "Ministry comment")).toBeNull();
+    expect(value(merged.result, "99", "Budget")).toBe(7);
+
+    // Later the ministry sends the comment again, changed, and leaves one blank: a blank never erases.
+    const later: Cell[][] = [["No.", "Measure", "ministry  COMMENT"], ["2", "Extend broadband to rural areas", "funded"], ["7", "New one", null]];
+    const next = planImport({ rows: later }, merged.result, REFERENCE, { mode: "merge" });
+    expect(next.result.headers).toEqual(merged.result.headers);
+    expect(next.updated).toEqual([{ no: "2", changes: [{ column: "Ministry comment", before: "needs funds", after: "funded" }] }]);
+    expect(value(next.result, "7", "Ministry comment")).toBe("proposed");
+
+    const replaced = planImport({ rows: source }, targetTable(), REFERENCE, { mode: "replace" });
+    expect(replaced.extraColumns).toEqual(["Ministry comment"]);
+    expect(replaced.result.rows.map((x) => x[col(replaced.result, "Ministry comment")])).toEqual(["needs funds", "proposed", null]);
+  });
+
+  it("names a kept column “Header (column K)” when its header is a Measures header or is taken", () => {
+    const source: Cell[][] = [
+      ["No.", "Measure", "Status", "State", "Budget", "budget", "Column H (source)", ""],
+      ["1", "Build the national data centre", "Not started", "see annex", 500, 650, "a", "b"],
+    ];
+    const r = planImport({ rows: source }, targetTable(), REFERENCE, { mode: "merge" });
+    expect(r.mapped.map((m) => m.header)).toEqual(["No.", "Measure", "Status", "Budget"]);
+    expect(r.unmapped).toEqual(["State", "budget", "Column H (source)", "(no header, column H)"]);
+    expect(r.extraColumns).toEqual(["State (column D)", "budget (column F)", "Column H (source)", "Column H (source) 2"]);
+    expect(r.result.headers.slice(MEASURES_HEADERS.length)).toEqual(["Budget", ...r.extraColumns]);
+    expect(value(r.result, "1", "State (column D)")).toBe("see annex");
+    expect(value(r.result, "1", "Status")).toBe("Not started");
+    expect(value(r.result, "1", "budget (column F)")).toBe(650);
+    expect(value(r.result, "1", "Column H (source)")).toBe("a");
+    expect(value(r.result, "1", "Column H (source) 2")).toBe("b"); // data under no header, its name taken by G
+    const again = planImport({ rows: source }, r.result, REFERENCE, { mode: "merge" });
+    expect(again.result).toEqual(r.result);
+    expect(again.unchanged).toBe(1);
+  });
+
+  it("leaves out what the planner maps to -1: not imported, not kept", () => {
+    const out = planImport({ rows }, targetTable(), REFERENCE, { mode: "merge", mapping: { Notes: -1 } });
+    expect(out.unmapped).toEqual(["Remarks"]);
+    expect(out.extraColumns).toEqual([]);
+    expect(out.result.headers).toEqual([...MEASURES_HEADERS, "Budget"]);
+    expect(value(out.result, "2", "Notes")).toBeNull();
+
+    // A column that matches no header, by its header text or the name it would be kept under.
+    const source: Cell[][] = [["No.", "Measure", "Ministry comment"], ["1", "x", "c", "stray"]];
+    for (const mapping of [{ "ministry comment": -1, "Column D (source)": -1 }, { "Ministry comment (column C)": -1, "column d (SOURCE)": -1 }]) {
+      const r = planImport({ rows: source }, targetTable(), REFERENCE, { mode: "merge", mapping });
+      expect(r.unmapped).toEqual(["Ministry comment", "(no header, column D)"]);
+      expect(r.extraColumns).toEqual([]);
+      expect(r.result.headers).toEqual([...MEASURES_HEADERS, "Budget"]);
+    }
+    expect(() => planImport({ rows: source }, targetTable(), REFERENCE, { mode: "merge", mapping: { Colour: -1 } })).toThrow(
+      /leaves out “Colour”, which is neither a column of the Measures table nor a source column without one/,
+    );
   });
 
   it("skips fully blank rows silently and adds the contract columns a bare target lacks", () => {
@@ -291,7 +405,7 @@ describe("planImport (property)", () => {
   it("never throws on any rows under a header, and keeps every row that has a No. and measure text", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.array(arbCell, { maxLength: 6 }), { maxLength: 30 }),
+        fc.array(fc.array(arbCell, { maxLength: 8 }), { maxLength: 30 }),
         fc.constantFrom<"merge" | "replace">("merge", "replace"),
         (data, mode) => {
           const rows: Cell[][] = [["No.", "Measure", "Committee", "Progress", "Start", "Status"], ...data];
@@ -324,6 +438,12 @@ describe("planImport (property)", () => {
           });
           if (mode === "merge") expect(report.result.rows.length).toBeGreaterThanOrEqual(target.rows.length);
           for (const r of report.result.rows) expect(r).toHaveLength(report.result.headers.length);
+          // Every source column with a header or data is mapped or kept, under a header of its own.
+          const strays = new Set(rows.slice(report.firstDataRow - 1).flatMap((r) => r.flatMap((c, i) => (i >= 6 && cellText(c) !== "" ? [i] : []))));
+          expect(report.mapped.length + report.extraColumns.length).toBe(6 + strays.size);
+          const keys = report.result.headers.map((h) => h.toLowerCase().replace(/\s+/g, ""));
+          expect(new Set(keys).size).toBe(keys.length);
+          for (const h of report.extraColumns) expect(report.result.headers).toContain(h);
         },
       ),
       { numRuns: 300 },
