@@ -22,7 +22,7 @@ export function formatImportReport(r: ImportReport, source: string, dryRun: bool
   lines.push(`${source}${r.sheetName ? ` (sheet ${r.sheetName})` : ""}: header on row ${r.headerRow}, data from row ${r.firstDataRow}${dryRun ? " — dry run, nothing written" : ""}`);
   lines.push("", "Mapped columns:");
   for (const m of r.mapped) lines.push(`  ${m.header} ← "${m.sourceHeader}" (column ${m.sourceColumn + 1})`);
-  if (r.unmapped.length) lines.push(`Not imported (no matching column): ${r.unmapped.join(", ")}`);
+  if (r.extraColumns.length) lines.push(`Kept as extra columns (no matching Measures column): ${r.extraColumns.join(", ")}`);
   if (r.normalised.length) {
     lines.push("", `Normalised (${r.normalised.length}):`);
     for (const n of r.normalised) lines.push(`  row ${n.row}, ${n.column}: "${n.from}" → "${n.to}"`);

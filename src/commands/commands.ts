@@ -36,7 +36,7 @@ const TEXT = {
     app: "កម្មវិធីរៀបចំផែនការគោលនយោបាយ",
     validated: "ការត្រួតពិនិត្យបានបញ្ចប់",
     summarised: "សន្លឹក Summary, Briefing និង Validation ត្រូវបានបង្កើតឡើងវិញ",
-    counts: (e: number, w: number, i: number) => `កំហុស ${e} ការព្រមាន ${w} ព័ត៌មាន ${i}។`,
+    counts: (e: number, w: number, i: number) => `កំហុស ${e}, ការព្រមាន ${w}, ព័ត៌មាន ${i}។`,
     clean: "រកមិនឃើញបញ្ហាទេ។",
     seeValidation: "សន្លឹក Validation រាយបញ្ជីវា ហើយក្រឡាត្រូវបានបន្លិចនៅក្នុងតារាង។",
     seeSummary: "សន្លឹក Summary ត្រូវបានធ្វើបច្ចុប្បន្នភាព។",

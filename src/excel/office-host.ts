@@ -19,7 +19,7 @@
  * rule gives. Every failure is rethrown as `new Error(explainOfficeError(e))`.
  */
 import type { CellTarget, Host, Progress } from "../host/host";
-import { TABLE_NAMES, headerKey, type PlannerTables, type TableData, type TableName } from "../model/schema";
+import { TABLE_NAMES, headerKey, type PlannerTables, type TableData } from "../model/schema";
 import { markRules } from "../plan/marks";
 import { VALIDATIONS } from "../plan/setup";
 import type { Cell } from "../model/types";

@@ -3,9 +3,8 @@
  * committee's name, the As of year), a header row, then the measures it leads or co-leads
  * (committees resolved by code, name or alias). Static values: a briefing is a snapshot.
  */
-import { CommitteeIndex } from "../model/committees";
 import type { Framework, Measure } from "../model/types";
-import { committeeDims } from "../summary/dimensions";
+import { committeeDims, committeeResolver } from "../summary/dimensions";
 import { label, localName, statusLabel, type Language } from "./labels";
 import type { PlanCell, PlanSheet } from "./types";
 
@@ -17,22 +16,39 @@ const COLS = BRIEFING_WIDTHS.length;
 
 /** The committees' blocks: each committee's measures (lead or co-lead), then those naming none. */
 export function briefingBlocks(framework: Framework): Array<{ code: string | null; name: string; nameKm: string; measures: Measure[] }> {
-  const index = new CommitteeIndex(framework.committees);
-  const codesOf = framework.measures.map((m) => {
-    const codes = new Set<string>();
-    for (const c of [m.leadCommittee, ...m.otherCommittees]) {
-      const code = index.resolve(c);
-      if (code) codes.add(code.toLowerCase());
-    }
-    return codes;
-  });
+  const resolve = committeeResolver(framework.committees);
   const blocks: Array<{ code: string | null; name: string; nameKm: string; measures: Measure[] }> = committeeDims(framework).map((c) => ({
     code: c.code,
     name: c.name || c.code,
     nameKm: c.nameKm,
-    measures: framework.measures.filter((_, i) => codesOf[i].has(c.code.toLowerCase())),
+    measures: [],
   }));
-  const none = framework.measures.filter((_, i) => codesOf[i].size === 0);
+  // Each block's measures in framework order: one pass, each measure into the blocks of the
+  // codes it names (lower-cased, as resolved), or into "none".
+  const blockOf = new Map<string, Measure[]>();
+  for (const b of blocks) if (b.code !== null && !blockOf.has(b.code.toLowerCase())) blockOf.set(b.code.toLowerCase(), b.measures);
+  const lower = new Map<string, string | null>();
+  const codeOf = (name: string): string | null => {
+    let code = lower.get(name);
+    if (code === undefined) {
+      code = resolve(name)?.toLowerCase() ?? null;
+      lower.set(name, code);
+    }
+    return code;
+  };
+  const none: Measure[] = [];
+  const codes = new Set<string>();
+  for (const m of framework.measures) {
+    codes.clear();
+    const lead = codeOf(m.leadCommittee);
+    if (lead) codes.add(lead);
+    for (const c of m.otherCommittees) {
+      const code = codeOf(c);
+      if (code) codes.add(code);
+    }
+    if (codes.size === 0) none.push(m);
+    else for (const code of codes) blockOf.get(code)?.push(m);
+  }
   if (none.length > 0) blocks.push({ code: null, name: "", nameKm: "", measures: none });
   return blocks;
 }
@@ -76,7 +92,8 @@ export function briefingSheet(framework: Framework, language: Language): PlanShe
       put(r, 2, m.timeframe);
       put(r, 3, m.startYear, undefined, "0");
       put(r, 4, m.endYear, undefined, "0");
-      put(r, 5, statusLabel(language, m.status), m.status.trim().toLowerCase() === "at risk" || m.status.trim().toLowerCase() === "delayed" ? "warning" : undefined);
+      const status = m.status.trim().toLowerCase();
+      put(r, 5, statusLabel(language, m.status), status === "at risk" || status === "delayed" ? "warning" : undefined);
       put(r, 6, m.progress, undefined, "0");
       put(r, 7, m.institutions[0] ?? "");
       r += 1;

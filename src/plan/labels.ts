@@ -172,6 +172,7 @@ export const LABELS: Record<Language, Record<LabelKey, string>> = { en, km };
 /** A label, with {placeholders} filled. */
 export function label(language: Language, key: LabelKey, params: Record<string, string | number> = {}): string {
   const text = (LABELS[language] ?? LABELS.en)[key];
+  if (!text.includes("{")) return text;
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
 
@@ -183,9 +184,12 @@ const STATUS_KEYS: Record<Status, LabelKey> = {
   Completed: "stCompleted",
 };
 
+/** The five statuses by their lower-case spelling. */
+const STATUS_BY_KEY = new Map((Object.keys(STATUS_KEYS) as Status[]).map((s) => [s.toLowerCase(), s]));
+
 /** A status as shown: the five in the sheet's language, anything else as written. */
 export function statusLabel(language: Language, status: string): string {
-  const key = (Object.keys(STATUS_KEYS) as Status[]).find((s) => s.toLowerCase() === status.trim().toLowerCase());
+  const key = STATUS_BY_KEY.get(status.trim().toLowerCase());
   return key ? label(language, STATUS_KEYS[key]) : status;
 }
 

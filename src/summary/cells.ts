@@ -6,7 +6,8 @@
  * computed from the same cells the formula sees, with the formula's own semantics
  * (src/summary/criteria.ts): untrimmed text, years and Progress % only where the cell holds a
  * number, and every data row of the table, blank rows included. A framework read through
- * tablesToFramework has cleaned values; `sourcesFromTables` keeps the raw ones.
+ * tablesToFramework has cleaned values; `sourcesFromTables` keeps the raw ones (the tables'
+ * rows themselves, not a copy).
  */
 import { measureToRow } from "../model/convert";
 import { columnIndex, findTable, TABLE_HEADERS, type PlannerTables, type TableData } from "../model/schema";
@@ -43,8 +44,17 @@ export interface SourceShape {
 }
 
 export interface SourceTable extends SourceShape {
-  /** Every data row, keyed by contract header, as the cells hold it. */
-  rows: Array<Record<string, Cell>>;
+  /**
+   * Every data row as the table holds it (the table's own arrays, not copied): the cell of a
+   * contract column is at `columns[header].index` (sourceCell).
+   */
+  rows: ReadonlyArray<ReadonlyArray<Cell | undefined>>;
+}
+
+/** The cell of a contract column in a row: undefined when the table has no such column. */
+export function sourceCell(table: SourceShape, row: ReadonlyArray<Cell | undefined>, column: string): Cell | undefined {
+  const c = table.columns[column];
+  return c ? row[c.index] : undefined;
 }
 
 export type SourceCells = Record<SourceTableName, SourceTable>;
@@ -56,14 +66,7 @@ function shapeOf(name: SourceTableName, table: TableData | undefined): SourceTab
     const i = columnIndex(table, h);
     if (i >= 0) columns[h] = { header: table.headers[i], index: i };
   }
-  const read: Array<[string, number]> = [];
-  for (const [h, c] of Object.entries(columns)) if (c) read.push([h, c.index]);
-  const rows = table.rows.map((row) => {
-    const rec: Record<string, Cell> = {};
-    for (const [h, i] of read) rec[h] = row[i] ?? null;
-    return rec;
-  });
-  return { name: table.name || name, columns, location: table.location, rowCount: rows.length, exists: true, rows };
+  return { name: table.name || name, columns, location: table.location, rowCount: table.rows.length, exists: true, rows: table.rows };
 }
 
 /** The cells of a workbook's Measures and Committees tables, raw, every row. */

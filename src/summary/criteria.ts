@@ -13,7 +13,7 @@
  * - AVERAGEIFS and SUMIFS take number cells only; a mean over no number is "" (IFERROR).
  */
 import type { Cell } from "../model/types";
-import type { SourceCells, SourceTableName } from "./cells";
+import { sourceCell, type SourceCells, type SourceTable, type SourceTableName } from "./cells";
 
 /** Excel's serial day 0 (1899-12-30), in ms: date cells compare as serial numbers. */
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
@@ -146,8 +146,9 @@ export function excludesBlank(c: Criterion): boolean {
   return true;
 }
 
-function rowsMatching(sources: SourceCells, table: SourceTableName, criteria: Criteria): Array<Record<string, Cell>> {
-  return sources[table].rows.filter((row) => criteria.every((c) => matches(c, row[c.column])));
+function rowsMatching(sources: SourceCells, table: SourceTableName, criteria: Criteria): Array<ReadonlyArray<Cell | undefined>> {
+  const t = sources[table];
+  return t.rows.filter((row) => criteria.every((c) => matches(c, sourceCell(t, row, c.column))));
 }
 
 function countIfs(sources: SourceCells, table: SourceTableName, criteria: Criteria): number {
@@ -159,7 +160,7 @@ function sumIfs(sources: SourceCells, table: SourceTableName, column: string, cr
   let sum = 0;
   let numbers = 0;
   for (const row of rowsMatching(sources, table, criteria)) {
-    const v = scalar(row[column]);
+    const v = scalar(sourceCell(sources[table], row, column));
     if (v.kind === "number") {
       sum += v.n;
       numbers += 1;
@@ -220,8 +221,10 @@ interface ColumnCells {
   numbers: Float64Array;
 }
 
-function readColumn(rows: ReadonlyArray<Record<string, Cell>>, column: string): ColumnCells {
+function readColumn(table: SourceTable, column: string): ColumnCells {
+  const rows = table.rows;
   const n = rows.length;
+  const index = table.columns[column]?.index ?? -1;
   const ids = new Uint32Array(n);
   const numbers = new Float64Array(n).fill(NaN);
   const values: Scalar[] = [];
@@ -247,7 +250,7 @@ function readColumn(rows: ReadonlyArray<Record<string, Cell>>, column: string): 
     return id;
   };
   for (let i = 0; i < n; i++) {
-    const cell = rows[i][column];
+    const cell = index < 0 ? undefined : rows[i][index];
     if (typeof cell === "string" && cell !== "") {
       ids[i] = textId(cell);
     } else if (typeof cell === "number" && Number.isFinite(cell)) {
@@ -304,14 +307,17 @@ class TableCells {
   private readonly masks = new Map<string, Map<string, Uint32Array>>();
   private all: Uint32Array | null = null;
 
-  constructor(private readonly rows: ReadonlyArray<Record<string, Cell>>) {
-    this.words = (rows.length + 31) >>> 5;
+  private readonly rows: number;
+
+  constructor(private readonly table: SourceTable) {
+    this.rows = table.rows.length;
+    this.words = (this.rows + 31) >>> 5;
   }
 
   private column(name: string): ColumnCells {
     let col = this.columns.get(name);
     if (!col) {
-      col = readColumn(this.rows, name);
+      col = readColumn(this.table, name);
       this.columns.set(name, col);
     }
     return col;
@@ -343,7 +349,7 @@ class TableCells {
     if (criteria.length === 0) {
       if (!this.all) {
         const all = new Uint32Array(this.words);
-        for (let i = 0; i < this.rows.length; i++) all[i >>> 5] |= 1 << (i & 31);
+        for (let i = 0; i < this.rows; i++) all[i >>> 5] |= 1 << (i & 31);
         this.all = all;
       }
       return this.all;
@@ -402,7 +408,7 @@ export class QueryEvaluator {
   private table(name: SourceTableName): TableCells {
     let t = this.tables.get(name);
     if (!t) {
-      t = new TableCells(this.sources[name].rows);
+      t = new TableCells(this.sources[name]);
       this.tables.set(name, t);
     }
     return t;

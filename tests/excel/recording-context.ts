@@ -1270,13 +1270,9 @@ export class FakeRange extends FakeObject {
 
 /** format, format.font, format.fill: every property set is recorded on the sheet. */
 class FakeFormat {
-  constructor(
-    private readonly ctx: FakeContext,
-    private readonly range: FakeRange,
-    private readonly path: string,
-  ) {
+  constructor(ctx: FakeContext, range: FakeRange, path: string) {
     return new Proxy(this, {
-      get: (target, prop) => {
+      get: (_target, prop) => {
         if (typeof prop !== "string" || prop === "then") return undefined;
         if (prop === "font" || prop === "fill") return new FakeFormat(ctx, range, `${path}.${prop}`);
         throw new FakeError("PropertyNotLoaded", `${path}.${prop} not loaded`);

@@ -138,6 +138,7 @@ export const en = {
   noneInCategory: "None.",
   importCounts: (added: number, updated: number, rejected: number) => `${added} to add, ${updated} to update, ${rejected} rejected.`,
   unchangedCount: (n: number) => (n === 1 ? "1 row is already the same." : `${n} rows are already the same.`),
+  keptAsExtra: "(kept as an extra column)",
   headerFoundAt: (sheet: string, row: number) => `Header row: ${sheet}, row ${row}.`,
   confirmMerge: "Confirm (merge)",
   replaceAll: "Replace…",

@@ -139,6 +139,7 @@ export const km: Catalogue = {
   noneInCategory: "គ្មាន។",
   importCounts: (added, updated, rejected) => `នឹងបន្ថែម ${added} · ធ្វើបច្ចុប្បន្នភាព ${updated} · បដិសេធ ${rejected}។`,
   unchangedCount: (n) => `${n} ជួរដេកដូចគ្នានឹងទិន្នន័យដែលមានស្រាប់។`,
+  keptAsExtra: "(រក្សាទុកជាជួរឈរបន្ថែម)",
   headerFoundAt: (sheet, row) => `ជួរក្បាលតារាង៖ ${sheet} ជួរដេកទី ${row}។`,
   confirmMerge: "បញ្ជាក់ (បញ្ចូលគ្នា)",
   replaceAll: "ជំនួស…",

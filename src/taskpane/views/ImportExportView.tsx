@@ -131,7 +131,7 @@ export function ImportReportView({ report, fileName }: { report: ImportReport; f
   const updates = report.updated.flatMap((u) => u.changes.map((c) => ({ no: u.no, ...c })));
   const sourceColumns = [
     ...report.mapped.map((m) => ({ source: m.sourceHeader, target: m.header })),
-    ...report.unmapped.map((u) => ({ source: u, target: "" })),
+    ...report.unmapped.map((u) => ({ source: u, target: t.keptAsExtra })),
   ];
   return (
     <div className={styles.report} data-testid="import-report">

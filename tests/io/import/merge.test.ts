@@ -351,7 +351,8 @@ describe("planImport: modes and overrides", () => {
 
     // A column that matches no header, by its header text or the name it would be kept under.
     const source: Cell[][] = [["No.", "Measure", "Ministry comment"], ["1", "x", "c", "stray"]];
-    for (const mapping of [{ "ministry comment": -1, "Column D (source)": -1 }, { "Ministry comment (column C)": -1, "column d (SOURCE)": -1 }]) {
+    const leaveOuts: Array<Record<string, number>> = [{ "ministry comment": -1, "Column D (source)": -1 }, { "Ministry comment (column C)": -1, "column d (SOURCE)": -1 }];
+    for (const mapping of leaveOuts) {
       const r = planImport({ rows: source }, targetTable(), REFERENCE, { mode: "merge", mapping });
       expect(r.unmapped).toEqual(["Ministry comment", "(no header, column D)"]);
       expect(r.extraColumns).toEqual([]);
