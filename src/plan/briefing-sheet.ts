@@ -4,7 +4,7 @@
  * (committees resolved by code, name or alias). Static values: a briefing is a snapshot.
  */
 import type { Framework, Measure } from "../model/types";
-import { committeeDims, committeeResolver } from "../summary/dimensions";
+import { committeeDims, committeeKeyResolver } from "../summary/dimensions";
 import { label, localName, statusLabel, type Language } from "./labels";
 import type { PlanCell, PlanSheet } from "./types";
 
@@ -16,7 +16,7 @@ const COLS = BRIEFING_WIDTHS.length;
 
 /** The committees' blocks: each committee's measures (lead or co-lead), then those naming none. */
 export function briefingBlocks(framework: Framework): Array<{ code: string | null; name: string; nameKm: string; measures: Measure[] }> {
-  const resolve = committeeResolver(framework.committees);
+  const codeOf = committeeKeyResolver(framework.committees);
   const blocks: Array<{ code: string | null; name: string; nameKm: string; measures: Measure[] }> = committeeDims(framework).map((c) => ({
     code: c.code,
     name: c.name || c.code,
@@ -27,26 +27,17 @@ export function briefingBlocks(framework: Framework): Array<{ code: string | nul
   // codes it names (lower-cased, as resolved), or into "none".
   const blockOf = new Map<string, Measure[]>();
   for (const b of blocks) if (b.code !== null && !blockOf.has(b.code.toLowerCase())) blockOf.set(b.code.toLowerCase(), b.measures);
-  const lower = new Map<string, string | null>();
-  const codeOf = (name: string): string | null => {
-    let code = lower.get(name);
-    if (code === undefined) {
-      code = resolve(name)?.toLowerCase() ?? null;
-      lower.set(name, code);
-    }
-    return code;
-  };
   const none: Measure[] = [];
-  const codes = new Set<string>();
+  const codes: string[] = [];
   for (const m of framework.measures) {
-    codes.clear();
+    codes.length = 0;
     const lead = codeOf(m.leadCommittee);
-    if (lead) codes.add(lead);
+    if (lead) codes.push(lead);
     for (const c of m.otherCommittees) {
       const code = codeOf(c);
-      if (code) codes.add(code);
+      if (code && !codes.includes(code)) codes.push(code);
     }
-    if (codes.size === 0) none.push(m);
+    if (codes.length === 0) none.push(m);
     else for (const code of codes) blockOf.get(code)?.push(m);
   }
   if (none.length > 0) blocks.push({ code: null, name: "", nameKm: "", measures: none });
@@ -63,13 +54,31 @@ export function briefingSheet(framework: Framework, language: Language): PlanShe
   const L = (k: Parameters<typeof label>[1], p?: Record<string, string | number>) => label(language, k, p);
   const cells: PlanCell[] = [];
   const put = (row: number, col: number, value: PlanCell["value"], style?: PlanCell["style"], numberFormat?: string) => {
-    const c: PlanCell = { row, col, value };
-    if (style) c.style = style;
-    if (numberFormat) c.numberFormat = numberFormat;
-    cells.push(c);
+    // One literal per shape (the same keys, in the same order, as adding them one by one).
+    cells.push(
+      style
+        ? numberFormat
+          ? { row, col, value, style, numberFormat }
+          : { row, col, value, style }
+        : numberFormat
+          ? { row, col, value, numberFormat }
+          : { row, col, value },
+    );
   };
   const headers = [L("no"), L("measure"), L("timeframe"), L("start"), L("end"), L("status"), L("progress"), L("leadInstitution")];
   const asOf = framework.settings.asOfYear;
+
+  // A status's label and style, once per spelling.
+  const statuses = new Map<string, [string, PlanCell["style"]]>();
+  const statusCell = (status: string): [string, PlanCell["style"]] => {
+    let cell = statuses.get(status);
+    if (!cell) {
+      const s = status.trim().toLowerCase();
+      cell = [statusLabel(language, status), s === "at risk" || s === "delayed" ? "warning" : undefined];
+      statuses.set(status, cell);
+    }
+    return cell;
+  };
 
   const rowHeights: Record<number, number> = {};
   let r = 0;
@@ -92,8 +101,8 @@ export function briefingSheet(framework: Framework, language: Language): PlanShe
       put(r, 2, m.timeframe);
       put(r, 3, m.startYear, undefined, "0");
       put(r, 4, m.endYear, undefined, "0");
-      const status = m.status.trim().toLowerCase();
-      put(r, 5, statusLabel(language, m.status), status === "at risk" || status === "delayed" ? "warning" : undefined);
+      const status = statusCell(m.status);
+      put(r, 5, status[0], status[1]);
       put(r, 6, m.progress, undefined, "0");
       put(r, 7, m.institutions[0] ?? "");
       r += 1;

@@ -2,7 +2,7 @@
 import { STATUSES, type Framework } from "../model/types";
 import type { CountQuery, Criteria, LookupQuery, Metric, Query, QueryEvaluator } from "./criteria";
 import {
-  committeeResolver,
+  committeeKeyResolver,
   committeeTerms,
   eq,
   goalCriteria,
@@ -28,17 +28,17 @@ export function expectedLookup(code: string): LookupQuery {
 
 /** Measures that name the committee by code, name or alias (CommitteeIndex), lead or other. */
 function resolvedTotals(f: Framework): Map<string, number> {
-  const resolve = committeeResolver(f.committees);
+  const keyOf = committeeKeyResolver(f.committees);
   const out = new Map<string, number>();
-  const codes = new Set<string>();
-  const add = (name: string) => {
-    const code = resolve(name);
-    if (code) codes.add(code.toLowerCase());
-  };
+  const codes: string[] = [];
   for (const m of f.measures) {
-    codes.clear();
-    add(m.leadCommittee);
-    for (const name of m.otherCommittees) add(name);
+    codes.length = 0;
+    const lead = keyOf(m.leadCommittee);
+    if (lead) codes.push(lead);
+    for (const name of m.otherCommittees) {
+      const code = keyOf(name);
+      if (code && !codes.includes(code)) codes.push(code);
+    }
     for (const c of codes) out.set(c, (out.get(c) ?? 0) + 1);
   }
   return out;

@@ -306,6 +306,7 @@ class TableCells {
   private readonly columns = new Map<string, ColumnCells>();
   private readonly masks = new Map<string, Map<string, Uint32Array>>();
   private all: Uint32Array | null = null;
+  private scratch: Uint32Array | null = null;
 
   private readonly rows: number;
 
@@ -338,13 +339,19 @@ class TableCells {
       for (let g = 0; g < ok.length; g++) ok[g] = matchesScalar(c, col.values[g]) ? 1 : 0;
       mask = new Uint32Array(this.words);
       const ids = col.ids;
-      for (let i = 0; i < ids.length; i++) if (ok[ids[i]] === 1) mask[i >>> 5] |= 1 << (i & 31);
+      const n = ids.length;
+      for (let w = 0, i = 0; w < mask.length; w++) {
+        const end = Math.min(i + 32, n);
+        let bits = 0;
+        for (let b = 0; i < end; i++, b++) if (ok[ids[i]] === 1) bits |= 1 << b;
+        mask[w] = bits;
+      }
       byKey.set(key, mask);
     }
     return mask;
   }
 
-  /** The rows all criteria match (possibly shared: do not modify). */
+  /** The rows all criteria match (shared, or the scratch set overwritten by the next call: read at once). */
   private termMask(criteria: Criteria): Uint32Array {
     if (criteria.length === 0) {
       if (!this.all) {
@@ -356,7 +363,8 @@ class TableCells {
     }
     const first = this.criterionMask(criteria[0]);
     if (criteria.length === 1) return first;
-    const mask = first.slice();
+    const mask = (this.scratch ??= new Uint32Array(this.words));
+    mask.set(first);
     for (let k = 1; k < criteria.length; k++) {
       const m = this.criterionMask(criteria[k]);
       for (let w = 0; w < mask.length; w++) mask[w] &= m[w];

@@ -43,6 +43,20 @@ export function committeeResolver(committees: readonly Committee[]): (text: stri
   };
 }
 
+/** The lower-cased code of the committee a text names (committeeResolver), remembered per text. */
+export function committeeKeyResolver(committees: readonly Committee[]): (text: string) => string | null {
+  const resolve = committeeResolver(committees);
+  const seen = new Map<string, string | null>();
+  return (text) => {
+    let key = seen.get(text);
+    if (key === undefined) {
+      key = resolve(text)?.toLowerCase() ?? null;
+      seen.set(text, key);
+    }
+    return key;
+  };
+}
+
 function uniqueBy<T>(items: T[], key: (t: T) => string): T[] {
   const seen = new Set<string>();
   const out: T[] = [];

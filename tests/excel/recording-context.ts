@@ -316,8 +316,12 @@ export class RecordingExcel {
   compressedFile = true;
   /** Enforce Excel on the web's 5 MB request and response limits. */
   enforceWebLimits = true;
-  /** The bytes of the .xlsx getFileAsync hands out. */
-  fileBytes = new Uint8Array(9_000_000).map((_, i) => i % 251);
+  private _file: Uint8Array | null = null;
+  /** The bytes of the .xlsx getFileAsync hands out (9 MB: three 4 MB slices). */
+  get fileBytes(): Uint8Array {
+    if (!this._file) this._file = new Uint8Array(9_000_000).map((_, i) => i % 251);
+    return this._file;
+  }
   fileClosed = 0;
   displayLanguage = "en-US";
   associated = new Map<string, (event: unknown) => void>();
@@ -474,9 +478,6 @@ export class FakeContext {
       try {
         const sheet = a.writes?.();
         if (sheet?.protected) throw new FakeError("AccessDenied", `The cell or chart you're trying to change is on a protected sheet (${sheet.name}).`);
-        if (a.writes && sheet === undefined) {
-          // a write to a workbook-level structure
-        }
         a.run();
       } catch (e) {
         const err = e instanceof FakeError ? e : new FakeError("GeneralException", e instanceof Error ? e.message : String(e));
