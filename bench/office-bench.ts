@@ -3,10 +3,11 @@
  * (tests/excel/recording-context.ts): `npx tsx bench/office-bench.ts [sizes…]`.
  *
  * For each size n, on a fresh workbook: `setup` applies the set-up plan of a generated
- * framework with n measures to an empty workbook; `validate` is checkWorkbook (read, rebuild
- * Validation, mark); `mark` is markFindings alone; `summary` is buildSummary (read, rebuild
- * Summary, Briefing and Validation, mark). Each reports the syncs it made and the largest
- * payload of any of them (request or response bytes, whichever is larger).
+ * framework with n measures to an empty workbook; `validate` is checkWorkbook (readTables, then
+ * one applyPlan that rebuilds Validation and re-marks the tables); `mark` is markFindings alone
+ * (an applyPlan of marks only); `summary` is buildSummary (readTables, then one applyPlan that
+ * rebuilds Summary, Briefing and Validation and re-marks). Each reports the syncs it made and
+ * the largest payload of any of them (request or response bytes, whichever is larger).
  */
 import { OfficeHost } from "../src/excel/office-host";
 import { buildSummary, checkWorkbook } from "../src/host/operations";
@@ -35,16 +36,22 @@ export interface HostCall {
   records: SyncRecord[];
 }
 
-/** Wraps the host's methods so that each call reports its syncs. */
+/**
+ * Wraps the host's methods so that each call reports its syncs. Only the outermost call is
+ * reported: markFindings runs through applyPlan, and is one Host call.
+ */
 function observed(host: OfficeHost, fake: RecordingExcel, report: (method: string, records: SyncRecord[]) => void): OfficeHost {
+  let depth = 0;
   for (const method of ["readTables", "applyPlan", "writeTable", "markFindings", "select"] as const) {
     const original = host[method].bind(host) as (...args: unknown[]) => Promise<unknown>;
     (host as unknown as Record<string, unknown>)[method] = async (...args: unknown[]) => {
       const from = fake.syncs.length;
+      depth++;
       try {
         return await original(...args);
       } finally {
-        report(method, fake.since(from));
+        depth--;
+        if (depth === 0) report(method, fake.since(from));
       }
     };
   }

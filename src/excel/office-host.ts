@@ -11,8 +11,11 @@
  *  - writeTable: first keeps a copy of the table as it was (header row and data, as values)
  *    in the hidden sheet "PlannerBackup" — overwritten by the next writeTable; `restoreBackup`
  *    puts it back — then replaces the rows, resizing the table in place.
- *  - markFindings: conditional formats from plan/marks.ts, tagged N("PolicyPlannerMark")=0;
- *    the previous tagged formats are deleted, the planner's own formats are kept.
+ *  - marks (`plan.marks`): conditional formats from plan/marks.ts over every planner table,
+ *    tagged N("PolicyPlannerMark")=0; the previous tagged formats are deleted (their ids are
+ *    read in applyPlan's first sync, the deletes are the first writes), the planner's own
+ *    formats are kept, and the new ones are added after the sheets are written, in the same
+ *    write sync. markFindings is `applyPlan({ sheets: [], marks: true })`.
  *
  * Round trips: every operation reads what it needs in one sync (snapshot.ts) and queues all
  * its writes, synced once — or, past the 4 MiB payload budget, in as many syncs as payload.ts's
@@ -22,6 +25,7 @@ import type { CellTarget, Host, Progress } from "../host/host";
 import { TABLE_NAMES, headerKey, type PlannerTables, type TableData } from "../model/schema";
 import { markRules } from "../plan/marks";
 import { VALIDATIONS } from "../plan/setup";
+import { VALIDATION_SHEET } from "../plan/validation-sheet";
 import type { Cell } from "../model/types";
 import type { WorkbookPlan } from "../plan/types";
 import type { Finding } from "../rules/finding";
@@ -30,7 +34,7 @@ import { PlannerError, explainOfficeError, officeErrorCode } from "./errors";
 import { PAYLOAD_BUDGET } from "./payload";
 import { CAPABILITY_SETS, supports, supportsSet } from "./requirements";
 import { readBodies, readSnapshot, type Snapshot, type TableInfo } from "./snapshot";
-import { Writer, type Capabilities } from "./writer";
+import { Writer, type Capabilities, type Layout } from "./writer";
 
 export const MARK_TAG = "PolicyPlannerMark";
 export const BACKUP_SHEET = "PlannerBackup";
@@ -79,12 +83,16 @@ export class OfficeHost implements Host {
 
   async applyPlan(plan: WorkbookPlan, progress?: Progress): Promise<void> {
     const planner = plan.sheets.some((s) => !s.owned);
-    await this.run("update the workbook", async (ctx) => {
-      const snap = await readSnapshot(ctx, { tables: planner, body: planner ? "firstRow" : "none" });
+    const marks = plan.marks === true;
+    await this.run(plan.sheets.length === 0 && marks ? "mark the findings" : "update the workbook", async (ctx) => {
+      // One read: with marks, the planner tables (where to mark) and their sheets' conditional formats.
+      const snap = await readSnapshot(ctx, { tables: planner || marks, body: planner ? "firstRow" : "none", formats: marks });
       checkWritable(snap, plan);
       const total = plan.sheets.length;
       const w = new Writer(ctx, snap, this.capabilities(), this.budget);
       try {
+        // The old marks go first, while the formats are as the read saw them.
+        if (marks) await clearMarks(w, snap);
         for (const [i, sheet] of plan.sheets.entries()) {
           progress?.(i, total, sheet.name);
           if (sheet.owned) {
@@ -104,6 +112,9 @@ export class OfficeHost implements Host {
             await w.formatTable(table.name, table.numberFormats, table.validations);
           }
         }
+        // The rules look findings up in the Validation sheet: without it there is nothing to mark.
+        const validation = snap.sheets.has(VALIDATION_SHEET.toLowerCase()) || plan.sheets.some((s) => s.owned && s.name.toLowerCase() === VALIDATION_SHEET.toLowerCase());
+        if (marks && validation) await addMarks(w);
         await w.finish();
         progress?.(total, total);
       } catch (e) {
@@ -217,37 +228,10 @@ export class OfficeHost implements Host {
     return data.name;
   }
 
+  /** The marks alone: the same path as applyPlan's `marks` (one read, one write sync). */
   async markFindings(findings: Finding[]): Promise<void> {
     void findings; // the Validation sheet carries them; the rules read it
-    await this.run("mark the findings", async (ctx) => {
-      const snap = await readSnapshot(ctx, { tables: true, body: "none", formats: true });
-      for (const t of snap.tables.values()) {
-        if (snap.sheets.get(t.sheet.toLowerCase())?.protected) throw new PlannerError(protectedSheet(t.sheet));
-      }
-      const w = new Writer(ctx, snap, this.capabilities(), this.budget);
-      try {
-        for (const [key, formats] of snap.formats) {
-          const sheet = snap.sheets.get(key)?.name ?? key;
-          await w.deleteFormats(sheet, formats.filter((f) => f.formula?.includes(MARK_TAG)).map((f) => f.id));
-        }
-        // The rules look findings up in the Validation sheet: without it there is nothing to mark.
-        if (snap.sheets.has("validation")) {
-          for (const name of TABLE_NAMES) {
-            const t = snap.tables.get(name.toLowerCase());
-            if (!t) continue;
-            const data: TableData = { name: t.name, headers: t.headers, rows: new Array<Cell[]>(t.bodyRows), location: { sheet: t.sheet, row: t.top, col: t.left } };
-            // Added lowest severity first: the last added has the highest priority, so errors win.
-            for (const rule of [...markRules(data)].reverse()) {
-              await w.addFormat(t.sheet, rule.range, `AND(${rule.formula},N("${MARK_TAG}")=0)`, `#${rule.fill.slice(-6)}`);
-            }
-          }
-        }
-        await w.finish();
-      } catch (e) {
-        await w.recover();
-        throw e;
-      }
-    });
+    await this.applyPlan({ sheets: [], marks: true });
   }
 
   /** Activates the sheet and selects the cell: one sync (two more when the column is spelt differently). */
@@ -314,6 +298,11 @@ function protectedSheet(sheet: string): string {
 
 /** Stops before writing anything when a sheet the plan writes to is protected. */
 function checkWritable(snap: Snapshot, plan: WorkbookPlan): void {
+  if (plan.marks) {
+    for (const t of snap.tables.values()) {
+      if (snap.sheets.get(t.sheet.toLowerCase())?.protected) throw new PlannerError(protectedSheet(t.sheet));
+    }
+  }
   for (const sheet of plan.sheets) {
     if (sheet.owned) {
       if (snap.workbookProtected) throw new PlannerError(PROTECTED_WORKBOOK);
@@ -326,6 +315,27 @@ function checkWritable(snap: Snapshot, plan: WorkbookPlan): void {
         continue;
       }
       if (snap.sheets.get(t.sheet.toLowerCase())?.protected) throw new PlannerError(protectedSheet(t.sheet));
+    }
+  }
+}
+
+/** Deletes our previous marks (conditional formats whose formula carries the tag) on the planner tables' sheets. */
+async function clearMarks(w: Writer, snap: Snapshot): Promise<void> {
+  for (const [key, formats] of snap.formats) {
+    const sheet = snap.sheets.get(key)?.name ?? key;
+    await w.deleteFormats(sheet, formats.filter((f) => f.formula?.includes(MARK_TAG)).map((f) => f.id));
+  }
+}
+
+/** The marks of plan/marks.ts over every planner table, where the queued writes leave it. */
+async function addMarks(w: Writer): Promise<void> {
+  for (const name of TABLE_NAMES) {
+    const t: Layout | undefined = w.layout.get(name.toLowerCase());
+    if (!t) continue;
+    const data: TableData = { name: t.name, headers: t.headers, rows: new Array<Cell[]>(t.bodyRows), location: { sheet: t.sheet, row: t.top, col: t.left } };
+    // Added lowest severity first: the last added has the highest priority, so errors win.
+    for (const rule of [...markRules(data)].reverse()) {
+      await w.addFormat(t.sheet, rule.range, `AND(${rule.formula},N("${MARK_TAG}")=0)`, `#${rule.fill.slice(-6)}`);
     }
   }
 }

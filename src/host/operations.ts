@@ -22,22 +22,21 @@ export async function setupWorkbook(host: Host, id: FrameworkId, asOfYear: numbe
   await host.applyPlan(setupPlan(builtinFramework(id, asOfYear)), progress);
 }
 
-/** Validates the workbook, rebuilds the Validation sheet and marks the cells. */
+/** Validates the workbook, rebuilds the Validation sheet and marks the cells (in the same applyPlan). */
 export async function checkWorkbook(host: Host, options: RunOptions = {}): Promise<{ tables: PlannerTables; findings: Finding[] }> {
   const tables = await host.readTables();
   const findings = validate(tables, { asOfYear: options.asOfYear, language: options.language });
   const sheet = validationSheet(findings, tables, options.language ?? "en");
-  await host.applyPlan({ sheets: [sheet] }, options.progress);
-  await host.markFindings(findings);
+  await host.applyPlan({ sheets: [sheet], marks: true }, options.progress);
   return { tables, findings };
 }
 
-/** Validates, then rebuilds Summary, Briefing and Validation. */
+/** Validates, then rebuilds Summary, Briefing and Validation and marks the cells (one applyPlan). */
 export async function buildSummary(host: Host, options: RunOptions = {}): Promise<{ tables: PlannerTables; findings: Finding[] }> {
   const tables = await host.readTables();
   const findings = validate(tables, { asOfYear: options.asOfYear, language: options.language });
-  await host.applyPlan(ownedSheetsPlan(tables, findings, { asOfYear: options.asOfYear, language: options.language ?? "en" }), options.progress);
-  await host.markFindings(findings);
+  const plan = ownedSheetsPlan(tables, findings, { asOfYear: options.asOfYear, language: options.language ?? "en" });
+  await host.applyPlan({ ...plan, marks: true }, options.progress);
   return { tables, findings };
 }
 

@@ -4,7 +4,6 @@ import type { PlannerTables, TableData } from "../model/schema";
 import type { WorkbookPlan } from "../plan/types";
 import type { Finding } from "../rules/finding";
 import { loadWorkbookBytes } from "./load";
-import { markFindingsRules } from "./xlsx-marks";
 import { XlsxBook } from "./xlsx-book";
 
 /** The Host over a workbook file: in the browser (open, download) and in the CLI. */
@@ -38,8 +37,10 @@ export class FileHost implements Host {
     this.book.writeTable(table);
   }
 
+  /** The marks alone: the same path as applyPlan's `marks`. */
   async markFindings(findings: Finding[]): Promise<void> {
-    markFindingsRules(this.book, findings);
+    void findings; // the Validation sheet carries them; the rules read it
+    await this.applyPlan({ sheets: [], marks: true });
   }
 
   async select(target: CellTarget): Promise<void> {

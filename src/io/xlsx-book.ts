@@ -5,6 +5,7 @@ import { cellA1, columnLetter, quoteSheet, rangeA1 } from "../plan/a1";
 import { NUMBER_FORMATS, VALIDATIONS } from "../plan/setup";
 import type { PlanChart, PlanSheet, PlanTable, PlanValidation, WorkbookPlan } from "../plan/types";
 import { fromExcelJs, toExcelJs } from "./exceljs-cells";
+import { markFindingsRules } from "./xlsx-marks";
 import { applyCellStyle } from "./xlsx-styles";
 
 interface TableInfo {
@@ -121,6 +122,8 @@ export class XlsxBook {
     }
     // Formats last: a dropdown's source table may come later in the plan.
     for (const sheet of plan.sheets) if (!sheet.owned) sheet.tables.forEach((t) => this.formatTable(t));
+    // The marks last, over the tables as the plan left them.
+    if (plan.marks) markFindingsRules(this);
   }
 
   private ensurePlannerSheet(plan: PlanSheet): void {

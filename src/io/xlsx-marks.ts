@@ -1,7 +1,6 @@
 import type ExcelJS from "exceljs";
 import { TABLE_NAMES } from "../model/schema";
 import { markRules } from "../plan/marks";
-import type { Finding } from "../rules/finding";
 import type { XlsxBook } from "./xlsx-book";
 
 const MARK_TAG = "PolicyPlannerMark";
@@ -9,10 +8,10 @@ const MARK_TAG = "PolicyPlannerMark";
 /**
  * Highlights finding cells with conditional formats that look the cell up in the Validation
  * sheet: a fixed number of rules per table whatever the number of findings, cleared and
- * re-added on every run, never touching the planner's own fills.
+ * re-added on every run, never touching the planner's own fills. XlsxBook.applyPlan runs it
+ * when `plan.marks` (the findings are in the Validation sheet; the rules read it).
  */
-export function markFindingsRules(book: XlsxBook, findings: Finding[]): void {
-  void findings; // the Validation sheet carries them; the rules read it
+export function markFindingsRules(book: XlsxBook): void {
   const tables = book.readTables();
   for (const name of TABLE_NAMES) {
     const t = tables[name];
@@ -36,8 +35,9 @@ export function markFindingsRules(book: XlsxBook, findings: Finding[]): void {
   }
 }
 
+/** ExcelJS's removeConditionalFormatting(fn) KEEPS the formats for which fn is true. */
 function removeOurRules(sheet: ExcelJS.Worksheet): void {
-  sheet.removeConditionalFormatting((cf: ExcelJS.ConditionalFormattingOptions) =>
-    cf.rules.some((r) => "formulae" in r && (r.formulae ?? []).some((f: unknown) => String(f).includes(MARK_TAG))),
+  sheet.removeConditionalFormatting(
+    (cf: ExcelJS.ConditionalFormattingOptions) => !cf.rules.some((r) => "formulae" in r && (r.formulae ?? []).some((f: unknown) => String(f).includes(MARK_TAG))),
   );
 }

@@ -90,4 +90,10 @@ export interface PlanSheet {
 /** Everything a host must do to a workbook, as data: the one input of both hosts. */
 export interface WorkbookPlan {
   sheets: PlanSheet[];
+  /**
+   * Re-apply the finding marks over every planner table after the sheets are written: the
+   * previous marks are cleared and the conditional formats of plan/marks.ts added again (they
+   * look each cell up in the Validation sheet, so they do not depend on the findings).
+   */
+  marks?: boolean;
 }

@@ -6,7 +6,7 @@ import type { Cell } from "../../src/model/types";
 import { VALIDATION_KEY_COLUMN, VALIDATION_SEVERITY_COLUMN } from "../../src/plan/marks";
 import { setupPlan } from "../../src/plan/setup";
 import type { PlanSheet, WorkbookPlan } from "../../src/plan/types";
-import { RecordingExcel, seedTable, stats, type SheetModel, type WorkbookModel } from "./recording-context";
+import { FakeContext, RecordingExcel, seedTable, stats, type SheetModel, type WorkbookModel } from "./recording-context";
 
 const AS_OF = 2026;
 let fake: RecordingExcel;
@@ -300,6 +300,58 @@ describe("marks", () => {
     await host.markFindings([]);
     expect(fake.since(from)).toHaveLength(2);
     expect(tagged(measures)).toHaveLength(3);
+  });
+
+  test("checkWorkbook and buildSummary mark in their applyPlan: one read, one write sync", async () => {
+    const host = new OfficeHost();
+    await setupWorkbook(host, "despf", AS_OF);
+    const measures = fake.model.sheet("Measures");
+    measures.cfs.push({ id: "mine", type: "Custom", box: { r0: 1, c0: 10, r1: 139, c1: 10 }, formula: '=$K2="Delayed"', fill: "#FF0000" });
+    let from = fake.syncs.length;
+    await checkWorkbook(host, { asOfYear: AS_OF }); // no Validation sheet yet: the plan makes it
+    expect(fake.since(from)).toHaveLength(3);
+    for (const name of TABLE_NAMES) expect(tagged(fake.model.table(name).sheet)).toHaveLength(3);
+    // the actions queued in each sync
+    const batches: string[][] = [];
+    let queued: string[] = [];
+    const realEnqueue = FakeContext.prototype.enqueue;
+    const realSync = FakeContext.prototype.sync;
+    const onEnqueue = jest.spyOn(FakeContext.prototype, "enqueue").mockImplementation(function (this: FakeContext, label, args, run, writes) {
+      queued.push(label);
+      realEnqueue.call(this, label, args, run, writes);
+    });
+    const onSync = jest.spyOn(FakeContext.prototype, "sync").mockImplementation(function (this: FakeContext) {
+      batches.push(queued);
+      queued = [];
+      return realSync.call(this);
+    });
+    from = fake.syncs.length;
+    try {
+      await buildSummary(host, { asOfYear: AS_OF });
+    } finally {
+      onEnqueue.mockRestore();
+      onSync.mockRestore();
+    }
+    expect(fake.since(from)).toHaveLength(3);
+    expect(batches).toHaveLength(3);
+    // the old marks deleted first, the sheets rebuilt, then the new marks added: all in the write sync
+    const ops = batches[2];
+    expect(ops).toEqual(expect.arrayContaining(["ConditionalFormat.delete", "ConditionalFormatCollection.add", "WorksheetCollection.add"]));
+    expect(ops.indexOf("ConditionalFormat.delete")).toBeLessThan(ops.indexOf("WorksheetCollection.add"));
+    expect(ops.lastIndexOf("WorksheetCollection.add")).toBeLessThan(ops.indexOf("ConditionalFormatCollection.add"));
+    for (const b of batches.slice(0, 2)) expect(b.filter((l) => l.startsWith("ConditionalFormat"))).toEqual([]);
+    for (const name of TABLE_NAMES) expect(tagged(fake.model.table(name).sheet)).toHaveLength(3);
+    expect(measures.cfs.map((c) => c.id)).toContain("mine");
+  });
+
+  test("a protected planner sheet stops the marking before anything is written", async () => {
+    const host = new OfficeHost();
+    await setupWorkbook(host, "despf", AS_OF);
+    await checkWorkbook(host, { asOfYear: AS_OF });
+    fake.model.sheet("Goals").protected = true;
+    const before = picture(fake.model);
+    await expect(checkWorkbook(host, { asOfYear: AS_OF })).rejects.toThrow("A sheet is protected: unprotect Goals");
+    expect(picture(fake.model)).toEqual(before);
   });
 
   test("without a Validation sheet only remove the old marks", async () => {

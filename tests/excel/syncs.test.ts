@@ -3,7 +3,8 @@
  * web does, any request or response over 5 MB).
  *
  * The targets: while a workbook's data fit in one payload (here 10 and 1 000 measures) every
- * operation makes the same number of syncs, and every Host method at most 3. Past it (100 000
+ * operation (setup, validate, mark, summary) makes the same number of syncs, at most 3, and so
+ * does every Host method. Past it (100 000
  * measures, about 30 MB of cells) a fixed number of syncs cannot carry the data under the
  * 5 MB limit, so the target becomes: the same fixed syncs plus the payload's blocks
  * (payload.ts: greedy packing under a 4 MiB budget), each sync under 5 MB.
@@ -21,12 +22,27 @@ beforeAll(async () => {
   result = await officeBench([10, 1000, 100_000], (c) => calls.push(c));
 }, 600_000);
 
-test("every operation makes the same number of syncs at 10 and at 1 000 measures", () => {
-  for (const op of OPERATIONS) expect({ op, syncs: result[op]["1000"].syncs }).toEqual({ op, syncs: result[op]["10"].syncs });
+test("every operation makes at most 3 syncs, the same number at 10 and at 1 000 measures", () => {
+  for (const op of OPERATIONS) {
+    expect({ op, syncs: result[op]["1000"].syncs }).toEqual({ op, syncs: result[op]["10"].syncs });
+    expect({ op, syncs: Math.min(3, result[op]["10"].syncs) }).toEqual({ op, syncs: result[op]["10"].syncs });
+  }
   expect(result.setup["10"].syncs).toBe(3); // read (tables missing), list, write
-  expect(result.validate["10"].syncs).toBe(5); // readTables 1, applyPlan 2, markFindings 2
-  expect(result.mark["10"].syncs).toBe(2);
-  expect(result.summary["10"].syncs).toBe(5);
+  expect(result.validate["10"].syncs).toBe(3); // readTables 1; applyPlan (Validation + marks) 2: read, write
+  expect(result.mark["10"].syncs).toBe(2); // applyPlan of marks only: read, write
+  expect(result.summary["10"].syncs).toBe(3); // readTables 1; applyPlan (owned sheets + marks) 2
+});
+
+test("validate and summary are one readTables and one applyPlan that also marks", () => {
+  const small = calls.filter((c) => c.measures <= 1000);
+  for (const operation of ["validate", "summary"] as const) {
+    for (const measures of [10, 1000]) {
+      const methods = small.filter((c) => c.operation === operation && c.measures === measures).map((c) => `${c.method}:${c.records.length}`);
+      expect({ operation, measures, methods }).toEqual({ operation, measures, methods: ["readTables:1", "applyPlan:2"] });
+    }
+  }
+  // markFindings is an applyPlan of marks only, reported once
+  expect(small.filter((c) => c.operation === "mark").map((c) => c.method)).toEqual(["markFindings", "markFindings"]);
 });
 
 test("while the data fit in one payload, every Host method syncs at most 3 times", () => {
@@ -40,6 +56,9 @@ test("at 100 000 measures no sync carries 5 MB or more, either way", () => {
     expect(result[op]["100000"].max_bytes_per_sync).toBeLessThan(5_000_000);
     expect(result[op]["100000"].max_bytes_per_sync).toBeLessThan(WEB_LIMIT);
   }
+  const big = calls.filter((c) => c.measures === 100_000).flatMap((c) => c.records.map((r, i) => ({ call: `${c.operation}/${c.method}#${i}`, bytes: Math.max(r.requestBytes, r.responseBytes) })));
+  expect(big.length).toBeGreaterThan(OPERATIONS.length);
+  for (const r of big) expect({ call: r.call, under5MB: r.bytes < 5_000_000 }).toEqual({ call: r.call, under5MB: true });
   // the one refused sync is setup's first read, on a workbook without planner tables
   const refused = calls.flatMap((c) => c.records.map((r, i) => ({ call: `${c.operation}/${c.method}#${i}`, error: r.error }))).filter((r) => r.error);
   expect(refused).toEqual([0, 1, 2].map(() => ({ call: "setup/applyPlan#0", error: "ItemNotFound" })));
@@ -54,6 +73,12 @@ test("past one payload, the extra syncs are the payload's blocks: fixed + ceil(b
     // no more syncs than blocks of a quarter budget would need, and none when everything fits in one
     expect({ call: `${c.operation}/${c.method}`, ok: extra <= Math.ceil(bytes / (PAYLOAD_BUDGET / 4)) }).toEqual({ call: `${c.operation}/${c.method}`, ok: true });
     if (bytes < PAYLOAD_BUDGET / 2) expect({ call: `${c.operation}/${c.method}`, extra }).toEqual({ call: `${c.operation}/${c.method}`, extra: 0 });
+  }
+  // per operation: the fixed syncs of 10 measures plus the payload's blocks
+  for (const op of OPERATIONS) {
+    const bytes = big.filter((c) => c.operation === op).reduce((n, c) => n + c.records.reduce((m, r) => m + Math.max(r.requestBytes, r.responseBytes), 0), 0);
+    const extra = result[op]["100000"].syncs - result[op]["10"].syncs;
+    expect({ op, extra: extra >= 0 && extra <= Math.ceil(bytes / (PAYLOAD_BUDGET / 4)) }).toEqual({ op, extra: true });
   }
   expect(result.mark["100000"].syncs).toBe(result.mark["10"].syncs);
   expect(result.setup["100000"].syncs).toBeGreaterThan(result.setup["10"].syncs);

@@ -109,4 +109,33 @@ describe("file host owned sheets", () => {
     expect(cf.length).toBeGreaterThanOrEqual(3);
     expect(JSON.stringify(cf)).toContain("Validation!$H:$H");
   });
+
+  test("checkWorkbook and buildSummary mark in their applyPlan; markFindings is the same path; marks are replaced, not added", async () => {
+    const host = FileHost.blank();
+    await setupWorkbook(host, "despf", 2021);
+    // the planner's own format, kept
+    host.book.wb.getWorksheet("Measures")!.addConditionalFormatting({ ref: "K2:K9", rules: [{ type: "expression", priority: 9, formulae: ['$K2="Delayed"'] }] });
+    const plans: boolean[] = [];
+    const applyPlan = host.applyPlan.bind(host);
+    host.applyPlan = async (plan, progress) => {
+      plans.push(plan.marks === true);
+      return applyPlan(plan, progress);
+    };
+    await checkWorkbook(host, { asOfYear: 2021 });
+    await buildSummary(host, { asOfYear: 2021 });
+    await host.markFindings([]);
+    expect(plans).toEqual([true, true, true]);
+    // three rules (error, warning, info) per planner table, on the table's sheet
+    const tables = Object.values(await host.readTables());
+    const wb = await excelJs(await host.exportXlsx());
+    for (const sheetName of new Set(tables.map((t) => t.location!.sheet))) {
+      const sheet = wb.getWorksheet(sheetName)!;
+      const cf = (sheet as unknown as { conditionalFormattings: Array<{ rules: Array<{ formulae?: string[] }> }> }).conditionalFormattings;
+      const ours = cf.filter((c) => c.rules.some((r) => (r.formulae ?? []).some((f) => String(f).includes("PolicyPlannerMark"))));
+      const expected = 3 * tables.filter((t) => t.location!.sheet === sheetName).length;
+      expect({ sheetName, marks: ours.length }).toEqual({ sheetName, marks: expected });
+    }
+    const mine = (wb.getWorksheet("Measures") as unknown as { conditionalFormattings: Array<{ ref: string }> }).conditionalFormattings.filter((c) => c.ref === "K2:K9");
+    expect(mine).toHaveLength(1);
+  });
 });

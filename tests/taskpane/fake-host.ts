@@ -1,3 +1,4 @@
+import { validate } from "../../src/rules/validate";
 import type { CellTarget, Host, Progress } from "../../src/host/host";
 import { builtinFramework } from "../../src/model/builtin";
 import { frameworkToTables } from "../../src/model/convert";
@@ -55,8 +56,10 @@ export class FakeHost implements Host {
   }
 
   async applyPlan(plan: WorkbookPlan, progress?: Progress): Promise<void> {
-    this.calls.push(`applyPlan:${plan.sheets.map((s) => s.name).join(",")}`);
+    this.calls.push(`applyPlan:${plan.sheets.map((s) => s.name).join(",")}${plan.marks ? "+marks" : ""}`);
     this.plans.push(plan);
+    // The marks read the Validation sheet; the fake keeps what that sheet was made from.
+    if (plan.marks) this.marked = validate(this.tables);
     progress?.(plan.sheets.length, plan.sheets.length);
   }
 
@@ -65,9 +68,8 @@ export class FakeHost implements Host {
     this.tables = { ...this.tables, [table.name]: { ...table, location: { sheet: table.name, row: 0, col: 0 } } };
   }
 
-  async markFindings(findings: Finding[]): Promise<void> {
-    this.calls.push("markFindings");
-    this.marked = findings;
+  async markFindings(): Promise<void> {
+    await this.applyPlan({ sheets: [], marks: true });
   }
 
   async select(target: CellTarget): Promise<void> {

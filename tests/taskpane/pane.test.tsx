@@ -65,7 +65,7 @@ describe("Check", () => {
     await runCheck();
 
     // The Validation sheet was rebuilt and the cells marked, through the host.
-    expect(host.calls).toEqual(expect.arrayContaining(["applyPlan:Validation", "markFindings"]));
+    expect(host.calls).toEqual(expect.arrayContaining(["applyPlan:Validation+marks"]));
     const errors = host.marked.filter((f) => f.severity === "error");
     const warnings = host.marked.filter((f) => f.severity === "warning");
     expect(errors.length).toBeGreaterThanOrEqual(2);
@@ -203,7 +203,7 @@ describe("Summarise", () => {
     await screen.findByTestId("dashboard", {}, { timeout: 20_000 });
     fireEvent.click(screen.getByRole("button", { name: en.buildSummary }));
     expect(await screen.findByText(en.summaryBuilt, {}, { timeout: 20_000 })).toBeTruthy();
-    expect(host.calls).toContain("applyPlan:Summary,Briefing,Validation");
+    expect(host.calls).toContain("applyPlan:Summary,Briefing,Validation+marks");
     expect(within(screen.getByTestId("stat-measures")).getByText("139")).toBeTruthy();
     expect(within(screen.getByTestId("stat-completed")).getByText("1%")).toBeTruthy();
     const rows = within(screen.getByTestId("committee-table")).getAllByRole("row");
