@@ -10,8 +10,14 @@ export function isBlank(cell: unknown): boolean {
   return false;
 }
 
+const MESSY_SPACE = /^\s|\s$|\s\s|[^\S ]/;
+
 /** The cell as trimmed text ("" for blank); numbers as written, dates as ISO day. */
 export function cellText(cell: unknown): string {
+  if (typeof cell === "string") {
+    // Most cells are already clean: skip the whitespace rewrite for them.
+    return MESSY_SPACE.test(cell) ? cell.replace(/\s+/g, " ").trim() : cell;
+  }
   if (cell === null || cell === undefined) return "";
   if (cell instanceof Date) return isNaN(cell.getTime()) ? "" : cell.toISOString().slice(0, 10);
   if (typeof cell === "number") return Number.isFinite(cell) ? String(cell) : "";
