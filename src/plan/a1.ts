@@ -1,15 +1,8 @@
+import { columnLetter } from "../model/columns";
 import type { CellRef, RangeRef } from "./types";
 
-export function columnLetter(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export { columnLetter };
+
 
 export function cellA1(ref: CellRef, absolute = false): string {
   const d = absolute ? "$" : "";

@@ -7,6 +7,7 @@
  * structured references. Criteria are literal: double quotes doubled, wildcards (* ? ~)
  * escaped with ~, a leading = < > guarded with "=".
  */
+import { columnLetter } from "../model/columns";
 import type { SourceShape, SourceTableName } from "./cells";
 import type { CountQuery, Criteria, Criterion, LookupQuery, Query } from "./criteria";
 import { columnsOf } from "./criteria";
@@ -73,16 +74,6 @@ export function criterionText(c: Criterion): string {
   }
 }
 
-function columnLetter(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 function quoteSheetAlways(sheet: string): string {
   return `'${sheet.replace(/'/g, "''")}'`;

@@ -13,6 +13,7 @@
  * (AccessDenied), tables may not overlap, and members newer than the supported ExcelApi
  * version throw ApiNotFound.
  */
+import { columnLetter } from "../../src/model/columns";
 import { jsonBytes } from "../../src/excel/payload";
 import { compareVersions } from "../../src/excel/requirements";
 
@@ -50,16 +51,7 @@ export interface Box {
   c1: number;
 }
 
-export function colToLetters(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export const colToLetters = columnLetter;
 
 function lettersToCol(s: string): number {
   let c = 0;

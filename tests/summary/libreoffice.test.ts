@@ -6,6 +6,7 @@
  * value in a canary cell shows), and writes each sheet to CSV. Every formula cell must read
  * back as the value we cached. Skipped, with a warning, when `soffice` is not on PATH.
  */
+import { parseCsvText } from "../helpers/soffice";
 import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
@@ -22,37 +23,7 @@ import { oddTables, smallTables } from "./fixtures";
 
 const hasSoffice = spawnSync("sh", ["-c", "command -v soffice"]).status === 0;
 
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += ch;
-  }
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
+const parseCsv = parseCsvText;
 
 function addTable(wb: ExcelJS.Workbook, t: TableData): void {
   const loc = t.location ?? { sheet: t.name, row: 0, col: 0 };

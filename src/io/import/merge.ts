@@ -1,6 +1,8 @@
 import { cellText, isBlank } from "../../model/cells";
+import { columnLetter } from "../../model/columns";
 import { headerKey, TABLE_HEADERS, type TableData } from "../../model/schema";
 import type { Cell } from "../../model/types";
+export { columnLetter };
 import { ImportSourceError } from "../read/errors";
 import { findHeaderRow, headerAt, type HeaderFinding, type MappedColumn } from "./header-finder";
 import { displayText, MeasureNormaliser, progressIsFraction, type ImportReference, type MeasureValues } from "./normalise";
@@ -77,16 +79,6 @@ interface ImportedRow {
   values: Map<string, Cell>;
 }
 
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 function noKey(no: Cell | undefined): string {
   return cellText(no).toLowerCase();
