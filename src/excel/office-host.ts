@@ -9,7 +9,7 @@
  *    cells (formulas as formulas, HYPERLINK for links), tables, merges, column widths, frozen
  *    panes, print settings (ExcelApi 1.9, skipped without it) and native charts.
  *  - writeTable: first keeps a copy of the table as it was (header row and data, as values)
- *    in the hidden sheet "PlannerBackup" — overwritten by the next writeTable; `restoreBackup`
+ *    in the hidden sheet "PlannerBackup" — overwritten by the next writeTable; `restoreTable`
  *    puts it back — then replaces the rows, resizing the table in place.
  *  - marks (`plan.marks`): conditional formats from plan/marks.ts over every planner table,
  *    tagged N("PolicyPlannerMark")=0; the previous tagged formats are deleted (their ids are
@@ -194,12 +194,12 @@ export class OfficeHost implements Host {
     }
   }
 
-  /** Puts back the table kept by the last writeTable (which itself is then backed up). Returns its name. */
-  async restoreBackup(): Promise<string> {
+  /** Puts back the table kept by the last writeTable (which itself is then backed up). Its name, or null without a backup. */
+  async restoreTable(): Promise<string | null> {
     const data = await this.run("read the backup", async (ctx) => {
       const ws = ctx.workbook.worksheets.getItemOrNullObject(BACKUP_SHEET);
       await ctx.sync();
-      if (ws.isNullObject) throw new PlannerError("There is no backup yet: the planner keeps one each time it replaces a table's rows.");
+      if (ws.isNullObject) return null;
       const meta = ws.getRange("A1:E1").load("values");
       await ctx.sync();
       const [tag, name, , rows, width] = meta.values[0];
@@ -224,6 +224,7 @@ export class OfficeHost implements Host {
       await readBodies(ctx, [info], this.budget);
       return toTableData(info);
     });
+    if (!data) return null;
     await this.writeTable(data);
     return data.name;
   }
@@ -287,6 +288,19 @@ export class OfficeHost implements Host {
       // Office keeps at most two files open per document: always close ours.
       file?.closeAsync();
     }
+  }
+
+  /** Opens an .xlsx in a new Excel window (Excel.createWorkbook, ExcelApi 1.8): the planner saves it from there. */
+  async openAsNewWorkbook(bytes: Uint8Array): Promise<void> {
+    try {
+      await Excel.createWorkbook(toBase64(bytes));
+    } catch (e) {
+      throw new Error(explainOfficeError(e, { action: "open the copy as a new workbook" }), { cause: e });
+    }
+  }
+
+  openCopy(bytes: Uint8Array): Promise<void> {
+    return this.openAsNewWorkbook(bytes);
   }
 }
 
@@ -359,6 +373,13 @@ function queueSelect(ctx: Excel.RequestContext, target: CellTarget, column: stri
   }
   range.worksheet.activate();
   range.select();
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = "";
+  // In blocks: String.fromCharCode takes its arguments on the stack.
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }
 
 function sliceBytes(data: unknown): Uint8Array {

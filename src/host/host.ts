@@ -25,10 +25,14 @@ export interface Host {
   applyPlan(plan: WorkbookPlan, progress?: Progress): Promise<void>;
   /** Replace a planner table's data rows (the caller asked: import, repair). Extra columns are the caller's to keep. */
   writeTable(table: TableData, progress?: Progress): Promise<void>;
+  /** Puts back the table the last writeTable replaced (Office.js changes cannot be undone with Ctrl+Z). Its name, or null when there is nothing to restore. */
+  restoreTable?(): Promise<string | null>;
   /** Highlight finding cells (clearing the previous marks). */
   markFindings(findings: Finding[]): Promise<void>;
   /** Take the planner to a cell. */
   select(target: CellTarget): Promise<void>;
   /** The workbook as an .xlsx file. */
   exportXlsx(): Promise<Uint8Array>;
+  /** Opens an .xlsx as a new workbook (Excel); where absent, the caller downloads it. */
+  openCopy?(bytes: Uint8Array): Promise<void>;
 }

@@ -11,6 +11,8 @@ export class FileHost implements Host {
   readonly kind = "file" as const;
   /** The last cell asked for; a file has no selection, the pane shows it. */
   lastSelection: CellTarget | null = null;
+  /** The table as the last writeTable found it, for restoreTable. */
+  private previous: TableData | null = null;
 
   constructor(readonly book: XlsxBook) {}
 
@@ -34,7 +36,18 @@ export class FileHost implements Host {
   }
 
   async writeTable(table: TableData): Promise<void> {
+    const key = table.name.toLowerCase();
+    const before = Object.values(this.book.readTables()).find((t) => t.name.toLowerCase() === key) ?? null;
     this.book.writeTable(table);
+    this.previous = before;
+  }
+
+  /** Puts back the table the last writeTable replaced (which itself is then kept). Its name, or null. */
+  async restoreTable(): Promise<string | null> {
+    const data = this.previous;
+    if (!data) return null;
+    await this.writeTable(data);
+    return data.name;
   }
 
   /** The marks alone: the same path as applyPlan's `marks`. */

@@ -53,6 +53,8 @@ export interface PaneValue {
   check: CheckResult | null;
   dashboard: Dashboard | null;
   changed: boolean;
+  /** The last confirmed import can be undone (host.restoreTable); cleared by Undo, another write, another workbook. */
+  undoImport: boolean;
   busy: Busy | null;
   error: { kind: ErrorKind; detail: string } | null;
   notice: Notice | null;
@@ -66,6 +68,7 @@ export interface PaneValue {
   setCheck(check: CheckResult | null): void;
   setDashboard(d: Dashboard | null): void;
   setChanged(changed: boolean): void;
+  setUndoImport(undo: boolean): void;
   setNotice(n: Notice | null): void;
   setError(e: { kind: ErrorKind; detail: string } | null): void;
   /** Runs long work: progress, Cancel, errors as a MessageBar. Resolves undefined on failure. */
@@ -113,6 +116,7 @@ export function PaneProvider(props: PaneProviderProps) {
   const [check, setCheck] = useState<CheckResult | null>(null);
   const [dashboard, setDashboard] = useState<Dashboard | null>(null);
   const [changed, setChanged] = useState(false);
+  const [undoImport, setUndoImport] = useState(false);
   const [busy, setBusy] = useState<Busy | null>(null);
   const [error, setError] = useState<{ kind: ErrorKind; detail: string } | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -129,6 +133,7 @@ export function PaneProvider(props: PaneProviderProps) {
     setCheck(null);
     setDashboard(null);
     setChanged(false);
+    setUndoImport(false);
   }, []);
 
   const cancel = useCallback(() => controller.current?.abort(), []);
@@ -183,6 +188,7 @@ export function PaneProvider(props: PaneProviderProps) {
       check,
       dashboard,
       changed,
+      undoImport,
       busy,
       error,
       notice,
@@ -196,12 +202,13 @@ export function PaneProvider(props: PaneProviderProps) {
       setCheck,
       setDashboard,
       setChanged,
+      setUndoImport,
       setNotice: (n: Notice | null) => setNotice(() => n),
       setError,
       run,
       cancel,
     }),
-    [mode, host, fileName, tables, check, dashboard, changed, busy, error, notice, props.language, props.asOfYear, tab, setHost, run, cancel],
+    [mode, host, fileName, tables, check, dashboard, changed, undoImport, busy, error, notice, props.language, props.asOfYear, tab, setHost, run, cancel],
   );
   return <PaneContext.Provider value={value}>{props.children}</PaneContext.Provider>;
 }

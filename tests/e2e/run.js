@@ -393,6 +393,15 @@ test("4. Import a CSV with other headers: dry-run report, then confirm the merge
     await tab(page, en, "tabSetup");
     const status = await page.getByTestId("table-status").innerText();
     expect(/1[45]\d measures/.test(status), `the Measures table grew: ${status.replace(/\s+/g, " ")}`);
+
+    // Undo import puts the table back as it was.
+    await tab(page, en, "tabImportExport");
+    await page.getByRole("button", { name: en.undoImport }).click();
+    await page.getByTestId("notice-bar").getByText(en.undoDone("Measures")).waitFor({ timeout: 60_000 });
+    expect((await page.getByRole("button", { name: en.undoImport }).count()) === 0, "the Undo button goes away");
+    await tab(page, en, "tabSetup");
+    const restored = await page.getByTestId("table-status").innerText();
+    expect(/\b139 measures/.test(restored), `the Measures table is back to 139 rows: ${restored.replace(/\s+/g, " ")}`);
   } finally {
     await context.close();
   }

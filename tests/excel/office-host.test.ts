@@ -419,7 +419,7 @@ describe("writeTable", () => {
       expect(m.sheet("Goals").get(16, 0)).toBe("note below the table");
       expect(m.sheet("Goals").get(3, 0)).toBe("");
 
-      const restored = await host.restoreBackup();
+      const restored = await host.restoreTable();
       expect(restored).toBe("Goals");
       expect(m.tableValues("Goals")).toEqual([["Code", "Goal", "Goal (Khmer)"], ...goals(12).rows]);
     });
@@ -440,6 +440,25 @@ describe("writeTable", () => {
     const from = fake.syncs.length;
     await host.writeTable(goals(40));
     expect(fake.since(from)).toHaveLength(2);
+  });
+
+  test("restoreTable puts back the Measures table an import replaced, extra column and all; null without a backup", async () => {
+    const host = new OfficeHost();
+    expect(await host.restoreTable()).toBeNull();
+    await setupWorkbook(host, "despf", AS_OF);
+    const m = fake.model;
+    const t = m.table("Measures");
+    t.sheet.set(0, 15, "Budget (USD)");
+    t.sheet.set(1, 15, 125000);
+    t.width = 16;
+    const before = m.tableValues("Measures");
+    const imported: TableData = { name: "Measures", headers: [...TABLE_HEADERS.Measures], rows: [["1", "I", "I.A", "Imported", "DGC", "", "", "Short-term", 2026, 2027, "On track", 10, "", "", ""]] };
+    await host.writeTable(imported);
+    expect(m.tableValues("Measures")).toHaveLength(2);
+    expect(await host.restoreTable()).toBe("Measures");
+    expect(m.tableValues("Measures")).toEqual(before);
+    // the restore is itself a write: the import is now the backup
+    expect(m.sheet(BACKUP_SHEET).get(3, 3)).toBe("Imported");
   });
 
   test("refuses a table the workbook does not have", async () => {
@@ -467,6 +486,20 @@ describe("exportXlsx", () => {
     fake.compressedFile = false;
     await expect(new OfficeHost().exportXlsx()).rejects.toThrow(NO_COMPRESSED_FILE);
     expect(NO_COMPRESSED_FILE).toMatch(/Export tab/);
+  });
+});
+
+describe("openAsNewWorkbook", () => {
+  test("hands the bytes to Excel.createWorkbook once, as base64; openCopy is the same path", async () => {
+    const created: string[] = [];
+    (globalThis as unknown as { Excel: { createWorkbook?: (b64: string) => Promise<void> } }).Excel.createWorkbook = async (b64) => {
+      created.push(b64);
+    };
+    const bytes = fake.fileBytes.subarray(0, 100_003);
+    await new OfficeHost().openAsNewWorkbook(bytes);
+    expect(created).toEqual([Buffer.from(bytes).toString("base64")]);
+    await new OfficeHost().openCopy(Uint8Array.of(0x50, 0x4b, 0x03, 0x04));
+    expect(created).toEqual([Buffer.from(bytes).toString("base64"), "UEsDBA=="]);
   });
 });
 

@@ -139,3 +139,25 @@ describe("file host owned sheets", () => {
     expect(mine).toHaveLength(1);
   });
 });
+
+describe("file host restoreTable", () => {
+  test("puts back the table the last writeTable replaced, rows and extra columns exactly; null before any write", async () => {
+    const host = FileHost.blank();
+    await setupWorkbook(host, "despf", 2026);
+    expect(await host.restoreTable()).toBeNull();
+    const original = (await host.readTables()).Measures!;
+    const headers = [...original.headers, "Budget (USD)"];
+    await host.writeTable({ name: "Measures", headers, rows: original.rows.map((r, i) => [...r, i === 0 ? 125000 : null]) });
+    const before = (await host.readTables()).Measures!;
+
+    await host.writeTable({ name: "Measures", headers: [...TABLE_HEADERS.Measures], rows: [["1", "I", "I.A", "Imported", "DGC", "", "", "Short-term", 2026, 2027, "On track", 10, "", "", ""]] });
+    expect((await host.readTables()).Measures!.rows).toHaveLength(1);
+    expect(await host.restoreTable()).toBe("Measures");
+    const after = (await (await reopen(host)).readTables()).Measures!;
+    expect(after.headers).toEqual(headers);
+    expect(after.rows).toEqual(before.rows);
+    // the restore is a write too: restoring again brings the import back
+    expect(await host.restoreTable()).toBe("Measures");
+    expect((await host.readTables()).Measures!.rows.map((r) => r[3])).toEqual(["Imported"]);
+  });
+});

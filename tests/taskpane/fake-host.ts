@@ -18,6 +18,10 @@ export class FakeHost implements Host {
   readonly selected: CellTarget[] = [];
   readonly plans: WorkbookPlan[] = [];
   marked: Finding[] = [];
+  /** The table the last writeTable replaced (restoreTable puts it back). */
+  previous: TableData | null = null;
+  /** Files handed to openCopy. */
+  readonly opened: Uint8Array[] = [];
   /** Make the next readTables fail with this error (then clear it). */
   failNextRead: unknown = null;
   /** Hold readTables until released (to test Cancel). */
@@ -65,7 +69,21 @@ export class FakeHost implements Host {
 
   async writeTable(table: TableData): Promise<void> {
     this.calls.push(`writeTable:${table.name}`);
+    this.previous = this.tables[table.name as TableName] ?? null;
     this.tables = { ...this.tables, [table.name]: { ...table, location: { sheet: table.name, row: 0, col: 0 } } };
+  }
+
+  async restoreTable(): Promise<string | null> {
+    this.calls.push("restoreTable");
+    const data = this.previous;
+    if (!data) return null;
+    await this.writeTable(data);
+    return data.name;
+  }
+
+  async openCopy(bytes: Uint8Array): Promise<void> {
+    this.calls.push("openCopy");
+    this.opened.push(bytes);
   }
 
   async markFindings(): Promise<void> {

@@ -233,4 +233,39 @@ describe("Import", () => {
     expect(host.calls).toContain("writeTable:Measures");
     expect(host.tables.Measures?.rows.length).toBe(140);
   });
+
+  test("after Confirm, Undo import restores the table through the host, reports it and goes away", async () => {
+    const host = FakeHost.despf();
+    await renderPane(host);
+    await openTab(en.tabImportExport);
+    expect(screen.queryByRole("button", { name: en.undoImport })).toBeNull();
+    const csv = ["No.,Measure", "1,Renamed by the import"].join("\n");
+    fireEvent.change(await screen.findByTestId("import-input"), { target: { files: [new File([csv], "rename.csv", { type: "text/csv" })] } });
+    await screen.findByTestId("import-report", {}, { timeout: 20_000 });
+    fireEvent.click(screen.getByRole("button", { name: en.confirmMerge }));
+    await screen.findByRole("button", { name: en.undoImport });
+    expect(host.tables.Measures?.rows[0][3]).toBe("Renamed by the import");
+
+    // It stays while the planner looks elsewhere.
+    await openTab(en.tabSetup);
+    await openTab(en.tabImportExport);
+    fireEvent.click(await screen.findByRole("button", { name: en.undoImport }));
+    expect(await screen.findByText(en.undoDone("Measures"))).toBeTruthy();
+    expect(host.calls).toContain("restoreTable");
+    expect(host.tables.Measures?.rows[0][3]).not.toBe("Renamed by the import");
+    expect(host.tables.Measures?.rows).toHaveLength(139);
+    expect(screen.queryByRole("button", { name: en.undoImport })).toBeNull();
+  });
+});
+
+describe("Export", () => {
+  test("in Excel, the .xlsx built from the tables opens as a new workbook through the host", async () => {
+    const host = FakeHost.despf();
+    await renderPane(host);
+    await openTab(en.tabImportExport);
+    fireEvent.click(await screen.findByRole("button", { name: en.exportXlsxFromTables }));
+    expect(await screen.findByText(en.openedCopy, {}, { timeout: 20_000 })).toBeTruthy();
+    expect(host.opened).toHaveLength(1);
+    expect([...host.opened[0].subarray(0, 2)]).toEqual([0x50, 0x4b]); // a zip: an .xlsx
+  });
 });

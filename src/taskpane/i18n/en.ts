@@ -145,10 +145,13 @@ export const en = {
   discardImport: "Discard",
   replaceDialogTitle: "Replace all measures?",
   replaceDialogBody: (n: number, m: number) =>
-    `The Measures table's ${n} rows will be replaced by the ${m} rows of the file. Rows that are only in the workbook will be removed. This cannot be undone from the pane.`,
+    `The Measures table's ${n} rows will be replaced by the ${m} rows of the file. Rows that are only in the workbook will be removed. Right after, Undo import can put the table back.`,
   replaceConfirm: "Yes, replace",
   importDone: (added: number, updated: number) => `Imported: ${added} added, ${updated} updated.`,
   replaceDone: (n: number) => `Replaced: the Measures table now has ${n} rows.`,
+  undoImport: "Undo import",
+  undoDone: (table: string) => `Restored the ${table} table as it was before the import.`,
+  undoNothing: "There is no earlier copy of the table to restore.",
   importUnavailable: "The import engine is not part of this build yet.",
   exportHeading: "Export",
   exportIntro: "Save the workbook or its tables as files.",
@@ -157,6 +160,7 @@ export const en = {
   exportCsv: "Measures (.csv)",
   exportJson: "All tables (.json)",
   exported: (name: string) => `Saved ${name}.`,
+  openedCopy: "The copy is open as a new workbook: save it from there.",
 
   // Settings
   settingsHeading: "Settings",

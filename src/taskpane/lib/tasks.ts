@@ -75,6 +75,9 @@ export function guardHost(host: Host, signal: AbortSignal, report: StepReport): 
       report(step, done, total);
       outer?.(done, total, label);
     };
+  // The optional members stay absent where the host has none: the pane asks whether they exist.
+  const restore = host.restoreTable?.bind(host);
+  const openCopy = host.openCopy?.bind(host);
   return {
     kind: host.kind,
     async readTables(): Promise<PlannerTables> {
@@ -105,5 +108,19 @@ export function guardHost(host: Host, signal: AbortSignal, report: StepReport): 
       await before("stepSaving");
       return abortable(host.exportXlsx(), signal);
     },
+    ...(restore && {
+      async restoreTable(): Promise<string | null> {
+        await before("stepWriting");
+        const name = await restore();
+        throwIfAborted(signal);
+        return name;
+      },
+    }),
+    ...(openCopy && {
+      async openCopy(bytes: Uint8Array): Promise<void> {
+        await before("stepSaving");
+        await openCopy(bytes);
+      },
+    }),
   };
 }

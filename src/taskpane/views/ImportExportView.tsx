@@ -18,6 +18,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useRef, useState, type ChangeEvent, type ReactNode } from "react";
+import type { Host } from "../../host/host";
 import { cellText } from "../../model/cells";
 import { columnIndex, findTable, type TableData } from "../../model/schema";
 import { useI18n } from "../i18n";
@@ -208,7 +209,7 @@ export function ImportExportView() {
   const [pending, setPending] = useState<Pending | null>(null);
   const [replace, setReplace] = useState<ImportReport | null>(null);
   const downloadWorkbook = useWorkbookDownload();
-  const { run, asOfYear, busy, host, mode } = pane;
+  const { run, asOfYear, busy, host, mode, undoImport, setUndoImport } = pane;
 
   const pick = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -232,17 +233,34 @@ export function ImportExportView() {
     );
   };
 
+  /** After a write: the tables read again, what was worked out from the old ones dropped. */
+  const reread = async (h: Host) => {
+    const tables = await h.readTables();
+    pane.setTables(tables);
+    pane.setCheck(null);
+    pane.setDashboard(null);
+    if (mode === "file") pane.setChanged(true);
+    return tables;
+  };
+
   const write = (report: ImportReport, done: (n: number) => void) =>
     run(async ({ host: h }) => {
+      setUndoImport(false);
       await h.writeTable(report.result);
-      const tables = await h.readTables();
-      pane.setTables(tables);
-      pane.setCheck(null);
-      pane.setDashboard(null);
-      if (mode === "file") pane.setChanged(true);
+      setUndoImport(h.restoreTable !== undefined);
+      const tables = await reread(h);
       setPending(null);
       setReplace(null);
       done(measureCount(tables));
+    });
+
+  const undoLastImport = () =>
+    run(async ({ host: h }) => {
+      if (!h.restoreTable) return;
+      const name = await h.restoreTable();
+      setUndoImport(false);
+      await reread(h);
+      pane.setNotice((tt) => (name ? tt.undoDone(name) : tt.undoNothing));
     });
 
   const confirmMerge = () => {
@@ -275,13 +293,18 @@ export function ImportExportView() {
       }
     });
 
-  /** Excel mode: a file built from the tables, for Excel versions that cannot hand over the workbook. */
+  /** Excel mode: a standalone copy built from the tables, opened as a new workbook where the host can (else downloaded). */
   const exportFromTables = () =>
     run(async ({ host: h, signal, report }) => {
       const tables = await h.readTables();
       report("stepSaving");
       const files = await abortable(loadFiles(), signal);
       const bytes = await abortable(files.workbookFromTables(tables, asOfYear, language), signal);
+      if (h.openCopy) {
+        await h.openCopy(bytes);
+        pane.setNotice((tt) => tt.openedCopy);
+        return;
+      }
       const name = `${baseName(pane.fileName, "policy-planner")}.xlsx`;
       downloadBytes(bytes, name, XLSX_MIME);
       pane.setNotice((tt) => tt.exported(name));
@@ -310,6 +333,11 @@ export function ImportExportView() {
           aria-hidden="true"
           onChange={(e) => void pick(e)}
         />
+        {undoImport && (
+          <Button onClick={() => void undoLastImport()} disabled={!!busy}>
+            {t.undoImport}
+          </Button>
+        )}
       </div>
       {!host && <Text className={v.intro}>{t.noWorkbookBody}</Text>}
 

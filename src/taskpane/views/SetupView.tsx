@@ -49,6 +49,7 @@ export function SetupView() {
   const repair = () =>
     run(async ({ host: h, signal }) => {
       const engine = await abortable(loadEngine(), signal);
+      pane.setUndoImport(false); // a repair changes the tables: the import's backup no longer fits them
       await engine.setupWorkbook(h, framework, asOfYear);
       const read = await h.readTables();
       pane.setTables(read);
