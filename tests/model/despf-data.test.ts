@@ -250,7 +250,7 @@ describe("DESPF data (Annex 1, Matrix of Policy Measures)", () => {
     );
     expect(m.committees).toEqual(["DEBC"]);
     expect(m.institutions).toEqual([
-      "Ministry of Public Works and Transportation",
+      "Ministry of Public Works and Transport",
       "Ministry of Education, Youth and Sports",
       "Ministry of Labor and Vocational Training",
       "Ministry of Economy and Finance",
@@ -303,7 +303,7 @@ describe("DESPF data (Annex 1, Matrix of Policy Measures)", () => {
     );
     expect(m.committees).toEqual(["DEBC"]);
     expect(m.institutions).toEqual([
-      "Ministry of Posts and Telecommunications",
+      "Ministry of Post and Telecommunications",
       "Ministry of Economy and Finance",
       "Ministry of Civil Service",
       "Ministry of Interior",
@@ -324,8 +324,8 @@ describe("DESPF data (Annex 1, Matrix of Policy Measures)", () => {
     expect(m.institutions).toEqual([
       "Ministry of Education, Youth and Sports",
       "Ministry of Labor and Vocational Training",
-      "Ministry Industry, Science, Technology, and Innovation",
-      "Ministry of Posts and Telecommunications",
+      "Ministry of Industry, Science, Technology and Innovation",
+      "Ministry of Post and Telecommunications",
       "Ministry of Economy and Finance",
       "Ministry of Mine and Energy",
       "Electricity Authority of Cambodia",
@@ -413,7 +413,7 @@ describe("DESPF data (Annex 1, Matrix of Policy Measures)", () => {
       "Ministry of Economy and Finance",
       "Ministry of Commerce",
       "Ministry of Post and Telecommunications",
-      "Ministry of Industry, Science, Technology, and Innovation",
+      "Ministry of Industry, Science, Technology and Innovation",
       "Relevant Ministries and Institutions",
     ]);
     expect(m.timeframe).toBe("Short- to Long-term (Regularly implemented)");
@@ -426,7 +426,7 @@ describe("DESPF data (Annex 1, Matrix of Policy Measures)", () => {
       "Promote the intellectual property registration and strengthen protection of intellectual property rights on invention and innovation by enterprises and startups",
     );
     expect(m.committees).toEqual(["DEBC"]);
-    expect(m.institutions).toEqual(["Ministry of Commerce", "Ministry of Industry, Science, Technology, and Innovation"]);
+    expect(m.institutions).toEqual(["Ministry of Commerce", "Ministry of Industry, Science, Technology and Innovation"]);
     expect(m.timeframe).toBe("Short-term");
   });
 
@@ -454,7 +454,7 @@ describe("DESPF data (Annex 1, Matrix of Policy Measures)", () => {
     );
     expect(m.committees).toEqual(["DEBC", "DGC"]);
     expect(m.institutions).toEqual([
-      "Ministry of Education Youth and Sports",
+      "Ministry of Education, Youth and Sports",
       "Ministry of Labor and Vocational Training",
       "Ministry of Information",
       "Ministry of Post and Telecommunications",
