@@ -8,15 +8,24 @@ import { planImport, readImportSource, type ImportReport, type ImportSourceRows 
 
 export type { ImportReport, ImportSourceRows };
 
-/** What importing `source` into the workbook's Measures table would do, in `mode`. */
-export function dryRun(source: ImportSourceRows, tables: PlannerTables, asOfYear: number, mode: "merge" | "replace"): ImportReport {
+/**
+ * What importing `source` into the workbook's Measures table would do, in `mode`, with the
+ * planner's column `mapping` (none: the columns as the header finder maps them).
+ */
+export function dryRun(
+  source: ImportSourceRows,
+  tables: PlannerTables,
+  asOfYear: number,
+  mode: "merge" | "replace",
+  mapping?: Record<string, number>,
+): ImportReport {
   const framework = tablesToFramework(tables, asOfYear);
   const target: TableData = findTable(tables, "Measures") ?? { name: "Measures", headers: [...TABLE_HEADERS.Measures], rows: [] };
   return planImport(
     source,
     target,
     { committees: framework.committees, timeframes: framework.timeframes, goals: framework.goals, strategies: framework.strategies },
-    { mode },
+    { mode, mapping },
   );
 }
 

@@ -258,6 +258,82 @@ describe("Import", () => {
   });
 });
 
+describe("Import columns", () => {
+  /** Measure 1 of the built-in tables, with a deadline under a header the finder does not know. */
+  async function importDeadline(host: FakeHost) {
+    await renderPane(host);
+    await openTab(en.tabImportExport);
+    const m = host.tables.Measures!;
+    const measure = String(m.rows[0][m.headers.indexOf("Measure")]);
+    const endYear = m.rows[0][m.headers.indexOf("End year")];
+    expect(String(endYear)).not.toBe("2031");
+    const csv = ["No.,Measure,Deadline set by ministry", `1,"${measure.replace(/"/g, '""')}",2031`].join("\n");
+    fireEvent.change(await screen.findByTestId("import-input"), { target: { files: [new File([csv], "deadline.csv", { type: "text/csv" })] } });
+    const report = await screen.findByTestId("import-report", {}, { timeout: 20_000 });
+    return { report, measure };
+  }
+
+  const endYearList = () => within(screen.getByTestId("report-columns")).getByRole("combobox", { name: "End year" }) as HTMLSelectElement;
+
+  test("choosing the Deadline column for End year runs the dry run again, and Confirm writes that column", async () => {
+    const host = FakeHost.despf();
+    const { report } = await importDeadline(host);
+    const columns = within(report).getByTestId("report-columns");
+    expect(screen.getByRole("group", { name: en.columnsHeading })).toBe(columns);
+    // Every Measures column has its list, preselected from the report.
+    expect(within(columns).getAllByRole("combobox")).toHaveLength(15);
+    expect((within(columns).getByRole("combobox", { name: "No." }) as HTMLSelectElement).value).toBe("0");
+    expect((within(columns).getByRole("combobox", { name: "Measure" }) as HTMLSelectElement).value).toBe("1");
+    // Not recognised: End year is not imported, the deadline is only kept as an extra column.
+    const list = endYearList();
+    expect(list.value).toBe("-1");
+    expect([...list.options].map((o) => o.text)).toEqual([
+      en.notImported,
+      en.sourceColumnOption("A", "No."),
+      en.sourceColumnOption("B", "Measure"),
+      en.sourceColumnOption("C", "Deadline set by ministry"),
+    ]);
+    expect(within(report).getByTestId("report-mapped").textContent).toContain(en.keptAsExtra);
+    expect(within(report).getByTestId("report-updated").textContent).not.toMatch(/End year/);
+
+    fireEvent.change(list, { target: { value: "2" } });
+    await waitFor(() => expect(endYearList().value).toBe("2"), { timeout: 20_000 });
+    const mapped = within(screen.getByTestId("import-report")).getByTestId("report-mapped").textContent ?? "";
+    expect(mapped).toMatch(/Deadline set by ministryEnd year/);
+    expect(mapped).not.toContain(en.keptAsExtra);
+    expect(screen.getByTestId("report-updated").textContent).toMatch(/End year.*2031/);
+    expect(host.calls.some((c) => c.startsWith("writeTable"))).toBe(false);
+
+    fireEvent.click(screen.getByRole("button", { name: en.confirmMerge }));
+    expect(await screen.findByText(en.importDone(0, 1))).toBeTruthy();
+    const m = host.tables.Measures!;
+    expect(String(m.rows[0][m.headers.indexOf("End year")])).toBe("2031");
+    expect(m.headers).not.toContain("Deadline set by ministry");
+    expect(m.rows).toHaveLength(139);
+  });
+
+  test("Replace uses the chosen columns too; leaving out No. is refused and keeps the last report", async () => {
+    const host = FakeHost.despf();
+    await importDeadline(host);
+    fireEvent.change(endYearList(), { target: { value: "2" } });
+    await waitFor(() => expect(endYearList().value).toBe("2"), { timeout: 20_000 });
+
+    const no = within(screen.getByTestId("report-columns")).getByRole("combobox", { name: "No." }) as HTMLSelectElement;
+    fireEvent.change(no, { target: { value: "-1" } });
+    const bar = await screen.findByTestId("error-bar");
+    expect(bar.textContent).toContain(en.errorMapping);
+    expect(no.value).toBe("0");
+    expect(endYearList().value).toBe("2");
+
+    fireEvent.click(screen.getByRole("button", { name: en.replaceAll }));
+    fireEvent.click(await screen.findByRole("button", { name: en.replaceConfirm }));
+    expect(await screen.findByText(en.replaceDone(1))).toBeTruthy();
+    const m = host.tables.Measures!;
+    expect(m.rows).toHaveLength(1);
+    expect(String(m.rows[0][m.headers.indexOf("End year")])).toBe("2031");
+  });
+});
+
 describe("Export", () => {
   test("in Excel, the .xlsx built from the tables opens as a new workbook through the host", async () => {
     const host = FakeHost.despf();

@@ -11,6 +11,7 @@ export type ErrorKind =
   | "notFound"
   | "office"
   | "load"
+  | "mapping"
   | "unknown";
 
 /** An error the pane raises itself, already classified. */
@@ -96,6 +97,8 @@ export function errorText(kind: ErrorKind, t: Catalogue): { title: string; next:
       return { title: t.errorOffice, next: t.errorOfficeNext };
     case "load":
       return { title: t.errorLoad, next: t.errorLoadNext };
+    case "mapping":
+      return { title: t.errorMapping, next: t.errorMappingNext };
     default:
       return { title: t.errorTitle, next: t.errorUnknownNext };
   }

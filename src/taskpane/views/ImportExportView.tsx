@@ -7,6 +7,8 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
+  Field,
+  Select,
   Table,
   TableBody,
   TableCell,
@@ -17,13 +19,14 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useRef, useState, type ChangeEvent, type ReactNode } from "react";
+import { useId, useMemo, useRef, useState, type ChangeEvent, type ReactNode } from "react";
 import type { Host } from "../../host/host";
 import { cellText } from "../../model/cells";
-import { columnIndex, findTable, type TableData } from "../../model/schema";
+import { columnIndex, findTable, TABLE_HEADERS, type TableData } from "../../model/schema";
 import { useI18n } from "../i18n";
 import { baseName, downloadBytes, readFileBytes, XLSX_MIME } from "../lib/download";
 import { PaneError } from "../lib/errors";
+import { chooseColumn, currentMapping, sourceColumnChoices, type ColumnMapping } from "../lib/mapping";
 import { loadEngine, loadFiles } from "../lib/loaders";
 import { measureCount } from "../lib/tables";
 import { abortable, nextTask } from "../lib/tasks";
@@ -51,6 +54,9 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     minWidth: 0,
   },
+  columns: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0 },
+  columnField: { minWidth: 0 },
+  select: { minWidth: 0 },
   fileInput: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
 });
 
@@ -125,7 +131,53 @@ function measureOf(table: TableData, no: string): string {
   return row ? cellText(row[mi]) : "";
 }
 
-export function ImportReportView({ report, fileName }: { report: ImportReport; fileName: string }) {
+/** The planner's column choices: a list of the file's columns for each Measures column. */
+function ColumnsEditor({ report, source, onChoose }: { report: ImportReport; source: ImportSourceRows; onChoose: (header: string, column: number) => void }) {
+  const { t } = useI18n();
+  const v = useViewStyles();
+  const styles = useStyles();
+  const headingId = useId();
+  const choices = useMemo(() => sourceColumnChoices(source.rows, report), [source, report]);
+  const mapping = currentMapping(report);
+  return (
+    <div className={v.block} role="group" aria-labelledby={headingId} data-testid="report-columns">
+      <h4 id={headingId} className={v.subheading}>
+        {t.columnsHeading}
+      </h4>
+      <Caption1>{t.columnsIntro}</Caption1>
+      <div className={styles.columns}>
+        {TABLE_HEADERS.Measures.map((header) => (
+          <Field key={header} label={header} orientation="horizontal" size="small" className={styles.columnField}>
+            <Select
+              size="small"
+              className={styles.select}
+              value={String(mapping[header] ?? -1)}
+              onChange={(_, d) => onChoose(header, Number(d.value))}
+            >
+              <option value="-1">{t.notImported}</option>
+              {choices.map((c) => (
+                <option key={c.column} value={String(c.column)}>
+                  {c.text ? t.sourceColumnOption(c.letter, c.text) : t.sourceColumnNoHeader(c.letter)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+export function ImportReportView({
+  report,
+  fileName,
+  columns,
+}: {
+  report: ImportReport;
+  fileName: string;
+  /** The source and what to do when the planner chooses another column: shows the Columns editor. */
+  columns?: { source: ImportSourceRows; onChoose: (header: string, column: number) => void };
+}) {
   const { t } = useI18n();
   const v = useViewStyles();
   const styles = useStyles();
@@ -142,6 +194,7 @@ export function ImportReportView({ report, fileName }: { report: ImportReport; f
         {report.unchanged > 0 ? t.unchangedCount(report.unchanged) : ""}
       </Text>
       <Caption1>{t.headerFoundAt(report.sheetName ?? fileName, report.headerRow)}</Caption1>
+      {columns && <ColumnsEditor report={report} source={columns.source} onChoose={columns.onChoose} />}
       <ReportTable
         testId="report-mapped"
         title={t.mappedColumns}
@@ -198,6 +251,8 @@ interface Pending {
   fileName: string;
   source: ImportSourceRows;
   merge: ImportReport;
+  /** The planner's column choices (none yet: the header finder's), for the dry run, Confirm and Replace alike. */
+  mapping?: ColumnMapping;
 }
 
 export function ImportExportView() {
@@ -263,6 +318,31 @@ export function ImportExportView() {
       pane.setNotice((tt) => (name ? tt.undoDone(name) : tt.undoNothing));
     });
 
+  /** The planner chose another source column for `header`: the dry run again, with the whole mapping. */
+  const remap = (header: string, column: number) => {
+    const current = pending;
+    if (!current) return;
+    const mapping = chooseColumn(current.merge, header, column);
+    void run(
+      async ({ host: h, signal, report }) => {
+        report("stepImporting");
+        const importer = await abortable(loadImporter(), signal);
+        const tables = pane.tables ?? (await h.readTables());
+        await nextTask();
+        let merge: ImportReport;
+        try {
+          merge = importer.dryRun(current.source, tables, asOfYear, "merge", mapping);
+        } catch (e) {
+          // The file was read; these columns are what cannot be imported (no No., no Measure…).
+          throw new PaneError("mapping", e instanceof Error ? e.message : String(e));
+        }
+        if (signal.aborted) return;
+        setPending({ ...current, merge, mapping });
+      },
+      { first: "stepImporting" },
+    );
+  };
+
   const confirmMerge = () => {
     if (!pending) return;
     const r = pending.merge;
@@ -272,7 +352,7 @@ export function ImportExportView() {
   const askReplace = async () => {
     if (!pending || !pane.tables) return;
     const importer = await loadImporter();
-    setReplace(importer.dryRun(pending.source, pane.tables, asOfYear, "replace"));
+    setReplace(importer.dryRun(pending.source, pane.tables, asOfYear, "replace", pending.mapping));
   };
 
   const exportAs = (format: "csv" | "json") =>
@@ -343,7 +423,7 @@ export function ImportExportView() {
 
       {pending && (
         <>
-          <ImportReportView report={pending.merge} fileName={pending.fileName} />
+          <ImportReportView report={pending.merge} fileName={pending.fileName} columns={{ source: pending.source, onChoose: remap }} />
           <div className={v.actions}>
             <Button appearance="primary" onClick={confirmMerge} disabled={!!busy}>
               {t.confirmMerge}
