@@ -28,7 +28,6 @@ import { VALIDATIONS } from "../plan/setup";
 import { VALIDATION_SHEET } from "../plan/validation-sheet";
 import type { Cell } from "../model/types";
 import type { WorkbookPlan } from "../plan/types";
-import type { Finding } from "../rules/finding";
 import { fromOfficeValue, toOfficeValue } from "./cells";
 import { PlannerError, explainOfficeError, officeErrorCode } from "./errors";
 import { PAYLOAD_BUDGET } from "./payload";
@@ -230,8 +229,7 @@ export class OfficeHost implements Host {
   }
 
   /** The marks alone: the same path as applyPlan's `marks` (one read, one write sync). */
-  async markFindings(findings: Finding[]): Promise<void> {
-    void findings; // the Validation sheet carries them; the rules read it
+  async markFindings(): Promise<void> {
     await this.applyPlan({ sheets: [], marks: true });
   }
 

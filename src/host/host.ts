@@ -1,6 +1,5 @@
 import type { PlannerTables, TableData } from "../model/schema";
 import type { WorkbookPlan } from "../plan/types";
-import type { Finding } from "../rules/finding";
 
 export interface CellTarget {
   table: string;
@@ -28,7 +27,7 @@ export interface Host {
   /** Puts back the table the last writeTable replaced (Office.js changes cannot be undone with Ctrl+Z). Its name, or null when there is nothing to restore. */
   restoreTable?(): Promise<string | null>;
   /** Highlight finding cells (clearing the previous marks). */
-  markFindings(findings: Finding[]): Promise<void>;
+  markFindings(): Promise<void>;
   /** Take the planner to a cell. */
   select(target: CellTarget): Promise<void>;
   /** The workbook as an .xlsx file. */

@@ -2,7 +2,6 @@ import ExcelJS from "exceljs";
 import type { CellTarget, Host, Progress } from "../host/host";
 import type { PlannerTables, TableData } from "../model/schema";
 import type { WorkbookPlan } from "../plan/types";
-import type { Finding } from "../rules/finding";
 import { loadWorkbookBytes } from "./load";
 import { XlsxBook } from "./xlsx-book";
 
@@ -51,8 +50,7 @@ export class FileHost implements Host {
   }
 
   /** The marks alone: the same path as applyPlan's `marks`. */
-  async markFindings(findings: Finding[]): Promise<void> {
-    void findings; // the Validation sheet carries them; the rules read it
+  async markFindings(): Promise<void> {
     await this.applyPlan({ sheets: [], marks: true });
   }
 

@@ -1,7 +1,6 @@
 import type { CellTarget, Host, Progress } from "../../host/host";
 import type { PlannerTables, TableData } from "../../model/schema";
 import type { WorkbookPlan } from "../../plan/types";
-import type { Finding } from "../../rules/finding";
 
 /** The steps the pane names while long work runs (keys of the catalogue). */
 export type StepKey = "stepReading" | "stepWriting" | "stepMarking" | "stepOpening" | "stepSaving" | "stepImporting" | "stepLoading";
@@ -96,9 +95,9 @@ export function guardHost(host: Host, signal: AbortSignal, report: StepReport): 
       await host.writeTable(table, progressFor("stepWriting", progress));
       throwIfAborted(signal);
     },
-    async markFindings(findings: Finding[]): Promise<void> {
+    async markFindings(): Promise<void> {
       await before("stepMarking");
-      await host.markFindings(findings);
+      await host.markFindings();
       throwIfAborted(signal);
     },
     async select(target: CellTarget): Promise<void> {
