@@ -7,7 +7,7 @@ import { TABLE_NAMES, findTable } from "../model/schema";
 import type { FrameworkId } from "../model/types";
 import { formatReport } from "./report";
 import { flag, oneOf, parseArgs, positional, requireFlag, USAGE, UsageError, yearFlag, type ParsedArgs } from "./args";
-import { InputError, openPlannerFile, readInput } from "./open";
+import { InputError, openPlannerFile } from "./open";
 import { writeOutput } from "./output";
 import { runImport } from "./import-command";
 
@@ -102,4 +102,3 @@ export async function runCommand(argv: string[]): Promise<number> {
   }
 }
 
-export { readInput };

@@ -1,7 +1,7 @@
 import { basename, extname } from "node:path";
 import { importMeasures } from "../host/import";
 import type { ImportReport } from "../io/import";
-import { flag, positional, requireFlag, UsageError, yearFlag, type ParsedArgs } from "./args";
+import { flag, oneOf, positional, requireFlag, UsageError, yearFlag, type ParsedArgs } from "./args";
 import { InputError, openPlannerFile, readInput } from "./open";
 import { writeOutput } from "./output";
 
@@ -17,6 +17,13 @@ export function parseMapping(text: string | undefined): Record<string, number> |
   return out;
 }
 
+/** At most `max` lines of a long list, then how many more (the JSON report has them all). */
+function capped<T>(items: readonly T[], max: number, line: (item: T) => string): string[] {
+  const out = items.slice(0, max).map(line);
+  if (items.length > max) out.push(`  … and ${items.length - max} more (--format json lists them all)`);
+  return out;
+}
+
 export function formatImportReport(r: ImportReport, source: string, dryRun: boolean): string {
   const lines: string[] = [];
   lines.push(`${source}${r.sheetName ? ` (sheet ${r.sheetName})` : ""}: header on row ${r.headerRow}, data from row ${r.firstDataRow}${dryRun ? " — dry run, nothing written" : ""}`);
@@ -24,16 +31,27 @@ export function formatImportReport(r: ImportReport, source: string, dryRun: bool
   for (const m of r.mapped) lines.push(`  ${m.header} ← "${m.sourceHeader}" (column ${m.sourceColumn + 1})`);
   if (r.extraColumns.length) lines.push(`Kept as extra columns (no matching Measures column): ${r.extraColumns.join(", ")}`);
   if (r.normalised.length) {
+    // The same change on many rows is told once, with its rows.
+    const groups = new Map<string, { column: string; from: string; to: string; rows: number[] }>();
+    for (const n of r.normalised) {
+      const key = JSON.stringify([n.column, n.from, n.to]);
+      const g = groups.get(key) ?? { column: n.column, from: n.from, to: n.to, rows: [] };
+      g.rows.push(n.row);
+      groups.set(key, g);
+    }
+    const rowsText = (rows: number[]) => (rows.length === 1 ? `row ${rows[0]}` : rows.length <= 5 ? `rows ${rows.join(", ")}` : `${rows.length} rows, from row ${rows[0]}`);
     lines.push("", `Normalised (${r.normalised.length}):`);
-    for (const n of r.normalised) lines.push(`  row ${n.row}, ${n.column}: "${n.from}" → "${n.to}"`);
+    lines.push(...capped([...groups.values()], 50, (g) => `  ${rowsText(g.rows)}, ${g.column}: "${g.from}" → "${g.to}"`));
   }
-  lines.push("", `Added: ${r.added.length}${r.added.length ? ` (${r.added.join(", ")})` : ""}`);
+  const added = r.added.length > 20 ? `${r.added.slice(0, 20).join(", ")}, … ${r.added[r.added.length - 1]}` : r.added.join(", ");
+  lines.push("", `Added: ${r.added.length}${r.added.length ? ` (${added})` : ""}`);
   lines.push(`Updated: ${r.updated.length}`);
-  for (const u of r.updated) for (const c of u.changes) lines.push(`  No. ${u.no}, ${c.column}: "${c.before}" → "${c.after}"`);
+  const changes = r.updated.flatMap((u) => u.changes.map((c) => ({ no: u.no, ...c })));
+  lines.push(...capped(changes, 50, (c) => `  No. ${c.no}, ${c.column}: "${c.before}" → "${c.after}"`));
   lines.push(`Unchanged: ${r.unchanged}`);
-  if (r.removed.length) lines.push(`Removed (replace): ${r.removed.length} (${r.removed.join(", ")})`);
+  if (r.removed.length) lines.push(`Removed (replace): ${r.removed.length}`);
   lines.push(`Rejected: ${r.rejected.length}`);
-  for (const x of r.rejected) lines.push(`  source row ${x.sourceRow}: ${x.reason}`);
+  lines.push(...capped(r.rejected, 100, (x) => `  source row ${x.sourceRow}: ${x.reason}`));
   return lines.join("\n") + "\n";
 }
 
@@ -41,6 +59,7 @@ export async function runImport(args: ParsedArgs): Promise<number> {
   const [source] = positional(args, 1, "one SOURCE file");
   const into = requireFlag(args, "--into", "FILE (the planner workbook to import into)");
   const dryRun = args.flags.has("--dry-run");
+  const format = oneOf(flag(args, "--format"), ["text", "json"] as const, "--format", "text");
   const out = flag(args, "-o") ?? into;
   if (!dryRun && extname(out).toLowerCase() !== ".xlsx") {
     throw new UsageError(`The result is written as .xlsx: pass -o OUT.xlsx (got "${out}").`);
@@ -62,10 +81,15 @@ export async function runImport(args: ParsedArgs): Promise<number> {
     if (e instanceof UsageError) throw e;
     throw new InputError(`${basename(source)}: ${(e as Error).message}`);
   }
-  process.stdout.write(formatImportReport(report, basename(source), dryRun));
+  if (format === "json") {
+    const { result: _result, ...rest } = report;
+    process.stdout.write(JSON.stringify({ report: rest, dryRun }) + "\n");
+  } else {
+    process.stdout.write(formatImportReport(report, basename(source), dryRun));
+  }
   if (!dryRun) {
     writeOutput(out, await host.exportXlsx());
-    process.stdout.write(`Wrote ${out}.\n`);
+    if (format === "text") process.stdout.write(`Wrote ${out}.\n`);
   }
   return 0;
 }

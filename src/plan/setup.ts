@@ -1,5 +1,5 @@
 import { frameworkToTables } from "../model/convert";
-import { TABLE_HEADERS, TABLE_NAMES, type TableName } from "../model/schema";
+import { TABLE_HEADERS, type TableName } from "../model/schema";
 import { STATUSES, type Cell, type Framework } from "../model/types";
 import type { PlanSheet, PlanTable, PlanValidation, WorkbookPlan } from "./types";
 
@@ -112,8 +112,4 @@ export function setupPlan(framework: Framework): WorkbookPlan {
     };
   });
   return { sheets };
-}
-
-export function isPlannerTable(name: string): name is TableName {
-  return (TABLE_NAMES as readonly string[]).includes(name);
 }

@@ -48,6 +48,17 @@ test("the import merges by No.: every existing row kept, updates applied, the ne
   expect(again.stdout).toMatch(/Added: 0\nUpdated: 0/);
 });
 
+test("--format json gives the whole report as one object", () => {
+  const r = planner("import", REPORT, "--into", target, "--dry-run", "--format", "json");
+  expect(r.status).toBe(0);
+  const json = JSON.parse(r.stdout) as { dryRun: boolean; report: { added: string[]; rejected: unknown[]; extraColumns: string[]; result?: unknown } };
+  expect(json.dryRun).toBe(true);
+  expect(json.report.added).toEqual(["140"]);
+  expect(json.report.rejected).toHaveLength(3);
+  expect(json.report.extraColumns).toEqual(["Remarks from ministry"]);
+  expect(json.report.result).toBeUndefined();
+});
+
 test("a CSV with other headers imports the same way", () => {
   const csv = join(dir, "ministry.csv");
   writeFileSync(csv, "\uFEFFMeasure No;Policy measure;Responsible committee;Timeframe;From;To;Current status\r\n141;Open data portal;Committee on Digital Government;Short-term;2024;2025;Completed\r\n");
