@@ -8,7 +8,7 @@ import type { FrameworkId } from "../model/types";
 import { formatReport } from "./report";
 import { flag, oneOf, parseArgs, positional, requireFlag, USAGE, UsageError, yearFlag, type ParsedArgs } from "./args";
 import { InputError, openPlannerFile } from "./open";
-import { writeOutput } from "./output";
+import { guardWhatCannotBeKept, writeOutput } from "./output";
 import { runImport } from "./import-command";
 
 export class ExitError extends Error {}
@@ -54,6 +54,7 @@ async function cmdBuild(args: ParsedArgs): Promise<number> {
   const asOfYear = yearFlag(args);
   const host = await openPlannerFile(file, asOfYear ?? thisYear());
   if (!findTable(await host.readTables(), "Measures")) throw new InputError(`${file}: no Measures table to summarise.`);
+  guardWhatCannotBeKept(file, out, host.cannotKeep);
   const { findings } = await buildSummary(host, { asOfYear, language });
   writeOutput(out, await host.exportXlsx());
   const count = (s: string) => findings.filter((f) => f.severity === s).length;

@@ -3,7 +3,7 @@ import { importMeasures } from "../host/import";
 import type { ImportReport } from "../io/import";
 import { flag, oneOf, positional, requireFlag, UsageError, yearFlag, type ParsedArgs } from "./args";
 import { InputError, openPlannerFile, readInput } from "./open";
-import { writeOutput } from "./output";
+import { guardWhatCannotBeKept, writeOutput } from "./output";
 
 /** "No.=0,Measure=3": the planner's column choices (0-based source columns). */
 export function parseMapping(text: string | undefined): Record<string, number> | undefined {
@@ -67,6 +67,7 @@ export async function runImport(args: ParsedArgs): Promise<number> {
   const asOfYear = yearFlag(args) ?? new Date().getFullYear();
   const bytes = readInput(source);
   const host = await openPlannerFile(into, asOfYear);
+  if (!dryRun) guardWhatCannotBeKept(into, out, host.cannotKeep);
   let report: ImportReport;
   try {
     report = await importMeasures(host, {

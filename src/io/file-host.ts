@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import type { CellTarget, Host, Progress } from "../host/host";
 import type { PlannerTables, TableData } from "../model/schema";
 import type { WorkbookPlan } from "../plan/types";
@@ -10,6 +9,8 @@ export class FileHost implements Host {
   readonly kind = "file" as const;
   /** The last cell asked for; a file has no selection, the pane shows it. */
   lastSelection: CellTarget | null = null;
+  /** What the opened file holds that a saved copy will not (charts, pivot tables, macros…). */
+  cannotKeep: string[] = [];
   /** The table as the last writeTable found it, for restoreTable. */
   private previous: TableData | null = null;
 
@@ -20,8 +21,10 @@ export class FileHost implements Host {
   }
 
   static async open(bytes: Uint8Array): Promise<FileHost> {
-    const wb: ExcelJS.Workbook = await loadWorkbookBytes(bytes);
-    return new FileHost(XlsxBook.fromWorkbook(wb));
+    const { wb, dropped } = await loadWorkbookBytes(bytes);
+    const host = new FileHost(XlsxBook.fromWorkbook(wb));
+    host.cannotKeep = dropped;
+    return host;
   }
 
   async readTables(): Promise<PlannerTables> {

@@ -3,6 +3,7 @@ import { checkPackage, normaliseRelationships } from "./read/package";
 import { readWorkbook, parseRef } from "./read/workbook";
 import { FileReadError, WorkbookReadError } from "./read/errors";
 import { toExcelJs } from "./exceljs-cells";
+import { partsExcelJsDrops } from "./read/dropped";
 
 export { FileReadError };
 
@@ -11,17 +12,18 @@ export { FileReadError };
  * targets made relative first, for openpyxl's files); otherwise — files ExcelJS 4.4 chokes on —
  * every sheet's values and every table rebuilt from our own reader, so no row is lost.
  */
-export async function loadWorkbookBytes(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+export async function loadWorkbookBytes(bytes: Uint8Array): Promise<{ wb: ExcelJS.Workbook; dropped: string[] }> {
   if (bytes.length === 0) throw new WorkbookReadError("The file is empty (0 bytes).");
   const zip = await checkPackage(bytes);
+  const dropped = await partsExcelJsDrops(zip);
   const fixed = await normaliseRelationships(zip, bytes);
   const wb = new ExcelJS.Workbook();
   try {
     // ExcelJS hands these bytes to JSZip, which takes any Uint8Array; its typing asks for a Buffer.
     await wb.xlsx.load(fixed as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
-    return wb;
+    return { wb, dropped };
   } catch {
-    return rebuildFromValues(bytes);
+    return { wb: await rebuildFromValues(bytes), dropped: [...dropped, "formatting (the file was read as values only)"] };
   }
 }
 

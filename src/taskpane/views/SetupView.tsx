@@ -91,7 +91,8 @@ export function SetupView() {
         pane.setHost(opened, isCsv ? file.name.replace(/\.csv$/i, ".xlsx") : file.name);
         pane.setTables(read);
         if (isCsv) pane.setChanged(true);
-        pane.setNotice((tt) => tt.openedFile(file.name, measureCount(read)));
+        const lost = opened.cannotKeep;
+        pane.setNotice((tt) => tt.openedFile(file.name, measureCount(read)) + (lost.length ? ` ${tt.cannotKeep(lost.join(", "))}` : ""));
       },
       { noHost: true, errorContext: "file", first: "stepOpening" },
     );
