@@ -75,8 +75,9 @@ async function activate(sheet: string): Promise<void> {
 /** This page's address opened as a dialog showing `message`. */
 export function dialogUrl(base: string, message: Message): string {
   const url = new URL(base);
-  url.search = "?dialog=1";
-  url.hash = encodeURIComponent(JSON.stringify(message));
+  // In the query, not the hash: displayDialogAsync mishandles "#" on some platforms (office-js #3057).
+  url.search = `?dialog=1&m=${encodeURIComponent(JSON.stringify(message))}`;
+  url.hash = "";
   return url.toString();
 }
 
@@ -144,7 +145,7 @@ export async function refreshSummary(event: Office.AddinCommands.Event): Promise
 function renderDialog(): void {
   let message: Message = { title: TEXT.en.app, lines: [], ok: true };
   try {
-    message = JSON.parse(decodeURIComponent(window.location.hash.slice(1))) as Message;
+    message = JSON.parse(new URLSearchParams(window.location.search).get("m") ?? "") as Message;
   } catch {
     // show the bare title
   }

@@ -51,7 +51,28 @@ export function formulaText(formula: string): string {
   return formula.startsWith("=") ? formula : `=${formula}`;
 }
 
+/** Excel refuses a formula with a text constant longer than 255 characters. */
+export const MAX_FORMULA_TEXT = 255;
+
+/**
+ * A text constant for a formula: `"…"`, or `"…"&"…"` in pieces of at most 255 characters
+ * (a finding's message can be longer; Excel refuses the formula otherwise).
+ */
+export function formulaString(text: string): string {
+  const parts: string[] = [];
+  let i = 0;
+  do {
+    let end = Math.min(text.length, i + MAX_FORMULA_TEXT);
+    // Do not split a surrogate pair.
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    parts.push(`"${text.slice(i, end).replace(/"/g, '""')}"`);
+    i = end;
+  } while (i < text.length);
+  return parts.join("&");
+}
+
 /** The HYPERLINK formula the file host writes for a cell with a link. */
 export function hyperlinkFormula(link: string, text: string): string {
-  return `=HYPERLINK("#${link.replace(/"/g, '""')}","${text.replace(/"/g, '""')}")`;
+  return `=HYPERLINK(${formulaString(`#${link}`)},${formulaString(text)})`;
 }

@@ -333,9 +333,8 @@ function checkWritable(snap: Snapshot, plan: WorkbookPlan): void {
 
 /** Deletes our previous marks (conditional formats whose formula carries the tag) on the planner tables' sheets. */
 async function clearMarks(w: Writer, snap: Snapshot): Promise<void> {
-  for (const [key, formats] of snap.formats) {
-    const sheet = snap.sheets.get(key)?.name ?? key;
-    await w.deleteFormats(sheet, formats.filter((f) => f.formula?.includes(MARK_TAG)).map((f) => f.id));
+  for (const formats of snap.formats.values()) {
+    await w.deleteFormats(formats.filter((f) => f.formula?.includes(MARK_TAG)).map((f) => f.ref));
   }
 }
 

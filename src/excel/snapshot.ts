@@ -43,6 +43,8 @@ export interface SheetInfo {
 export interface MarkFormat {
   id: string;
   formula: string | null;
+  /** The loaded proxy: deleting through it does not depend on ids, which shift as rules go. */
+  ref: Excel.ConditionalFormat;
 }
 
 export interface Snapshot {
@@ -147,7 +149,7 @@ function build(common: Common, queued: Queued[], options: ReadOptions, syncs: nu
       for (const cf of q.formats.items) {
         if (list.some((x) => x.id === cf.id)) continue;
         const custom = cf.customOrNullObject;
-        list.push({ id: cf.id, formula: custom.isNullObject ? null : custom.rule.formula });
+        list.push({ id: cf.id, formula: custom.isNullObject ? null : custom.rule.formula, ref: cf });
       }
       snap.formats.set(key, list);
     }

@@ -212,8 +212,8 @@ export class Writer {
         ws.getRangeByIndexes(top + old, lay.left, n - old, width).insert("Down");
       });
       await this.writeMatrix(ws, top, lay.left, matrix, "values");
-      const address = rangeA1({ row: lay.top, col: lay.left }, { row: lay.top + n, col: lay.left + width - 1 });
-      await this.op(jsonBytes(address), () => tp.resize(address));
+      // A Range, not a sheet-less address: the table's new size is unambiguous on its own sheet.
+      await this.op(64, () => tp.resize(ws.getRangeByIndexes(lay.top, lay.left, n + 1, width)));
     } else if (n > old) {
       await this.writeMatrix(ws, top, lay.left, matrix.slice(0, old), "values");
       for (const block of splitRowsByBytes(matrix.slice(old), BLOCK_BUDGET)) {
@@ -278,7 +278,7 @@ export class Writer {
       const j = src.headers.findIndex((h) => headerKey(h) === headerKey(v.source.column));
       if (j < 0) return null;
       const c = columnLetter(src.left + j);
-      const source = `=${quoteSheet(src.sheet)}!$${c}$${src.top + 2}:$${c}$${src.top + 1 + Math.max(1, src.bodyRows)}`;
+      const source = `=${sheetRef(src.sheet)}!$${c}$${src.top + 2}:$${c}$${src.top + 1 + Math.max(1, src.bodyRows)}`;
       return {
         rule: { list: { inCellDropDown: true, source } },
         alert: { showAlert: true, style: "Warning", title: "Policy Planner", message: `Choose a value from the ${v.source.table} table.` },
@@ -349,6 +349,14 @@ export class Writer {
       }
     }
     await this.sheetLook(ws, plan);
+    // Row heights of wrapped text (the file host sets them too), a few hundred rows per operation.
+    const heights = Object.entries(plan.rowHeights ?? {});
+    for (let i = 0; i < heights.length; i += 200) {
+      const block = heights.slice(i, i + 200);
+      await this.op(160 * block.length, () => {
+        for (const [row, points] of block) ws.getRange(`${Number(row) + 1}:${Number(row) + 1}`).format.rowHeight = points;
+      });
+    }
     for (const chart of plan.charts) await this.addChart(ws, plan.name, chart);
     if (plan.print && this.caps.api19) {
       const p = plan.print;
@@ -405,12 +413,17 @@ export class Writer {
     return ws.getRange(rangeA1(ref.from, ref.to));
   }
 
-  /** A native chart: seriesBy passed explicitly (office-js #1830), then each series set from its ranges. */
+  /**
+   * A native chart: seriesBy passed explicitly (office-js #1830) and matching the first series'
+   * shape, so that charts.add makes exactly one series; then each series set from its ranges.
+   */
   private async addChart(ws: Excel.Worksheet, sheetName: string, chart: PlanChart): Promise<void> {
     if (chart.series.length === 0) return;
     await this.op(jsonBytes(chart.title) + 128 * (chart.series.length + 2), () => {
-      const first = chart.series[0];
-      const c = ws.charts.add(CHART_TYPES[chart.type], this.rangeOf(ws, sheetName, first.values), "Columns");
+      const first = chart.series[0].values;
+      // A series along a row (the line chart's years) is a row: "Columns" would make every cell of it a series.
+      const seriesBy = first.from.row === first.to.row && first.from.col !== first.to.col ? "Rows" : "Columns";
+      const c = ws.charts.add(CHART_TYPES[chart.type], this.rangeOf(ws, sheetName, first), seriesBy);
       c.name = chart.name;
       c.title.text = chart.title;
       c.setPosition(rangeA1(chart.anchor.from, chart.anchor.from), rangeA1(chart.anchor.to, chart.anchor.to));
@@ -425,13 +438,11 @@ export class Writer {
 
   // ---------------------------------------------------------------- marks
 
-  /** Deletes conditional formats whose formula carries the tag. */
-  async deleteFormats(sheet: string, ids: string[]): Promise<void> {
-    if (ids.length === 0) return;
-    const ws = this.sheet(sheet);
-    await this.op(jsonBytes(ids) + 64 * ids.length, () => {
-      const all = ws.getRange().conditionalFormats;
-      for (const id of ids) all.getItem(id).delete();
+  /** Deletes the given (loaded) conditional formats, last first. */
+  async deleteFormats(formats: Excel.ConditionalFormat[]): Promise<void> {
+    if (formats.length === 0) return;
+    await this.op(64 * formats.length, () => {
+      for (const cf of [...formats].reverse()) cf.delete();
     });
   }
 
@@ -444,6 +455,16 @@ export class Writer {
       cf.custom.format.fill.color = fill;
     });
   }
+}
+
+/**
+ * A sheet name for a formula. quoteSheet leaves names like "FY2025", "Q1" or "R2C3" bare, but
+ * Excel reads those as cell references (`=FY2025!$A$2:$A$9` is refused): they are quoted too.
+ */
+export function sheetRef(name: string): string {
+  const q = quoteSheet(name);
+  if (q !== name) return q;
+  return /^[A-Za-z]{1,3}\d+$/.test(name) || /^(R\d*)?(C\d*)?$/i.test(name) ? `'${name}'` : name;
 }
 
 function layoutOf(t: TableInfo): Layout {
@@ -479,6 +500,10 @@ function applyStyle(range: Excel.Range, style: CellStyle, khmer: boolean): void 
     case "link":
       font.underline = "Single";
       font.color = "#0563C1";
+      break;
+    case "wrap":
+      range.format.wrapText = true;
+      range.format.verticalAlignment = "Top";
       break;
     default:
       break;

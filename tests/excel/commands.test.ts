@@ -21,7 +21,7 @@ function event(): { completed: jest.Mock; source: { id: string } } {
 function dialogMessage(url: string): { title: string; lines: string[]; ok: boolean } {
   const u = new URL(url);
   expect(u.searchParams.has("dialog")).toBe(true);
-  return JSON.parse(decodeURIComponent(u.hash.slice(1)));
+  return JSON.parse(u.searchParams.get("m") ?? "");
 }
 
 test("registers validate and refreshSummary with Office.actions.associate", async () => {

@@ -513,6 +513,38 @@ describe("buildSummary", () => {
     for (const n of ["Summary", "Briefing", "Validation"]) expect(names.filter((x) => x === n)).toHaveLength(1);
     const charts = fake.model.sheets.flatMap((s) => s.charts);
     expect(charts.length).toBeGreaterThan(0);
-    for (const c of charts) expect(c.seriesBy).toBe("Columns");
+    // charts.add makes one series per column (per row with "Rows"): each chart must end with only
+    // the plan's series, every one set from its ranges (a row of years is added by rows).
+    for (const c of charts) {
+      for (const series of c.series) expect(series.values && series.categories).toBeTruthy();
+      const [from, to] = c.source.split("!")[1].split(":");
+      const oneRow = to !== undefined && from.replace(/[A-Z]+/, "") === to.replace(/[A-Z]+/, "") && from !== to;
+      expect(c.seriesBy).toBe(oneRow ? "Rows" : "Columns");
+    }
+    // Briefing: wrapped measure text and its row heights, as the file host writes them.
+    const briefing = fake.model.sheet("Briefing").formats;
+    expect(briefing.some((f) => f.prop === "format.wrapText" && f.value === true)).toBe(true);
+    expect(briefing.some((f) => f.prop === "format.rowHeight" && typeof f.value === "number" && /^A(\d+):XFD\1$/.test(f.address))).toBe(true);
+    const line = charts.find((c) => c.type === "Line");
+    expect(line?.seriesBy).toBe("Rows");
+    expect(line?.series.length).toBe(new Set(line?.series.map((x) => x.name)).size);
+  });
+
+  test("keeps a finding message longer than 255 characters in its HYPERLINK (Excel refuses longer text constants)", async () => {
+    await setupWorkbook(new OfficeHost(), "despf", AS_OF);
+    const long = `${"ក".repeat(300)} "quoted" ${"x".repeat(300)}`;
+    const plan: WorkbookPlan = { sheets: [{ ...ownedPlan("t"), tables: [], charts: [], cells: [{ row: 0, col: 0, value: long, link: "'Measures'!A2", style: "link" }] }] };
+    await new OfficeHost().applyPlan(plan);
+    const f = fake.model.sheet("Summary").formulas.get("0,0") ?? "";
+    const text = [...f.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1].replace(/""/g, '"'));
+    expect(text.every((t) => t.length <= 255)).toBe(true);
+    expect(text.slice(1).join("")).toBe(long);
+  });
+
+  test("quotes a source sheet named like a cell in a dropdown's list source", async () => {
+    seedTable(fake.model, "FY2025", "Goals", ["Code", "Goal", "Goal (Khmer)"], [["I", "One", ""]]);
+    await setupWorkbook(new OfficeHost(), "despf", AS_OF);
+    const goal = fake.model.sheet("Measures").validations.find((v) => v.box.c0 === TABLE_HEADERS.Measures.indexOf("Goal"));
+    expect(goal?.rule).toEqual({ list: { inCellDropDown: true, source: "='FY2025'!$A$2:$A$2" } });
   });
 });

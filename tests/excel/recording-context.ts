@@ -103,6 +103,22 @@ function intersects(a: Box, b: Box): boolean {
 
 const key = (r: number, c: number) => `${r},${c}`;
 
+/** Excel refuses a formula with a text constant over 255 characters ("Text values in formulas are limited to 255 characters"). */
+export function checkFormulaText(formula: string): void {
+  for (const m of formula.matchAll(/"((?:[^"]|"")*)"/g)) {
+    if (m[1].replace(/""/g, '"').length > 255) throw new FakeError("InvalidArgument", "Text values in formulas are limited to 255 characters.");
+  }
+}
+
+/** A sheet name as a formula spells it: bare names that read as a cell (FY2025, R2C3) are refused, as Excel does. */
+function formulaSheet(ref: string): string {
+  if (ref.startsWith("'")) return ref.slice(1, -1).replace(/''/g, "'");
+  if (!/^[A-Za-z_][A-Za-z0-9_.]*$/.test(ref) || /^[A-Za-z]{1,3}\d+$/.test(ref) || /^(R\d*)?(C\d*)?$/i.test(ref)) {
+    throw new FakeError("InvalidArgument", `The reference ${ref}! is not valid: quote the sheet name.`);
+  }
+  return ref;
+}
+
 export interface CFModel {
   id: string;
   type: string;
@@ -173,6 +189,7 @@ export class SheetModel {
       // "=x", and "+x" / "-x" that are not numbers, are formulas (values and formulas alike).
       if (input.startsWith("=") || (/^[+-]/.test(input) && !/^[-+]?(\d|\.\d)/.test(t))) {
         void asFormula;
+        checkFormulaText(input);
         this.formulas.set(k, input.startsWith("=") ? input : `=${input}`);
         return this.set(r, c, "");
       }
@@ -934,14 +951,15 @@ export class FakeTable extends FakeObject {
       return { sheet: t.sheet, box: { r0: t.top + 1, c0: t.left, r1: t.top + t.height, c1: t.left + t.width - 1 } };
     });
   }
-  resize(address: string): void {
+  resize(target: string | FakeRange): void {
     this.ctx.enqueue(
       "Table.resize",
-      [address],
+      [typeof target === "string" ? target : "(range)"],
       () => {
         this.ctx.excel.requireApi("1.13", "Table.resize");
         const t = this.resolve();
-        const b = parseAddress(address).box;
+        if (typeof target !== "string" && target.resolve().sheet !== t.sheet) throw new FakeError("InvalidArgument", "The new range is on another sheet.");
+        const b = typeof target === "string" ? parseAddress(target).box : target.resolve().box;
         if (b.r0 !== t.top || b.c0 !== t.left) throw new FakeError("InvalidArgument", "The table's header must stay in place.");
         t.width = b.c1 - b.c0 + 1;
         t.height = Math.max(1, b.r1 - b.r0);
@@ -1323,6 +1341,14 @@ class FakeDataValidation {
       () => {
         const { sheet, box } = this.range.resolve();
         if (sheet.validations.some((v) => v.rule !== null && intersects(v.box, box) && boxA1(v.box) !== boxA1(box))) throw new FakeError("InvalidOperation", "The range already has data validation: clear it first.");
+        const source = (rule as { list?: { source?: unknown } } | null)?.list?.source;
+        if (typeof source === "string" && source.startsWith("=")) {
+          const bang = source.lastIndexOf("!");
+          if (bang > 0) {
+            const name = formulaSheet(source.slice(1, bang));
+            if (!this.ctx.model.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new FakeError("InvalidArgument", `The list source refers to a missing sheet ${name}.`);
+          }
+        }
         this.target().rule = rule;
       },
       () => this.range.resolve().sheet,
@@ -1458,6 +1484,7 @@ class FakeCustom extends FakeObject {
       set formula(v: string) {
         ctx.enqueue("ConditionalFormatRule.formula", [v], () => {
           if (!v.startsWith("=")) throw new FakeError("InvalidArgument", "A conditional format formula starts with =.");
+          checkFormulaText(v);
           cf().formula = v;
         }, sheet);
       }
@@ -1505,7 +1532,12 @@ class FakeChartCollection {
       [type, seriesBy],
       () => {
         const src = source.resolve();
-        created = { type, source: `${quoteName(src.sheet.name)}!${boxA1(src.box)}`, seriesBy: seriesBy ?? "(auto)", series: [{}] };
+        const rows = src.box.r1 - src.box.r0 + 1;
+        const cols = src.box.c1 - src.box.c0 + 1;
+        // Excel makes one series per column ("Columns") or per row ("Rows"); "Auto" guesses from the shape.
+        const byRows = seriesBy === "Rows" || ((seriesBy === undefined || seriesBy === "Auto") && cols > rows);
+        const series = Array.from({ length: byRows ? rows : cols }, () => ({}));
+        created = { type, source: `${quoteName(src.sheet.name)}!${boxA1(src.box)}`, seriesBy: seriesBy ?? "(auto)", series };
         this.sheet().charts.push(created);
       },
       this.sheet,
