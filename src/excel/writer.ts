@@ -354,7 +354,11 @@ export class Writer {
     for (let i = 0; i < heights.length; i += 200) {
       const block = heights.slice(i, i + 200);
       await this.op(160 * block.length, () => {
-        for (const [row, points] of block) ws.getRange(`${Number(row) + 1}:${Number(row) + 1}`).format.rowHeight = points;
+        for (const [row, points] of block) {
+          const format = ws.getRange(`${Number(row) + 1}:${Number(row) + 1}`).format;
+          format.rowHeight = points;
+          format.verticalAlignment = "Top";
+        }
       });
     }
     for (const chart of plan.charts) await this.addChart(ws, plan.name, chart);

@@ -274,6 +274,10 @@ export class XlsxBook {
       if (c.numberFormat) cell.numFmt = c.numberFormat;
       if (c.style) applyCellStyle(cell, c.style);
     }
+    // A tall row reads from the top, like its wrapped text.
+    for (const row of Object.keys(plan.rowHeights ?? {})) {
+      sheet.getRow(Number(row) + 1).eachCell((cell) => (cell.alignment = { ...cell.alignment, vertical: "top" }));
+    }
     for (const m of plan.merges ?? []) sheet.mergeCells(m.from.row + 1, m.from.col + 1, m.to.row + 1, m.to.col + 1);
     for (const t of plan.tables) {
       this.addTable(sheet, t.name, t.topLeft.row + 1, t.topLeft.col + 1, t.headers, t.rows.length ? t.rows : [t.headers.map(() => null)], t.style);

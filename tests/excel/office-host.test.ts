@@ -525,6 +525,7 @@ describe("buildSummary", () => {
     const briefing = fake.model.sheet("Briefing").formats;
     expect(briefing.some((f) => f.prop === "format.wrapText" && f.value === true)).toBe(true);
     expect(briefing.some((f) => f.prop === "format.rowHeight" && typeof f.value === "number" && /^A(\d+):XFD\1$/.test(f.address))).toBe(true);
+    expect(briefing.some((f) => f.prop === "format.verticalAlignment" && f.value === "Top")).toBe(true);
     const line = charts.find((c) => c.type === "Line");
     expect(line?.seriesBy).toBe("Rows");
     expect(line?.series.length).toBe(new Set(line?.series.map((x) => x.name)).size);
