@@ -55,6 +55,13 @@ export function formatImportReport(r: ImportReport, source: string, dryRun: bool
   return lines.join("\n") + "\n";
 }
 
+/** Progress on stderr for a person at a terminal; silent when piped. */
+function terminalProgress(): ((done: number, total: number, label?: string) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  const words: Record<string, string> = { read: "reading the source", plan: "matching rows by No.", done: "done" };
+  return (done, total, label) => process.stderr.write(`\rimport: ${words[label ?? ""] ?? label ?? ""} (${done}/${total})\x1b[K${done === total ? "\n" : ""}`);
+}
+
 export async function runImport(args: ParsedArgs): Promise<number> {
   const [source] = positional(args, 1, "one SOURCE file");
   const into = requireFlag(args, "--into", "FILE (the planner workbook to import into)");
@@ -77,6 +84,7 @@ export async function runImport(args: ParsedArgs): Promise<number> {
       mode: args.flags.has("--replace") ? "replace" : "merge",
       mapping: parseMapping(flag(args, "--map")),
       asOfYear,
+      progress: terminalProgress(),
     });
   } catch (e) {
     if (e instanceof UsageError) throw e;
