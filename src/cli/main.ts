@@ -14,7 +14,7 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`planner: ${e.message}\n`);
       return 2;
     }
-    process.stderr.write(`planner: ${(e as Error).message ?? String(e)}\n`);
+    process.stderr.write(`planner: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
 }

@@ -15,7 +15,11 @@ export function formatReport(findings: Finding[], file: string, language: "en" |
     if (group.length === 0) continue;
     lines.push("", `${HEADINGS[language][severity]} (${group.length})`);
     const byRule = new Map<string, Finding[]>();
-    for (const f of group) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+    for (const f of group) {
+      const list = byRule.get(f.rule);
+      if (list) list.push(f);
+      else byRule.set(f.rule, [f]);
+    }
     for (const [rule, list] of byRule) {
       lines.push(`  ${rule} (${list.length})`);
       for (const f of list) {

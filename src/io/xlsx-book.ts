@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { TABLE_NAMES, columnIndex, headerKey, type PlannerTables, type TableData } from "../model/schema";
 import type { Cell } from "../model/types";
-import { cellA1, columnLetter, quoteSheet, rangeA1 } from "../plan/a1";
+import { cellA1, columnLetter, parseCellA1, quoteSheet, rangeA1 } from "../plan/a1";
 import { NUMBER_FORMATS, VALIDATIONS } from "../plan/setup";
 import type { PlanChart, PlanSheet, PlanTable, PlanValidation, WorkbookPlan } from "../plan/types";
 import { fromExcelJs, toExcelJs } from "./exceljs-cells";
@@ -28,17 +28,12 @@ interface LoadedTable {
   style?: { theme?: string };
 }
 
+/** 1-based bounds of "A1:C9" (or "A1"). */
 function decodeRange(ref: string): { top: number; left: number; bottom: number; right: number } {
   const [a, b] = ref.split(":");
-  const p = (s: string) => {
-    const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(s)!;
-    let col = 0;
-    for (const ch of m[1].toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
-    return { row: Number(m[2]), col };
-  };
-  const from = p(a);
-  const to = p(b ?? a);
-  return { top: from.row, left: from.col, bottom: to.row, right: to.col };
+  const from = parseCellA1(a);
+  const to = parseCellA1(b ?? a);
+  return { top: from.row + 1, left: from.col + 1, bottom: to.row + 1, right: to.col + 1 };
 }
 
 /**
@@ -90,10 +85,20 @@ export class XlsxBook {
     return true;
   }
 
-  private readTable(t: TableInfo): TableData {
+  private readHeaders(t: TableInfo): string[] {
     const headerRow = t.sheet.getRow(t.top);
     const headers: string[] = [];
     for (let c = 0; c < t.width; c++) headers.push(String(fromExcelJs(headerRow.getCell(t.left + c).value) ?? ""));
+    return headers;
+  }
+
+  /** The header row alone, for column lookups (columnIndex) that need no data rows. */
+  private headerTable(t: TableInfo): TableData {
+    return { name: t.name, headers: this.readHeaders(t), rows: [] };
+  }
+
+  private readTable(t: TableInfo): TableData {
+    const headers = this.readHeaders(t);
     const rows: Cell[][] = [];
     for (let r = 1; r <= t.height; r++) {
       const row = t.sheet.getRow(t.top + r);
@@ -201,7 +206,7 @@ export class XlsxBook {
   private formatTable(table: PlanTable): void {
     const t = this.tableIndex().get(table.name.toLowerCase());
     if (!t) return;
-    const current = this.readTable(t);
+    const current = this.headerTable(t);
     const body = (header: string): string | null => {
       const i = columnIndex(current, header);
       if (i < 0) return null;
@@ -234,7 +239,7 @@ export class XlsxBook {
       const src = this.tableIndex().get(v.source.table.toLowerCase());
       let formula: string;
       if (src) {
-        const i = columnIndex(this.readTable(src), v.source.column);
+        const i = columnIndex(this.headerTable(src), v.source.column);
         const col = columnLetter(src.left - 1 + Math.max(0, i));
         formula = `${quoteSheet(src.sheet.name)}!$${col}$${src.top + 1}:$${col}$${src.top + Math.max(1, src.height)}`;
       } else {

@@ -1,5 +1,3 @@
-import type { Cell } from "./types";
-
 /** Excel's serial date epoch (1899-12-30), in ms. */
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
@@ -87,10 +85,4 @@ export function looseKey(text: string): string {
     .replace(/[\s\u200b\u00a0]+/g, " ")
     .replace(/[.,:;'"’`()]/g, "")
     .trim();
-}
-
-export function asCell(value: unknown): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value instanceof Date) return value;
-  return String(value);
 }

@@ -38,14 +38,6 @@ export const TABLE_HEADERS: Record<TableName, readonly string[]> = {
   ],
 };
 
-export const FRAMEWORK_SETTINGS = [
-  "Name",
-  "Period start",
-  "Period end",
-  "As of year",
-  "Expected measures",
-] as const;
-
 /** Sheets the add-in owns and rebuilds whole. */
 export const OWNED_SHEETS = ["Summary", "Briefing", "Validation"] as const;
 

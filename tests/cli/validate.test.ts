@@ -1,4 +1,5 @@
-import { copyFileSync, readdirSync } from "node:fs";
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import ExcelJS from "exceljs";
 import { join } from "node:path";
 import { planner, tempDir } from "../helpers/cli";
 import { hasSoffice, sofficeConvert } from "../helpers/soffice";
@@ -79,6 +80,19 @@ describe("planner validate", () => {
     expect(km.stdout).toContain("គណៈកម្មាធិការរដ្ឋាភិបាលឌីជីថល");
   });
 
+  test("a CSV keeps rows an import would reject, for the rules to report", () => {
+    const csv = join(dir, "keys.csv");
+    const row = (no: string, measure: string) => `${no},I,I.A,${measure},DGC,Short-term,2021,2025,Not started`;
+    writeFileSync(csv, ["No.,Goal,Strategy,Measure,Lead committee,Timeframe,Start year,End year,Status", row("1", "One"), row("", "No number"), row("1", "Again"), row("2", "")].join("\n") + "\n");
+    const r = findings(csv, "--as-of", "2021");
+    expect(r.status).toBe(1);
+    expect(r.findings.filter((f) => f.table === "Measures").map(brief)).toEqual([
+      ["key-missing", "Measures", 2, "No."],
+      ["key-duplicate", "Measures", 3, "No."],
+      ["required-missing", "Measures", 4, "Measure"],
+    ]);
+  });
+
   test("unusable input: exit 2 with one clear line", () => {
     const csv = planner("validate", join(__dirname, "../fixtures/sources/khmer-report.csv"));
     expect(csv.status).toBe(1); // a CSV is the Measures table: usable, and this one has errors
@@ -92,4 +106,15 @@ describe("planner validate", () => {
     expect(noTable.status).toBe(2);
     expect(noTable.stderr).toMatch(/no Measures table/);
   });
+});
+
+test("export --format json writes a No. stored as a number as text, the key it is", async () => {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("Measures").addTable({ name: "Measures", ref: "A1", columns: [{ name: "No." }, { name: "Measure" }], rows: [[1, "First"], ["2a", "Second"]] });
+  const file = join(dir, "numeric-no.xlsx");
+  await wb.xlsx.writeFile(file);
+  const out = join(dir, "numeric-no.json");
+  expect(planner("export", file, "--format", "json", "-o", out).status).toBe(0);
+  const json = JSON.parse(readFileSync(out, "utf8")) as { tables: { Measures: Array<Record<string, unknown>> } };
+  expect(json.tables.Measures.map((m) => m["No."])).toEqual(["1", "2a"]);
 });

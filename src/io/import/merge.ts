@@ -2,7 +2,6 @@ import { cellText, isBlank } from "../../model/cells";
 import { columnLetter } from "../../model/columns";
 import { headerKey, TABLE_HEADERS, type TableData } from "../../model/schema";
 import type { Cell } from "../../model/types";
-export { columnLetter };
 import { ImportSourceError } from "../read/errors";
 import { findHeaderRow, headerAt, type HeaderFinding, type MappedColumn } from "./header-finder";
 import { displayText, MeasureNormaliser, progressIsFraction, type ImportReference, type MeasureValues } from "./normalise";
