@@ -3,6 +3,7 @@ import { columnIndex, findTable, TABLE_HEADERS, type PlannerTables, type TableDa
 import type { Cell, Committee, Framework, FrameworkSettings, Goal, Measure, Responsibility, Role, Strategy, Timeframe } from "./types";
 
 const LIST_SEPARATOR = "; ";
+const ROLES: readonly Role[] = ["Lead", "Support"];
 
 export function measureToRow(m: Measure): Cell[] {
   return [
@@ -115,11 +116,11 @@ export function tablesToFramework(tables: PlannerTables, fallbackAsOf: number): 
     from: yearOrNull(r["From year"]),
     to: yearOrNull(r["To year"]),
   }));
-  const responsibilities: Responsibility[] = rec("Responsibilities").map((r) => ({
-    goal: cellText(r["Goal"]),
-    committee: cellText(r["Committee"]),
-    role: (cellText(r["Role"]).toLowerCase() === "support" ? "Support" : "Lead") as Role,
-  }));
+  // A row whose Role is neither Lead nor Support is left out here; the rules report it.
+  const responsibilities: Responsibility[] = rec("Responsibilities").flatMap((r) => {
+    const role = ROLES.find((x) => x.toLowerCase() === cellText(r["Role"]).toLowerCase());
+    return role ? [{ goal: cellText(r["Goal"]), committee: cellText(r["Committee"]), role }] : [];
+  });
   const measures: Measure[] = rec("Measures").map((r) => ({
     no: cellText(r["No."]),
     goal: cellText(r["Goal"]),
