@@ -353,7 +353,7 @@ export class Writer {
     const heights = Object.entries(plan.rowHeights ?? {});
     for (let i = 0; i < heights.length; i += 200) {
       const block = heights.slice(i, i + 200);
-      await this.op(160 * block.length, () => {
+      await this.op(400 * block.length, () => {
         for (const [row, points] of block) {
           const format = ws.getRange(`${Number(row) + 1}:${Number(row) + 1}`).format;
           format.rowHeight = points;
