@@ -41,7 +41,7 @@ export const TABLE_HEADERS: Record<TableName, readonly string[]> = {
 /** Sheets the add-in owns and rebuilds whole. */
 export const OWNED_SHEETS = ["Summary", "Briefing", "Validation"] as const;
 
-/** A table as any host reads it: the header row as written, then the data rows. */
+/** A table as a host reads it: the header row as written, then the data rows. */
 export interface TableData {
   name: string;
   headers: string[];

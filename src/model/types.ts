@@ -1,4 +1,4 @@
-/** A raw cell as any host reads it: Excel, ExcelJS, CSV. */
+/** A raw cell as a host reads it: Excel, ExcelJS, CSV. */
 export type Cell = string | number | boolean | Date | null;
 
 export type CommitteeCode = string;
