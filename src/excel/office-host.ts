@@ -26,7 +26,6 @@ import { TABLE_NAMES, headerKey, type PlannerTables, type TableData } from "../m
 import { markRules } from "../plan/marks";
 import { VALIDATIONS } from "../plan/setup";
 import { VALIDATION_SHEET } from "../plan/validation-sheet";
-import type { Cell } from "../model/types";
 import type { WorkbookPlan } from "../plan/types";
 import { fromOfficeValue, toOfficeValue } from "./cells";
 import { PlannerError, explainOfficeError, officeErrorCode } from "./errors";
@@ -343,9 +342,9 @@ async function addMarks(w: Writer): Promise<void> {
   for (const name of TABLE_NAMES) {
     const t: Layout | undefined = w.layout.get(name.toLowerCase());
     if (!t) continue;
-    const data: TableData = { name: t.name, headers: t.headers, rows: new Array<Cell[]>(t.bodyRows), location: { sheet: t.sheet, row: t.top, col: t.left } };
+    const extent = { sheet: t.sheet, row: t.top, col: t.left, width: t.headers.length, height: t.bodyRows };
     // Added lowest severity first: the last added has the highest priority, so errors win.
-    for (const rule of [...markRules(data)].reverse()) {
+    for (const rule of [...markRules(extent)].reverse()) {
       await w.addFormat(t.sheet, rule.range, `AND(${rule.formula},N("${MARK_TAG}")=0)`, `#${rule.fill.slice(-6)}`);
     }
   }

@@ -3,6 +3,7 @@ import { TABLE_NAMES, columnIndex, headerKey, type PlannerTables, type TableData
 import type { Cell } from "../model/types";
 import { cellA1, columnLetter, parseCellA1, quoteSheet, rangeA1 } from "../plan/a1";
 import { NUMBER_FORMATS, VALIDATIONS } from "../plan/setup";
+import type { TableExtent } from "../plan/marks";
 import type { PlanChart, PlanSheet, PlanTable, PlanValidation, WorkbookPlan } from "../plan/types";
 import { fromExcelJs, toExcelJs } from "./exceljs-cells";
 import { markFindingsRules } from "./xlsx-marks";
@@ -118,6 +119,15 @@ export class XlsxBook {
       if (t) out[name] = this.readTable(t);
     }
     return out;
+  }
+
+  /** Where each planner table sits, without reading its cells. */
+  tableExtents(): TableExtent[] {
+    const index = this.tableIndex();
+    return TABLE_NAMES.flatMap((name) => {
+      const t = index.get(name.toLowerCase());
+      return t ? [{ sheet: t.sheet.name, row: t.top - 1, col: t.left - 1, width: t.width, height: t.height }] : [];
+    });
   }
 
   applyPlan(plan: WorkbookPlan): void {

@@ -1,5 +1,4 @@
 import type ExcelJS from "exceljs";
-import { TABLE_NAMES } from "../model/schema";
 import { markRules } from "../plan/marks";
 import type { XlsxBook } from "./xlsx-book";
 
@@ -12,11 +11,8 @@ const MARK_TAG = "PolicyPlannerMark";
  * when `plan.marks` (the findings are in the Validation sheet; the rules read it).
  */
 export function markFindingsRules(book: XlsxBook): void {
-  const tables = book.readTables();
-  for (const name of TABLE_NAMES) {
-    const t = tables[name];
-    if (!t?.location) continue;
-    const sheet = book.wb.getWorksheet(t.location.sheet);
+  for (const t of book.tableExtents()) {
+    const sheet = book.wb.getWorksheet(t.sheet);
     if (!sheet) continue;
     removeOurRules(sheet);
     for (const rule of markRules(t)) {

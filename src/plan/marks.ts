@@ -1,5 +1,4 @@
 import { quoteSheet, rangeA1 } from "./a1";
-import type { TableData } from "../model/schema";
 import type { Severity } from "../rules/finding";
 
 /** Where the Validation sheet keeps each finding's cell key and severity id (for the marks). */
@@ -23,12 +22,20 @@ export function cellKey(sheet: string, address: string): string {
   return `${quoteSheet(sheet)}!${address}`;
 }
 
+/** Where a table sits: its header's top-left cell (0-based), its columns and data rows. */
+export interface TableExtent {
+  sheet: string;
+  row: number;
+  col: number;
+  width: number;
+  height: number;
+}
+
 /** One conditional-format rule per severity over a table's data body. */
-export function markRules(table: TableData): MarkRule[] {
-  if (!table.location) return [];
-  const { sheet, row, col } = table.location;
-  const height = Math.max(1, table.rows.length);
-  const range = rangeA1({ row: row + 1, col }, { row: row + height, col: col + table.headers.length - 1 });
+export function markRules(table: TableExtent): MarkRule[] {
+  const { sheet, row, col } = table;
+  const height = Math.max(1, table.height);
+  const range = rangeA1({ row: row + 1, col }, { row: row + height, col: col + table.width - 1 });
   const severities: Severity[] = ["error", "warning", "info"];
   return severities.map((severity, i) => ({
     range,
