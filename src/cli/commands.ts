@@ -39,9 +39,9 @@ async function cmdValidate(args: ParsedArgs): Promise<number> {
   const language = oneOf(flag(args, "--lang"), ["en", "km"] as const, "--lang", "en");
   const asOfYear = yearFlag(args);
   const host = await openPlannerFile(file, asOfYear ?? thisYear());
-  const tables = await host.readTables();
+  // The check reads the tables once; nothing is written, so a missing table is told afterwards.
+  const { tables, findings } = await checkWorkbook(host, { asOfYear, language });
   if (!findTable(tables, "Measures")) throw new InputError(`${file}: no Measures table. Create one with 'planner new' or import measures into a planner workbook.`);
-  const { findings } = await checkWorkbook(host, { asOfYear, language });
   if (format === "json") process.stdout.write(JSON.stringify({ findings: findings.map(({ params: _p, ...f }) => f) }) + "\n");
   else process.stdout.write(formatReport(findings, basename(file), language));
   return findings.some((f) => f.severity === "error") ? 1 : 0;
@@ -53,9 +53,9 @@ async function cmdBuild(args: ParsedArgs): Promise<number> {
   const language = oneOf(flag(args, "--lang"), ["en", "km"] as const, "--lang", "en");
   const asOfYear = yearFlag(args);
   const host = await openPlannerFile(file, asOfYear ?? thisYear());
-  if (!findTable(await host.readTables(), "Measures")) throw new InputError(`${file}: no Measures table to summarise.`);
+  const { tables, findings } = await buildSummary(host, { asOfYear, language });
+  if (!findTable(tables, "Measures")) throw new InputError(`${file}: no Measures table to summarise.`);
   guardWhatCannotBeKept(file, out, host.cannotKeep);
-  const { findings } = await buildSummary(host, { asOfYear, language });
   writeOutput(out, await host.exportXlsx());
   const count = (s: string) => findings.filter((f) => f.severity === s).length;
   process.stdout.write(`Wrote ${out}: Summary, Briefing and Validation (${count("error")} errors, ${count("warning")} warnings, ${count("info")} info).\n`);
