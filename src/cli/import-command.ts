@@ -1,6 +1,7 @@
 import { basename, extname } from "node:path";
 import { importMeasures } from "../host/import";
-import type { ImportReport } from "../io/import";
+import { readImportSource } from "../io/import-source";
+import type { ImportReport } from "../import";
 import { flag, oneOf, positional, requireFlag, UsageError, yearFlag, type ParsedArgs } from "./args";
 import { InputError, openPlannerFile, readInput } from "./open";
 import { guardWhatCannotBeKept, writeOutput } from "./output";
@@ -77,9 +78,9 @@ export async function runImport(args: ParsedArgs): Promise<number> {
   if (!dryRun) guardWhatCannotBeKept(into, out, host.cannotKeep);
   let report: ImportReport;
   try {
+    const rows = await readImportSource(basename(source), bytes);
     report = await importMeasures(host, {
-      name: basename(source),
-      bytes,
+      source: rows,
       dryRun,
       mode: args.flags.has("--replace") ? "replace" : "merge",
       mapping: parseMapping(flag(args, "--map")),

@@ -1,38 +1,42 @@
-import { tablesToFramework } from "../model/convert";
-import { findTable, TABLE_HEADERS } from "../model/schema";
-import { planImport, readImportSource, type ImportReport } from "../io/import";
+import { planImportInto, type ImportChoice, type ImportReport, type ImportSourceRows } from "../import";
+import { findTable, type PlannerTables } from "../model/schema";
 import type { Host, Progress } from "./host";
 
-export interface ImportRequest {
-  name: string;
-  bytes: Uint8Array;
-  /** A dry run reports and writes nothing. */
-  dryRun: boolean;
-  mode: "merge" | "replace";
-  /** The planner's override: Measures header → 0-based source column. */
-  mapping?: Record<string, number>;
+export interface ImportRequest extends ImportChoice {
+  /** The source's rows, read from its bytes by the front end (src/io/import-source.ts). */
+  source: ImportSourceRows;
   asOfYear: number;
   progress?: Progress;
 }
 
-/**
- * Imports measures from any xlsx/csv into the workbook's Measures table by No.: the report
- * first; on confirmation the merged table is written (the host keeps a restorable copy).
- */
-export async function importMeasures(host: Host, request: ImportRequest): Promise<ImportReport> {
-  const tables = await host.readTables();
-  const target = findTable(tables, "Measures");
-  if (!target) throw new Error("This workbook has no Measures table yet: set up the planner tables first, then import.");
+export interface ImportPreview {
+  report: ImportReport;
+  /** The tables as read for this preview (one read per operation). */
+  tables: PlannerTables;
+}
+
+export const NO_MEASURES_TABLE = "This workbook has no Measures table yet: set up the planner tables first, then import.";
+
+/** What the import would do, from one read of the workbook; writes nothing. */
+export async function previewImport(host: Host, request: ImportRequest): Promise<ImportPreview> {
   request.progress?.(0, 3, "read");
-  const source = await readImportSource(request.name, request.bytes);
+  const tables = await host.readTables();
+  if (!findTable(tables, "Measures")) throw new Error(NO_MEASURES_TABLE);
   request.progress?.(1, 3, "plan");
-  const report = planImport(
-    source,
-    target.headers.length > 0 ? target : { ...target, headers: [...TABLE_HEADERS.Measures] },
-    tablesToFramework(tables, request.asOfYear),
-    { mode: request.mode, mapping: request.mapping },
-  );
-  if (!request.dryRun) await host.writeTable({ ...report.result, name: target.name }, request.progress);
+  return { report: planImportInto(request.source, tables, request.asOfYear, request), tables };
+}
+
+/** Writes a previewed import's merged Measures table (the host keeps a restorable copy). */
+export async function applyImport(host: Host, preview: ImportPreview, progress?: Progress): Promise<void> {
+  const target = findTable(preview.tables, "Measures");
+  if (!target) throw new Error(NO_MEASURES_TABLE);
+  await host.writeTable({ ...preview.report.result, name: target.name }, progress);
+}
+
+/** Preview, then (unless a dry run) apply: the CLI's one call. */
+export async function importMeasures(host: Host, request: ImportRequest & { dryRun: boolean }): Promise<ImportReport> {
+  const preview = await previewImport(host, request);
+  if (!request.dryRun) await applyImport(host, preview, request.progress);
   request.progress?.(3, 3, "done");
-  return report;
+  return preview.report;
 }

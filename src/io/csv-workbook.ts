@@ -5,7 +5,7 @@ import type { Cell } from "../model/types";
 import { setupPlan } from "../plan/setup";
 import { parseCsv } from "./csv";
 import { FileHost } from "./file-host";
-import { planImport, type ImportReport } from "./import";
+import { planImport, type ImportReport } from "../import";
 
 /**
  * A CSV holds the Measures table; the workbook around it takes the built-in DESPF reference

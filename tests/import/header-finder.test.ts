@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { findHeaderRow, headerAt, mapHeaderRow } from "../../../src/io/import/header-finder";
-import type { Cell } from "../../../src/model/types";
+import { findHeaderRow, headerAt, mapHeaderRow } from "../../src/import/header-finder";
+import type { Cell } from "../../src/model/types";
 
 const headersOf = (f: ReturnType<typeof findHeaderRow>) => Object.fromEntries((f?.columns ?? []).map((c) => [c.header, c.sourceColumn]));
 

@@ -1,8 +1,8 @@
-import { cellText, isBlank } from "../../model/cells";
-import { columnLetter } from "../../model/columns";
-import { headerKey, TABLE_HEADERS, type TableData } from "../../model/schema";
-import type { Cell } from "../../model/types";
-import { ImportSourceError } from "../read/errors";
+import { cellText, isBlank } from "../model/cells";
+import { columnLetter } from "../model/columns";
+import { headerKey, TABLE_HEADERS, type TableData } from "../model/schema";
+import type { Cell } from "../model/types";
+import { ImportSourceError } from "./errors";
 import { findHeaderRow, headerAt, type HeaderFinding, type MappedColumn } from "./header-finder";
 import { displayText, MeasureNormaliser, progressIsFraction, type ImportReference, type MeasureValues } from "./normalise";
 import { exactHeader, matchHeader, MEASURES_HEADERS, synonymKey, type MeasuresHeader } from "./synonyms";

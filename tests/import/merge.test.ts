@@ -1,12 +1,12 @@
 import ExcelJS from "exceljs";
 import fc from "fast-check";
-import { readImportSource } from "../../../src/io/import";
-import { planImport, type ImportReport } from "../../../src/io/import/merge";
-import { ImportSourceError } from "../../../src/io/read/errors";
-import { cellText } from "../../../src/model/cells";
-import type { TableData } from "../../../src/model/schema";
-import type { Cell } from "../../../src/model/types";
-import { fixture } from "../read/zip-helpers";
+import { readImportSource } from "../../src/io/import-source";
+import { planImport, type ImportReport } from "../../src/import/merge";
+import { ImportSourceError } from "../../src/import/errors";
+import { cellText } from "../../src/model/cells";
+import type { TableData } from "../../src/model/schema";
+import type { Cell } from "../../src/model/types";
+import { fixture } from "../io/read/zip-helpers";
 import { MEASURES_HEADERS, REFERENCE, targetTable } from "./reference";
 
 const col = (t: TableData, h: string) => t.headers.indexOf(h);

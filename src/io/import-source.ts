@@ -1,19 +1,12 @@
-import { cellText } from "../../model/cells";
-import type { Cell } from "../../model/types";
-import { parseCsv } from "../csv";
-import { ImportSourceError, WorkbookReadError } from "../read/errors";
-import { readWorkbook, type ReadWorkbookOptions } from "../read/workbook";
-import { notZipMessage, OLE_MAGIC, startsWith, ZIP_MAGIC } from "../read/zip";
-import { findHeaderRow } from "./header-finder";
+import { cellText } from "../model/cells";
+import type { Cell } from "../model/types";
+import { parseCsv } from "./csv";
+import { ImportSourceError, WorkbookReadError } from "./read/errors";
+import { readWorkbook, type ReadWorkbookOptions } from "./read/workbook";
+import { notZipMessage, OLE_MAGIC, startsWith, ZIP_MAGIC } from "./read/zip";
+import { findHeaderRow, type ImportSourceRows } from "../import";
 
-export { planImport, type ImportOptions, type ImportReport, type ImportSource } from "./merge";
-export { type ImportReference } from "./normalise";
-export { findHeaderRow, type HeaderFinding } from "./header-finder";
-
-export interface ImportSourceRows {
-  rows: Cell[][];
-  sheetName: string;
-}
+export type { ImportSourceRows };
 
 function baseName(name: string): string {
   const file = name.split(/[\\/]/).pop() ?? name;

@@ -1,6 +1,6 @@
-import { cellText } from "../../model/cells";
-import { headerKey } from "../../model/schema";
-import type { Cell } from "../../model/types";
+import { cellText } from "../model/cells";
+import { headerKey } from "../model/schema";
+import type { Cell } from "../model/types";
 import { matchHeader, type MeasuresHeader } from "./synonyms";
 
 /**

@@ -11,9 +11,9 @@ import {
   splitCommittees,
   TimeframeMatcher,
   type MeasureValues,
-} from "../../../src/io/import/normalise";
-import { CommitteeIndex } from "../../../src/model/committees";
-import type { Cell } from "../../../src/model/types";
+} from "../../src/import/normalise";
+import { CommitteeIndex } from "../../src/model/committees";
+import type { Cell } from "../../src/model/types";
 import { COMMITTEES, REFERENCE } from "./reference";
 
 const resolver = new CommitteeResolver(new CommitteeIndex(COMMITTEES));

@@ -1,4 +1,4 @@
-import { TABLE_HEADERS } from "../../model/schema";
+import { TABLE_HEADERS } from "../model/schema";
 
 /**
  * What ministries and policy texts call the Measures columns, in English and Khmer. Matching

@@ -1,6 +1,6 @@
-import { cellText, isBlank, readNumber, readYear } from "../../model/cells";
-import { CommitteeIndex, committeeKey } from "../../model/committees";
-import { STATUSES, type Cell, type Committee, type Goal, type Status, type Strategy, type Timeframe } from "../../model/types";
+import { cellText, isBlank, readNumber, readYear } from "../model/cells";
+import { CommitteeIndex, committeeKey } from "../model/committees";
+import { STATUSES, type Cell, type Committee, type Goal, type Status, type Strategy, type Timeframe } from "../model/types";
 import { closest, MEASURES_HEADERS, synonymKey, type MeasuresHeader } from "./synonyms";
 
 /**

@@ -1,7 +1,8 @@
 import ExcelJS from "exceljs";
-import { planImport, readImportSource } from "../../../src/io/import";
-import { parseCsv } from "../../../src/io/csv";
-import { REFERENCE, targetTable } from "./reference";
+import { planImport } from "../../src/import";
+import { readImportSource } from "../../src/io/import-source";
+import { parseCsv } from "../../src/io/csv";
+import { REFERENCE, targetTable } from "../import/reference";
 
 /**
  * 100 000 measures. Timings are printed, not asserted (machines differ); the 100 000-row

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
-import { readImportSource } from "../../../src/io/import";
-import { CsvReadError, FileReadError, ImportSourceError, WorkbookReadError } from "../../../src/io/read/errors";
-import { buildZip, deflatedZeros, fixture, minimalWorkbookParts, deflated } from "../read/zip-helpers";
+import { readImportSource } from "../../src/io/import-source";
+import { CsvReadError, FileReadError, ImportSourceError, WorkbookReadError } from "../../src/io/read/errors";
+import { buildZip, deflatedZeros, fixture, minimalWorkbookParts, deflated } from "./read/zip-helpers";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 

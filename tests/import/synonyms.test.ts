@@ -1,4 +1,4 @@
-import { closest, editDistance, HEADER_SYNONYMS, matchHeader, MEASURES_HEADERS, synonymKey } from "../../../src/io/import/synonyms";
+import { closest, editDistance, HEADER_SYNONYMS, matchHeader, MEASURES_HEADERS, synonymKey } from "../../src/import/synonyms";
 
 describe("matchHeader", () => {
   it.each([

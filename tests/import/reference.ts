@@ -2,10 +2,10 @@
  * A small hand-made framework for import tests: the real committees, the DESPF timeframe
  * words, a few goals and strategies. (The built-in DESPF data is someone else's, still moving.)
  */
-import committeesData from "../../../src/model/data/committees.json";
-import type { ImportReference } from "../../../src/io/import/normalise";
-import { TABLE_HEADERS, type TableData } from "../../../src/model/schema";
-import type { Cell, Committee } from "../../../src/model/types";
+import committeesData from "../../src/model/data/committees.json";
+import type { ImportReference } from "../../src/import/normalise";
+import { TABLE_HEADERS, type TableData } from "../../src/model/schema";
+import type { Cell, Committee } from "../../src/model/types";
 
 export const COMMITTEES: Committee[] = committeesData.committees;
 
