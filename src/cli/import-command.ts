@@ -27,20 +27,25 @@ function capped<T>(items: readonly T[], max: number, line: (item: T) => string):
 
 export function formatImportReport(r: ImportReport, source: string, dryRun: boolean): string {
   const lines: string[] = [];
-  lines.push(`${source}${r.sheetName ? ` (sheet ${r.sheetName})` : ""}: header on row ${r.headerRow}, data from row ${r.firstDataRow}${dryRun ? " — dry run, nothing written" : ""}`);
+  const used = r.sheets?.filter((s) => s.used) ?? [];
+  const where =
+    used.length > 1
+      ? `: sheets ${used.map((s) => `${s.name} (header on row ${s.headerRow})`).join(", ")}`
+      : `${r.sheetName ? ` (sheet ${r.sheetName})` : ""}: header on row ${r.headerRow}, data from row ${r.firstDataRow}`;
+  lines.push(`${source}${where}${dryRun ? " — dry run, nothing written" : ""}`);
   lines.push("", "Mapped columns:");
   for (const m of r.mapped) lines.push(`  ${m.header} ← "${m.sourceHeader}" (column ${m.sourceColumn + 1})`);
   if (r.extraColumns.length) lines.push(`Kept as extra columns (no matching Measures column): ${r.extraColumns.join(", ")}`);
   if (r.normalised.length) {
     // The same change on many rows is told once, with its rows.
-    const groups = new Map<string, { column: string; from: string; to: string; rows: number[] }>();
+    const groups = new Map<string, { column: string; from: string; to: string; rows: string[] }>();
     for (const n of r.normalised) {
       const key = JSON.stringify([n.column, n.from, n.to]);
       const g = groups.get(key) ?? { column: n.column, from: n.from, to: n.to, rows: [] };
-      g.rows.push(n.row);
+      g.rows.push(n.sheet ? `${n.row} (${n.sheet})` : String(n.row));
       groups.set(key, g);
     }
-    const rowsText = (rows: number[]) => (rows.length === 1 ? `row ${rows[0]}` : rows.length <= 5 ? `rows ${rows.join(", ")}` : `${rows.length} rows, from row ${rows[0]}`);
+    const rowsText = (rows: string[]) => (rows.length === 1 ? `row ${rows[0]}` : rows.length <= 5 ? `rows ${rows.join(", ")}` : `${rows.length} rows, from row ${rows[0]}`);
     lines.push("", `Normalised (${r.normalised.length}):`);
     lines.push(...capped([...groups.values()], 50, (g) => `  ${rowsText(g.rows)}, ${g.column}: "${g.from}" → "${g.to}"`));
   }
@@ -52,7 +57,11 @@ export function formatImportReport(r: ImportReport, source: string, dryRun: bool
   lines.push(`Unchanged: ${r.unchanged}`);
   if (r.removed.length) lines.push(`Removed (replace): ${r.removed.length}`);
   lines.push(`Rejected: ${r.rejected.length}`);
-  lines.push(...capped(r.rejected, 100, (x) => `  source row ${x.sourceRow}: ${x.reason}`));
+  lines.push(...capped(r.rejected, 100, (x) => `  ${x.reason}`));
+  if (r.notes.length) {
+    lines.push("", "Notes:");
+    lines.push(...capped(r.notes, 50, (n) => `  ${n}`));
+  }
   return lines.join("\n") + "\n";
 }
 

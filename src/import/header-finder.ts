@@ -1,7 +1,7 @@
 import { cellText } from "../model/cells";
 import { headerKey } from "../model/schema";
 import type { Cell } from "../model/types";
-import { matchHeader, type MeasuresHeader } from "./synonyms";
+import { matchHeader, noHeaderRank, type MeasuresHeader } from "./synonyms";
 
 /**
  * Finds the header row of a sheet a ministry sent: below title rows and merged banners, maybe
@@ -84,7 +84,9 @@ function mapRow(row: readonly Cell[], extraByKey: Map<string, string>, index: nu
     else unmapped.push({ sourceColumn: c, sourceHeader: text });
   }
   const taken = new Set<string>();
-  for (const cand of [...candidates].sort((a, b) => a.distance - b.distance || a.sourceColumn - b.sourceColumn)) {
+  // A "Measure No." column is the key before a running row number ("Item", "ល.រ") beside it.
+  const rank = (c: MappedColumn) => (c.header === "No." ? noHeaderRank(c.sourceHeader) : 0);
+  for (const cand of [...candidates].sort((a, b) => rank(a) - rank(b) || a.distance - b.distance || a.sourceColumn - b.sourceColumn)) {
     if (taken.has(cand.header)) {
       unmapped.push({ sourceColumn: cand.sourceColumn, sourceHeader: cand.sourceHeader });
       continue;

@@ -1,4 +1,4 @@
-import { cellText, isBlank } from "../model/cells";
+import { cellText, isBlank, measureNoKey } from "../model/cells";
 import { columnLetter } from "../model/columns";
 import { headerKey, TABLE_HEADERS, type TableData } from "../model/schema";
 import type { Cell } from "../model/types";
@@ -20,6 +20,28 @@ import { exactHeader, matchHeader, MEASURES_HEADERS, synonymKey, type MeasuresHe
 export interface ImportSource {
   rows: Cell[][];
   sheetName?: string;
+  /** Formula cells the file holds without a saved value (read as blank), 0-based in `rows`. */
+  uncached?: ReadonlyArray<{ row: number; col: number; formula: string }>;
+  /** What the reader wants the planner told (sheets used and skipped, cells cut short…). */
+  notes?: readonly string[];
+  /**
+   * When the rows were gathered from several sheets: where each row (0-based, as `rows`) came
+   * from. The report then gives each row as its sheet and that sheet's row.
+   */
+  origins?: ReadonlyArray<{ sheet: string; row: number } | undefined>;
+  /** Every sheet of a workbook source: used (and where its header is) or skipped (and why). */
+  sheets?: readonly SheetChoice[];
+}
+
+export interface SheetChoice {
+  name: string;
+  used: boolean;
+  /** Used sheets: 1-based header row, first data row and how many rows under the header. */
+  headerRow?: number;
+  firstDataRow?: number;
+  rows?: number;
+  /** Skipped sheets: why. */
+  reason?: string;
 }
 
 export interface ImportOptions {
@@ -57,15 +79,23 @@ export interface ImportReport {
    * another source column, "Column K (source)" for data under no header.
    */
   extraColumns: string[];
-  /** `row` is the 1-based source row. */
-  normalised: Array<{ row: number; column: string; from: string; to: string }>;
+  /** `row` is the 1-based source row (of `sheet`, when the source had several sheets). */
+  normalised: Array<{ row: number; column: string; from: string; to: string; sheet?: string }>;
   /** Nos of the rows added. */
   added: string[];
   updated: Array<{ no: string; changes: Array<{ column: string; before: string; after: string }> }>;
   /** Imported rows identical to their target row (in the mapped columns). */
   unchanged: number;
-  /** Rows not imported, with the 1-based source row and the reason. */
-  rejected: Array<{ sourceRow: number; reason: string }>;
+  /** Rows not imported, with the 1-based source row (of `sheet`) and the reason. */
+  rejected: Array<{ sourceRow: number; reason: string; sheet?: string }>;
+  /** No.s the source repeats: every row is kept (the k-th row of a No. matches the target's k-th), validation reports key-duplicate. */
+  duplicates: Array<{ no: string; sourceRows: number[]; sheets?: string[] }>;
+  /** Formula cells of imported columns that the file holds without a saved value: read as blank. */
+  formulasWithoutValue: Array<{ sourceRow: number; column: string; formula: string; sheet?: string }>;
+  /** Every sheet of a workbook source, used or skipped (why). Absent for a CSV or a Measures table. */
+  sheets?: SheetChoice[];
+  /** Everything above that a planner must not miss, one line each (also the reader's notes). */
+  notes: string[];
   /** replace mode: Nos of target rows the import drops. Always empty in merge mode. */
   removed: string[];
   /** The new Measures table: the target's headers (extra columns included), then rows. */
@@ -73,14 +103,21 @@ export interface ImportReport {
 }
 
 interface ImportedRow {
+  /** 0-based in the source rows. */
+  index: number;
   sourceRow: number;
   no: string;
   values: Map<string, Cell>;
+  /** 0 for the first source row of this No., 1 for the second… */
+  occurrence: number;
+  /** The measure text ("" when the row has none, or the source no Measure column). */
+  measureText: string;
+  preview: string;
 }
 
 
 function noKey(no: Cell | undefined): string {
-  return cellText(no).toLowerCase();
+  return measureNoKey(no);
 }
 
 function contractHeader(h: string): MeasuresHeader | null {
@@ -183,10 +220,14 @@ export function planImport(
   const byHeader = new Map<string, MappedColumn>(finding.columns.map((c) => [c.header, c]));
   const noCol = byHeader.get("No.");
   const measureCol = byHeader.get("Measure");
-  if (!noCol || !measureCol) {
-    const missing = [!noCol ? "the measure's number (No.)" : "", !measureCol ? "the measure text (Measure)" : ""].filter(Boolean).join(" and ");
+  if (options.mode === "replace" && !measureCol) {
     throw new ImportSourceError(
-      `The source has no column for ${missing}, so its rows cannot be matched to measures. Add that header, or choose the column by hand.`,
+      "Replacing the measures needs a column with the measure text (Measure): the source has none. Import without replace to update the measures it names, or add that column.",
+    );
+  }
+  if (!noCol) {
+    throw new ImportSourceError(
+      "The source has no column for the measure's number (No.), so its rows cannot be matched to measures. Add that header, or choose the column by hand.",
     );
   }
 
@@ -245,6 +286,10 @@ export function planImport(
     updated: [],
     unchanged: 0,
     rejected: [],
+    duplicates: [],
+    formulasWithoutValue: [],
+    notes: [...(source.notes ?? [])],
+    ...(source.sheets ? { sheets: source.sheets.map((x) => ({ ...x })) } : {}),
     removed: [],
     result: { name: target.name || "Measures", headers: resultHeaders, rows: [] },
   };
@@ -255,47 +300,53 @@ export function planImport(
   ];
 
   // Read, check and normalise the source rows.
+  const uncached = uncachedByRow(source, columnPlan);
   const imported: ImportedRow[] = [];
-  const firstRowOf = new Map<string, number>();
+  const rowsOf = new Map<string, number[]>();
+  const rejectedAt = new Map<{ sourceRow: number; reason: string }, number>();
+  const reject = (r: number, reason: string) => {
+    const entry = { ...where(source, r), reason: `${rowLabel(source, r)}: ${reason}` };
+    rejectedAt.set(entry, r);
+    report.rejected.push(entry);
+  };
   for (let r = finding.dataStart; r < rows.length; r++) {
     const row = rows[r] ?? [];
-    const sourceRow = r + 1;
+    const at = where(source, r);
     if (row.every((c) => isBlank(c))) continue;
     const noText = cellText(row[noCol.sourceColumn]);
-    const measureText = cellText(row[measureCol.sourceColumn]);
-    if (!noText || !measureText) {
-      const what = !noText && !measureText ? "no No. and no measure text" : !noText ? "no No." : "no measure text";
+    const measureText = measureCol ? cellText(row[measureCol.sourceColumn]) : "";
+    const formulas = uncached.get(r) ?? [];
+    for (const f of formulas) report.formulasWithoutValue.push({ ...at, column: f.header, formula: f.formula });
+    if (!noText) {
+      const noFormula = formulas.find((f) => f.sourceColumn === noCol.sourceColumn);
+      const what = noFormula ? `its No. is a formula (${noFormula.formula}) with no saved value` : measureCol && !measureText ? "no No. and no measure text" : "no No.";
       const shown = rowPreview(row);
-      report.rejected.push({ sourceRow, reason: `Row ${sourceRow}: ${what}${shown ? ` (it reads “${shown}”)` : ""}.` });
+      reject(r, `${what}${shown ? ` (it reads “${shown}”)` : ""}.`);
       continue;
     }
-    if (isHeaderEcho(noText, noCol) && isHeaderEcho(measureText, measureCol)) {
-      report.rejected.push({ sourceRow, reason: `Row ${sourceRow}: repeats the header (“${noText}”, “${measureText}”), not a measure.` });
+    if (measureCol && isHeaderEcho(noText, noCol) && isHeaderEcho(measureText, measureCol)) {
+      reject(r, `repeats the header (“${noText}”, “${measureText}”), not a measure.`);
       continue;
     }
     const contract: MeasureValues = {};
     const extras = new Map<string, Cell>();
     for (const c of columnPlan) {
-      const v = row[c.sourceColumn] ?? null;
+      const v = lineBreaks(row[c.sourceColumn] ?? null);
       if (c.contract) contract[c.contract] = v;
       else extras.set(c.header, typeof v === "string" ? v.trim() || null : v);
     }
     const { values, changes } = normaliser.row(contract);
     const no = cellText(values["No."] ?? noText);
-    const key = no.toLowerCase();
-    const first = firstRowOf.get(key);
-    if (first !== undefined) {
-      report.rejected.push({ sourceRow, reason: `Row ${sourceRow}: No. ${no} repeats row ${first}; only the first is imported.` });
-      continue;
-    }
-    firstRowOf.set(key, sourceRow);
-    for (const ch of changes) report.normalised.push({ row: sourceRow, column: ch.column, from: ch.from, to: ch.to });
+    const key = measureNoKey(no);
+    const seen = rowsOf.get(key);
+    if (seen) seen.push(r);
+    else rowsOf.set(key, [r]);
+    for (const ch of changes) report.normalised.push({ row: at.sourceRow, column: ch.column, from: ch.from, to: ch.to, ...(at.sheet ? { sheet: at.sheet } : {}) });
     const map = new Map<string, Cell>();
     for (const [h, v] of Object.entries(values) as Array<[string, Cell]>) map.set(h, v);
     for (const [h, v] of extras) map.set(h, v);
-    imported.push({ sourceRow, no, values: map });
+    imported.push({ index: r, sourceRow: at.sourceRow, no, values: map, occurrence: (seen?.length ?? 1) - 1, measureText, preview: rowPreview(row) });
   }
-
   const width = resultHeaders.length;
   const pad = (row: readonly Cell[]): Cell[] => {
     const out = row.slice(0, Math.max(width, row.length));
@@ -304,17 +355,36 @@ export function planImport(
   };
   const targetNoCol = indexOf("No.");
   const targetRows = target.rows.map(pad);
-  const targetByNo = new Map<string, number>();
+  // Every target row of each No., in table order: the k-th source row of a No. matches the k-th.
+  const targetByNo = new Map<string, number[]>();
   targetRows.forEach((row, i) => {
     const k = noKey(row[targetNoCol]);
-    if (k && !targetByNo.has(k)) targetByNo.set(k, i);
+    if (!k) return;
+    const list = targetByNo.get(k);
+    if (list) list.push(i);
+    else targetByNo.set(k, [i]);
   });
+  const targetRowOf = (imp: ImportedRow): number | undefined => targetByNo.get(measureNoKey(imp.no))?.[imp.occurrence];
+  // A row without measure text only updates a measure it names; it cannot add one.
+  const cannotAdd = (imp: ImportedRow): string => {
+    const known = targetByNo.get(measureNoKey(imp.no))?.length ?? 0;
+    if (known > 0 && imp.occurrence >= known) {
+      return `No. ${imp.no} repeats an earlier source row, the workbook has ${known === 1 ? "one measure" : `${known} measures`} of that No., and a row without measure text cannot add one.`;
+    }
+    return measureCol
+      ? `no measure text${imp.preview ? ` (it reads “${imp.preview}”)` : ""}.`
+      : `No. ${imp.no} is not in the workbook, and the source has no Measure column to add it from.`;
+  };
 
   if (options.mode === "merge") {
     const result = targetRows.map((r) => [...r]);
     for (const imp of imported) {
-      const at = targetByNo.get(imp.no.toLowerCase());
+      const at = targetRowOf(imp);
       if (at === undefined) {
+        if (!imp.measureText) {
+          reject(imp.index, cannotAdd(imp));
+          continue;
+        }
         result.push(newRow(imp, width, indexOf));
         report.added.push(imp.no);
         continue;
@@ -337,9 +407,13 @@ export function planImport(
     const result: Cell[][] = [];
     const kept = new Set<number>();
     for (const imp of imported) {
+      if (!imp.measureText) {
+        reject(imp.index, cannotAdd(imp));
+        continue;
+      }
       const row = newRow(imp, width, indexOf);
       result.push(row);
-      const at = targetByNo.get(imp.no.toLowerCase());
+      const at = targetRowOf(imp);
       if (at === undefined) {
         report.added.push(imp.no);
         continue;
@@ -362,7 +436,120 @@ export function planImport(
     });
     report.result.rows = result;
   }
+  // Repeated No.s among the rows kept (a repeat that was rejected is told as rejected).
+  const rejectedRows = new Set(rejectedAt.values());
+  for (const [, all] of rowsOf) {
+    const indexes = all.filter((r) => !rejectedRows.has(r));
+    if (indexes.length < 2) continue;
+    const no = imported.find((i) => i.index === indexes[0])?.no ?? "";
+    const places = indexes.map((r) => where(source, r));
+    report.duplicates.push({ no, sourceRows: places.map((p) => p.sourceRow), ...(source.origins ? { sheets: places.map((p) => p.sheet ?? "") } : {}) });
+  }
+  splitLongCells(report);
+  report.rejected.sort((a, b) => (rejectedAt.get(a) ?? 0) - (rejectedAt.get(b) ?? 0));
+  report.notes.push(...reportNotes(report));
   return report;
+}
+
+/** A vertical tab (Word's line break, pasted into a cell) is a line break, so words stay apart. */
+function lineBreaks(cell: Cell): Cell {
+  return typeof cell === "string" && cell.includes("\u000b") ? cell.replace(/\r?\u000b/g, "\n") : cell;
+}
+
+/** The most characters an Excel cell holds. */
+export const EXCEL_CELL_LIMIT = 32_767;
+
+/**
+ * Text longer than a cell holds is never written as it is (Excel would refuse the file or cut
+ * it): it is split into pieces of at most 32 767 characters, the rest continuing in columns
+ * "Notes (continued)", "Notes (continued 2)"… added to the result, and the report says where.
+ */
+function splitLongCells(report: ImportReport): void {
+  const result = report.result;
+  const width = result.headers.length;
+  for (let c = 0; c < width; c++) {
+    const continued: number[] = [];
+    result.rows.forEach((row, r) => {
+      const cell = row[c];
+      if (typeof cell !== "string" || cell.length <= EXCEL_CELL_LIMIT) return;
+      const pieces = pieceOf(cell);
+      row[c] = pieces[0];
+      for (let k = 1; k < pieces.length; k++) {
+        if (continued.length < k) {
+          const name = `${result.headers[c]} (continued${k > 1 ? ` ${k}` : ""})`;
+          result.headers.push(name);
+          for (const other of result.rows) other.push(null);
+          continued.push(result.headers.length - 1);
+        }
+        row[continued[k - 1]] = pieces[k];
+      }
+      const no = cellText(row[result.headers.findIndex((h) => headerKey(h) === headerKey("No."))]);
+      const where = continued.slice(0, pieces.length - 1).map((i) => `“${result.headers[i]}”`).join(", ");
+      report.notes.push(
+        `No. ${no || `(row ${r + 1})`}, ${result.headers[c]}: ${cell.length} characters, more than the ${EXCEL_CELL_LIMIT} an Excel cell holds; the text continues in ${where}.`,
+      );
+    });
+  }
+  for (const header of result.headers.slice(width)) report.extraColumns.push(header);
+}
+
+/** Text cut into pieces a cell holds, never inside a surrogate pair. */
+function pieceOf(text: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    let end = Math.min(i + EXCEL_CELL_LIMIT, text.length);
+    if (end < text.length && /[\ud800-\udbff]/.test(text[end - 1])) end--;
+    out.push(text.slice(i, end));
+    i = end;
+  }
+  return out;
+}
+
+/** Where a source row (0-based) came from: its 1-based row, and its sheet when the source had several. */
+function where(source: ImportSource, r: number): { sourceRow: number; sheet?: string } {
+  const o = source.origins?.[r];
+  return o ? { sourceRow: o.row, sheet: o.sheet } : { sourceRow: r + 1 };
+}
+
+function rowLabel(source: ImportSource, r: number): string {
+  const o = source.origins?.[r];
+  return o ? `Sheet “${o.sheet}” row ${o.row}` : `Row ${r + 1}`;
+}
+
+/** The lines of a report a planner must not miss, beyond the counts. */
+function reportNotes(r: ImportReport): string[] {
+  const notes: string[] = [];
+  for (const d of r.duplicates) {
+    const places = d.sheets ? d.sourceRows.map((row, i) => `“${d.sheets?.[i]}” row ${row}`).join(", ") : `source rows ${d.sourceRows.join(", ")}`;
+    notes.push(`No. ${d.no} appears on ${places}: every row is kept; validation reports the repeat (key-duplicate).`);
+  }
+  if (r.formulasWithoutValue.length) {
+    const shown = r.formulasWithoutValue.slice(0, 5).map((f) => `${f.sheet ? `“${f.sheet}” ` : ""}row ${f.sourceRow} ${f.column} (${f.formula})`);
+    const more = r.formulasWithoutValue.length > 5 ? `, and ${r.formulasWithoutValue.length - 5} more` : "";
+    notes.push(
+      `${r.formulasWithoutValue.length} formula cell(s) have no saved value and were read as blank: ${shown.join("; ")}${more}. Open the file in Excel or LibreOffice, let it recalculate, save it, and import again.`,
+    );
+  }
+  return notes;
+}
+
+/** The source's formulas without a saved value in imported columns, by 0-based row. */
+function uncachedByRow(
+  source: ImportSource,
+  columnPlan: ReadonlyArray<{ sourceColumn: number; header: string }>,
+): Map<number, Array<{ sourceColumn: number; header: string; formula: string }>> {
+  const out = new Map<number, Array<{ sourceColumn: number; header: string; formula: string }>>();
+  if (!source.uncached?.length) return out;
+  const headerOf = new Map(columnPlan.map((c) => [c.sourceColumn, c.header]));
+  for (const u of source.uncached) {
+    const header = headerOf.get(u.col);
+    if (header === undefined) continue;
+    const list = out.get(u.row) ?? [];
+    list.push({ sourceColumn: u.col, header, formula: u.formula.startsWith("=") ? u.formula : `=${u.formula}` });
+    out.set(u.row, list);
+  }
+  return out;
 }
 
 /**

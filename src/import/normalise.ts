@@ -1,4 +1,5 @@
-import { cellText, isBlank, readNumber, readYear } from "../model/cells";
+import { cellText, isBlank, measureNo, readNumber, readYear } from "../model/cells";
+import { englishTimeframe } from "../model/timeframe-words";
 import { CommitteeIndex, committeeKey } from "../model/committees";
 import { STATUSES, type Cell, type Committee, type Goal, type Status, type Strategy, type Timeframe } from "../model/types";
 import { closest, MEASURES_HEADERS, synonymKey, type MeasuresHeader } from "./synonyms";
@@ -169,6 +170,8 @@ export class TimeframeMatcher {
     if (!key) return null;
     const hit = this.exact.get(key) ?? this.exact.get(wordKey(stripRemark(text)));
     if (hit) return hit;
+    const english = englishTimeframe(text);
+    if (english) return this.exact.get(wordKey(english)) ?? this.exact.get(wordKey(stripRemark(english))) ?? null;
     // Year ranges ("2022-2025") must match exactly: one digit off is another range.
     if (/^\d+$/.test(key)) return null;
     return closest(key, this.keys)?.value ?? null;
@@ -285,20 +288,22 @@ export function normaliseYear(cell: Cell): Cell {
   return y.kind === "year" ? y.year : cell;
 }
 
-/** A list cell as "a; b; c": new lines, commas and semicolons separate; bullets dropped. */
+/**
+ * A list cell as "a; b; c": semicolons and new lines separate, never commas (names hold them:
+ * "Ministry of Education, Youth and Sports"); bullets dropped.
+ */
 export function normaliseList(cell: Cell): Cell {
   if (typeof cell !== "string") return cell;
   const items = cell
-    .split(/[;,\r\n]+/)
+    .split(/[;\r\n\u000b]+/)
     .map((s) => s.replace(/^\s*[-•·*–]\s*/, "").replace(/\s+/g, " ").trim())
     .filter((s) => s !== "");
   return items.length === 0 ? null : items.join(LIST_SEPARATOR);
 }
 
-/** The measure's number as text: 12 → "12", "12." → "12". */
+/** The measure's number as text, canonical (measureNo): 12 → "12", "12." / "12.0" / "012" / "១២" → "12". */
 export function normaliseNo(cell: Cell): string {
-  const t = cellText(cell);
-  return /^\d+\.$/.test(t) ? t.slice(0, -1) : t;
+  return measureNo(cell);
 }
 
 function text(cell: Cell): Cell {

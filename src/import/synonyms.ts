@@ -11,7 +11,7 @@ export type MeasuresHeader = (typeof TABLE_HEADERS.Measures)[number];
 export const MEASURES_HEADERS: readonly MeasuresHeader[] = TABLE_HEADERS.Measures as readonly MeasuresHeader[];
 
 export const HEADER_SYNONYMS: Record<MeasuresHeader, readonly string[]> = {
-  "No.": ["No", "No.", "Nº", "#", "Number", "Measure No", "Measure No.", "Measure number", "Ref", "Ref.", "Reference", "Item", "Sr. No.", "S/N", "SN", "Action No", "លេខ", "ល.រ", "លរ", "លេខរៀង", "លេខរៀងវិធានការ"],
+  "No.": ["No", "No.", "Nº", "#", "Number", "Measure No", "Measure No.", "Measure number", "Ref", "Ref.", "Reference", "Item", "Sr. No.", "Sr No", "S/N", "SN", "Serial", "Serial No", "Action No", "Activity No", "លេខ", "ល.រ", "លរ", "លេខរៀង", "លេខរៀងវិធានការ", "លេខវិធានការ"],
   Goal: ["Goal", "Goals", "Pillar", "Section", "Strategic goal", "Objective", "Strategic objective", "Area", "គោលដៅ", "គោលដៅយុទ្ធសាស្ត្រ", "សសរស្តម្ភ", "សសរស្ដម្ភ"],
   Strategy: ["Strategy", "Strategies", "Cluster", "Policy direction", "Policy cluster", "Strategic area", "Sub-section", "Programme", "Program", "យុទ្ធសាស្ត្រ", "យុទ្ធសាស្រ្ត", "ទិសដៅគោលនយោបាយ", "ចង្កោម"],
   Measure: ["Measure", "Measures", "Policy measure", "Policy measures", "Key Policy Measure", "Key Policy Measures", "Priority action", "Priority actions", "Priority Activity", "Priority Activities", "Action", "Actions", "Activity", "Activities", "Description", "វិធានការ", "វិធានការគោលនយោបាយ", "វិធានការគោលនយោបាយសំខាន់ៗ", "សកម្មភាពអាទិភាព", "សកម្មភាព"],
@@ -104,6 +104,18 @@ export function closest<T>(key: string, candidates: ReadonlyArray<readonly [stri
     }
   }
   return best && !tie ? best : null;
+}
+
+const RUNNING_NUMBER = new Set(["#", "Item", "Items", "S/N", "SN", "Sr. No.", "Sr No", "Serial", "Serial No", "ល.រ", "លរ", "លេខរៀង"].map(synonymKey));
+const MEASURE_NUMBER = new Set(["Measure No", "Measure No.", "Measure number", "Ref", "Ref.", "Reference", "Action No", "Activity No", "លេខរៀងវិធានការ", "លេខវិធានការ"].map(synonymKey));
+
+/**
+ * How surely a header naming No. is the measure's number: 0 "Measure No.", "Ref"; 1 "No.";
+ * 2 a running row number ("Item", "#", "S/N", "ល.រ"). With both, the measure's number is the key.
+ */
+export function noHeaderRank(text: string): number {
+  const k = synonymKey(text);
+  return MEASURE_NUMBER.has(k) ? 0 : RUNNING_NUMBER.has(k) ? 2 : 1;
 }
 
 /** The Measures column this text names exactly (case, spaces, punctuation aside), or null. */

@@ -23,6 +23,32 @@ export function cellText(cell: unknown): string {
   return String(cell).replace(/\s+/g, " ").trim();
 }
 
+const KHMER_DIGIT = /[\u17e0-\u17e9]/g;
+
+/**
+ * Khmer digits (០–៩) as ASCII digits. The one place digits are folded: years, numbers and the
+ * measure's No. are read through it, so import, rules and summary read "២០២១" as 2021 alike.
+ */
+export function foldDigits(text: string): string {
+  return text.replace(KHMER_DIGIT, (d) => String(d.charCodeAt(0) - 0x17e0));
+}
+
+/**
+ * The measure's number as one canonical text: Khmer digits folded, a whole number without
+ * leading zeros or a trailing ".0" / "." ("១៣៩", "139.0", "0139", 139 → "139"); any other
+ * No. ("1.1", "A-3") trimmed as written.
+ */
+export function measureNo(cell: unknown): string {
+  const t = foldDigits(cellText(cell));
+  const m = /^(\d+)(?:\.0*)?$/.exec(t);
+  return m ? m[1].replace(/^0+(?=\d)/, "") : t;
+}
+
+/** The key measures are matched and checked for repeats by: measureNo, case-insensitive. */
+export function measureNoKey(cell: unknown): string {
+  return measureNo(cell).toLowerCase();
+}
+
 export function excelSerialToDate(serial: number): Date {
   return new Date(EXCEL_EPOCH + Math.round(serial * DAY_MS));
 }
@@ -30,8 +56,8 @@ export function excelSerialToDate(serial: number): Date {
 export type YearRead = { kind: "blank" } | { kind: "year"; year: number } | { kind: "invalid"; text: string };
 
 /**
- * Reads a year from a number (2025, or an Excel date serial), text with spaces ("  2025 "),
- * an ISO / day-month date text, or a Date.
+ * Reads a year from a number (2025, or an Excel date serial), text with spaces ("  2025 ",
+ * Khmer digits "២០២៥"), an ISO / day-month date text, or a Date.
  */
 export function readYear(cell: unknown): YearRead {
   if (isBlank(cell)) return { kind: "blank" };
@@ -40,7 +66,7 @@ export function readYear(cell: unknown): YearRead {
   }
   if (typeof cell === "number") return yearFromNumber(cell, String(cell));
   const text = cellText(cell);
-  const compact = text.replace(/\s+/g, "");
+  const compact = foldDigits(text).replace(/\s+/g, "");
   if (/^[+]?\d+(\.0+)?$/.test(compact)) return yearFromNumber(Number(compact), text);
   const iso = /^(\d{4})-\d{1,2}-\d{1,2}(?:[T ].*)?$/.exec(compact);
   if (iso) return { kind: "year", year: Number(iso[1]) };
@@ -59,12 +85,12 @@ function yearFromNumber(n: number, text: string): YearRead {
 
 export type NumberRead = { kind: "blank" } | { kind: "number"; value: number } | { kind: "invalid"; text: string };
 
-/** Reads a number: 40, "40", " 40 % ", "40,5". */
+/** Reads a number: 40, "40", " 40 % ", "40,5", "៤០%". */
 export function readNumber(cell: unknown): NumberRead {
   if (isBlank(cell)) return { kind: "blank" };
   if (typeof cell === "number") return Number.isFinite(cell) ? { kind: "number", value: cell } : { kind: "invalid", text: String(cell) };
   const text = cellText(cell);
-  const compact = text.replace(/\s+/g, "").replace(/%$/, "").replace(/^(-?\d+),(\d+)$/, "$1.$2");
+  const compact = foldDigits(text).replace(/\s+/g, "").replace(/%$/, "").replace(/^(-?\d+),(\d+)$/, "$1.$2");
   if (/^[-+]?(\d+\.?\d*|\.\d+)$/.test(compact)) return { kind: "number", value: Number(compact) };
   return { kind: "invalid", text };
 }

@@ -1,5 +1,5 @@
 /** Integrity rules: keys, required cells, goal/strategy references, counts, reference tables. See README.md. */
-import { readNumber, readYear, type NumberRead, type YearRead } from "../model/cells";
+import { measureNoKey, readNumber, readYear, type NumberRead, type YearRead } from "../model/cells";
 import type { TableName } from "../model/schema";
 import { codeKey, measureKey, settingKey, timeframeKey, type MeasureChecker, type MeasureRow, type RuleContext, type Sink } from "./context";
 
@@ -107,7 +107,7 @@ export function integrityChecker(ctx: RuleContext, sink: Sink): MeasureChecker {
       const key = measureKey(m);
       if (m.no === "") sink.add("key-missing", "Measures", m.row, "No.", null, {});
       else {
-        const k = m.no.toLowerCase();
+        const k = measureNoKey(m.no);
         const first = firstRowOf.get(k);
         if (first === undefined) firstRowOf.set(k, m.row);
         else sink.add("key-duplicate", "Measures", m.row, "No.", key, { no: m.no, firstRow: first });

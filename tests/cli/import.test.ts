@@ -27,9 +27,11 @@ test("a dry run reports mapped columns, normalisations, additions, updates and r
   expect(r.stdout).toContain('Lead committee ← "Comittee" (column 3)');
   expect(r.stdout).toContain('row 5, Timeframe: "Short-trm" → "Short-term"');
   expect(r.stdout).toContain('row 5, Progress %: "40%" → "40"');
-  expect(r.stdout).toMatch(/Added: 1 \(140\)/);
+  expect(r.stdout).toMatch(/Added: 2 \(2, 140\)/); // row 12 repeats No. 2: kept, and said so
   expect(r.stdout).toMatch(/Updated: 4/);
-  expect(r.stdout).toMatch(/Rejected: 3\n {2}source row 7: .*\n {2}source row 8: .*no No\..*\n {2}source row 12: .*repeats/);
+  expect(r.stdout).toMatch(/Rejected: 2\n {2}Row 7: .*\n {2}Row 8: .*no No\..*\n/);
+  expect(r.stdout).toContain("No. 2 appears on source rows 6, 12: every row is kept");
+  expect(r.stdout).toContain("Skipped sheet “Instructions”: no header row");
   expect(readFileSync(target).equals(before)).toBe(true);
 });
 
@@ -38,7 +40,7 @@ test("the import merges by No.: every existing row kept, updates applied, the ne
   const r = planner("import", REPORT, "--into", target, "-o", out);
   expect(r.status).toBe(0);
   const rows = measures(out);
-  expect(rows).toHaveLength(140);
+  expect(rows).toHaveLength(141);
   const byNo = new Map(rows.map((m) => [String(m["No."]), m]));
   expect(byNo.get("1")).toMatchObject({ Measure: "Build the national data centre", "Lead committee": "DGC", Timeframe: "Short-term", Status: "On track", "Progress %": 40 });
   expect(byNo.get("140")).toMatchObject({ Measure: "A new measure the ministry proposes", "Lead committee": "DSC", Status: "Not started" });
@@ -53,8 +55,8 @@ test("--format json gives the whole report as one object", () => {
   expect(r.status).toBe(0);
   const json = JSON.parse(r.stdout) as { dryRun: boolean; report: { added: string[]; rejected: unknown[]; extraColumns: string[]; result?: unknown } };
   expect(json.dryRun).toBe(true);
-  expect(json.report.added).toEqual(["140"]);
-  expect(json.report.rejected).toHaveLength(3);
+  expect(json.report.added).toEqual(["2", "140"]);
+  expect(json.report.rejected).toHaveLength(2);
   expect(json.report.extraColumns).toEqual(["Remarks from ministry"]);
   expect(json.report.result).toBeUndefined();
 });

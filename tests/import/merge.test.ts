@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { readImportSource } from "../../src/io/import-source";
 import { planImport, type ImportReport } from "../../src/import/merge";
 import { ImportSourceError } from "../../src/import/errors";
-import { cellText } from "../../src/model/cells";
+import { cellText, measureNoKey } from "../../src/model/cells";
 import type { TableData } from "../../src/model/schema";
 import type { Cell } from "../../src/model/types";
 import { fixture } from "../io/read/zip-helpers";
@@ -42,19 +42,22 @@ describe("planImport: the openpyxl ministry report (title, banner, typos, mess)"
     expect(report.extraColumns).toEqual(["Remarks from ministry"]); // matched nothing, yet kept
   });
 
-  it("rejects the section heading, the row without No., and the repeated No., saying why", () => {
+  it("rejects the section heading and the row without No., saying why; keeps the repeated No. and says so", () => {
     expect(report.rejected).toEqual([
       { sourceRow: 7, reason: "Row 7: no measure text (it reads “I. Digital infrastructure”)." },
       { sourceRow: 8, reason: expect.stringMatching(/^Row 8: no No\. \(it reads “A measure without a number \| DGC/) },
-      { sourceRow: 12, reason: "Row 12: No. 2 repeats row 6; only the first is imported." },
     ]);
+    expect(report.duplicates).toEqual([{ no: "2", sourceRows: [6, 12] }]);
+    expect(report.notes).toContain("No. 2 appears on source rows 6, 12: every row is kept; validation reports the repeat (key-duplicate).");
   });
 
   it("counts what a dry run shows", () => {
-    expect(report.added).toEqual(["3", "4", "140"]);
-    expect(report.updated.map((u) => u.no)).toEqual(["1"]);
-    expect(report.unchanged).toBe(1); // No. 2 says what the target says, once normalised
-    expect(report.rejected).toHaveLength(3);
+    expect(report.added).toEqual(["3", "4", "2", "140"]); // row 12, a second No. 2, is added beside the first
+    expect(report.updated.map((u) => u.no)).toEqual(["1", "2"]);
+    // Institutions split at ";" only: the source's "MPTC, MRD" is one text, not the target's "MPTC; MRD".
+    expect(report.updated[1].changes).toEqual([{ column: "Institutions", before: "MPTC; MRD", after: "MPTC, MRD" }]);
+    expect(report.unchanged).toBe(0);
+    expect(report.rejected).toHaveLength(2);
     expect(report.removed).toEqual([]);
     expect(JSON.stringify(target)).toBe(before); // the target itself is untouched
   });
@@ -93,8 +96,8 @@ describe("planImport: the openpyxl ministry report (title, banner, typos, mess)"
   it("keeps every target row in order, extra columns included, and adds new Nos at the end", () => {
     const r = report.result;
     expect(r.headers).toEqual([...MEASURES_HEADERS, "Budget", "Remarks from ministry"]);
-    expect(r.rows).toHaveLength(4 + 3);
-    expect(r.rows.map((x) => cellText(x[0]))).toEqual(["1", "", "2", "99", "3", "4", "140"]);
+    expect(r.rows).toHaveLength(4 + 4);
+    expect(r.rows.map((x) => cellText(x[0]))).toEqual(["1", "", "2", "99", "3", "4", "2", "140"]);
     expect(r.rows[3]).toEqual([...targetTable().rows[3], null]); // No. 99: not in the source, no remark
     expect(r.rows[1].every((c) => c === null)).toBe(true);
     const added = rowByNo(r, "3");
@@ -124,7 +127,7 @@ describe("planImport: the openpyxl ministry report (title, banner, typos, mess)"
     expect(again.extraColumns).toEqual([]);
     expect(again.added).toEqual([]);
     expect(again.updated).toEqual([]);
-    expect(again.unchanged).toBe(5);
+    expect(again.unchanged).toBe(6); // the second No. 2 matches the second row of No. 2
     expect(again.result).toEqual(report.result);
   });
 
@@ -412,7 +415,7 @@ describe("planImport (property)", () => {
           const rows: Cell[][] = [["No.", "Measure", "Committee", "Progress", "Start", "Status"], ...data];
           const target = targetTable();
           const report = planImport({ rows }, target, REFERENCE, { mode });
-          const resultNos = new Set(report.result.rows.map((r) => cellText(r[0]).toLowerCase()));
+          const resultNos = new Set(report.result.rows.map((r) => measureNoKey(r[0])));
           const rejected = new Map(report.rejected.map((r) => [r.sourceRow, r.reason]));
           const seen = new Set<string>();
           data.forEach((row, i) => {
@@ -424,19 +427,24 @@ describe("planImport (property)", () => {
             }
             const no = cellText(row[0]);
             const measure = cellText(row[1]);
-            if (!no || !measure) {
-              expect(rejected.get(sourceRow)).toMatch(/no No\.|no measure text/);
+            const key = measureNoKey(no);
+            if (!no) {
+              expect(rejected.get(sourceRow)).toMatch(/no No\./);
               return;
             }
-            const key = no.replace(/^(\d+)\.$/, "$1").toLowerCase();
             if (rejected.has(sourceRow)) {
-              expect(rejected.get(sourceRow)).toMatch(seen.has(key) ? /repeats row/ : /repeats the header/);
+              // Only a header printed again, or a row without measure text naming no measure of the target.
+              if (measure) expect(rejected.get(sourceRow)).toMatch(/repeats the header/);
+              else expect(rejected.get(sourceRow)).toMatch(/no measure text|cannot add/);
               return;
             }
-            expect(seen.has(key)).toBe(false);
-            expect(resultNos.has(key)).toBe(true); // never lost
+            expect(resultNos.has(key)).toBe(true); // never lost, repeated Nos included
+            if (seen.has(key)) expect(report.duplicates.some((d) => d.sourceRows.includes(sourceRow))).toBe(true);
             seen.add(key);
           });
+          // Every kept source row is a row of the result: repeats are kept, not dropped.
+          const kept = data.filter((row, i) => i + 2 >= report.firstDataRow && !report.rejected.some((r) => r.sourceRow === i + 2) && row.some((c) => cellText(c) !== ""));
+          if (mode === "replace") expect(report.result.rows).toHaveLength(kept.length);
           if (mode === "merge") expect(report.result.rows.length).toBeGreaterThanOrEqual(target.rows.length);
           for (const r of report.result.rows) expect(r).toHaveLength(report.result.headers.length);
           // Every source column with a header or data is mapped or kept, under a header of its own.

@@ -137,7 +137,8 @@ describe("numbers, years, lists", () => {
 
   it("joins lists with '; '", () => {
     expect(normaliseList("MPTC\nMEF")).toBe("MPTC; MEF");
-    expect(normaliseList("MPTC, MEF ,  MOI")).toBe("MPTC; MEF; MOI");
+    expect(normaliseList("Ministry of Education, Youth and Sports")).toBe("Ministry of Education, Youth and Sports"); // names hold commas
+    expect(normaliseList("MPTC;MEF\u000bMOI")).toBe("MPTC; MEF; MOI");
     expect(normaliseList("- MPTC\r\n• MEF;")).toBe("MPTC; MEF");
     expect(normaliseList("MPTC; MEF")).toBe("MPTC; MEF");
     expect(normaliseList(" ; ")).toBeNull();

@@ -34,6 +34,8 @@ export interface PackageSheet {
   /** Part name of the worksheet XML. */
   path: string;
   tables: PackageTable[];
+  /** Merged ranges ("A3:A9"), read before the values-only copy drops them. */
+  merges: string[];
 }
 
 export interface WorkbookPackage {
@@ -263,7 +265,7 @@ export async function openPackage(bytes: Uint8Array, limits: PackageLimits): Pro
         `The workbook holds more than ${limits.maxCells.toLocaleString("en-US")} cells, more than import can take at once. Copy the measures into a smaller workbook (or save that sheet as CSV UTF-8) and import that.`,
       );
     }
-    sheets.push({ name: s.name ?? `Sheet${sheets.length + 1}`, path: rel.target, tables: await readTables(parts, rel.target) });
+    sheets.push({ name: s.name ?? `Sheet${sheets.length + 1}`, path: rel.target, tables: await readTables(parts, rel.target), merges: mergedRanges(raw) });
     sheetXml.push(xml);
   }
   if (sheets.length === 0) {
@@ -335,6 +337,14 @@ function lastIndexOfAscii(bytes: Uint8Array, text: string, from = bytes.length -
 const EMPTY_SHEET = new TextEncoder().encode(
   '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>',
 );
+
+/** The `<mergeCell ref>` ranges of a worksheet: they follow its `sheetData`, so only the tail is decoded. */
+export function mergedRanges(bytes: Uint8Array): string[] {
+  const at = lastIndexOfAscii(bytes, "sheetData");
+  if (at < 0) return [];
+  const tail = new TextDecoder("utf-8").decode(bytes.subarray(at));
+  return startTags(tail, "mergeCell").flatMap((a) => (a.ref ? [a.ref] : []));
+}
 
 /**
  * The worksheet cut after its `sheetData`: what follows (hyperlinks, drawings, table parts,

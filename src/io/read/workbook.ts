@@ -3,6 +3,7 @@ import type { TableData } from "../../model/schema";
 import type { Cell } from "../../model/types";
 import { FileReadError, sizeText, WorkbookReadError } from "./errors";
 import { excelJsPackage, excelJsSheetName, openPackage, type PackageTable } from "./package";
+import { decodeOoxmlEscapes } from "./xml";
 import { DAMAGED, DEFAULT_ZIP_LIMITS } from "./zip";
 
 export { WorkbookReadError } from "./errors";
@@ -32,6 +33,10 @@ export interface ReadSheet {
    * value is in its first cell only.
    */
   rows: Cell[][];
+  /** Merged ranges ("A3:A9"): the value sits in the first cell, the others read as null. */
+  merges: string[];
+  /** Formula cells the file holds without a saved value (read as null), 0-based. */
+  uncached: Array<{ row: number; col: number; formula: string }>;
 }
 
 export interface ReadWorkbook {
@@ -88,8 +93,9 @@ async function readWorkbookUnguarded(bytes: Uint8Array, options: ReadWorkbookOpt
   const tables: Record<string, ReadTable> = {};
   pkg.sheets.forEach((s, i) => {
     const ws = book.getWorksheet(excelJsSheetName(i));
-    const grid = ws ? sheetValues(ws) : [];
-    sheets.push({ name: s.name, rows: grid });
+    const uncached: ReadSheet["uncached"] = [];
+    const grid = ws ? sheetValues(ws, uncached) : [];
+    sheets.push({ name: s.name, rows: grid, merges: s.merges, uncached });
     for (const t of s.tables) {
       const table = tableValues(t, grid, s.name);
       if (table && !(table.name in tables)) tables[table.name] = table;
@@ -98,12 +104,14 @@ async function readWorkbookUnguarded(bytes: Uint8Array, options: ReadWorkbookOpt
   return { tables, sheets };
 }
 
-function sheetValues(ws: ExcelJS.Worksheet): Cell[][] {
+function sheetValues(ws: ExcelJS.Worksheet, uncached: ReadSheet["uncached"]): Cell[][] {
   const rows: Cell[][] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const out: Cell[] = [];
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       const v = cellValue(cell.value);
+      const formula = v === null ? formulaWithoutResult(cell.value) : null;
+      if (formula !== null) uncached.push({ row: rowNumber - 1, col: col - 1, formula });
       if (v === null) return;
       while (out.length < col - 1) out.push(null);
       out[col - 1] = v;
@@ -118,19 +126,36 @@ function sheetValues(ws: ExcelJS.Worksheet): Cell[][] {
 /** ExcelJS's cell value as a plain value: formulas give their cached result, rich text and hyperlinks their text. */
 export function cellValue(value: unknown, depth = 0): Cell {
   if (value === null || value === undefined) return null;
-  if (typeof value === "string") return value;
+  if (typeof value === "string") return unescapeXstring(value);
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   if (typeof value === "boolean") return value;
   if (value instanceof Date) return isNaN(value.getTime()) ? null : value;
   if (typeof value !== "object" || depth > 3) return null;
   const v = value as Record<string, unknown>;
   if (Array.isArray(v.richText)) {
-    return v.richText.map((run: unknown) => (run && typeof run === "object" ? String((run as { text?: unknown }).text ?? "") : "")).join("");
+    return unescapeXstring(v.richText.map((run: unknown) => (run && typeof run === "object" ? String((run as { text?: unknown }).text ?? "") : "")).join(""));
   }
   if ("formula" in v || "sharedFormula" in v) return cellValue(v.result, depth + 1);
   if (typeof v.error === "string") return v.error;
   if ("text" in v) return cellValue(v.text, depth + 1);
   return null;
+}
+
+/**
+ * Cell text with OOXML's escapes decoded (ExcelJS leaves them): "_x000B_" is the vertical tab
+ * a Word line break becomes in Excel.
+ */
+function unescapeXstring(text: string): string {
+  return text.includes("_x") ? decodeOoxmlEscapes(text) : text;
+}
+
+/** The formula text of a formula cell that has no saved result, else null. */
+function formulaWithoutResult(value: unknown): string | null {
+  if (!value || typeof value !== "object") return null;
+  const v = value as { formula?: unknown; sharedFormula?: unknown; result?: unknown };
+  if (!("formula" in v || "sharedFormula" in v) || (v.result !== undefined && v.result !== null)) return null;
+  const f = typeof v.formula === "string" ? v.formula : typeof v.sharedFormula === "string" ? v.sharedFormula : "";
+  return f;
 }
 
 interface Box {

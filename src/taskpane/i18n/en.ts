@@ -132,6 +132,7 @@ export const en = {
   addedRows: "Added rows",
   updatedRows: "Updated rows",
   rejectedRows: "Rejected rows",
+  importNotes: "To know about this import",
   reasonColumn: "Reason",
   measureColumn: "Measure",
   noColumn: "No.",

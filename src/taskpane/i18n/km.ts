@@ -133,6 +133,7 @@ export const km: Catalogue = {
   addedRows: "ជួរដេកដែលនឹងបន្ថែម",
   updatedRows: "ជួរដេកដែលនឹងធ្វើបច្ចុប្បន្នភាព",
   rejectedRows: "ជួរដេកដែលត្រូវបដិសេធ",
+  importNotes: "ចំណុចត្រូវដឹងអំពីការនាំចូលនេះ",
   reasonColumn: "មូលហេតុ",
   measureColumn: "វិធានការ",
   noColumn: "លេខរៀង",

@@ -243,6 +243,7 @@ export function ImportReportView({
           { title: t.reasonColumn, render: (r) => r.reason },
         ]}
       />
+      <ReportTable testId="report-notes" title={t.importNotes} items={report.notes} columns={[{ title: t.reasonColumn, render: (n) => n }]} />
     </div>
   );
 }

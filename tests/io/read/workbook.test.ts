@@ -142,6 +142,8 @@ describe("hand-written workbooks (Google Sheets-like and stranger)", () => {
     expect(wb.sheets).toEqual([
       {
         name: "Sheet1",
+        merges: [],
+        uncached: [],
         rows: [["No.", "Measure", "Start year"], ["7", "Open data portal & API", 2024], [], [null, true, 45658]],
       },
     ]);
@@ -196,7 +198,7 @@ describe("hand-written workbooks (Google Sheets-like and stranger)", () => {
     const parts = minimalWorkbookParts(`<worksheet xmlns="${NS_MAIN}"><sheetData><row r="1">${inlineCell("A1", "x")}</row></sheetData></worksheet>`);
     parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace('name="Sheet1"', 'name="History"');
     const wb = await readWorkbook(await zipParts(parts));
-    expect(wb.sheets).toEqual([{ name: "History", rows: [["x"]] }]);
+    expect(wb.sheets).toEqual([{ name: "History", rows: [["x"]], merges: [], uncached: [] }]);
   });
 
   it("reads a UTF-16 worksheet part", async () => {
