@@ -2,6 +2,7 @@
  * validate(): every rule of DESIGN.md "Findings (validation)" over the raw planner tables.
  * Pure: no Office, DOM or file access. The rules are listed once, in src/rules/README.md.
  */
+import { cellAddressOf, sheetRowOf } from "../model/address";
 import { findTable, TABLE_HEADERS, TABLE_NAMES, type PlannerTables, type TableData, type TableName } from "../model/schema";
 import { committeeChecker } from "./committees";
 import { readContext, readMeasures, Sink, type Draft, type MeasureChecker } from "./context";
@@ -56,14 +57,22 @@ export function validate(tables: PlannerTables, options: ValidateOptions = {}): 
 
   const drafts: Draft[] = sink.drafts;
   drafts.sort(compareFindings);
-  return drafts.map((d) => ({
-    rule: d.rule,
-    severity: RULE_SEVERITY[d.rule],
-    table: d.table,
-    row: d.row,
-    column: d.column,
-    key: d.key,
-    message: formatFinding(d, language),
-    params: d.params,
-  }));
+  return drafts.map((d) => {
+    const f: Finding = {
+      rule: d.rule,
+      severity: RULE_SEVERITY[d.rule],
+      table: d.table,
+      row: d.row,
+      column: d.column,
+      key: d.key,
+      message: formatFinding(d, language),
+      params: d.params,
+    };
+    const table = findTable(safeTables as Record<string, TableData | undefined>, d.table);
+    const sheetRow = sheetRowOf(table, d.row);
+    const cell = cellAddressOf(table, d.row, d.column);
+    if (sheetRow !== null) f.sheetRow = sheetRow;
+    if (cell !== null) f.cell = cell;
+    return f;
+  });
 }
