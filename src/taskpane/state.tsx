@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
 import type { Host } from "../host/host";
+import { resolveAsOfYear } from "../model/as-of";
 import type { PlannerTables } from "../model/schema";
 import type { Finding } from "../rules/finding";
 import type { Catalogue, Language } from "./i18n";
@@ -59,7 +60,10 @@ export interface PaneValue {
   error: { kind: ErrorKind; detail: string } | null;
   notice: Notice | null;
   language: Language;
+  /** The As of year in force: an explicit one (tests), else the workbook's Framework value, else this year. */
   asOfYear: number;
+  /** Passed to the operations: undefined unless given explicitly, so they read the workbook's own year. */
+  explicitAsOfYear: number | undefined;
   tab: TabId;
   setTab(tab: TabId): void;
   setMode(mode: Mode): void;
@@ -101,7 +105,7 @@ export function usePane(): PaneValue {
 export interface PaneProviderProps {
   children: ReactNode;
   language: Language;
-  asOfYear: number;
+  explicitAsOfYear?: number;
   initialMode: Mode;
   initialHost?: Host | null;
   initialFileName?: string | null;
@@ -193,7 +197,8 @@ export function PaneProvider(props: PaneProviderProps) {
       error,
       notice,
       language: props.language,
-      asOfYear: props.asOfYear,
+      asOfYear: resolveAsOfYear(tables, props.explicitAsOfYear),
+      explicitAsOfYear: props.explicitAsOfYear,
       tab,
       setTab,
       setMode,
@@ -208,7 +213,7 @@ export function PaneProvider(props: PaneProviderProps) {
       run,
       cancel,
     }),
-    [mode, host, fileName, tables, check, dashboard, changed, undoImport, busy, error, notice, props.language, props.asOfYear, tab, setHost, run, cancel],
+    [mode, host, fileName, tables, check, dashboard, changed, undoImport, busy, error, notice, props.language, props.explicitAsOfYear, tab, setHost, run, cancel],
   );
   return <PaneContext.Provider value={value}>{props.children}</PaneContext.Provider>;
 }

@@ -22,6 +22,7 @@ import { explainError, PaneError } from "../lib/errors";
 import { engineNow, loadEngine } from "../lib/loaders";
 import { abortable } from "../lib/tasks";
 import { usePane } from "../state";
+import { NoWorkbook } from "../components/NoWorkbook";
 import { useViewStyles } from "./styles";
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
@@ -129,7 +130,7 @@ export function CheckView() {
   const styles = useStyles();
   const [committee, setCommittee] = useState("");
   const [location, setLocation] = useState<{ address: string; mode: "excel" | "file" } | null>(null);
-  const { check, run, asOfYear, mode, busy } = pane;
+  const { check, run, mode, busy } = pane;
 
   useEffect(() => setLocation(null), [check]);
 
@@ -141,10 +142,13 @@ export function CheckView() {
         pane.setTables(before);
         throw new PaneError("noMeasures");
       }
-      const { tables, findings } = await engine.checkWorkbook(host, { asOfYear, language });
+      const { tables, findings } = await engine.checkWorkbook(host, { asOfYear: pane.explicitAsOfYear, language });
       pane.setTables(tables);
       pane.setCheck({ findings, committees: engine.findingCommittees(findings, tables), choices: engine.committeeChoices(tables) });
       if (mode === "file") pane.setChanged(true);
+      const n = (s: Severity) => findings.filter((f) => f.severity === s).length;
+      const [e, w, i] = [n("error"), n("warning"), n("info")];
+      pane.setNotice((tt) => tt.checkWrote(e, w, i));
     });
 
   const pick = async (f: Finding) => {
@@ -179,7 +183,7 @@ export function CheckView() {
         </Button>
       </div>
 
-      {!check && <Text className={v.intro}>{pane.host ? t.notCheckedYet : t.noWorkbookBody}</Text>}
+      {!check && (pane.host ? <Text className={v.intro}>{t.notCheckedYet}</Text> : <NoWorkbook />)}
 
       {check && (
         <div className={v.block} data-testid="check-results">

@@ -1,12 +1,6 @@
 import {
   Button,
   Caption1,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   Select,
   Table,
@@ -24,14 +18,17 @@ import type { Host } from "../../host/host";
 import { cellText } from "../../model/cells";
 import { columnIndex, findTable, TABLE_HEADERS, type TableData } from "../../model/schema";
 import { useI18n } from "../i18n";
-import { baseName, downloadBytes, readFileBytes, XLSX_MIME } from "../lib/download";
+import { downloadBytes, readFileBytes, XLSX_MIME } from "../lib/download";
+import { datedFileName } from "../lib/file-names";
 import { PaneError } from "../lib/errors";
 import { chooseColumn, currentMapping, sourceColumnChoices, type ColumnMapping } from "../lib/mapping";
 import { loadEngine, loadFiles } from "../lib/loaders";
 import { measureCount } from "../lib/tables";
 import { abortable, nextTask } from "../lib/tasks";
 import { usePane } from "../state";
+import { NoWorkbook } from "../components/NoWorkbook";
 import { useWorkbookDownload } from "../components/actions";
+import { ConfirmDialog } from "../components/ConfirmDialog";
 import type { ImportReport, ImportSourceRows } from "../importer";
 import { useViewStyles } from "./styles";
 
@@ -261,6 +258,7 @@ export function ImportExportView() {
   const v = useViewStyles();
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
+  const chooseButton = useRef<HTMLButtonElement>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [replace, setReplace] = useState<ImportReport | null>(null);
   const downloadWorkbook = useWorkbookDownload();
@@ -359,15 +357,14 @@ export function ImportExportView() {
     run(async ({ host: h, signal }) => {
       const engine = await abortable(loadEngine(), signal);
       const tables = await h.readTables();
-      const base = baseName(pane.fileName, "policy-planner");
       if (format === "json") {
-        const name = `${base}.json`;
+        const name = datedFileName(pane.fileName, "policy-planner", "json");
         downloadBytes(JSON.stringify(engine.tablesToJson(tables), null, 2) + "\n", name, "application/json");
         pane.setNotice((tt) => tt.exported(name));
       } else {
         const measures = findTable(tables, "Measures");
         if (!measures) throw new PaneError("noMeasures");
-        const name = `${base}-measures.csv`;
+        const name = datedFileName(pane.fileName, "policy-planner", "csv", new Date(), "-measures");
         downloadBytes(engine.tableToCsv(measures), name, "text/csv;charset=utf-8");
         pane.setNotice((tt) => tt.exported(name));
       }
@@ -385,7 +382,7 @@ export function ImportExportView() {
         pane.setNotice((tt) => tt.openedCopy);
         return;
       }
-      const name = `${baseName(pane.fileName, "policy-planner")}.xlsx`;
+      const name = datedFileName(pane.fileName, "policy-planner", "xlsx");
       downloadBytes(bytes, name, XLSX_MIME);
       pane.setNotice((tt) => tt.exported(name));
     });
@@ -399,7 +396,7 @@ export function ImportExportView() {
       </h2>
       <Text className={v.intro}>{t.importIntro}</Text>
       <div className={v.actions}>
-        <Button appearance="primary" onClick={() => input.current?.click()} disabled={!!busy || !host}>
+        <Button ref={chooseButton} appearance="primary" onClick={() => input.current?.click()} disabled={!!busy || !host}>
           {t.chooseImportFile}
         </Button>
         <input
@@ -419,7 +416,7 @@ export function ImportExportView() {
           </Button>
         )}
       </div>
-      {!host && <Text className={v.intro}>{t.noWorkbookBody}</Text>}
+      {!host && <NoWorkbook />}
 
       {pending && (
         <>
@@ -438,25 +435,17 @@ export function ImportExportView() {
         </>
       )}
 
-      <Dialog open={replace !== null} onOpenChange={(_, d) => !d.open && setReplace(null)} modalType="alert">
-        <DialogSurface aria-describedby="replace-body">
-          <DialogBody>
-            <DialogTitle>{t.replaceDialogTitle}</DialogTitle>
-            <DialogContent id="replace-body">{replace && t.replaceDialogBody(currentRows, measureCount({ Measures: replace.result }))}</DialogContent>
-            <DialogActions>
-              <Button
-                appearance="primary"
-                onClick={() => {
-                  if (replace) void write(replace, (n) => pane.setNotice((tt) => tt.replaceDone(n)));
-                }}
-              >
-                {t.replaceConfirm}
-              </Button>
-              <Button onClick={() => setReplace(null)}>{t.cancel}</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <ConfirmDialog
+        open={replace !== null}
+        title={t.replaceDialogTitle}
+        body={replace && t.replaceDialogBody(currentRows, measureCount({ Measures: replace.result }))}
+        confirmLabel={t.replaceConfirm}
+        onConfirm={() => {
+          if (replace) void write(replace, (n) => pane.setNotice((tt) => tt.replaceDone(n)));
+        }}
+        onCancel={() => setReplace(null)}
+        fallbackFocus={() => chooseButton.current}
+      />
 
       <h2 className={v.heading}>{t.exportHeading}</h2>
       <Text className={v.intro}>{t.exportIntro}</Text>

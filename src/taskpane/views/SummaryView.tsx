@@ -12,6 +12,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useEffect } from "react";
+import { resolveAsOfYear } from "../../model/as-of";
 import { findTable } from "../../model/schema";
 import { useI18n } from "../i18n";
 import type { Dashboard } from "../lib/insights";
@@ -19,6 +20,7 @@ import { PaneError } from "../lib/errors";
 import { loadEngine } from "../lib/loaders";
 import { abortable } from "../lib/tasks";
 import { usePane } from "../state";
+import { NoWorkbook } from "../components/NoWorkbook";
 import { useViewStyles } from "./styles";
 import { CommitteeChart } from "../components/CommitteeChart";
 
@@ -110,7 +112,7 @@ export function SummaryView() {
       const tables = await h.readTables();
       pane.setTables(tables);
       if (!findTable(tables, "Measures")) throw new PaneError("noMeasures");
-      pane.setDashboard(engine.computeDashboard(tables, asOfYear));
+      pane.setDashboard(engine.computeDashboard(tables, resolveAsOfYear(tables, pane.explicitAsOfYear)));
     });
 
   const build = () =>
@@ -121,10 +123,10 @@ export function SummaryView() {
         pane.setTables(before);
         throw new PaneError("noMeasures");
       }
-      const { findings } = await engine.buildSummary(h, { asOfYear, language });
+      const { findings } = await engine.buildSummary(h, { asOfYear: pane.explicitAsOfYear, language });
       const tables = await h.readTables();
       pane.setTables(tables);
-      pane.setDashboard(engine.computeDashboard(tables, asOfYear));
+      pane.setDashboard(engine.computeDashboard(tables, resolveAsOfYear(tables, pane.explicitAsOfYear)));
       pane.setCheck({ findings, committees: engine.findingCommittees(findings, tables), choices: engine.committeeChoices(tables) });
       if (mode === "file") pane.setChanged(true);
       pane.setNotice((tt) => tt.summaryBuilt);
@@ -149,7 +151,7 @@ export function SummaryView() {
           {t.refreshNumbers}
         </Button>
       </div>
-      {dashboard ? <DashboardView dashboard={dashboard} /> : <Text className={v.intro}>{t.summaryNotYet}</Text>}
+      {dashboard ? <DashboardView dashboard={dashboard} /> : host ? <Text className={v.intro}>{t.summaryNotYet}</Text> : <NoWorkbook />}
     </section>
   );
 }
