@@ -51,7 +51,10 @@ const useStyles = makeStyles({
   tabs: {
     flexWrap: "nowrap",
     marginInline: `calc(-1 * ${tokens.spacingHorizontalS})`,
-    "& button": { paddingInline: "5px", minWidth: 0, whiteSpace: "nowrap", overflowWrap: "normal" },
+    "& > button": { paddingInline: "4px", minWidth: 0, whiteSpace: "nowrap", overflowWrap: "normal" },
+    "& > button > span": { paddingInline: 0 },
+    // A 320 px pane with a scrollbar leaves about 300 px: tighter still, never a second row.
+    "@media (max-width: 340px)": { "& > button": { paddingInline: "2px" } },
   },
   panel: { minWidth: 0 },
 });

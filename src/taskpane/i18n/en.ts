@@ -9,8 +9,8 @@ export const en = {
 
   tabSetup: "Set up",
   tabCheck: "Check",
-  tabSummary: "Summarise",
-  tabImportExport: "Import / Export",
+  tabSummary: "Summary",
+  tabImportExport: "Import/Export",
   tabSettings: "Settings",
 
   modeExcel: "Connected to Excel",
