@@ -1,28 +1,20 @@
-import type { Finding, Severity } from "../rules/finding";
+import type { Finding, Language, Severity } from "../rules/finding";
+import { groupFindings, severityCounts } from "../rules/finding-groups";
 
-const HEADINGS: Record<"en" | "km", Record<Severity, string>> = {
+const HEADINGS: Record<Language, Record<Severity, string>> = {
   en: { error: "Errors", warning: "Warnings", info: "Information" },
   km: { error: "កំហុស", warning: "ការព្រមាន", info: "ព័ត៌មាន" },
 };
 
 /** The text report of `planner validate`: grouped by severity, then rule, each with its place. */
-export function formatReport(findings: Finding[], file: string, language: "en" | "km" = "en"): string {
-  const lines: string[] = [];
-  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
-  lines.push(`${file}: ${count("error")} errors, ${count("warning")} warnings, ${count("info")} info`);
-  for (const severity of ["error", "warning", "info"] as const) {
-    const group = findings.filter((f) => f.severity === severity);
-    if (group.length === 0) continue;
-    lines.push("", `${HEADINGS[language][severity]} (${group.length})`);
-    const byRule = new Map<string, Finding[]>();
-    for (const f of group) {
-      const list = byRule.get(f.rule);
-      if (list) list.push(f);
-      else byRule.set(f.rule, [f]);
-    }
-    for (const [rule, list] of byRule) {
-      lines.push(`  ${rule} (${list.length})`);
-      for (const f of list) {
+export function formatReport(findings: Finding[], file: string, language: Language = "en"): string {
+  const counts = severityCounts(findings);
+  const lines: string[] = [`${file}: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} info`];
+  for (const group of groupFindings(findings, (f) => f)) {
+    lines.push("", `${HEADINGS[language][group.severity]} (${group.count})`);
+    for (const { rule, items } of group.rules) {
+      lines.push(`  ${rule} (${items.length})`);
+      for (const f of items) {
         const place = [f.table, f.row !== null ? `row ${f.row}` : null, f.column, f.key !== null ? `No. ${f.key}` : null].filter(Boolean).join(", ");
         lines.push(`    ${place}: ${f.message}`);
       }

@@ -14,17 +14,16 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";
 import type { CellTarget } from "../../host/host";
-import { findTable } from "../../model/schema";
 import type { Finding, RuleId, Severity } from "../../rules/finding";
+import { groupFindings as groupBy, SEVERITIES, severityCounts } from "../../rules/finding-groups";
 import { useI18n, type Catalogue } from "../i18n";
 import { cellAddress } from "../lib/address";
-import { explainError, PaneError } from "../lib/errors";
+import { explainError } from "../lib/errors";
 import { engineNow, loadEngine } from "../lib/loaders";
 import { abortable } from "../lib/tasks";
 import { usePane } from "../state";
 import { useViewStyles } from "./styles";
 
-const SEVERITIES: Severity[] = ["error", "warning", "info"];
 const PAGE = 40;
 
 const useStyles = makeStyles({
@@ -65,26 +64,8 @@ const SEVERITY_TITLE: Record<Severity, (t: Catalogue) => string> = {
 };
 const SEVERITY_COLOR: Record<Severity, "danger" | "warning" | "informative"> = { error: "danger", warning: "warning", info: "informative" };
 
-interface Group {
-  severity: Severity;
-  rules: Array<{ rule: RuleId; items: Array<{ f: Finding; i: number }> }>;
-  count: number;
-}
-
-/** Findings by severity, then by rule (rules in the order they first appear). */
-export function groupFindings(items: Array<{ f: Finding; i: number }>): Group[] {
-  return SEVERITIES.map((severity) => {
-    const byRule = new Map<RuleId, Array<{ f: Finding; i: number }>>();
-    for (const it of items) {
-      if (it.f.severity !== severity) continue;
-      const list = byRule.get(it.f.rule);
-      if (list) list.push(it);
-      else byRule.set(it.f.rule, [it]);
-    }
-    const rules = [...byRule].map(([rule, list]) => ({ rule, items: list }));
-    return { severity, rules, count: rules.reduce((n, r) => n + r.items.length, 0) };
-  }).filter((g) => g.count > 0);
-}
+/** The shown findings (with their place in the full list) by severity, then by rule. */
+const groupFindings = (items: Array<{ f: Finding; i: number }>) => groupBy(items, (it) => it.f);
 
 function RuleGroup(props: { rule: RuleId; items: Array<{ f: Finding; i: number }>; onPick: (f: Finding) => void }) {
   const { t, language } = useI18n();
@@ -136,15 +117,7 @@ export function CheckView() {
   const runCheck = () =>
     run(async ({ host, signal }) => {
       const engine = await abortable(loadEngine(), signal);
-      const before = pane.tables ?? (await host.readTables());
-      if (!findTable(before, "Measures")) {
-        pane.setTables(before);
-        throw new PaneError("noMeasures");
-      }
-      const { tables, findings } = await engine.checkWorkbook(host, { asOfYear, language });
-      pane.setTables(tables);
-      pane.setCheck({ findings, committees: engine.findingCommittees(findings, tables), choices: engine.committeeChoices(tables) });
-      if (mode === "file") pane.setChanged(true);
+      pane.dispatch({ type: "checked", result: await engine.checkWorkbook(host, { asOfYear, language }) });
     });
 
   const pick = async (f: Finding) => {
@@ -164,7 +137,7 @@ export function CheckView() {
     return check.findings.map((f, i) => ({ f, i })).filter(({ i }) => committee === "" || check.committees[i]?.includes(committee));
   }, [check, committee]);
   const groups = useMemo(() => groupFindings(items), [items]);
-  const count = (s: Severity) => items.filter((x) => x.f.severity === s).length;
+  const counts = useMemo(() => (check && committee === "" ? check.counts : severityCounts(items.map((x) => x.f))), [check, committee, items]);
   const openFirst = groups[0]?.rules[0]?.rule;
 
   return (
@@ -198,7 +171,7 @@ export function CheckView() {
           <div className={styles.counts} role="status" aria-live="polite" data-testid="finding-counts">
             {SEVERITIES.map((s) => (
               <Badge key={s} appearance="tint" color={SEVERITY_COLOR[s]} size="large">
-                {SEVERITY_TITLE[s](t)}: {count(s)}
+                {SEVERITY_TITLE[s](t)}: {counts[s]}
               </Badge>
             ))}
             {committee !== "" && <Caption1>{t.findingsFiltered(items.length, check.findings.length)}</Caption1>}
