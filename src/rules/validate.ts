@@ -56,7 +56,12 @@ export function validate(tables: PlannerTables, options: ValidateOptions = {}): 
 
   const drafts: Draft[] = sink.drafts;
   drafts.sort(compareFindings);
-  return drafts.map((d) => ({
+  return drafts.map((d) => toFinding(d, language));
+}
+
+/** A draft told as a finding: its severity and its message in the language. */
+export function toFinding(d: Draft, language: Language): Finding {
+  return {
     rule: d.rule,
     severity: RULE_SEVERITY[d.rule],
     table: d.table,
@@ -65,5 +70,5 @@ export function validate(tables: PlannerTables, options: ValidateOptions = {}): 
     key: d.key,
     message: formatFinding(d, language),
     params: d.params,
-  }));
+  };
 }
