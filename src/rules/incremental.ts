@@ -21,7 +21,7 @@ import type { Finding, Language } from "./finding";
 import { checkReferences, duplicateKey, integrityChecker, measureCountFinding } from "./integrity";
 import { progressChecker } from "./progress";
 import { timelineChecker } from "./timelines";
-import { compareFindings, toFinding, type ValidateOptions } from "./validate";
+import { compareFindings, placed, toFinding, type ValidateOptions } from "./validate";
 
 /** A change to the Measures data rows, by 0-based position in the table's body. */
 export type RowChange =
@@ -48,6 +48,7 @@ export class IncrementalValidator {
   private readonly language: Language;
   private reference: PlannerTables = {};
   private measures: Omit<TableData, "rows"> | null = null;
+  private shape: TableData | undefined;
   private entries: Entry[] = [];
   private ctx!: RuleContext;
   private read!: (row: unknown, rowNumber: number) => MeasureRow | null;
@@ -128,7 +129,7 @@ export class IncrementalValidator {
     const sink = new Sink();
     committeeCounts(this.ctx, this.counts, sink);
     measureCountFinding(this.ctx, this.measureCount, sink);
-    for (const d of sink.drafts) head.push(toFinding(d, this.language));
+    for (const d of sink.drafts) head.push(toFinding(d, this.language, findTable(this.reference as Record<string, TableData | undefined>, d.table)));
     head.sort(compareFindings);
 
     // Rows with findings, merged with the duplicate rows, both in position order.
@@ -139,7 +140,8 @@ export class IncrementalValidator {
       while (d < duplicates.length && (duplicates[d].row ?? 0) <= e.index + 1) out.push(duplicates[d++]);
       if (e.told !== e.index) {
         const row = e.index + 1;
-        e.findings = e.findings.map((f) => ({ ...f, row }));
+        const table = this.measuresShape();
+        e.findings = e.findings.map((f) => placed({ ...f, row }, table));
         e.told = e.index;
       }
       for (const f of e.findings) out.push(f);
@@ -159,6 +161,7 @@ export class IncrementalValidator {
     this.groups = new Map();
     this.duplicated = new Set();
     this.listed = [];
+    this.shape = undefined;
     if (!measures) {
       this.measures = null;
       return;
@@ -169,7 +172,7 @@ export class IncrementalValidator {
     this.checkers = [integrityChecker(this.ctx, this.sink), committeeChecker(this.ctx, this.sink), timelineChecker(this.ctx, this.sink), progressChecker(this.sink)];
     const refs = new Sink();
     checkReferences(this.ctx, refs);
-    this.referenceFindings = refs.drafts.map((d) => toFinding(d, this.language));
+    this.referenceFindings = refs.drafts.map((d) => toFinding(d, this.language, findTable(this.reference as Record<string, TableData | undefined>, d.table)));
     const rows: unknown[] = Array.isArray(measures.rows) ? measures.rows : [];
     this.entries = rows.map((_, index): Entry => ({ index, cells: [], m: null, dupKey: null, findings: [], told: -1 }));
     rows.forEach((cells, i) => this.update(this.entries[i], Array.isArray(cells) ? (cells as Cell[]) : []));
@@ -188,7 +191,8 @@ export class IncrementalValidator {
     const drafts: Draft[] = this.sink.drafts.filter((d) => d.rule !== "key-duplicate");
     this.sink.drafts.length = 0;
     drafts.sort(compareFindings);
-    e.findings = drafts.map((d) => toFinding(d, this.language));
+    const table = this.measuresShape();
+    e.findings = drafts.map((d) => toFinding(d, this.language, table));
     if (e.findings.length > 0) this.listed.splice(this.listedAt(e), 0, e);
     this.measureCount++;
     countCommittees(m, this.counts, 1);
@@ -238,6 +242,11 @@ export class IncrementalValidator {
     return lo;
   }
 
+  /** Measures' name, headers and location: what placing a finding needs (not its rows). */
+  private measuresShape(): TableData | undefined {
+    return this.measures ? (this.shape ??= { ...this.measures, rows: [] }) : undefined;
+  }
+
   private renumber(from: number): void {
     for (let i = from; i < this.entries.length; i++) this.entries[i].index = i;
   }
@@ -254,7 +263,7 @@ export class IncrementalValidator {
       for (const e of group) {
         if (e === first || !e.m) continue;
         const draft: Draft = { rule: "key-duplicate", table: "Measures", row: e.index + 1, column: "No.", key: e.m.no, params: { no: e.m.no, firstRow: first.index + 1 } };
-        out.push(toFinding(draft, this.language));
+        out.push(toFinding(draft, this.language, this.measuresShape()));
       }
     }
     return out.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));

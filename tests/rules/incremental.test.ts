@@ -64,12 +64,18 @@ function applyPlain(rows: Cell[][], change: RowChange): void {
   else rows.splice(change.start, change.count);
 }
 
+/** A Measures table read from a workbook: its header at Measures!B4, so findings carry sheetRow and cell. */
+function located(rows: Cell[][]): TableData {
+  return { ...table("Measures", rows), location: { sheet: "My Measures", row: 3, col: 1 } };
+}
+
 /** Reference tables that make the table-wide rules speak: expected counts for committees and measures. */
 function counted(expectedMeasures: number, dgc: number): PlannerTables {
   const ref = referenceTables();
   ref.Framework.rows[4] = ["Expected measures", expectedMeasures];
   ref.Committees.rows[0][4] = dgc;
   ref.Committees.rows[2][4] = 1;
+  ref.Committees.location = { sheet: "Committees", row: 0, col: 0 };
   return ref;
 }
 
@@ -86,13 +92,13 @@ describe("IncrementalValidator", () => {
           const options = { asOfYear: 2027, language };
           const ref = counted(expectedMeasures, dgc);
           const rows = initial.map((r) => [...r]);
-          const engine = new IncrementalValidator({ ...ref, Measures: table("Measures", [...rows]) }, options);
+          const engine = new IncrementalValidator({ ...ref, Measures: located([...rows]) }, options);
           for (const op of ops) {
             const change = resolve(op, rows.length);
             if (!change) continue;
             engine.apply(change);
             applyPlain(rows, change);
-            const full = validate({ ...ref, Measures: table("Measures", rows) }, options);
+            const full = validate({ ...ref, Measures: located(rows) }, options);
             const mine = engine.findings();
             // jest's deep equality is slow over thousands of runs: compare the text first.
             if (JSON.stringify(mine) !== JSON.stringify(full)) expect(mine).toEqual(full);
