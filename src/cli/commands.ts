@@ -49,12 +49,12 @@ async function cmdValidate(args: ParsedArgs): Promise<number> {
   const language = oneOf(flag(args, "--lang"), ["en", "km"] as const, "--lang", "en");
   const asOfYear = yearFlag(args);
   const host = await openPlannerFile(file, asOfYear ?? thisYear());
-  const { findings } = await withMeasures(
+  const { tables, findings, asOfYear: year } = await withMeasures(
     checkWorkbook(host, { asOfYear, language }),
     `${file}: no Measures table. Create one with 'planner new' or import measures into a planner workbook.`,
   );
   if (format === "json") process.stdout.write(JSON.stringify({ findings: findings.map(({ params: _p, ...f }) => f) }) + "\n");
-  else process.stdout.write(formatReport(findings, basename(file), language));
+  else process.stdout.write(formatReport(findings, basename(file), language, year, tables));
   return findings.some((f) => f.severity === "error") ? 1 : 0;
 }
 
@@ -64,10 +64,10 @@ async function cmdBuild(args: ParsedArgs): Promise<number> {
   const language = oneOf(flag(args, "--lang"), ["en", "km"] as const, "--lang", "en");
   const asOfYear = yearFlag(args);
   const host = await openPlannerFile(file, asOfYear ?? thisYear());
-  const { counts } = await withMeasures(buildSummary(host, { asOfYear, language }), `${file}: no Measures table to summarise.`);
+  const { counts, asOfYear: year } = await withMeasures(buildSummary(host, { asOfYear, language }), `${file}: no Measures table to summarise.`);
   guardWhatCannotBeKept(file, out, host.cannotKeep);
   writeOutput(out, await host.exportXlsx());
-  process.stdout.write(`Wrote ${out}: Summary, Briefing and Validation (${counts.error} errors, ${counts.warning} warnings, ${counts.info} info).\n`);
+  process.stdout.write(`Wrote ${out}: Summary, Briefing and Validation (${counts.error} errors, ${counts.warning} warnings, ${counts.info} info). As of ${year}.\n`);
   return 0;
 }
 

@@ -1,4 +1,5 @@
 import { planImportInto, type ImportChoice, type ImportReport, type ImportSourceRows } from "../import";
+import { resolveAsOfYear } from "../model/as-of";
 import { findTable, type PlannerTables } from "../model/schema";
 import { NoMeasuresTableError } from "./errors";
 import type { Host, Progress } from "./host";
@@ -6,7 +7,8 @@ import type { Host, Progress } from "./host";
 export interface ImportRequest extends ImportChoice {
   /** The source's rows, read from its bytes by the front end (src/io/import-source.ts). */
   source: ImportSourceRows;
-  asOfYear: number;
+  /** An explicit year (--as-of); without it, the workbook's Framework "As of year", else this year. */
+  asOfYear?: number;
   progress?: Progress;
 }
 
@@ -24,7 +26,7 @@ export async function previewImport(host: Host, request: ImportRequest): Promise
   const tables = await host.readTables();
   if (!findTable(tables, "Measures")) throw new NoMeasuresTableError(NO_MEASURES_TABLE);
   request.progress?.(1, 3, "plan");
-  return { report: planImportInto(request.source, tables, request.asOfYear, request), tables };
+  return { report: planImportInto(request.source, tables, resolveAsOfYear(tables, request.asOfYear), request), tables };
 }
 
 /**

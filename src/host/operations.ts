@@ -1,8 +1,10 @@
 /**
  * The workbook operations every front end calls (task pane, ribbon commands, CLI): each reads
  * the tables once, checks its preconditions before anything is written, and returns what the
- * front ends show. The front ends read the clock and pass the As of year in.
+ * front ends show. The As of year is the front end's explicit choice, else the workbook's
+ * Framework "As of year", else this year (model/as-of.ts).
  */
+import { resolveAsOfYear } from "../model/as-of";
 import { builtinFramework } from "../model/builtin";
 import { countDataRows, findTable, type PlannerTables } from "../model/schema";
 import type { FrameworkId, Language } from "../model/types";
@@ -20,7 +22,7 @@ export type { Language };
 
 /** What an operation needs from the front end. */
 export interface OperationOptions {
-  /** The year "overdue" is judged at; without it, the Framework table's As of year, else this year. */
+  /** An explicit year (the CLI's --as-of, the pane's setting); without it, the workbook's Framework "As of year", else this year. */
   asOfYear?: number;
   /** The language of the sheets and messages written (default English). */
   language?: Language;
@@ -31,6 +33,8 @@ export interface OperationOptions {
 export interface CheckedWorkbook {
   /** The tables as read for this operation. */
   tables: PlannerTables;
+  /** The As of year the findings were judged at. */
+  asOfYear: number;
   findings: Finding[];
   /** The committee codes each finding concerns (parallel to findings), for the filter. */
   committees: string[][];
@@ -51,10 +55,11 @@ function requireMeasures(tables: PlannerTables): void {
   if (!findTable(tables, "Measures")) throw new NoMeasuresTableError();
 }
 
-function checked(tables: PlannerTables, findings: Finding[]): CheckedWorkbook {
+function checked(tables: PlannerTables, asOfYear: number, findings: Finding[]): CheckedWorkbook {
   const committees = workbookCommittees(tables);
   return {
     tables,
+    asOfYear,
     findings,
     committees: findingCommittees(findings, tables, committees),
     choices: committeeChoices(committees),
@@ -75,30 +80,32 @@ export async function setupAndRead(host: Host, id: FrameworkId, asOfYear: number
 }
 
 /** Validates the workbook, rebuilds the Validation sheet and marks the cells (in the same applyPlan). */
-export async function checkWorkbook(host: Host, options: OperationOptions): Promise<CheckedWorkbook> {
+export async function checkWorkbook(host: Host, options: OperationOptions = {}): Promise<CheckedWorkbook> {
   const tables = await host.readTables();
   requireMeasures(tables);
-  const findings = validate(tables, { asOfYear: options.asOfYear, language: options.language });
+  const asOfYear = resolveAsOfYear(tables, options.asOfYear);
+  const findings = validate(tables, { asOfYear, language: options.language });
   const sheet = validationSheet(findings, tables, options.language ?? "en");
   await host.applyPlan({ sheets: [sheet], marks: true }, options.progress);
-  return checked(tables, findings);
+  return checked(tables, asOfYear, findings);
 }
 
 /** The key numbers, from one read; writes nothing. */
-export async function summariseWorkbook(host: Host, options: { asOfYear: number }): Promise<SummarisedWorkbook> {
+export async function summariseWorkbook(host: Host, options: Pick<OperationOptions, "asOfYear"> = {}): Promise<SummarisedWorkbook> {
   const tables = await host.readTables();
   requireMeasures(tables);
-  return { tables, dashboard: computeDashboard(tables, options.asOfYear) };
+  return { tables, dashboard: computeDashboard(tables, resolveAsOfYear(tables, options.asOfYear)) };
 }
 
 /** Validates, then rebuilds Summary, Briefing and Validation and marks the cells (one applyPlan). */
-export async function buildSummary(host: Host, options: OperationOptions): Promise<CheckedWorkbook & SummarisedWorkbook> {
+export async function buildSummary(host: Host, options: OperationOptions = {}): Promise<CheckedWorkbook & SummarisedWorkbook> {
   const tables = await host.readTables();
   requireMeasures(tables);
-  const findings = validate(tables, { asOfYear: options.asOfYear, language: options.language });
-  const framework = frameworkForSheets(tables, options.asOfYear);
+  const asOfYear = resolveAsOfYear(tables, options.asOfYear);
+  const findings = validate(tables, { asOfYear, language: options.language });
+  const framework = frameworkForSheets(tables, asOfYear);
   const data = workbookSummary(tables, framework);
-  const plan = ownedSheets(tables, findings, framework, data, { asOfYear: options.asOfYear, language: options.language ?? "en" });
+  const plan = ownedSheets(tables, findings, framework, data, { asOfYear, language: options.language ?? "en" });
   await host.applyPlan({ ...plan, marks: true }, options.progress);
-  return { ...checked(tables, findings), dashboard: dashboardOf(framework, data) };
+  return { ...checked(tables, asOfYear, findings), dashboard: dashboardOf(framework, data) };
 }

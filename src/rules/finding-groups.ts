@@ -1,13 +1,13 @@
 /**
- * What every front end shows of a list of findings: which committees each concerns (for the
- * committee filter), the findings grouped by severity then rule, and the counts. Pure.
+ * What every front end shows of a list of findings besides their rule groups (rollup.ts):
+ * which committees each concerns (for the committee filter) and the counts. Pure.
  */
 import { cellText, isBlankRow, readList } from "../model/cells";
 import { CommitteeIndex, measureCommitteeCodes } from "../model/committees";
 import { readCommittees } from "../model/convert";
 import { columnIndex, findTable, type PlannerTables, type TableData } from "../model/schema";
 import type { Committee } from "../model/types";
-import type { Finding, RuleId, Severity } from "./finding";
+import type { Finding, Severity } from "./finding";
 
 export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
@@ -62,28 +62,6 @@ export function findingCommittees(findings: readonly Finding[], tables: PlannerT
     }
     return param ? [param] : [];
   });
-}
-
-export interface FindingGroup<T> {
-  severity: Severity;
-  rules: Array<{ rule: RuleId; items: T[] }>;
-  count: number;
-}
-
-/** Findings by severity, then by rule (rules in the order they first appear). */
-export function groupFindings<T>(items: readonly T[], findingOf: (item: T) => Finding): Array<FindingGroup<T>> {
-  return SEVERITIES.map((severity) => {
-    const byRule = new Map<RuleId, T[]>();
-    for (const it of items) {
-      const f = findingOf(it);
-      if (f.severity !== severity) continue;
-      const list = byRule.get(f.rule);
-      if (list) list.push(it);
-      else byRule.set(f.rule, [it]);
-    }
-    const rules = [...byRule].map(([rule, list]) => ({ rule, items: list }));
-    return { severity, rules, count: rules.reduce((n, r) => n + r.items.length, 0) };
-  }).filter((g) => g.count > 0);
 }
 
 /** How many findings of each severity. */

@@ -2,7 +2,7 @@ import type { CheckedWorkbook } from "../../src/host/operations";
 import { initialWorkbookState, workbookReducer } from "../../src/taskpane/workbook-state";
 import { FakeHost } from "./fake-host";
 
-const checked = (host: FakeHost): CheckedWorkbook => ({ tables: host.tables, findings: [], committees: [], choices: [], counts: { error: 0, warning: 0, info: 0 } });
+const checked = (host: FakeHost): CheckedWorkbook => ({ tables: host.tables, asOfYear: 2026, findings: [], committees: [], choices: [], counts: { error: 0, warning: 0, info: 0 } });
 
 test("a write drops the findings and numbers worked out from the old tables, and says whether Undo applies", () => {
   const host = FakeHost.despf("file");

@@ -15,7 +15,8 @@ import {
 import { useEffect, useMemo, useState } from "react";
 import type { CellTarget } from "../../host/host";
 import type { Finding, RuleId, Severity } from "../../rules/finding";
-import { groupFindings as groupBy, SEVERITIES, severityCounts } from "../../rules/finding-groups";
+import { SEVERITIES, severityCounts } from "../../rules/finding-groups";
+import { rollUpFindings } from "../../rules/rollup";
 import { useI18n, type Catalogue } from "../i18n";
 import { cellAddress } from "../lib/address";
 import { explainError } from "../lib/errors";
@@ -64,8 +65,23 @@ const SEVERITY_TITLE: Record<Severity, (t: Catalogue) => string> = {
 };
 const SEVERITY_COLOR: Record<Severity, "danger" | "warning" | "informative"> = { error: "danger", warning: "warning", info: "informative" };
 
-/** The shown findings (with their place in the full list) by severity, then by rule. */
-const groupFindings = (items: Array<{ f: Finding; i: number }>) => groupBy(items, (it) => it.f);
+interface Group {
+  severity: Severity;
+  rules: Array<{ rule: RuleId; items: Array<{ f: Finding; i: number }> }>;
+  count: number;
+}
+
+/** The rule groups (most urgent first, as rollUpFindings orders them) by severity, keeping the findings `shown` allows. */
+function groupFindings(findings: readonly Finding[], tables: Parameters<typeof rollUpFindings>[1], shown: (i: number) => boolean): Group[] {
+  const rolled = rollUpFindings(findings, tables);
+  return SEVERITIES.map((severity) => {
+    const rules = rolled
+      .filter((g) => g.severity === severity)
+      .map((g) => ({ rule: g.rule, items: g.lines.filter((l) => shown(l.index)).map((l) => ({ f: l.finding, i: l.index })) }))
+      .filter((r) => r.items.length > 0);
+    return { severity, rules, count: rules.reduce((n, r) => n + r.items.length, 0) };
+  }).filter((g) => g.count > 0);
+}
 
 function RuleGroup(props: { rule: RuleId; items: Array<{ f: Finding; i: number }>; onPick: (f: Finding) => void }) {
   const { t, language } = useI18n();
@@ -132,11 +148,12 @@ export function CheckView() {
     }
   };
 
-  const items = useMemo(() => {
-    if (!check) return [];
-    return check.findings.map((f, i) => ({ f, i })).filter(({ i }) => committee === "" || check.committees[i]?.includes(committee));
-  }, [check, committee]);
-  const groups = useMemo(() => groupFindings(items), [items]);
+  const tables = pane.tables;
+  const groups = useMemo(
+    () => (check ? groupFindings(check.findings, tables, (i) => committee === "" || (check.committees[i]?.includes(committee) ?? false)) : []),
+    [check, tables, committee],
+  );
+  const items = useMemo(() => groups.flatMap((g) => g.rules.flatMap((r) => r.items)), [groups]);
   const counts = useMemo(() => (check && committee === "" ? check.counts : severityCounts(items.map((x) => x.f))), [check, committee, items]);
   const openFirst = groups[0]?.rules[0]?.rule;
 
