@@ -23,7 +23,7 @@ async function main(): Promise<void> {
 
   log("Core (median ms)     " + sizes.map((n) => String(n).padStart(9)).join(""));
   const core = coreBench(sizes);
-  for (const [label, key] of [["read tables → model", "read_ms"], ["validate", "validate_ms"], ["summarise", "summarise_ms"], ["build the plan", "plan_ms"], ["peak RSS (MB)", "peak_rss_mb"]] as const) {
+  for (const [label, key] of [["read tables → model", "read_ms"], ["validate", "validate_ms"], ["summarise", "summarise_ms"], ["build the plan", "plan_ms"], ["re-check one row", "revalidate_ms"], ["peak RSS (MB)", "peak_rss_mb"]] as const) {
     log(label.padEnd(21) + sizes.map((n) => fmt(core[key][n]).padStart(9)).join(""));
   }
 

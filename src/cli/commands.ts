@@ -40,10 +40,11 @@ async function cmdValidate(args: ParsedArgs): Promise<number> {
   const asOfYear = yearFlag(args);
   const host = await openPlannerFile(file, asOfYear ?? thisYear());
   // The check reads the tables once; nothing is written, so a missing table is told afterwards.
-  const { tables, findings } = await checkWorkbook(host, { asOfYear, language });
+  const checked = await checkWorkbook(host, { asOfYear, language });
+  const { tables, findings } = checked;
   if (!findTable(tables, "Measures")) throw new InputError(`${file}: no Measures table. Create one with 'planner new' or import measures into a planner workbook.`);
   if (format === "json") process.stdout.write(JSON.stringify({ findings: findings.map(({ params: _p, ...f }) => f) }) + "\n");
-  else process.stdout.write(formatReport(findings, basename(file), language));
+  else process.stdout.write(formatReport(findings, basename(file), language, checked.asOfYear, tables));
   return findings.some((f) => f.severity === "error") ? 1 : 0;
 }
 
@@ -53,12 +54,12 @@ async function cmdBuild(args: ParsedArgs): Promise<number> {
   const language = oneOf(flag(args, "--lang"), ["en", "km"] as const, "--lang", "en");
   const asOfYear = yearFlag(args);
   const host = await openPlannerFile(file, asOfYear ?? thisYear());
-  const { tables, findings } = await buildSummary(host, { asOfYear, language });
+  const { tables, findings, asOfYear: year } = await buildSummary(host, { asOfYear, language });
   if (!findTable(tables, "Measures")) throw new InputError(`${file}: no Measures table to summarise.`);
   guardWhatCannotBeKept(file, out, host.cannotKeep);
   writeOutput(out, await host.exportXlsx());
   const count = (s: string) => findings.filter((f) => f.severity === s).length;
-  process.stdout.write(`Wrote ${out}: Summary, Briefing and Validation (${count("error")} errors, ${count("warning")} warnings, ${count("info")} info).\n`);
+  process.stdout.write(`Wrote ${out}: Summary, Briefing and Validation (${count("error")} errors, ${count("warning")} warnings, ${count("info")} info). As of ${year}.\n`);
   return 0;
 }
 

@@ -1,11 +1,13 @@
 import { planImportInto, type ImportChoice, type ImportReport, type ImportSourceRows } from "../import";
+import { resolveAsOfYear } from "../model/as-of";
 import { findTable, type PlannerTables } from "../model/schema";
 import type { Host, Progress } from "./host";
 
 export interface ImportRequest extends ImportChoice {
   /** The source's rows, read from its bytes by the front end (src/io/import-source.ts). */
   source: ImportSourceRows;
-  asOfYear: number;
+  /** An explicit year (--as-of); without it, the workbook's Framework "As of year", else this year. */
+  asOfYear?: number;
   progress?: Progress;
 }
 
@@ -23,7 +25,7 @@ export async function previewImport(host: Host, request: ImportRequest): Promise
   const tables = await host.readTables();
   if (!findTable(tables, "Measures")) throw new Error(NO_MEASURES_TABLE);
   request.progress?.(1, 3, "plan");
-  return { report: planImportInto(request.source, tables, request.asOfYear, request), tables };
+  return { report: planImportInto(request.source, tables, resolveAsOfYear(tables, request.asOfYear), request), tables };
 }
 
 /** Writes a previewed import's merged Measures table (the host keeps a restorable copy). */

@@ -1,3 +1,4 @@
+import { resolveAsOfYear } from "../model/as-of";
 import { builtinFramework } from "../model/builtin";
 import { tablesToFramework } from "../model/convert";
 import type { PlannerTables } from "../model/schema";
@@ -12,6 +13,7 @@ import type { Host, Progress } from "./host";
 export type Language = "en" | "km";
 
 export interface RunOptions {
+  /** An explicit year (the CLI's --as-of); without it, the workbook's Framework "As of year", else this year. */
   asOfYear?: number;
   language?: Language;
   progress?: Progress;
@@ -23,21 +25,24 @@ export async function setupWorkbook(host: Host, id: FrameworkId, asOfYear: numbe
 }
 
 /** Validates the workbook, rebuilds the Validation sheet and marks the cells (in the same applyPlan). */
-export async function checkWorkbook(host: Host, options: RunOptions = {}): Promise<{ tables: PlannerTables; findings: Finding[] }> {
+export async function checkWorkbook(host: Host, options: RunOptions = {}): Promise<{ tables: PlannerTables; findings: Finding[]; asOfYear: number }> {
   const tables = await host.readTables();
-  const findings = validate(tables, { asOfYear: options.asOfYear, language: options.language });
+  // One truth: an explicit year, else the workbook's Framework "As of year", else this year.
+  const asOfYear = resolveAsOfYear(tables, options.asOfYear);
+  const findings = validate(tables, { asOfYear, language: options.language });
   const sheet = validationSheet(findings, tables, options.language ?? "en");
   await host.applyPlan({ sheets: [sheet], marks: true }, options.progress);
-  return { tables, findings };
+  return { tables, findings, asOfYear };
 }
 
 /** Validates, then rebuilds Summary, Briefing and Validation and marks the cells (one applyPlan). */
-export async function buildSummary(host: Host, options: RunOptions = {}): Promise<{ tables: PlannerTables; findings: Finding[] }> {
+export async function buildSummary(host: Host, options: RunOptions = {}): Promise<{ tables: PlannerTables; findings: Finding[]; asOfYear: number }> {
   const tables = await host.readTables();
-  const findings = validate(tables, { asOfYear: options.asOfYear, language: options.language });
-  const plan = ownedSheetsPlan(tables, findings, { asOfYear: options.asOfYear, language: options.language ?? "en" });
+  const asOfYear = resolveAsOfYear(tables, options.asOfYear);
+  const findings = validate(tables, { asOfYear, language: options.language });
+  const plan = ownedSheetsPlan(tables, findings, { asOfYear, language: options.language ?? "en" });
   await host.applyPlan({ ...plan, marks: true }, options.progress);
-  return { tables, findings };
+  return { tables, findings, asOfYear };
 }
 
 export function frameworkOf(tables: PlannerTables, asOfYear: number) {

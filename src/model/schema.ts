@@ -60,7 +60,7 @@ export function headerKey(header: unknown): string {
 }
 
 /** Column index of a contract header in a table as read, or -1. */
-export function columnIndex(table: TableData, header: string): number {
+export function columnIndex(table: Pick<TableData, "headers">, header: string): number {
   const key = headerKey(header);
   return table.headers.findIndex((h) => headerKey(h) === key);
 }
