@@ -57,22 +57,31 @@ export function validate(tables: PlannerTables, options: ValidateOptions = {}): 
 
   const drafts: Draft[] = sink.drafts;
   drafts.sort(compareFindings);
-  return drafts.map((d) => {
-    const f: Finding = {
-      rule: d.rule,
-      severity: RULE_SEVERITY[d.rule],
-      table: d.table,
-      row: d.row,
-      column: d.column,
-      key: d.key,
-      message: formatFinding(d, language),
-      params: d.params,
-    };
-    const table = findTable(safeTables as Record<string, TableData | undefined>, d.table);
-    const sheetRow = sheetRowOf(table, d.row);
-    const cell = cellAddressOf(table, d.row, d.column);
-    if (sheetRow !== null) f.sheetRow = sheetRow;
-    if (cell !== null) f.cell = cell;
-    return f;
-  });
+  return drafts.map((d) => toFinding(d, language, findTable(safeTables as Record<string, TableData | undefined>, d.table)));
+}
+
+/** A draft told as a finding: its severity, its message in the language, and where it sits when the table's location is known. */
+export function toFinding(d: Draft, language: Language, table: TableData | undefined): Finding {
+  const f: Finding = {
+    rule: d.rule,
+    severity: RULE_SEVERITY[d.rule],
+    table: d.table,
+    row: d.row,
+    column: d.column,
+    key: d.key,
+    message: formatFinding(d, language),
+    params: d.params,
+  };
+  return placed(f, table);
+}
+
+/** The finding with its sheetRow and cell for its row in the table (none without a location). */
+export function placed(f: Finding, table: TableData | undefined): Finding {
+  const sheetRow = sheetRowOf(table, f.row);
+  const cell = cellAddressOf(table, f.row, f.column);
+  if (sheetRow !== null) f.sheetRow = sheetRow;
+  else delete f.sheetRow;
+  if (cell !== null) f.cell = cell;
+  else delete f.cell;
+  return f;
 }

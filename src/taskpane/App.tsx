@@ -150,7 +150,7 @@ function Shell(props: { detect: boolean; onOfficeLanguage(l: Language): void; ch
   const { t } = useI18n();
   const pane = usePane();
   const styles = useStyles();
-  const { setHost, setMode, setError } = pane;
+  const { dispatch, setError } = pane;
   // The planner may stop waiting for Excel ("Work on a file instead"): a late answer then changes nothing.
   const modeRef = useRef(pane.mode);
   modeRef.current = pane.mode;
@@ -161,7 +161,7 @@ function Shell(props: { detect: boolean; onOfficeLanguage(l: Language): void; ch
     void detectOffice().then(async (info) => {
       if (!live) return;
       if (!info.inExcel) {
-        setMode("file");
+        dispatch({ type: "mode", mode: "file" });
         return;
       }
       if (modeRef.current !== "connecting") return;
@@ -170,10 +170,9 @@ function Shell(props: { detect: boolean; onOfficeLanguage(l: Language): void; ch
       try {
         const host = await createOfficeHost();
         if (!live) return;
-        setHost(host);
-        setMode("excel");
+        dispatch({ type: "workbook", host, mode: "excel", fileName: null });
       } catch (e) {
-        setMode("file");
+        dispatch({ type: "mode", mode: "file" });
         setError(explainError(e));
       }
     });

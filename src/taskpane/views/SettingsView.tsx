@@ -20,7 +20,7 @@ function AsOfYearField() {
   const { t } = useI18n();
   const pane = usePane();
   const styles = useStyles();
-  const { host, busy, run, mode } = pane;
+  const { host, busy, run, dispatch } = pane;
   const current = pane.asOfYear;
   const [text, setText] = useState(String(current));
   useEffect(() => setText(String(current)), [current]);
@@ -31,13 +31,11 @@ function AsOfYearField() {
   const save = () => {
     if (!canSave) return;
     void run(async ({ host: h }) => {
-      const written = await setAsOfYear(h, year);
-      pane.setTables(await h.readTables());
-      // Findings and numbers counted from the old year no longer hold; the import's backup was replaced.
-      pane.setCheck(null);
-      pane.setDashboard(null);
-      pane.setUndoImport(false);
-      if (mode === "file") pane.setChanged(true);
+      // The Framework table is written (its backup replaces the import's): findings and numbers
+      // counted from the old year are dropped with it.
+      dispatch({ type: "writing" });
+      const { asOfYear: written, tables } = await setAsOfYear(h, year);
+      dispatch({ type: "written", tables, undoImport: false });
       pane.setNotice((tt) => tt.asOfYearSaved(written));
     });
   };
