@@ -85,9 +85,10 @@ export async function runImport(args: ParsedArgs): Promise<number> {
   if (!dryRun && extname(out).toLowerCase() !== ".xlsx") {
     throw new UsageError(`The result is written as .xlsx: pass -o OUT.xlsx (got "${out}").`);
   }
-  const asOfYear = yearFlag(args) ?? new Date().getFullYear();
+  // --as-of first, then the workbook's own As of year (resolved by the operation), then this year.
+  const asOfYear = yearFlag(args);
   const inputs = sources.map((s) => ({ path: s, bytes: readInput(s) }));
-  const host = await openPlannerFile(into, asOfYear);
+  const host = await openPlannerFile(into, asOfYear ?? new Date().getFullYear());
   if (!dryRun) guardWhatCannotBeKept(into, out, host.cannotKeep);
   // Every source is read and checked before anything is planned: one bad file refuses the run.
   const read: RunSource[] = [];
