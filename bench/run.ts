@@ -40,6 +40,7 @@ async function main(): Promise<void> {
   log(`LibreOffice load+save (peer)      ${fmt(files.libreoffice_ms, 0).padStart(11)}   ${fmt(files.libreoffice_10000_ms, 0).padStart(15)}`);
   log(`ExcelJS load+save (floor)         ${fmt(files.exceljs_ms, 0).padStart(11)}   ${fmt(files.exceljs_10000_ms, 0).padStart(15)}`);
   log(`build ÷ LibreOffice               ${fmt(files.build_vs_libreoffice, 2).padStart(11)}   ${fmt(files.build_10000_vs_libreoffice, 2).padStart(15)}`);
+  log(`planner validate, whole process: node dist/planner.js ${fmt(files.cli_validate_ms, 0)} ms, npm run planner ${fmt(files.cli_dev_validate_ms, 0)} ms (DESPF)`);
 
   const dist = resolve(__dirname, "../dist");
   let bundle: Awaited<ReturnType<typeof taskpaneBench>> | null = null;
