@@ -161,6 +161,7 @@ function resolveMapping(
 
   const headerRow = rows[finding.index] ?? [];
   const known = new Map(targetHeaders.concat(MEASURES_HEADERS).map((h) => [headerKey(h), contractHeader(h) ?? h]));
+  checkOverrides(rows, overrides, finding.index);
   let columns = [...finding.columns];
   const leftOutHeaders = new Set<string>();
   const leaveOutNames = new Map<string, string>();
@@ -187,6 +188,37 @@ function resolveMapping(
     .sort((a, b) => a.sourceColumn - b.sourceColumn);
   const leftOut = new Set(finding.columns.filter((c) => leftOutHeaders.has(c.header) && !used.has(c.sourceColumn)).map((c) => c.sourceColumn));
   return { ...finding, columns, unmapped, score: new Set(columns.map((c) => c.header)).size, leftOut, leaveOutNames };
+}
+
+/**
+ * A planner's mapping that cannot be what they meant is refused before anything is planned:
+ * a column no row of the source has a value in, or one column given to two fields.
+ */
+function checkOverrides(rows: readonly Cell[][], overrides: ReadonlyArray<[string, number]>, headerIndex: number): void {
+  const byColumn = new Map<number, string>();
+  for (const [name, col] of overrides) {
+    if (!isSourceColumn(col)) continue;
+    const other = byColumn.get(col);
+    if (other !== undefined) {
+      throw new ImportSourceError(`The column mapping gives source column ${col} to both “${other}” and “${name}”; each source column can fill one field. Map one of them to another column.`);
+    }
+    byColumn.set(col, name);
+  }
+  if (byColumn.size === 0) return;
+  const used = new Set<number>();
+  let width = 0;
+  for (let r = headerIndex; r < rows.length; r++) {
+    const row = rows[r] ?? [];
+    width = Math.max(width, row.length);
+    for (const col of byColumn.keys()) if (!used.has(col) && !isBlank(row[col])) used.add(col);
+  }
+  for (const [col, name] of byColumn) {
+    if (used.has(col)) continue;
+    const span = width > 0 ? `its columns are 0 to ${width - 1}` : "it has no columns";
+    throw new ImportSourceError(
+      `The column mapping puts “${name}” in source column ${col} (counting from 0), but no row of the source has anything in that column (${span}). Check the column numbers.`,
+    );
+  }
 }
 
 function noHeaderError(rows: Cell[][]): ImportSourceError {

@@ -7,12 +7,13 @@ const NOT_UTF8 =
   "This CSV is not UTF-8, so its letters (Khmer, accents) would come out garbled. In Excel use File › Save As › “CSV UTF-8 (Comma delimited)”; in LibreOffice choose the character set “Unicode (UTF-8)” when saving as CSV.";
 
 /**
- * Parses a CSV file into rows of text cells. UTF-8 with or without a byte order mark; fields
- * separated by commas or semicolons (whichever the first line with either uses more, outside
- * quotes); RFC 4180 quoting with embedded separators, quotes and newlines; CRLF, LF or CR line
- * ends. Every value stays text (numbers too: the importer decides what they are); empty
- * fields are null. Anything that is not UTF-8 throws CsvReadError rather than turning into
- * mojibake.
+ * Parses a CSV file into rows of text cells. UTF-8 with or without a byte order mark, or UTF-16
+ * (little or big endian: Excel's "Unicode Text"); fields separated by commas, semicolons or tabs
+ * (whichever the first line with any uses most, outside quotes); RFC 4180 quoting with embedded
+ * separators, quotes and newlines; CRLF, LF or CR line ends. Every value stays text (numbers
+ * too: the importer decides what they are); empty fields are null. Another encoding, or a quote
+ * that is never closed, throws CsvReadError naming the line rather than turning into mojibake
+ * or swallowing the rest of the file into one cell.
  */
 export function parseCsv(bytes: Uint8Array): Cell[][] {
   const text = decodeUtf8(bytes);
@@ -21,16 +22,20 @@ export function parseCsv(bytes: Uint8Array): Cell[][] {
 }
 
 function decodeUtf8(bytes: Uint8Array): string {
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    throw new CsvReadError(`${NOT_UTF8} (This file is UTF-16, what Excel calls “Unicode Text”.)`);
-  }
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes.subarray(2), "utf-16le");
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes.subarray(2), "utf-16be");
   let start = 0;
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
-  // UTF-16 without a byte order mark: every other byte of ASCII text is zero.
+  // UTF-16 without a byte order mark: every other byte of ASCII text is zero (odd bytes: little endian).
   const probe = bytes.subarray(start, start + 4096);
-  let zeros = 0;
-  for (const b of probe) if (b === 0) zeros++;
-  if (probe.length >= 4 && zeros * 4 >= probe.length) {
+  let even = 0;
+  let odd = 0;
+  probe.forEach((b, i) => {
+    if (b === 0) i % 2 === 0 ? even++ : odd++;
+  });
+  if (probe.length >= 4 && (even + odd) * 4 >= probe.length) {
+    if (odd * 4 >= probe.length && even === 0) return decodeUtf16(bytes, "utf-16le");
+    if (even * 4 >= probe.length && odd === 0) return decodeUtf16(bytes, "utf-16be");
     throw new CsvReadError(`${NOT_UTF8} (This file looks like UTF-16.)`);
   }
   try {
@@ -39,6 +44,14 @@ function decodeUtf8(bytes: Uint8Array): string {
     const at = firstInvalidUtf8(bytes, start);
     const where = at === null ? "" : ` (the first bad byte is on line ${lineOf(bytes, start, at)})`;
     throw new CsvReadError(`${NOT_UTF8}${where}`, { cause: e });
+  }
+}
+
+function decodeUtf16(bytes: Uint8Array, encoding: "utf-16le" | "utf-16be"): string {
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch (e) {
+    throw new CsvReadError(`This CSV says it is UTF-16 (“Unicode Text”) but is damaged: an odd number of bytes or a broken character. Save it again as “CSV UTF-8 (Comma delimited)”.`, { cause: e });
   }
 }
 
@@ -70,14 +83,16 @@ function firstInvalidUtf8(bytes: Uint8Array, start: number): number | null {
 
 const COMMA = 44;
 const SEMICOLON = 59;
+const TAB = 9;
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 
-/** The separator: comma or semicolon, counted outside quotes on the first line that has either. */
-export function detectDelimiter(text: string): "," | ";" {
+/** The separator: comma, semicolon or tab, counted outside quotes on the first line that has any. */
+export function detectDelimiter(text: string): "," | ";" | "\t" {
   let commas = 0;
   let semis = 0;
+  let tabs = 0;
   let inQuotes = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -85,12 +100,13 @@ export function detectDelimiter(text: string): "," | ";" {
     else if (inQuotes) continue;
     else if (c === COMMA) commas++;
     else if (c === SEMICOLON) semis++;
+    else if (c === TAB) tabs++;
     else if (c === LF || c === CR) {
-      if (commas + semis > 0) break;
+      if (commas + semis + tabs > 0) break;
     }
     if (i > 1_000_000) break;
   }
-  return semis > commas ? ";" : ",";
+  return tabs > commas && tabs > semis ? "\t" : semis > commas ? ";" : ",";
 }
 
 function parseCsvText(text: string): Cell[][] {
@@ -111,12 +127,7 @@ function parseCsvText(text: string): Cell[][] {
       let j = i + 1;
       for (;;) {
         const q = text.indexOf('"', j);
-        if (q < 0) {
-          // Unterminated: keep the rest of the file as the field rather than lose it.
-          out += text.slice(j);
-          j = n;
-          break;
-        }
+        if (q < 0) throw unclosedQuote(text, i);
         out += text.slice(j, q);
         if (text.charCodeAt(q + 1) === QUOTE) {
           out += '"';
@@ -159,6 +170,19 @@ function parseCsvText(text: string): Cell[][] {
   }
   if (row.length > 0) endRow();
   return rows;
+}
+
+/** A quote opened at `at` and never closed: everything after it would be one cell. */
+function unclosedQuote(text: string, at: number): CsvReadError {
+  let line = 1;
+  for (let k = text.indexOf("\n"); k >= 0 && k < at; k = text.indexOf("\n", k + 1)) line++;
+  const lineStart = text.lastIndexOf("\n", at - 1) + 1;
+  const lineEnd = text.indexOf("\n", at);
+  const shown = text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd).replace(/\r$/, "");
+  const rest = text.slice(at).split("\n").length - 1;
+  return new CsvReadError(
+    `Line ${line} opens a quote (") that is never closed, so the ${rest} line(s) after it would all fall into one cell: “${shown.length > 80 ? `${shown.slice(0, 77)}…` : shown}”. Close the quote (or double it, "", for a quote inside a value) and import again.`,
+  );
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;

@@ -30,5 +30,5 @@ export async function readRunSource(name: string, bytes: Uint8Array): Promise<Ru
     }
   }
   const rows = await readImportSource(name, bytes);
-  return { name, rows: rows.rows, sheetName: rows.sheetName, recorded: null };
+  return { name, rows: rows.rows, sheetName: rows.sheetName, recorded: null, read: rows };
 }

@@ -1,4 +1,4 @@
-import { cellText, isBlank } from "../../model/cells";
+import { cellText, isBlank, measureNoKey } from "../../model/cells";
 import { tablesToFramework } from "../../model/convert";
 import { columnIndex, findTable, headerKey, TABLE_HEADERS, type PlannerTables, type TableData } from "../../model/schema";
 import type { Cell } from "../../model/types";
@@ -91,6 +91,9 @@ export function planRun(sources: readonly RunSource[], tables: PlannerTables, op
   const measureByNo = new Map(framework.measures.map((m) => [m.no.toLowerCase(), m]));
   const rejected: RunReport["rejected"] = [];
   const normalised: ImportReport["normalised"] = [];
+  const notes: string[] = [];
+  const duplicates: ImportReport["duplicates"] = [];
+  const formulasWithoutValue: ImportReport["formulasWithoutValue"] = [];
   const reports: SourceReport[] = [];
   const sent: Array<{ checked: CheckedSource; rows: Map<string, { no: string; values: Map<string, Cell> }> }> = [];
   let current = start;
@@ -98,7 +101,8 @@ export function planRun(sources: readonly RunSource[], tables: PlannerTables, op
   for (const c of checked) {
     const { rows, columns } = c.kind === "return" ? assignedRows(c, measureByNo, rejected) : { rows: c.source.rows, columns: null };
     const mapping = c.kind === "sheet" ? options.mapping : undefined;
-    const source = { rows, sheetName: c.source.sheetName };
+    // A plain sheet keeps what its reader found (sheets used and skipped, formulas without a value, where each row came from).
+    const source = c.kind === "return" ? { rows, sheetName: c.source.sheetName } : { ...c.source.read, rows, sheetName: c.source.sheetName };
     const planned = planImport(source, current, reference, { mode: options.mode, mapping });
     // A return's columns as the file has them, not as projected.
     const applied = columns ? { ...planned, mapped: planned.mapped.map((m) => ({ ...m, sourceColumn: columns[m.sourceColumn] ?? m.sourceColumn })) } : planned;
@@ -108,6 +112,10 @@ export function planRun(sources: readonly RunSource[], tables: PlannerTables, op
     current = applied.result;
     for (const x of applied.rejected) rejected.push({ ...x, source: c.source.name });
     normalised.push(...applied.normalised);
+    const prefix = checked.length > 1 ? `${c.source.name}: ` : "";
+    notes.push(...applied.notes.map((n) => prefix + n));
+    duplicates.push(...applied.duplicates);
+    formulasWithoutValue.push(...applied.formulasWithoutValue);
     sent.push({ checked: c, rows: valuesOf(alone.result) });
     reports.push({
       source: c.source.name,
@@ -137,6 +145,9 @@ export function planRun(sources: readonly RunSource[], tables: PlannerTables, op
   return {
     ...first,
     normalised,
+    notes,
+    duplicates,
+    formulasWithoutValue,
     added: diff.added,
     updated: diff.updated,
     unchanged: diff.unchanged,
@@ -188,7 +199,8 @@ function valuesOf(table: TableData): Map<string, { no: string; values: Map<strin
     table.headers.forEach((h, i) => {
       if (i !== noCol && !isBlank(row[i] ?? null)) values.set(h, row[i] ?? null);
     });
-    out.set(no.toLowerCase(), { no, values });
+    const key = measureNoKey(no);
+    if (!out.has(key)) out.set(key, { no, values });
   }
   return out;
 }
@@ -208,7 +220,7 @@ function resolveConflicts(
   const noCol = columnIndex(result, "No.");
   const rowByNo = new Map<string, Cell[]>();
   for (const row of result.rows) {
-    const k = cellText(row[noCol]).toLowerCase();
+    const k = measureNoKey(row[noCol]);
     if (k && !rowByNo.has(k)) rowByNo.set(k, row);
   }
   const nos = new Set(sent.flatMap((s) => [...s.rows.keys()]));
@@ -245,22 +257,24 @@ function resolveConflicts(
 function diffTables(before: TableData, after: TableData, sent: ReadonlyArray<{ rows: Map<string, { no: string }> }>): Pick<ImportReport, "added" | "updated" | "unchanged"> {
   const beforeNo = columnIndex(before, "No.");
   const afterNo = columnIndex(after, "No.");
-  const old = new Map<string, Cell[]>();
+  // Every row of each No. (the canonical key), so a No. the source repeats is told as the row it added.
+  const old = new Map<string, Cell[][]>();
   for (const row of before.rows) {
-    const k = cellText(row[beforeNo]).toLowerCase();
-    if (k && !old.has(k)) old.set(k, row);
+    const k = measureNoKey(row[beforeNo]);
+    if (k) old.set(k, [...(old.get(k) ?? []), row]);
   }
   const touched = new Set(sent.flatMap((s) => [...s.rows.keys()]));
   const added: string[] = [];
   const updated: ImportReport["updated"] = [];
   let unchanged = 0;
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   for (const row of after.rows) {
     const no = cellText(row[afterNo]);
-    const k = no.toLowerCase();
-    if (!k || seen.has(k) || !touched.has(k)) continue;
-    seen.add(k);
-    const was = old.get(k);
+    const k = measureNoKey(no);
+    if (!k || !touched.has(k)) continue;
+    const n = seen.get(k) ?? 0;
+    seen.set(k, n + 1);
+    const was = old.get(k)?.[n];
     if (!was) {
       added.push(no);
       continue;

@@ -4,6 +4,7 @@ import { headerKey } from "../../model/schema";
 import type { Cell, Framework } from "../../model/types";
 import { RETURN_FILLED_COLUMNS } from "../../plan/return-sheets";
 import { ImportSourceError } from "../errors";
+import type { ImportSource } from "../merge";
 import { institutionKey, institutionsOf, type Institution } from "./institutions";
 
 /** One file of an import run: its rows to import and, for a return, its Return table. */
@@ -14,6 +15,8 @@ export interface RunSource {
   sheetName?: string;
   /** The Return table as Setting → Value (settings lower-cased), or null for a plain measures sheet. */
   recorded: Record<string, Cell> | null;
+  /** A plain measures sheet as its reader gave it (sheets used and skipped, formulas without a value…). */
+  read?: ImportSource;
 }
 
 /** A source checked against the workbook: what it is and which period it reports. */

@@ -27,6 +27,7 @@ describe("parseCsv", () => {
     expect(detectDelimiter('"a;b;c",d\n')).toBe(",");
     expect(detectDelimiter("Title only\nNo.;Measure;X\n")).toBe(";");
     expect(detectDelimiter("")).toBe(",");
+    expect(detectDelimiter("No.\tMeasure, text\tStatus\n")).toBe("\t");
   });
 
   it("reads quoted fields with separators, doubled quotes and new lines inside", () => {
@@ -44,7 +45,17 @@ describe("parseCsv", () => {
       ["c", "d"],
     ]);
     expect(parseCsv(enc("a,b\n\nc,"))).toEqual([["a", "b"], [null], ["c", null]]);
-    expect(parseCsv(enc('a,"unterminated\nrest'))).toEqual([["a", "unterminated\nrest"]]);
+  });
+
+  it("refuses a quote that is never closed, naming its line, instead of swallowing the rest", () => {
+    const text = 'No.,Measure,Notes\r\n1,Build,"ok"\r\n2,"Broadband,needs budget\r\n3,Digital ID,\r\n4,Cyber law,\r\n';
+    expect(() => parseCsv(enc(text))).toThrow(CsvReadError);
+    expect(() => parseCsv(enc(text))).toThrow(/^Line 3 opens a quote \(\"\) that is never closed, so the 3 line\(s\) after it would all fall into one cell: “2,"Broadband,needs budget”/);
+    // A quoted value over several lines that is closed is no error.
+    expect(parseCsv(enc('No.,Measure\n1,"two\nlines"\n'))).toEqual([
+      ["No.", "Measure"],
+      ["1", "two\nlines"],
+    ]);
   });
 
   it("reads the Khmer fixture", () => {
@@ -59,16 +70,29 @@ describe("parseCsv", () => {
     expect(parseCsv(withBom("  \r\n"))).toEqual([]);
   });
 
-  it("refuses UTF-16 (with a BOM, both byte orders, and without one)", () => {
-    const s = "No.,Measure\r\n1,វិធានការ\r\n";
+  it("reads UTF-16 (with a BOM, both byte orders, and without one), tab-separated as Excel's “Unicode Text”", () => {
+    const s = "No.\tMeasure\r\n1\tវិធានការ\r\n";
     const le = new Uint8Array([0xff, 0xfe, ...Buffer.from(s, "utf16le")]);
     const be = new Uint8Array([0xfe, 0xff, ...Buffer.from(s, "utf16le").swap16()]);
     const bare = new Uint8Array(Buffer.from(s, "utf16le"));
     for (const b of [le, be, bare]) {
-      expect(() => parseCsv(b)).toThrow(CsvReadError);
-      expect(() => parseCsv(b)).toThrow(/^This CSV is not UTF-8.*save it as CSV UTF-8|CSV UTF-8/s);
+      expect(parseCsv(b)).toEqual([
+        ["No.", "Measure"],
+        ["1", "វិធានការ"],
+      ]);
     }
-    expect(() => parseCsv(le)).toThrow(/UTF-16/);
+    expect(() => parseCsv(new Uint8Array([0xff, 0xfe, 0x41]))).toThrow(/UTF-16.*damaged/);
+  });
+
+  it("reads LibreOffice's tab-separated UTF-8 and UTF-16 LE exports like the comma CSV", () => {
+    const comma = parseCsv(fixture("khmer-report.csv"));
+    for (const file of ["libreoffice-khmer-tab.csv", "libreoffice-khmer-utf16.csv"]) {
+      const rows = parseCsv(fixture(file));
+      expect(rows[2]).toEqual(comma[2]);
+      expect(rows[4][3]).toBe(comma[4][3]);
+    }
+    const be = Buffer.from(fixture("libreoffice-khmer-utf16.csv")).swap16(); // the same text, big endian
+    expect(parseCsv(new Uint8Array(be))[2]).toEqual(comma[2]);
   });
 
   it("refuses Windows-1252 with non-ASCII bytes, naming the line", () => {
@@ -130,9 +154,9 @@ describe("writeCsv", () => {
         try {
           expect(Array.isArray(parseCsv(enc(s)))).toBe(true);
         } catch (e) {
-          // Text that is a quarter NUL bytes reads as UTF-16: refused, with the message.
+          // Text that is a quarter NUL bytes reads as UTF-16 (or is refused); a quote never closed is refused, naming its line.
           expect(e).toBeInstanceOf(CsvReadError);
-          expect((e as Error).message).toMatch(/^This CSV is not UTF-8/);
+          expect((e as Error).message).toMatch(/^This CSV is not UTF-8|^Line \d+ opens a quote|UTF-16/);
         }
       }),
       { numRuns: 300 },
