@@ -9,7 +9,7 @@ import {
   webLightTheme,
   type Theme,
 } from "@fluentui/react-components";
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
+import { lazy, Suspense, useCallback, useEffect, useEffectEvent, useMemo, useState, type ReactNode } from "react";
 import type { Host } from "../host/host";
 import { StatusArea } from "./components/StatusArea";
 import { catalogue, FONT_STACK, I18nContext, languageFromTag, useI18n, type Language } from "./i18n";
@@ -141,9 +141,11 @@ function Shell(props: { detect: boolean; onOfficeLanguage(l: Language): void; ch
   const pane = usePane();
   const styles = useStyles();
   const { dispatch, setError } = pane;
+  const { detect } = props;
+  const onOfficeLanguage = useEffectEvent((l: Language) => props.onOfficeLanguage(l));
 
   useEffect(() => {
-    if (!props.detect) return;
+    if (!detect) return;
     let live = true;
     void detectOffice().then(async (info) => {
       if (!live) return;
@@ -152,7 +154,7 @@ function Shell(props: { detect: boolean; onOfficeLanguage(l: Language): void; ch
         return;
       }
       const l = languageFromTag(info.displayLanguage);
-      if (l) props.onOfficeLanguage(l);
+      if (l) onOfficeLanguage(l);
       try {
         const host = await createOfficeHost();
         if (!live) return;
@@ -165,7 +167,7 @@ function Shell(props: { detect: boolean; onOfficeLanguage(l: Language): void; ch
     return () => {
       live = false;
     };
-  }, [props.detect]); // once: where the pane runs does not change
+  }, [detect, dispatch, setError]); // once: where the pane runs does not change (dispatch and setError never change)
 
   // When the browser is idle after the first paint, fetch the engine and the other views so the
   // first click does not wait. The file host (ExcelJS) is not fetched until a file is used.

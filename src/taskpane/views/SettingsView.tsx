@@ -1,5 +1,5 @@
 import { Caption1, Field, Input, Radio, RadioGroup, Text } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useI18n, type Language } from "../i18n";
 import { isValidYear, MAX_YEAR, MIN_YEAR } from "../lib/settings";
 import { useViewStyles } from "./styles";
@@ -14,7 +14,12 @@ export function SettingsView(props: SettingsViewProps) {
   const { t, language } = useI18n();
   const v = useViewStyles();
   const [text, setText] = useState(String(props.asOfYear));
-  useEffect(() => setText(String(props.asOfYear)), [props.asOfYear]);
+  // The year chosen elsewhere (or saved) replaces what is typed: adjusted while rendering, not in an effect.
+  const [shownYear, setShownYear] = useState(props.asOfYear);
+  if (shownYear !== props.asOfYear) {
+    setShownYear(props.asOfYear);
+    setText(String(props.asOfYear));
+  }
   const year = Number(text.trim());
   const valid = text.trim() !== "" && isValidYear(year);
 
