@@ -23,6 +23,7 @@ import { explainError } from "../lib/errors";
 import { engineNow, loadEngine } from "../lib/loaders";
 import { abortable } from "../lib/tasks";
 import { usePane, type CheckResult } from "../state";
+import { NoWorkbook } from "../components/NoWorkbook";
 import { useViewStyles } from "./styles";
 
 const PAGE = 40;
@@ -127,13 +128,16 @@ export function CheckView() {
   const [committee, setCommittee] = useState("");
   // Where the picked finding is; it belongs to the check it was picked from (another check drops it).
   const [picked, setPicked] = useState<{ address: string; mode: "excel" | "file"; check: CheckResult } | null>(null);
-  const { check, run, asOfYear, mode, busy } = pane;
+  const { check, run, mode, busy } = pane;
   const location = picked && picked.check === check ? picked : null;
 
   const runCheck = () =>
     run(async ({ host, signal }) => {
       const engine = await abortable(loadEngine(), signal);
-      pane.dispatch({ type: "checked", result: await engine.checkWorkbook(host, { asOfYear, language }) });
+      const result = await engine.checkWorkbook(host, { asOfYear: pane.explicitAsOfYear, language });
+      pane.dispatch({ type: "checked", result });
+      const { error: e, warning: w, info: i } = result.counts;
+      pane.setNotice((tt) => tt.checkWrote(e, w, i));
     });
 
   const pick = async (f: Finding) => {
@@ -169,7 +173,7 @@ export function CheckView() {
         </Button>
       </div>
 
-      {!check && <Text className={v.intro}>{pane.host ? t.notCheckedYet : t.noWorkbookBody}</Text>}
+      {!check && (pane.host ? <Text className={v.intro}>{t.notCheckedYet}</Text> : <NoWorkbook />)}
 
       {check && (
         <div className={v.block} data-testid="check-results">

@@ -110,7 +110,13 @@ export function SetupView() {
       </Field>
 
       {mode === "connecting" ? (
-        <Spinner size="tiny" label={t.modeConnecting} />
+        <div className={v.actions}>
+          <Spinner size="tiny" label={t.modeConnecting} />
+          {/* Office can take seconds to answer (or never, outside Excel): the planner need not wait. */}
+          <Button appearance="subtle" onClick={() => pane.dispatch({ type: "mode", mode: "file" })} data-testid="skip-connecting">
+            {t.skipConnecting}
+          </Button>
+        </div>
       ) : (
         <div className={v.actions}>
           {host && (

@@ -17,6 +17,7 @@ import { useI18n } from "../i18n";
 import { loadEngine } from "../lib/loaders";
 import { abortable } from "../lib/tasks";
 import { usePane } from "../state";
+import { NoWorkbook } from "../components/NoWorkbook";
 import { useViewStyles } from "./styles";
 import { CommitteeChart } from "../components/CommitteeChart";
 
@@ -105,13 +106,13 @@ export function SummaryView() {
   const refresh = () =>
     run(async ({ host: h, signal }) => {
       const engine = await abortable(loadEngine(), signal);
-      dispatch({ type: "summarised", result: await engine.summariseWorkbook(h, { asOfYear }) });
+      dispatch({ type: "summarised", result: await engine.summariseWorkbook(h, { asOfYear: pane.explicitAsOfYear }) });
     });
 
   const build = () =>
     run(async ({ host: h, signal }) => {
       const engine = await abortable(loadEngine(), signal);
-      dispatch({ type: "built", result: await engine.buildSummary(h, { asOfYear, language }) });
+      dispatch({ type: "built", result: await engine.buildSummary(h, { asOfYear: pane.explicitAsOfYear, language }) });
       pane.setNotice((tt) => tt.summaryBuilt);
     });
 
@@ -136,7 +137,7 @@ export function SummaryView() {
           {t.refreshNumbers}
         </Button>
       </div>
-      {dashboard ? <DashboardView dashboard={dashboard} /> : <Text className={v.intro}>{t.summaryNotYet}</Text>}
+      {dashboard ? <DashboardView dashboard={dashboard} /> : host ? <Text className={v.intro}>{t.summaryNotYet}</Text> : <NoWorkbook />}
     </section>
   );
 }
