@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const officeSizes = quick ? [10, 1_000] : [10, 1_000, 100_000];
   const office = await officeBench(officeSizes);
   log("\nOffice layer (syncs / max bytes per sync)   " + officeSizes.map((n) => String(n).padStart(16)).join(""));
-  for (const op of ["setup", "validate", "mark", "summary"] as const) {
+  for (const op of ["setup", "validate", "mark", "summary", "edit"] as const) {
     log(op.padEnd(44) + officeSizes.map((n) => `${office[op][n].syncs} / ${office[op][n].max_bytes_per_sync}`.padStart(16)).join(""));
   }
 

@@ -92,6 +92,9 @@ export const en = {
   "rule.overdue": "Overdue",
   "rule.not-started-late": "Not started on time",
   "rule.reference-invalid": "Broken reference table",
+  "rule.period-invalid": "Progress period not a label",
+  "rule.progress-key-unknown": "Progress row for an unknown No.",
+  "rule.progress-decrease": "Progress went down, no note",
 
   // Summarise
   summaryHeading: "Summarise",

@@ -93,6 +93,9 @@ export const km: Catalogue = {
   "rule.overdue": "ហួសកាលកំណត់",
   "rule.not-started-late": "មិនទាន់ចាប់ផ្តើមតាមពេលកំណត់",
   "rule.reference-invalid": "តារាងយោងមានបញ្ហា",
+  "rule.period-invalid": "រយៈពេលមិនមែនជាស្លាក",
+  "rule.progress-key-unknown": "ជួរវឌ្ឍនភាពសម្រាប់លេខរៀងមិនស្គាល់",
+  "rule.progress-decrease": "វឌ្ឍនភាពធ្លាក់ចុះ គ្មានកំណត់សម្គាល់",
 
   summaryHeading: "សង្ខេប",
   summaryIntro:
