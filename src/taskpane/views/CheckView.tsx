@@ -22,7 +22,7 @@ import { cellAddress } from "../lib/address";
 import { explainError } from "../lib/errors";
 import { engineNow, loadEngine } from "../lib/loaders";
 import { abortable } from "../lib/tasks";
-import { usePane } from "../state";
+import { usePane, type CheckResult } from "../state";
 import { NoWorkbook } from "../components/NoWorkbook";
 import { useViewStyles } from "./styles";
 
@@ -173,10 +173,10 @@ export function CheckView() {
   const v = useViewStyles();
   const styles = useStyles();
   const [committee, setCommittee] = useState("");
-  const [location, setLocation] = useState<Picked | null>(null);
+  // Where the picked finding is; it belongs to the check it was picked from (another check drops it).
+  const [picked, setPicked] = useState<(Picked & { check: CheckResult }) | null>(null);
   const { check, run, mode, busy } = pane;
-
-  useEffect(() => setLocation(null), [check]);
+  const location = picked && picked.check === check ? picked : null;
 
   const runCheck = () =>
     run(async ({ host, signal }) => {
@@ -194,7 +194,7 @@ export function CheckView() {
       if (pane.host) await pane.host.select(target);
       const row = f.sheetRow ?? f.row;
       const address = f.cell ?? cellAddress(target, pane.tables) ?? [f.table, row !== null ? t.rowLabel(row) : "", f.column ?? ""].filter(Boolean).join(", ");
-      setLocation({ index: line.index, address, mode: mode === "excel" ? "excel" : "file" });
+      if (check) setPicked({ index: line.index, address, mode: mode === "excel" ? "excel" : "file", check });
     } catch (e) {
       pane.setError(explainError(e));
     }
