@@ -416,7 +416,7 @@ export class Writer {
    * over the cells' bounding box in row blocks; then styles and number formats as one
    * operation per rectangle of equal cells.
    */
-  private async writeCells(ws: Excel.Worksheet, plan: PlanSheet): Promise<void> {
+  async writeCells(ws: Excel.Worksheet, plan: Pick<PlanSheet, "cells">): Promise<void> {
     if (plan.cells.length === 0) return;
     let r0 = Infinity;
     let r1 = -1;

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { TABLE_NAMES, columnIndex, headerKey, type PlannerTables, type TableData } from "../model/schema";
+import { ALL_TABLE_NAMES, TABLE_NAMES, columnIndex, headerKey, type PlannerTables, type TableData } from "../model/schema";
 import type { Cell } from "../model/types";
 import { cellA1, columnLetter, parseCellA1, quoteSheet, rangeA1 } from "../plan/a1";
 import { NUMBER_FORMATS, VALIDATIONS } from "../plan/setup";
@@ -116,7 +116,7 @@ export class XlsxBook {
   readTables(): PlannerTables {
     const index = this.tableIndex();
     const out: PlannerTables = {};
-    for (const name of TABLE_NAMES) {
+    for (const name of ALL_TABLE_NAMES) {
       const t = index.get(name.toLowerCase());
       if (t) out[name] = this.readTable(t);
     }
@@ -210,7 +210,7 @@ export class XlsxBook {
     const t = this.tableIndex().get(table.name.toLowerCase());
     if (!t) throw new Error(`The workbook has no ${table.name} table.`);
     this.replaceTable(t, table.headers, table.rows, "TableStyleMedium2");
-    const name = TABLE_NAMES.find((n) => n.toLowerCase() === table.name.toLowerCase());
+    const name = ALL_TABLE_NAMES.find((n) => n.toLowerCase() === table.name.toLowerCase());
     if (name) {
       this.formatTable({ name, topLeft: { row: 0, col: 0 }, headers: table.headers, rows: [], style: "", numberFormats: NUMBER_FORMATS[name], validations: VALIDATIONS[name] });
     }

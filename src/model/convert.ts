@@ -1,5 +1,5 @@
 import { cellText, isBlank, readList, readNumber, readYear } from "./cells";
-import { columnIndex, findTable, TABLE_HEADERS, type PlannerTables, type TableData, type TableName } from "./schema";
+import { columnIndex, findTable, TABLE_HEADERS, type PlannerTables, type SetupTableName, type TableData, type TableName } from "./schema";
 import type { Cell, Committee, Framework, FrameworkSettings, Goal, Measure, Responsibility, Role, Strategy, Timeframe } from "./types";
 
 const LIST_SEPARATOR = "; ";
@@ -26,9 +26,9 @@ export function measureToRow(m: Measure): Cell[] {
 }
 
 /** The seven planner tables of a framework, headers as the contract names them. */
-export function frameworkToTables(f: Framework): Record<TableName, TableData> {
+export function frameworkToTables(f: Framework): Record<SetupTableName, TableData> {
   const s = f.settings;
-  const table = (name: TableName, rows: Cell[][]): TableData => ({ name, headers: [...TABLE_HEADERS[name]], rows });
+  const table = (name: SetupTableName, rows: Cell[][]): TableData => ({ name, headers: [...TABLE_HEADERS[name]], rows });
   return {
     Framework: table("Framework", [
       ["Name", s.name],
@@ -91,6 +91,17 @@ export function readSettings(tables: PlannerTables, fallbackAsOf: number): Frame
   };
 }
 
+/** The Committees table's rows as committees (forgiving, like tablesToFramework). */
+export function readCommittees(tables: PlannerTables): Committee[] {
+  return tableRecords(findTable(tables, "Committees"), "Committees").map((r) => ({
+    code: cellText(r["Code"]),
+    name: cellText(r["Committee"]),
+    nameKm: cellText(r["Committee (Khmer)"]),
+    aliases: readList(r["Aliases"]),
+    expectedMeasures: numberOrNull(r["Expected measures"]),
+  }));
+}
+
 /** Forgiving read of all planner tables into a framework; rules report what this glosses over. */
 export function tablesToFramework(tables: PlannerTables, fallbackAsOf: number): Framework {
   const rec = (name: TableName) => tableRecords(findTable(tables, name), name);
@@ -104,13 +115,7 @@ export function tablesToFramework(tables: PlannerTables, fallbackAsOf: number): 
     goal: cellText(r["Goal"]),
     name: cellText(r["Strategy"]),
   }));
-  const committees: Committee[] = rec("Committees").map((r) => ({
-    code: cellText(r["Code"]),
-    name: cellText(r["Committee"]),
-    nameKm: cellText(r["Committee (Khmer)"]),
-    aliases: readList(r["Aliases"]),
-    expectedMeasures: numberOrNull(r["Expected measures"]),
-  }));
+  const committees = readCommittees(tables);
   const timeframes: Timeframe[] = rec("Timeframes").map((r) => ({
     name: cellText(r["Timeframe"]),
     from: yearOrNull(r["From year"]),

@@ -1,4 +1,5 @@
 import type { Cell } from "./types";
+import { isBlankRow } from "./cells";
 
 export const TABLE_NAMES = [
   "Framework",
@@ -9,7 +10,18 @@ export const TABLE_NAMES = [
   "Responsibilities",
   "Measures",
 ] as const;
-export type TableName = (typeof TABLE_NAMES)[number];
+/** The tables setup creates. */
+export type SetupTableName = (typeof TABLE_NAMES)[number];
+
+/**
+ * The history of returns: one row per measure a merged return reported, per period. Created by
+ * the first import that records a period, never by setup; Measures keeps the latest values.
+ */
+export const PROGRESS_TABLE = "Progress";
+export type TableName = SetupTableName | typeof PROGRESS_TABLE;
+
+/** Every planner table a host reads: the set-up tables, then Progress. */
+export const ALL_TABLE_NAMES: readonly TableName[] = [...TABLE_NAMES, PROGRESS_TABLE];
 
 /** The workbook contract of DESIGN.md: every planner table and its headers, in order. */
 export const TABLE_HEADERS: Record<TableName, readonly string[]> = {
@@ -36,6 +48,7 @@ export const TABLE_HEADERS: Record<TableName, readonly string[]> = {
     "Target",
     "Notes",
   ],
+  Progress: ["Period", "No.", "Status", "Progress %", "Notes", "Source", "Recorded"],
 };
 
 /** Sheets the add-in owns and rebuilds whole. */
@@ -60,9 +73,17 @@ export function headerKey(header: unknown): string {
 }
 
 /** Column index of a contract header in a table as read, or -1. */
-export function columnIndex(table: TableData, header: string): number {
+export function columnIndex(table: Pick<TableData, "headers">, header: string): number {
   const key = headerKey(header);
   return table.headers.findIndex((h) => headerKey(h) === key);
+}
+
+/** Data rows that are not wholly blank (0 for no table). */
+export function countDataRows(table: TableData | undefined): number {
+  if (!table) return 0;
+  let n = 0;
+  for (const row of table.rows) if (!isBlankRow(row)) n++;
+  return n;
 }
 
 /** Finds a planner table by name, ignoring case (Excel table names are case-insensitive). */

@@ -106,6 +106,11 @@ export interface PlanSheet {
   merges?: Array<{ from: CellRef; to: CellRef }>;
   print?: PrintSetup;
   tabColor?: string;
+  /**
+   * Sheet protection without a password: every cell locked except the data cells of these
+   * columns of the sheet's tables (a return's filled columns). Absent: the sheet is not protected.
+   */
+  protection?: { unlockedColumns: string[] };
 }
 
 /** Everything a host must do to a workbook, as data: the one input of both hosts. */

@@ -8,6 +8,7 @@ import { cellA1 } from "./a1";
 import { cellKey } from "./marks";
 import { label, severityLabel, type Language } from "./labels";
 import type { PlanCell, PlanSheet } from "./types";
+import { digestCell } from "./validation-update";
 
 export const VALIDATION_SHEET = "Validation";
 
@@ -116,7 +117,8 @@ export function validationSheet(findings: readonly Finding[], tables: PlannerTab
     put(row, 0, severityLabel(language, f.severity), f.severity);
     put(row, 1, f.rule);
     put(row, 2, f.table);
-    put(row, 3, f.row);
+    // The row as Excel numbers it on the sheet (the link beside it goes there); the table index where no place is known.
+    put(row, 3, f.sheetRow ?? f.row);
     put(row, 4, f.column);
     put(row, 5, f.key);
     put(row, 6, f.message, link ? "link" : undefined, link);
@@ -125,6 +127,8 @@ export function validationSheet(findings: readonly Finding[], tables: PlannerTab
     put(row, 8, f.severity);
   });
 
+  // What the sheet holds, for a host that patches it in place (validation-update.ts).
+  cells.push(digestCell(cells));
   const last = VALIDATION_HEADER_ROW + Math.max(1, findings.length);
   return {
     name: VALIDATION_SHEET,

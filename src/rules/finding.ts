@@ -26,6 +26,9 @@ export const RULE_IDS = [
   "overdue",
   "not-started-late",
   "reference-invalid",
+  "period-invalid",
+  "progress-key-unknown",
+  "progress-decrease",
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -40,6 +43,10 @@ export interface Finding {
   message: string;
   /** The values the message was made from, so it can be told again in another language. */
   params: Record<string, string | number>;
+  /** The row as Excel shows it on the sheet (1-based, header included); absent when the table has no known place. */
+  sheetRow?: number;
+  /** The finding's cell, "Measures!I39" (a row's first cell without a column, the header without a row). */
+  cell?: string;
 }
 
 /** The severity of each rule: the DESIGN.md "Findings (validation)" table. */
@@ -67,6 +74,10 @@ export const RULE_SEVERITY: Readonly<Record<RuleId, Severity>> = {
   overdue: "warning",
   "not-started-late": "warning",
   "reference-invalid": "error",
+  "period-invalid": "error",
+  "progress-key-unknown": "error",
+  "progress-decrease": "warning",
 };
 
-export type Language = "en" | "km";
+import type { Language } from "../model/types";
+export type { Language };

@@ -2,11 +2,13 @@
  * validate(): every rule of DESIGN.md "Findings (validation)" over the raw planner tables.
  * Pure: no Office, DOM or file access. The rules are listed once, in src/rules/README.md.
  */
-import { findTable, TABLE_HEADERS, TABLE_NAMES, type PlannerTables, type TableData, type TableName } from "../model/schema";
+import { cellAddressOf, sheetRowOf } from "../model/address";
+import { ALL_TABLE_NAMES, findTable, TABLE_HEADERS, type PlannerTables, type TableData, type TableName } from "../model/schema";
 import { committeeChecker } from "./committees";
 import { readContext, readMeasures, Sink, type Draft, type MeasureChecker } from "./context";
 import { RULE_IDS, RULE_SEVERITY, type Finding, type Language, type RuleId } from "./finding";
 import { checkReferences, integrityChecker } from "./integrity";
+import { checkHistory } from "./history";
 import { formatFinding } from "./messages";
 import { progressChecker } from "./progress";
 import { timelineChecker } from "./timelines";
@@ -18,7 +20,7 @@ export interface ValidateOptions {
   language?: Language;
 }
 
-const TABLE_ORDER = new Map<string, number>(TABLE_NAMES.map((t, i) => [t, i]));
+const TABLE_ORDER = new Map<string, number>(ALL_TABLE_NAMES.map((t, i) => [t, i]));
 const RULE_ORDER = new Map<RuleId, number>(RULE_IDS.map((r, i) => [r, i]));
 
 function columnOrder(table: TableName, column: string | null): number {
@@ -53,10 +55,16 @@ export function validate(tables: PlannerTables, options: ValidateOptions = {}): 
   const checkers: MeasureChecker[] = [integrityChecker(ctx, sink), committeeChecker(ctx, sink), timelineChecker(ctx, sink), progressChecker(sink)];
   for (const m of measures) for (const c of checkers) c.measure(m);
   for (const c of checkers) c.finish(measures.length);
+  checkHistory(findTable(safeTables as Record<string, TableData | undefined>, "Progress"), measures, sink);
 
   const drafts: Draft[] = sink.drafts;
   drafts.sort(compareFindings);
-  return drafts.map((d) => ({
+  return drafts.map((d) => toFinding(d, language, findTable(safeTables as Record<string, TableData | undefined>, d.table)));
+}
+
+/** A draft told as a finding: its severity, its message in the language, and where it sits when the table's location is known. */
+export function toFinding(d: Draft, language: Language, table: TableData | undefined): Finding {
+  const f: Finding = {
     rule: d.rule,
     severity: RULE_SEVERITY[d.rule],
     table: d.table,
@@ -65,5 +73,17 @@ export function validate(tables: PlannerTables, options: ValidateOptions = {}): 
     key: d.key,
     message: formatFinding(d, language),
     params: d.params,
-  }));
+  };
+  return placed(f, table);
+}
+
+/** The finding with its sheetRow and cell for its row in the table (none without a location). */
+export function placed(f: Finding, table: TableData | undefined): Finding {
+  const sheetRow = sheetRowOf(table, f.row);
+  const cell = cellAddressOf(table, f.row, f.column);
+  if (sheetRow !== null) f.sheetRow = sheetRow;
+  else delete f.sheetRow;
+  if (cell !== null) f.cell = cell;
+  else delete f.cell;
+  return f;
 }

@@ -128,12 +128,35 @@ describe("Language", () => {
     expect(await screen.findByText(/គណៈកម្មាធិការរដ្ឋាភិបាលឌីជីថល ដឹកនាំ ឬសហដឹកនាំវិធានការចំនួន 47/)).toBeTruthy();
   });
 
-  test("a remembered choice applies at start", async () => {
+  test("a remembered language applies at start; the As of year shown is the workbook's, not a remembered one", async () => {
     localStorage.setItem(SETTINGS_KEY, JSON.stringify({ language: "km", asOfYear: 2030 }));
     render(<App host={FakeHost.despf()} detect={false} />);
     expect(await screen.findByRole("heading", { name: km.setupHeading })).toBeTruthy();
+    await screen.findByTestId("table-status");
     await openTab(km.tabSettings);
-    expect((await screen.findByTestId("as-of-year")).getAttribute("value")).toBe("2030");
+    expect((await screen.findByTestId("as-of-year")).getAttribute("value")).toBe("2026");
+  });
+});
+
+describe("As of year", () => {
+  test("Settings saves it into the workbook's Framework table; the next check counts from it", async () => {
+    const host = FakeHost.despf("file");
+    render(<App host={host} detect={false} language="en" />);
+    await screen.findByTestId("table-status");
+    await openTab(en.tabSettings);
+    const input = await screen.findByTestId("as-of-year");
+    fireEvent.change(input, { target: { value: "2031" } });
+    fireEvent.click(screen.getByTestId("as-of-save"));
+    await screen.findByText(en.asOfYearSaved(2031), { exact: false });
+    expect(host.calls).toContain("writeTable:Framework");
+    const row = (host.tables.Framework as { rows: unknown[][] }).rows.find((r) => r[0] === "As of year");
+    expect(row?.[1]).toBe(2031);
+    await runCheck();
+    expect(host.marked.some((f) => f.rule === "overdue" && f.params.asOfYear === 2031)).toBe(true);
+    // File mode: closing the tab now would lose the change, so the page asks first.
+    const event = new Event("beforeunload", { cancelable: true });
+    window.dispatchEvent(event);
+    expect(event.defaultPrevented).toBe(true);
   });
 
   test("the Khmer catalogue has every key of the English one, and is Khmer", () => {

@@ -20,6 +20,7 @@ export const km: Catalogue = {
   modeExcel: "បានភ្ជាប់ជាមួយ Excel",
   modeFile: "កំពុងធ្វើការលើឯកសារ (មិនបានភ្ជាប់ជាមួយ Excel)",
   modeConnecting: "កំពុងភ្ជាប់ទៅ Excel…",
+  skipConnecting: "ធ្វើការលើឯកសារជំនួសវិញ",
   noWorkbookTitle: "មិនទាន់មានសៀវភៅការងារបើកនៅឡើយទេ",
   noWorkbookBody: "សូមបើកឯកសារសៀវភៅការងារ ឬបង្កើតថ្មីពីក្របខណ្ឌមួយ នៅផ្ទាំង «រៀបចំ»។",
   goToSetup: "ទៅផ្ទាំងរៀបចំ",
@@ -66,6 +67,7 @@ export const km: Catalogue = {
   goToFinding: "ទៅកាន់ក្រឡា",
   locationFile: (address) => `នៅក្នុងឯកសារ៖ ${address}។ ឯកសារមិនអាចជ្រើសក្រឡាជូនបានទេ សូមរកក្រឡានេះនៅពេលបើកវាក្នុង Excel។`,
   locationExcel: (address) => `បានជ្រើសក្រឡា ${address} ក្នុង Excel។`,
+  checkWrote: (e, w, i) => `បានពិនិត្យ៖ កំហុស ${e} · ការព្រមាន ${w} · ព័ត៌មាន ${i}។ បានសរសេរលទ្ធផលទៅសន្លឹក Validation និងបានសម្គាល់ក្រឡារបស់វានៅក្នុងតារាង។`,
   findingsFiltered: (shown, total) => `កំពុងបង្ហាញ ${shown} ក្នុងចំណោម ${total}។`,
 
   "rule.key-missing": "ខ្វះលេខរៀង",
@@ -91,6 +93,9 @@ export const km: Catalogue = {
   "rule.overdue": "ហួសកាលកំណត់",
   "rule.not-started-late": "មិនទាន់ចាប់ផ្តើមតាមពេលកំណត់",
   "rule.reference-invalid": "តារាងយោងមានបញ្ហា",
+  "rule.period-invalid": "រយៈពេលមិនមែនជាស្លាក",
+  "rule.progress-key-unknown": "ជួរវឌ្ឍនភាពសម្រាប់លេខរៀងមិនស្គាល់",
+  "rule.progress-decrease": "វឌ្ឍនភាពធ្លាក់ចុះ គ្មានកំណត់សម្គាល់",
 
   summaryHeading: "សង្ខេប",
   summaryIntro:
@@ -171,12 +176,15 @@ export const km: Catalogue = {
 
   settingsHeading: "ការកំណត់",
   asOfYear: "ឆ្នាំគិតត្រឹម",
-  asOfYearHint: "ការពិនិត្យវិធានការហួសកាលកំណត់ និងការចាប់ផ្តើមយឺត គិតចាប់ពីឆ្នាំនេះ។",
+  asOfYearHint: "ការពិនិត្យវិធានការហួសកាលកំណត់ និងការចាប់ផ្តើមយឺត គិតចាប់ពីឆ្នាំនេះ។ ឆ្នាំនេះជារបស់សៀវភៅការងារ (តារាង Framework)៖ ការរក្សាទុកវានឹងផ្លាស់ប្តូរសៀវភៅការងារ សម្រាប់អ្នកទាំងអស់ដែលបើកវា។",
+  asOfYearNoWorkbook: "សូមបើកសៀវភៅការងារ ដើម្បីមើល និងកំណត់ឆ្នាំគិតត្រឹមរបស់វា។",
+  asOfYearSave: "រក្សាទុកក្នុងសៀវភៅការងារ",
+  asOfYearSaved: (year) => `ឆ្នាំគិតត្រឹមរបស់សៀវភៅការងារឥឡូវនេះគឺ ${year} (តារាង Framework)។ សូមពិនិត្យម្តងទៀត ដើម្បីគិតចាប់ពីឆ្នាំនេះ។`,
   asOfYearInvalid: "សូមបញ្ចូលឆ្នាំចន្លោះពី 1900 ដល់ 2200។",
   language: "ភាសា",
   languageEnglish: "English (អង់គ្លេស)",
   languageKhmer: "ខ្មែរ",
-  settingsSaved: "ការកំណត់ទាំងនេះត្រូវបានចងចាំនៅលើកុំព្យូទ័រនេះ។",
+  settingsSaved: "ភាសាត្រូវបានចងចាំនៅលើកុំព្យូទ័រនេះ ឯឆ្នាំគិតត្រឹមត្រូវបានរក្សាទុកក្នុងសៀវភៅការងារ។",
 
   working: "កំពុងដំណើរការ…",
   cancel: "បោះបង់",
@@ -190,7 +198,7 @@ export const km: Catalogue = {
   stepLoading: "កំពុងផ្ទុក…",
   progressLabel: "វឌ្ឍនភាព",
 
-  downloadReady: "សៀវភៅការងារបានផ្លាស់ប្តូរ។",
+  downloadReady: "ការផ្លាស់ប្តូរមាននៅក្នុងទំព័រនេះតែប៉ុណ្ណោះ រហូតដល់អ្នកទាញយកសៀវភៅការងារ។",
   downloadWorkbook: "ទាញយកសៀវភៅការងារ",
   dismiss: "បិទ",
 
