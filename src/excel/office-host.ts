@@ -207,18 +207,18 @@ export class OfficeHost implements Host {
 
   /** Puts back the table kept by the last writeTable (which itself is then backed up). Its name, or null without a backup. */
   async restoreTable(): Promise<string | null> {
-    const data = await this.run("read the backup", async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItemOrNullObject(BACKUP_SHEET);
-      await ctx.sync();
+    const data = await this.run("read the backup", async (context) => {
+      const ws = context.workbook.worksheets.getItemOrNullObject(BACKUP_SHEET);
+      await context.sync();
       if (ws.isNullObject) return null;
       const meta = ws.getRange("A1:E1").load("values");
-      await ctx.sync();
+      await context.sync();
       const [tag, name, , rows, width] = meta.values[0];
       if (tag !== "Policy Planner backup" || typeof name !== "string" || typeof rows !== "number" || typeof width !== "number") {
         throw new PlannerError(`The ${BACKUP_SHEET} sheet does not hold a backup the planner can read.`);
       }
       const header = ws.getRangeByIndexes(2, 0, 1, width).load("values");
-      await ctx.sync();
+      await context.sync();
       const info: TableInfo = {
         name,
         contract: TABLE_NAMES.find((n) => n.toLowerCase() === name.toLowerCase()) ?? "Measures",
@@ -232,7 +232,7 @@ export class OfficeHost implements Host {
         showTotals: false,
         rows: [],
       };
-      await readBodies(ctx, [info], this.budget);
+      await readBodies(context, [info], this.budget);
       return toTableData(info);
     });
     if (!data) return null;

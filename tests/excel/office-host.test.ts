@@ -26,6 +26,7 @@ function picture(m: WorkbookModel) {
   const sheet = (s: SheetModel) => ({
     name: s.name,
     visibility: s.visibility,
+    // eslint-disable-next-line no-control-regex -- U+0001 joins the cells: a character no cell holds
     rows: [...s.rows.entries()].sort((a, b) => a[0] - b[0]).map(([r, v]) => [r, v.join("\u0001").replace(/\u0001+$/, "")]),
     formulas: [...s.formulas.entries()].sort(),
     numberFormats: [...s.numberFormats.entries()].sort(),

@@ -12,7 +12,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import type { CellTarget } from "../../host/host";
 import type { Finding, RuleId, Severity } from "../../rules/finding";
 import { SEVERITIES, severityCounts } from "../../rules/finding-groups";
@@ -22,7 +22,7 @@ import { cellAddress } from "../lib/address";
 import { explainError } from "../lib/errors";
 import { engineNow, loadEngine } from "../lib/loaders";
 import { abortable } from "../lib/tasks";
-import { usePane } from "../state";
+import { usePane, type CheckResult } from "../state";
 import { NoWorkbook } from "../components/NoWorkbook";
 import { useViewStyles } from "./styles";
 
@@ -126,10 +126,10 @@ export function CheckView() {
   const v = useViewStyles();
   const styles = useStyles();
   const [committee, setCommittee] = useState("");
-  const [location, setLocation] = useState<{ address: string; mode: "excel" | "file" } | null>(null);
+  // Where the picked finding is; it belongs to the check it was picked from (another check drops it).
+  const [picked, setPicked] = useState<{ address: string; mode: "excel" | "file"; check: CheckResult } | null>(null);
   const { check, run, mode, busy } = pane;
-
-  useEffect(() => setLocation(null), [check]);
+  const location = picked && picked.check === check ? picked : null;
 
   const runCheck = () =>
     run(async ({ host, signal }) => {
@@ -146,7 +146,7 @@ export function CheckView() {
       if (pane.host) await pane.host.select(target);
       const address =
         cellAddress(target, pane.tables) ?? [f.table, f.row !== null ? t.rowLabel(f.row) : "", f.column ?? ""].filter(Boolean).join(", ");
-      setLocation({ address, mode: mode === "excel" ? "excel" : "file" });
+      if (check) setPicked({ address, mode: mode === "excel" ? "excel" : "file", check });
     } catch (e) {
       pane.setError(explainError(e));
     }
