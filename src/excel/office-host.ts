@@ -34,6 +34,18 @@ import { CAPABILITY_SETS, supports, supportsSet } from "./requirements";
 import { readBodies, readSnapshot, type Snapshot, type TableInfo } from "./snapshot";
 import { Writer, type Capabilities, type Layout } from "./writer";
 
+/**
+ * Deletes sheets earlier versions owned (plan.retire) unless a planner table sits on them.
+ * Tables are read only with planner tables or marks: without that read nothing is deleted.
+ */
+async function retireSheets(w: Writer, snap: Snapshot, names: string[]): Promise<void> {
+  for (const name of names) {
+    const sheet = snap.sheets.get(name.toLowerCase());
+    if (!sheet || snap.tables.size === 0 || [...snap.tables.values()].some((t) => t.sheet.toLowerCase() === name.toLowerCase())) continue;
+    await w.deleteSheet(sheet.name);
+  }
+}
+
 export const MARK_TAG = "PolicyPlannerMark";
 export const BACKUP_SHEET = "PlannerBackup";
 /** Slices of getFileAsync: the largest Office allows (4 MB). */
@@ -91,6 +103,7 @@ export class OfficeHost implements Host {
       try {
         // The old marks go first, while the formats are as the read saw them.
         if (marks) await clearMarks(w, snap);
+        await retireSheets(w, snap, plan.retire ?? []);
         for (const [i, sheet] of plan.sheets.entries()) {
           progress?.(i, total, sheet.name);
           if (sheet.owned) {

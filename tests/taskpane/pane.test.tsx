@@ -234,7 +234,7 @@ describe("Summarise", () => {
     await screen.findByTestId("dashboard", {}, { timeout: 20_000 });
     fireEvent.click(screen.getByRole("button", { name: en.buildSummary }));
     expect(await screen.findByText(en.summaryBuilt, {}, { timeout: 20_000 })).toBeTruthy();
-    expect(host.calls).toContain("applyPlan:Summary,Briefing,Validation+marks");
+    expect(host.calls).toContain("applyPlan:Summary,Briefing DGC,Briefing DEBC,Briefing DSC,Validation+marks");
     expect(within(screen.getByTestId("stat-measures")).getByText("139")).toBeTruthy();
     expect(within(screen.getByTestId("stat-completed")).getByText("1%")).toBeTruthy();
     const rows = within(screen.getByTestId("committee-table")).getAllByRole("row");
