@@ -89,11 +89,19 @@ describe("Check", () => {
     await renderPane(host);
     await runCheck();
     openGroup(`${en["rule.key-duplicate"]} (1)`);
-    const finding = await screen.findByText(/No\. "1" is already used on row 1/);
+    const finding = await screen.findByText(/No\. "1" is already used on row 2/); // sheet row 2 = data row 1
     fireEvent.click(finding);
     await waitFor(() => expect(host.selected).toEqual([{ table: "Measures", row: 3, column: "No." }]));
     // Header in row 1, so data row 3 is sheet row 4; No. is column A.
-    expect((await screen.findByTestId("finding-location")).textContent).toBe(en.locationFile("Measures!A4"));
+    const where = await screen.findByTestId("finding-location");
+    expect(where.textContent).toContain(en.locationFile("Measures!A4"));
+    // The measure by No., short title and committee, right under the finding clicked.
+    expect(where.textContent).toMatch(/Measure No\. 1, "Develop the law .*…", led by DGC\./);
+    expect(where.closest("li")?.contains(finding)).toBe(true);
+    // The line itself names the measure and gives the sheet's row (the cell), not the table's index.
+    expect(finding.closest("button")?.textContent).toMatch(/^No\. 1 · Develop the law/);
+    expect(finding.closest("button")?.textContent).toContain("Measures!A4");
+    expect(finding.closest("button")?.textContent).not.toContain("row 3");
   });
 
   test("the committee filter keeps only the findings of that committee", async () => {
@@ -226,7 +234,7 @@ describe("Summarise", () => {
     await screen.findByTestId("dashboard", {}, { timeout: 20_000 });
     fireEvent.click(screen.getByRole("button", { name: en.buildSummary }));
     expect(await screen.findByText(en.summaryBuilt, {}, { timeout: 20_000 })).toBeTruthy();
-    expect(host.calls).toContain("applyPlan:Summary,Briefing,Validation+marks");
+    expect(host.calls).toContain("applyPlan:Summary,Briefing DGC,Briefing DEBC,Briefing DSC,Validation+marks");
     expect(within(screen.getByTestId("stat-measures")).getByText("139")).toBeTruthy();
     expect(within(screen.getByTestId("stat-completed")).getByText("1%")).toBeTruthy();
     const rows = within(screen.getByTestId("committee-table")).getAllByRole("row");

@@ -61,6 +61,8 @@ export const en = {
   findingPlace: (table: string, row: string, column: string) => [table, row, column].filter(Boolean).join(" · "),
   rowLabel: (n: number) => `row ${n}`,
   measureNo: (no: string) => `No. ${no}`,
+  measureLine: (no: string, title: string) => `No. ${no} · ${title}`,
+  locationMeasure: (no: string, title: string, committee: string) => `Measure No. ${no}, "${title}"${committee ? `, led by ${committee}` : ""}.`,
   goToFinding: "Go to cell",
   locationFile: (address: string) => `In the file: ${address}. A file has no selection; find the cell there when you open it in Excel.`,
   locationExcel: (address: string) => `Selected ${address} in Excel.`,

@@ -63,6 +63,8 @@ export const km: Catalogue = {
   showMore: (n) => `បង្ហាញ ${n} ទៀត`,
   findingPlace: (table, row, column) => [table, row, column].filter(Boolean).join(" · "),
   rowLabel: (n) => `ជួរដេកទី ${n}`,
+  measureLine: (no, title) => `លេខ ${no} · ${title}`,
+  locationMeasure: (no, title, committee) => `វិធានការលេខ ${no} «${title}»${committee ? ` ដឹកនាំដោយ ${committee}` : ""}។`,
   measureNo: (no) => `លេខ ${no}`,
   goToFinding: "ទៅកាន់ក្រឡា",
   locationFile: (address) => `នៅក្នុងឯកសារ៖ ${address}។ ឯកសារមិនអាចជ្រើសក្រឡាជូនបានទេ សូមរកក្រឡានេះនៅពេលបើកវាក្នុង Excel។`,

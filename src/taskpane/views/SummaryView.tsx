@@ -11,7 +11,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useEffect } from "react";
+import { useEffect, useEffectEvent } from "react";
 import type { Dashboard } from "../../plan/dashboard";
 import { useI18n } from "../i18n";
 import { loadEngine } from "../lib/loaders";
@@ -117,9 +117,11 @@ export function SummaryView() {
     });
 
   // Numbers at a glance when the tab opens (and again when the year changes).
-  useEffect(() => {
+  // Only when the workbook or the year changes, not on every render.
+  const refreshIfStale = useEffectEvent(() => {
     if (host && !busy && (!dashboard || dashboard.asOfYear !== asOfYear)) void refresh();
-  }, [host, asOfYear]); // only when the workbook or the year changes, not on every render
+  });
+  useEffect(() => refreshIfStale(), [host, asOfYear]);
 
   return (
     <section className={v.view} aria-labelledby="heading-summary">
