@@ -212,6 +212,9 @@ export const en = {
   languageEnglish: "English",
   languageKhmer: "ខ្មែរ (Khmer)",
   settingsSaved: "The language is remembered on this computer; the As of year is kept in the workbook.",
+  checkAsYouType: "Check as I type",
+  checkAsYouTypeHint: "After a check, the findings, the Validation sheet and the marks follow your edits half a second after you stop typing.",
+  checkAsYouTypeFileHint: "Inside Excel only. With a workbook file, press Run check after your changes.",
 
   // Work in progress
   working: "Working…",
