@@ -59,6 +59,19 @@ export interface ImportOptions {
   headerRow?: number;
 }
 
+export type RejectedCode = "no-key-no-text" | "no-key" | "no-text" | "header-echo" | "key-repeated";
+
+export interface RejectedRow {
+  sourceRow: number;
+  reason: string;
+  code?: RejectedCode;
+  /** The source's sheet, when the rows came from several. */
+  sheet?: string;
+  /** key-repeated: the No. and the source row that has it first. */
+  no?: string;
+  firstRow?: number;
+}
+
 export interface ImportReport {
   sheetName?: string;
   /** 1-based source row of the header (the first one, when the header spans rows). */
@@ -86,8 +99,8 @@ export interface ImportReport {
   updated: Array<{ no: string; changes: Array<{ column: string; before: string; after: string }> }>;
   /** Imported rows identical to their target row (in the mapped columns). */
   unchanged: number;
-  /** Rows not imported, with the 1-based source row (of `sheet`) and the reason. */
-  rejected: Array<{ sourceRow: number; reason: string; sheet?: string }>;
+  /** Rows not imported, with the 1-based source row (of `sheet`) and the reason (English; `code` and its values let a front end tell it in another language). */
+  rejected: Array<RejectedRow>;
   /** No.s the source repeats: every row is kept (the k-th row of a No. matches the target's k-th), validation reports key-duplicate. */
   duplicates: Array<{ no: string; sourceRows: number[]; sheets?: string[] }>;
   /** Formula cells of imported columns that the file holds without a saved value: read as blank. */
@@ -335,9 +348,9 @@ export function planImport(
   const uncached = uncachedByRow(source, columnPlan);
   const imported: ImportedRow[] = [];
   const rowsOf = new Map<string, number[]>();
-  const rejectedAt = new Map<{ sourceRow: number; reason: string }, number>();
-  const reject = (r: number, reason: string) => {
-    const entry = { ...where(source, r), reason: `${rowLabel(source, r)}: ${reason}` };
+  const rejectedAt = new Map<RejectedRow, number>();
+  const reject = (r: number, reason: string, code?: RejectedCode) => {
+    const entry: RejectedRow = { ...where(source, r), reason: `${rowLabel(source, r)}: ${reason}`, ...(code ? { code } : {}) };
     rejectedAt.set(entry, r);
     report.rejected.push(entry);
   };
@@ -353,11 +366,13 @@ export function planImport(
       const noFormula = formulas.find((f) => f.sourceColumn === noCol.sourceColumn);
       const what = noFormula ? `its No. is a formula (${noFormula.formula}) with no saved value` : measureCol && !measureText ? "no No. and no measure text" : "no No.";
       const shown = rowPreview(row);
-      reject(r, `${what}${shown ? ` (it reads “${shown}”)` : ""}.`);
+      // A No. that is a formula without a value has its own reason, told in English only.
+      const code: RejectedCode | undefined = noFormula ? undefined : measureCol && !measureText ? "no-key-no-text" : "no-key";
+      reject(r, `${what}${shown ? ` (it reads “${shown}”)` : ""}.`, code);
       continue;
     }
     if (measureCol && isHeaderEcho(noText, noCol) && isHeaderEcho(measureText, measureCol)) {
-      reject(r, `repeats the header (“${noText}”, “${measureText}”), not a measure.`);
+      reject(r, `repeats the header (“${noText}”, “${measureText}”), not a measure.`, "header-echo");
       continue;
     }
     const contract: MeasureValues = {};
@@ -398,6 +413,8 @@ export function planImport(
   });
   const targetRowOf = (imp: ImportedRow): number | undefined => targetByNo.get(measureNoKey(imp.no))?.[imp.occurrence];
   // A row without measure text only updates a measure it names; it cannot add one.
+  const cannotAddCode = (imp: ImportedRow): RejectedCode | undefined =>
+    measureCol && (targetByNo.get(measureNoKey(imp.no))?.length ?? 0) <= imp.occurrence && !targetByNo.has(measureNoKey(imp.no)) ? "no-text" : undefined;
   const cannotAdd = (imp: ImportedRow): string => {
     const known = targetByNo.get(measureNoKey(imp.no))?.length ?? 0;
     if (known > 0 && imp.occurrence >= known) {
@@ -414,7 +431,7 @@ export function planImport(
       const at = targetRowOf(imp);
       if (at === undefined) {
         if (!imp.measureText) {
-          reject(imp.index, cannotAdd(imp));
+          reject(imp.index, cannotAdd(imp), cannotAddCode(imp));
           continue;
         }
         result.push(newRow(imp, width, indexOf));
@@ -440,7 +457,7 @@ export function planImport(
     const kept = new Set<number>();
     for (const imp of imported) {
       if (!imp.measureText) {
-        reject(imp.index, cannotAdd(imp));
+        reject(imp.index, cannotAdd(imp), cannotAddCode(imp));
         continue;
       }
       const row = newRow(imp, width, indexOf);

@@ -9,7 +9,7 @@ import {
   webLightTheme,
   type Theme,
 } from "@fluentui/react-components";
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { lazy, Suspense, useCallback, useEffect, useEffectEvent, useMemo, useState, type ReactNode } from "react";
 import type { Host } from "../host/host";
 import { StatusArea } from "./components/StatusArea";
 import { catalogue, FONT_STACK, I18nContext, languageFromTag, useI18n, type Language } from "./i18n";
@@ -20,6 +20,7 @@ import { loadSettings, saveSettings } from "./lib/settings";
 import { PaneProvider, usePane, type Mode, type TabId } from "./state";
 import { SetupView } from "./views/SetupView";
 import { UnsavedChangesGuard } from "./components/UnsavedChangesGuard";
+import { LiveChecker } from "./components/LiveChecker";
 
 // The first view ships with the pane; the others load when opened (or when the browser idles).
 const loadCheck = () => import(/* webpackChunkName: "view-check" */ "./views/CheckView");
@@ -104,6 +105,11 @@ export function App(props: AppProps) {
   const [lang] = useState(() => initialLanguage(props.language));
   const [language, setLanguage] = useState<Language>(lang.language);
   const [chosen, setChosen] = useState(lang.chosen);
+  const [checkAsYouType, setCheckAsYouType] = useState(() => loadSettings().checkAsYouType !== false);
+  const chooseCheckAsYouType = useCallback((on: boolean) => {
+    setCheckAsYouType(on);
+    saveSettings({ ...loadSettings(), checkAsYouType: on });
+  }, []);
   const t = catalogue(language);
   const i18n = useMemo(() => ({ language, t }), [language, t]);
   const theme = useMemo(() => themeFor(language), [language]);
@@ -137,8 +143,9 @@ export function App(props: AppProps) {
       <I18nContext.Provider value={i18n}>
         <PaneProvider language={language} explicitAsOfYear={props.asOfYear} initialMode={mode} initialHost={props.host ?? null} initialFileName={props.fileName ?? null} initialTab={props.tab}>
           <Shell detect={detect && !props.host} onOfficeLanguage={officeLanguage}>
-            <Views onLanguage={chooseLanguage} />
+            <Views onLanguage={chooseLanguage} checkAsYouType={checkAsYouType} onCheckAsYouType={chooseCheckAsYouType} />
             <UnsavedChangesGuard />
+            <LiveChecker enabled={checkAsYouType} />
           </Shell>
         </PaneProvider>
       </I18nContext.Provider>
@@ -151,12 +158,13 @@ function Shell(props: { detect: boolean; onOfficeLanguage(l: Language): void; ch
   const pane = usePane();
   const styles = useStyles();
   const { dispatch, setError } = pane;
+  const { detect } = props;
+  const onOfficeLanguage = useEffectEvent((l: Language) => props.onOfficeLanguage(l));
   // The planner may stop waiting for Excel ("Work on a file instead"): a late answer then changes nothing.
-  const modeRef = useRef(pane.mode);
-  modeRef.current = pane.mode;
+  const stillConnecting = useEffectEvent(() => pane.mode === "connecting");
 
   useEffect(() => {
-    if (!props.detect) return;
+    if (!detect) return;
     let live = true;
     void detectOffice().then(async (info) => {
       if (!live) return;
@@ -164,9 +172,9 @@ function Shell(props: { detect: boolean; onOfficeLanguage(l: Language): void; ch
         dispatch({ type: "mode", mode: "file" });
         return;
       }
-      if (modeRef.current !== "connecting") return;
+      if (!stillConnecting()) return;
       const l = languageFromTag(info.displayLanguage);
-      if (l) props.onOfficeLanguage(l);
+      if (l) onOfficeLanguage(l);
       try {
         const host = await createOfficeHost();
         if (!live) return;
@@ -179,7 +187,7 @@ function Shell(props: { detect: boolean; onOfficeLanguage(l: Language): void; ch
     return () => {
       live = false;
     };
-  }, [props.detect]); // once: where the pane runs does not change
+  }, [detect, dispatch, setError]); // once: where the pane runs does not change (dispatch and setError never change)
 
   // When the browser is idle after the first paint, fetch the engine and the other views so the
   // first click does not wait. The file host (ExcelJS) is not fetched until a file is used.
@@ -229,7 +237,7 @@ function Shell(props: { detect: boolean; onOfficeLanguage(l: Language): void; ch
   );
 }
 
-function Views(props: { onLanguage(l: Language): void }) {
+function Views(props: { onLanguage(l: Language): void; checkAsYouType: boolean; onCheckAsYouType(on: boolean): void }) {
   const pane = usePane();
   const styles = useStyles();
   const { t } = useI18n();
@@ -246,7 +254,7 @@ function Views(props: { onLanguage(l: Language): void }) {
       view = <ImportExportView />;
       break;
     case "settings":
-      view = <SettingsView onLanguage={props.onLanguage} />;
+      view = <SettingsView onLanguage={props.onLanguage} checkAsYouType={props.checkAsYouType} onCheckAsYouType={props.onCheckAsYouType} />;
       break;
     default:
       view = <SetupView />;

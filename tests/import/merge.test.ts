@@ -44,8 +44,8 @@ describe("planImport: the openpyxl ministry report (title, banner, typos, mess)"
 
   it("rejects the section heading and the row without No., saying why; keeps the repeated No. and says so", () => {
     expect(report.rejected).toEqual([
-      { sourceRow: 7, reason: "Row 7: no measure text (it reads “I. Digital infrastructure”)." },
-      { sourceRow: 8, reason: expect.stringMatching(/^Row 8: no No\. \(it reads “A measure without a number \| DGC/) },
+      { sourceRow: 7, reason: "Row 7: no measure text (it reads “I. Digital infrastructure”).", code: "no-text" },
+      { sourceRow: 8, reason: expect.stringMatching(/^Row 8: no No\. \(it reads “A measure without a number \| DGC/), code: "no-key" },
     ]);
     expect(report.duplicates).toEqual([{ no: "2", sourceRows: [6, 12] }]);
     expect(report.notes).toContain("No. 2 appears on source rows 6, 12: every row is kept; validation reports the repeat (key-duplicate).");

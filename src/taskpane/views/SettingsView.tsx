@@ -1,5 +1,5 @@
-import { Button, Caption1, Field, Input, Radio, RadioGroup, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { Button, Caption1, Field, Input, Radio, RadioGroup, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
 import { setAsOfYear } from "../../host/as-of";
 import { useI18n, type Language } from "../i18n";
 import { isValidYear, MAX_YEAR, MIN_YEAR } from "../lib/settings";
@@ -13,6 +13,8 @@ const useStyles = makeStyles({
 
 export interface SettingsViewProps {
   onLanguage(language: Language): void;
+  checkAsYouType: boolean;
+  onCheckAsYouType(on: boolean): void;
 }
 
 /** The As of year is the workbook's (Framework table): shown here, and saved into the workbook. */
@@ -23,7 +25,12 @@ function AsOfYearField() {
   const { host, busy, run, dispatch } = pane;
   const current = pane.asOfYear;
   const [text, setText] = useState(String(current));
-  useEffect(() => setText(String(current)), [current]);
+  // The workbook's year changed (read, saved): it replaces what is typed, adjusted while rendering.
+  const [shown, setShown] = useState(current);
+  if (shown !== current) {
+    setShown(current);
+    setText(String(current));
+  }
   const year = Number(text.trim());
   const valid = text.trim() !== "" && isValidYear(year);
   const canSave = !!host && !busy && valid && year !== current;
@@ -73,6 +80,7 @@ function AsOfYearField() {
 export function SettingsView(props: SettingsViewProps) {
   const { t, language } = useI18n();
   const v = useViewStyles();
+  const inExcel = usePane().mode === "excel";
 
   return (
     <section className={v.view} aria-labelledby="heading-settings">
@@ -85,6 +93,15 @@ export function SettingsView(props: SettingsViewProps) {
           <Radio value="en" label={t.languageEnglish} lang="en" />
           <Radio value="km" label={t.languageKhmer} lang="km" />
         </RadioGroup>
+      </Field>
+      <Field hint={inExcel ? t.checkAsYouTypeHint : t.checkAsYouTypeFileHint}>
+        <Switch
+          label={t.checkAsYouType}
+          checked={inExcel && props.checkAsYouType}
+          disabled={!inExcel}
+          onChange={(_, d) => props.onCheckAsYouType(d.checked)}
+          data-testid="check-as-you-type"
+        />
       </Field>
       <Caption1>
         <Text size={200}>{t.settingsSaved}</Text>
