@@ -278,17 +278,20 @@ export function planImport(
 
   // Result headers: the target's, plus contract columns the source brings and the target lacks.
   const resultHeaders = [...targetHeaders];
-  const targetIndex = new Map<string, number>();
+  // headerKey → first position: every lookup is one Map read, so 20 000 extra columns stay linear.
+  const positions = new Map<string, number>();
+  resultHeaders.forEach((h, i) => {
+    const k = headerKey(h);
+    if (!positions.has(k)) positions.set(k, i);
+  });
+  const positionOf = (header: string): number => positions.get(headerKey(header)) ?? -1;
   const indexOf = (header: string): number => {
-    const known = targetIndex.get(header);
-    if (known !== undefined) return known;
-    const k = headerKey(header);
-    let i = resultHeaders.findIndex((h) => headerKey(h) === k);
+    let i = positionOf(header);
     if (i < 0) {
       resultHeaders.push(header);
       i = resultHeaders.length - 1;
+      positions.set(headerKey(header), i);
     }
-    targetIndex.set(header, i);
     return i;
   };
   for (const c of finding.columns) indexOf(c.header);
@@ -311,6 +314,7 @@ export function planImport(
     finding,
     resultHeaders,
     indexOf,
+    positionOf,
   );
 
   const progressCol = byHeader.get("Progress %");
@@ -413,8 +417,7 @@ export function planImport(
   });
   const targetRowOf = (imp: ImportedRow): number | undefined => targetByNo.get(measureNoKey(imp.no))?.[imp.occurrence];
   // A row without measure text only updates a measure it names; it cannot add one.
-  const cannotAddCode = (imp: ImportedRow): RejectedCode | undefined =>
-    measureCol && (targetByNo.get(measureNoKey(imp.no))?.length ?? 0) <= imp.occurrence && !targetByNo.has(measureNoKey(imp.no)) ? "no-text" : undefined;
+  const cannotAddCode = (imp: ImportedRow): RejectedCode | undefined => (measureCol && !targetByNo.has(measureNoKey(imp.no)) ? "no-text" : undefined);
   const cannotAdd = (imp: ImportedRow): string => {
     const known = targetByNo.get(measureNoKey(imp.no))?.length ?? 0;
     if (known > 0 && imp.occurrence >= known) {
@@ -613,8 +616,11 @@ function keepUnmapped(
   finding: ResolvedMapping,
   resultHeaders: readonly string[],
   indexOf: (header: string) => number,
+  positionOf: (header: string) => number,
 ): Array<{ sourceColumn: number; header: string }> {
   const taken = new Set<number>(finding.columns.map((c) => indexOf(c.header)));
+  // Per name, the next " n" suffix to try: a header repeated many times is numbered in one pass.
+  const nextSuffix = new Map<string, number>();
   const leaveOut = new Set<string>();
   const kept: Array<{ sourceColumn: number; header: string }> = [];
   for (const { sourceColumn, sourceHeader } of [...columns].sort((a, b) => a.sourceColumn - b.sourceColumn)) {
@@ -629,8 +635,13 @@ function keepUnmapped(
     if (leftOutBy !== undefined) leaveOut.add(leftOutBy);
     if (finding.leftOut.has(sourceColumn) || leftOutBy !== undefined) continue;
     const last = names[names.length - 1];
-    for (let n = 2; names.every((name) => isTaken(name)); n++) names.push(`${last} ${n}`);
-    const name = names.find((h) => !isTaken(h)) ?? last;
+    let name = names.find((h) => !isTaken(h));
+    if (name === undefined) {
+      let n = nextSuffix.get(last) ?? 2;
+      while (isTaken(`${last} ${n}`)) n++;
+      name = `${last} ${n}`;
+      nextSuffix.set(last, n + 1);
+    }
     const at = indexOf(name);
     taken.add(at);
     kept.push({ sourceColumn, header: resultHeaders[at] });
@@ -643,8 +654,7 @@ function keepUnmapped(
   return kept;
 
   function isTaken(name: string): boolean {
-    const k = headerKey(name);
-    const at = resultHeaders.findIndex((h) => headerKey(h) === k);
+    const at = positionOf(name);
     return at >= 0 && taken.has(at);
   }
 }

@@ -202,3 +202,17 @@ describe("cells longer than Excel holds", () => {
     expect(value(r, "8", "Measure")).toBe("A Word\nline break");
   });
 });
+
+describe("a very wide source: every extra column named once, by map lookups (the figure is in npm run bench)", () => {
+  it("keeps 5 000 extra columns, repeated headers numbered, names unique", () => {
+    const width = 5_000;
+    const header = ["No.", "Measure", ...Array.from({ length: width }, (_, i) => (i % 2 === 0 ? "Budget line" : `Extra ${i}`))];
+    const rows = [header, ["1", "One", ...Array.from({ length: width }, (_, i) => String(i))]];
+    const report = planImportInto({ rows, sheetName: "wide" }, despf(), 2025, { mode: "merge" });
+    const keys = report.result.headers.map((h) => h.toLowerCase().replace(/\s+/g, ""));
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(report.extraColumns).toHaveLength(width);
+    expect(report.extraColumns.slice(0, 4)).toEqual(["Budget line", "Extra 1", "Budget line (column E)", "Extra 3"]);
+    expect(value(report.result, "1", report.extraColumns[width - 1])).toBe(String(width - 1));
+  });
+});
