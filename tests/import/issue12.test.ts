@@ -58,7 +58,7 @@ describe("one sheet per committee (openpyxl): every sheet with a measures header
     for (const no of ["45", "46", "47"]) {
       expect([value(r, no, "Goal"), value(r, no, "Strategy"), value(r, no, "Lead committee")]).toEqual(["I", "I.C", "DGC"]);
     }
-    expect(report.rejected).toEqual([{ sourceRow: 7, sheet: "DGC", reason: "Sheet “DGC” row 7: no No. and no measure text (it reads “II. Digital trust”)." }]);
+    expect(report.rejected).toEqual([{ sourceRow: 7, sheet: "DGC", reason: "Sheet “DGC” row 7: no No. and no measure text (it reads “II. Digital trust”).", code: "no-key-no-text" }]);
   });
 
   it("keeps a Word line break (vertical tab, _x000B_) as a line break", () => {
