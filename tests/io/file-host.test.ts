@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { buildSummary, checkWorkbook, setupWorkbook } from "../../src/host/operations";
 import { FileHost } from "../../src/io/file-host";
+import type { XlsxBook } from "../../src/io/xlsx-book";
 import { TABLE_HEADERS, TABLE_NAMES } from "../../src/model/schema";
 
 async function reopen(host: FileHost): Promise<FileHost> {
@@ -114,7 +115,7 @@ describe("file host owned sheets", () => {
     const host = FileHost.blank();
     await setupWorkbook(host, "despf", 2021);
     // the planner's own format, kept
-    host.book.wb.getWorksheet("Measures")!.addConditionalFormatting({ ref: "K2:K9", rules: [{ type: "expression", priority: 9, formulae: ['$K2="Delayed"'] }] });
+    (host.book as XlsxBook).wb.getWorksheet("Measures")!.addConditionalFormatting({ ref: "K2:K9", rules: [{ type: "expression", priority: 9, formulae: ['$K2="Delayed"'] }] });
     const plans: boolean[] = [];
     const applyPlan = host.applyPlan.bind(host);
     host.applyPlan = async (plan, progress) => {
