@@ -1,5 +1,6 @@
 import { basename, extname } from "node:path";
-import { checkWorkbook, buildSummary, setupWorkbook } from "../host/operations";
+import { buildSummary, setupWorkbook } from "../host/operations";
+import { validate } from "../rules/validate";
 import { FileHost } from "../io/file-host";
 import { tablesToJson, tableToCsv } from "../io/export";
 import { FRAMEWORK_IDS } from "../model/builtin";
@@ -8,7 +9,7 @@ import type { FrameworkId } from "../model/types";
 import { formatReport } from "./report";
 import { flag, oneOf, parseArgs, positional, requireFlag, USAGE, UsageError, yearFlag, type ParsedArgs } from "./args";
 import { InputError, openPlannerFile } from "./open";
-import { guardWhatCannotBeKept, writeOutput } from "./output";
+import { asRefusal, refuseExisting, refuseOverwrite, writeOutput } from "./output";
 import { runImport } from "./import-command";
 
 export class ExitError extends Error {}
@@ -25,6 +26,7 @@ async function cmdNew(args: ParsedArgs): Promise<number> {
   positional(args, 0, "no file name (use -o FILE.xlsx)");
   const id = oneOf<FrameworkId>(flag(args, "--framework"), FRAMEWORK_IDS, "--framework", "despf");
   const out = xlsxOut(args);
+  refuseExisting(out);
   const host = FileHost.blank();
   await setupWorkbook(host, id, yearFlag(args) ?? thisYear());
   writeOutput(out, await host.exportXlsx());
@@ -39,8 +41,9 @@ async function cmdValidate(args: ParsedArgs): Promise<number> {
   const language = oneOf(flag(args, "--lang"), ["en", "km"] as const, "--lang", "en");
   const asOfYear = yearFlag(args);
   const host = await openPlannerFile(file, asOfYear ?? thisYear());
-  // The check reads the tables once; nothing is written, so a missing table is told afterwards.
-  const { tables, findings } = await checkWorkbook(host, { asOfYear, language });
+  // Validate reads the tables once and writes nothing (no Validation sheet: there is no file to save).
+  const tables = await host.readTables();
+  const findings = validate(tables, { asOfYear, language });
   if (!findTable(tables, "Measures")) throw new InputError(`${file}: no Measures table. Create one with 'planner new' or import measures into a planner workbook.`);
   if (format === "json") process.stdout.write(JSON.stringify({ findings: findings.map(({ params: _p, ...f }) => f) }) + "\n");
   else process.stdout.write(formatReport(findings, basename(file), language));
@@ -53,9 +56,15 @@ async function cmdBuild(args: ParsedArgs): Promise<number> {
   const language = oneOf(flag(args, "--lang"), ["en", "km"] as const, "--lang", "en");
   const asOfYear = yearFlag(args);
   const host = await openPlannerFile(file, asOfYear ?? thisYear());
-  const { tables, findings } = await buildSummary(host, { asOfYear, language });
+  let built: Awaited<ReturnType<typeof buildSummary>>;
+  try {
+    built = await buildSummary(host, { asOfYear, language });
+  } catch (e) {
+    throw asRefusal(file, e);
+  }
+  const { tables, findings } = built;
+  // Nothing is saved before this check: the build above only changed the copy in memory.
   if (!findTable(tables, "Measures")) throw new InputError(`${file}: no Measures table to summarise.`);
-  guardWhatCannotBeKept(file, out, host.cannotKeep);
   writeOutput(out, await host.exportXlsx());
   const count = (s: string) => findings.filter((f) => f.severity === s).length;
   process.stdout.write(`Wrote ${out}: Summary, Briefing and Validation (${count("error")} errors, ${count("warning")} warnings, ${count("info")} info).\n`);
@@ -66,6 +75,7 @@ async function cmdExport(args: ParsedArgs): Promise<number> {
   const [file] = positional(args, 1, "one FILE");
   const format = oneOf(flag(args, "--format"), ["csv", "json"] as const, "--format", "json");
   const out = requireFlag(args, "-o", "OUT");
+  refuseOverwrite(file, out, format === "csv" ? "CSV text" : "JSON text");
   const host = await openPlannerFile(file, thisYear());
   const tables = await host.readTables();
   if (format === "json") {

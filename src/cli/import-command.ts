@@ -4,7 +4,7 @@ import { readImportSource } from "../io/import-source";
 import type { ImportReport } from "../import";
 import { flag, oneOf, positional, requireFlag, UsageError, yearFlag, type ParsedArgs } from "./args";
 import { InputError, openPlannerFile, readInput } from "./open";
-import { guardWhatCannotBeKept, writeOutput } from "./output";
+import { asRefusal, writeOutput } from "./output";
 
 /** "No.=0,Measure=3": the planner's column choices (0-based source columns). */
 export function parseMapping(text: string | undefined): Record<string, number> | undefined {
@@ -75,7 +75,6 @@ export async function runImport(args: ParsedArgs): Promise<number> {
   const asOfYear = yearFlag(args) ?? new Date().getFullYear();
   const bytes = readInput(source);
   const host = await openPlannerFile(into, asOfYear);
-  if (!dryRun) guardWhatCannotBeKept(into, out, host.cannotKeep);
   let report: ImportReport;
   try {
     const rows = await readImportSource(basename(source), bytes);
@@ -89,6 +88,8 @@ export async function runImport(args: ParsedArgs): Promise<number> {
     });
   } catch (e) {
     if (e instanceof UsageError) throw e;
+    const refusal = asRefusal(into, e);
+    if (refusal !== e) throw refusal;
     throw new InputError(`${basename(source)}: ${(e as Error).message}`);
   }
   if (format === "json") {
@@ -98,7 +99,13 @@ export async function runImport(args: ParsedArgs): Promise<number> {
     process.stdout.write(formatImportReport(report, basename(source), dryRun));
   }
   if (!dryRun) {
-    writeOutput(out, await host.exportXlsx());
+    let bytes: Uint8Array;
+    try {
+      bytes = await host.exportXlsx();
+    } catch (e) {
+      throw asRefusal(into, e);
+    }
+    writeOutput(out, bytes);
     if (format === "text") process.stdout.write(`Wrote ${out}.\n`);
   }
   return 0;

@@ -14,8 +14,6 @@ export class FileHost implements Host {
   readonly kind = "file" as const;
   /** The last cell asked for; a file has no selection, the pane shows it. */
   lastSelection: CellTarget | null = null;
-  /** What the opened file holds that a saved copy will not: nothing since the package writer. */
-  readonly cannotKeep: string[] = [];
   /** The table as the last writeTable found it, for restoreTable. */
   private previous: TableData | null = null;
 

@@ -91,8 +91,7 @@ export function SetupView() {
         pane.setHost(opened, isCsv ? file.name.replace(/\.csv$/i, ".xlsx") : file.name);
         pane.setTables(read);
         if (isCsv) pane.setChanged(true);
-        const lost = opened.cannotKeep;
-        pane.setNotice((tt) => tt.openedFile(file.name, measureCount(read)) + (lost.length ? ` ${tt.cannotKeep(lost.join(", "))}` : ""));
+        pane.setNotice((tt) => tt.openedFile(file.name, measureCount(read)));
       },
       { noHost: true, errorContext: "file", first: "stepOpening" },
     );
