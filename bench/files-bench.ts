@@ -3,9 +3,9 @@
  * headless load-and-save (doing less work), and ExcelJS's bare load+save (our floor).
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import ExcelJS from "exceljs";
 import { buildSummary, setupWorkbook } from "../src/host/operations";
@@ -72,6 +72,26 @@ async function excelJsMs(file: string, runs: number): Promise<number> {
   });
 }
 
+const ROOT = resolve(__dirname, "..");
+const BIN = join(ROOT, "dist", "planner.js");
+
+/** Median wall time of a whole `planner validate FILE` process (start-up included); null when it cannot run. */
+function processMs(command: string, args: string[], runs: number): number | null {
+  const once = () => {
+    const t0 = performance.now();
+    const r = spawnSync(command, args, { cwd: ROOT, encoding: "utf8", timeout: 120_000 });
+    // validate exits 0 (no errors) or 1 (errors found); 2 or a signal means it did not run.
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${command} ${args.join(" ")} failed: ${r.stderr || r.error?.message}`);
+    return performance.now() - t0;
+  };
+  try {
+    once();
+    return median(Array.from({ length: runs }, once));
+  } catch {
+    return null;
+  }
+}
+
 export interface FileFigures {
   build_ms: number;
   libreoffice_ms: number | null;
@@ -81,6 +101,10 @@ export interface FileFigures {
   libreoffice_10000_ms: number | null;
   exceljs_10000_ms: number;
   build_10000_vs_libreoffice: number | null;
+  /** `node dist/planner.js validate` on the DESPF workbook, end to end (null before `npm run build`). */
+  cli_validate_ms: number | null;
+  /** `npm run planner -- validate` on the same file: npm and tsx starting up, then the same work. */
+  cli_dev_validate_ms: number | null;
 }
 
 export async function filesBench(): Promise<FileFigures> {
@@ -93,6 +117,8 @@ export async function filesBench(): Promise<FileFigures> {
   const build_10000_ms = await timeAsync(3, () => build(big));
   const libreoffice_10000_ms = libreOfficeMs(big, 3);
   const exceljs_10000_ms = await excelJsMs(big, 3);
+  const cli_validate_ms = existsSync(BIN) ? processMs(process.execPath, [BIN, "validate", despf], 5) : null;
+  const cli_dev_validate_ms = processMs("npm", ["run", "--silent", "planner", "--", "validate", despf], 3);
   const ratio = (a: number, b: number | null) => (b ? Math.round((a / b) * 100) / 100 : null);
   return {
     build_ms,
@@ -103,5 +129,7 @@ export async function filesBench(): Promise<FileFigures> {
     libreoffice_10000_ms,
     exceljs_10000_ms,
     build_10000_vs_libreoffice: ratio(build_10000_ms, libreoffice_10000_ms),
+    cli_validate_ms,
+    cli_dev_validate_ms,
   };
 }

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
 
   log("Core (median ms)     " + sizes.map((n) => String(n).padStart(9)).join(""));
   const core = coreBench(sizes);
-  for (const [label, key] of [["read tables → model", "read_ms"], ["validate", "validate_ms"], ["summarise", "summarise_ms"], ["build the plan", "plan_ms"], ["peak RSS (MB)", "peak_rss_mb"]] as const) {
+  for (const [label, key] of [["read tables → model", "read_ms"], ["validate", "validate_ms"], ["summarise", "summarise_ms"], ["build the plan", "plan_ms"], ["re-check one row", "revalidate_ms"], ["peak RSS (MB)", "peak_rss_mb"]] as const) {
     log(label.padEnd(21) + sizes.map((n) => fmt(core[key][n]).padStart(9)).join(""));
   }
 
@@ -40,6 +40,7 @@ async function main(): Promise<void> {
   log(`LibreOffice load+save (peer)      ${fmt(files.libreoffice_ms, 0).padStart(11)}   ${fmt(files.libreoffice_10000_ms, 0).padStart(15)}`);
   log(`ExcelJS load+save (floor)         ${fmt(files.exceljs_ms, 0).padStart(11)}   ${fmt(files.exceljs_10000_ms, 0).padStart(15)}`);
   log(`build ÷ LibreOffice               ${fmt(files.build_vs_libreoffice, 2).padStart(11)}   ${fmt(files.build_10000_vs_libreoffice, 2).padStart(15)}`);
+  log(`planner validate, whole process: node dist/planner.js ${fmt(files.cli_validate_ms, 0)} ms, npm run planner ${fmt(files.cli_dev_validate_ms, 0)} ms (DESPF)`);
 
   const dist = resolve(__dirname, "../dist");
   let bundle: Awaited<ReturnType<typeof taskpaneBench>> | null = null;

@@ -1,28 +1,31 @@
 #!/usr/bin/env node
 /*
- * npm start: sideload into Excel where office-addin-debugging can (Windows/macOS desktop),
- * and always serve the task pane so that a browser can open it (this Linux machine has no Excel).
+ * npm start: as Microsoft's add-in template does on Windows and macOS — office-addin-debugging
+ * installs the office-addin-dev-certs CA, starts the dev server on https://localhost:3000 with its
+ * certificate (webpack.config.js), and sideloads manifest.xml into Excel desktop. Linux has no
+ * Excel desktop: the same https dev server keeps running, and this says how to use it.
  */
-const { spawn, spawnSync } = require("child_process");
+const { spawn } = require("child_process");
 const port = process.env.PORT || "3000";
 const desktop = process.platform === "win32" || process.platform === "darwin";
 
-if (desktop) {
-  const r = spawnSync("npx", ["office-addin-debugging", "start", "manifest.xml", "desktop"], { stdio: "inherit", shell: true });
-  process.exit(r.status ?? 0);
+function run(args, env) {
+  const child = spawn("npx", args, { stdio: "inherit", shell: true, env: { ...process.env, PORT: port, ...env } });
+  child.on("exit", (code) => process.exit(code ?? 0));
 }
 
-console.log(`Policy Planner: no Excel desktop on ${process.platform}; serving the task pane instead.
+if (desktop) {
+  // office-addin-debugging reads package.json "config" (dev_server_port) and runs `npm run dev-server`.
+  run(["office-addin-debugging", "start", "manifest.xml", "desktop"]);
+} else {
+  const scheme = process.env.HTTPS === "0" ? "http" : "https";
+  console.log(`Policy Planner: no Excel desktop on ${process.platform}; serving the add-in on ${scheme}://localhost:${port}/ until you stop it (Ctrl+C).
 
-  In a browser:          http://localhost:${port}/taskpane.html   (file mode: open a workbook, download the result)
-  In Excel on the web:   Insert > Add-ins > Upload My Add-in > manifest.xml
-                         (needs https://localhost:${port}; run with HTTPS=1 and trust the dev certificate,
-                          or 'npm run start:web -- --document <workbook URL>' where office-addin-debugging works)
-  Command line:          npm run planner -- new --framework despf -o despf.xlsx
+  In a browser:          ${scheme}://localhost:${port}/taskpane.html   (file mode: open a workbook, download the result)
+  In Excel on the web:   trust the dev certificate's CA once (printed below), open a workbook in Excel on the web,
+                         Home > Add-ins > More Add-ins > My Add-ins > Upload My Add-in > manifest.xml
+                         or, with a network and a Microsoft 365 account: npm run start:web -- --document <workbook URL>
+  Command line:          npm run build && npx planner new --framework despf -o despf.xlsx
 `);
-const child = spawn("npx", ["webpack", "serve", "--mode", "development"], {
-  stdio: "inherit",
-  shell: true,
-  env: { ...process.env, HTTPS: process.env.HTTPS || "0", PORT: port },
-});
-child.on("exit", (code) => process.exit(code ?? 0));
+  run(["webpack", "serve", "--mode", "development"]);
+}

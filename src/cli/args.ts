@@ -70,8 +70,9 @@ export const USAGE = `Usage: npm run planner -- <command>
                                                       findings; exit 0 no errors, 1 errors, 2 unusable input
   build FILE -o OUT.xlsx [--as-of YEAR] [--lang en|km]
                                                       FILE plus Summary, Briefing and Validation sheets
-  import SOURCE --into FILE [-o OUT.xlsx] [--dry-run] [--replace] [--map "Header=N,..."] [--format text|json]
+  import SOURCE --into FILE [-o OUT.xlsx] [--dry-run] [--replace] [--map "Header=N,..."] [--as-of YEAR] [--format text|json]
                                                       merge measures from any xlsx/csv by No.
   export FILE --format csv|json -o OUT [--table NAME] the tables as CSV (one table) or JSON (all)
 
+YEAR: without --as-of, the workbook's Framework "As of year", else the current year.
 FILE may be .xlsx or .csv (a csv holds the Measures table; the built-in DESPF reference tables are used).`;

@@ -72,9 +72,10 @@ export async function runImport(args: ParsedArgs): Promise<number> {
   if (!dryRun && extname(out).toLowerCase() !== ".xlsx") {
     throw new UsageError(`The result is written as .xlsx: pass -o OUT.xlsx (got "${out}").`);
   }
-  const asOfYear = yearFlag(args) ?? new Date().getFullYear();
+  // --as-of first, then the workbook's own As of year (resolved by the operation), then this year.
+  const asOfYear = yearFlag(args);
   const bytes = readInput(source);
-  const host = await openPlannerFile(into, asOfYear);
+  const host = await openPlannerFile(into, asOfYear ?? new Date().getFullYear());
   let report: ImportReport;
   try {
     const rows = await readImportSource(basename(source), bytes);

@@ -1,30 +1,32 @@
+import type { PlannerTables } from "../model/schema";
 import type { Finding, Severity } from "../rules/finding";
+import { rollUpFindings } from "../rules/rollup";
 
 const HEADINGS: Record<"en" | "km", Record<Severity, string>> = {
   en: { error: "Errors", warning: "Warnings", info: "Information" },
   km: { error: "កំហុស", warning: "ការព្រមាន", info: "ព័ត៌មាន" },
 };
 
-/** The text report of `planner validate`: grouped by severity, then rule, each with its place. */
-export function formatReport(findings: Finding[], file: string, language: "en" | "km" = "en"): string {
+/**
+ * The text report of `planner validate`: by severity, then rule (most urgent first, as the pane
+ * rolls them up), each line with its cell as Excel shows it, the measure's No. and short title.
+ */
+export function formatReport(findings: Finding[], file: string, language: "en" | "km" = "en", asOfYear?: number, tables: PlannerTables | null = null): string {
   const lines: string[] = [];
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
-  lines.push(`${file}: ${count("error")} errors, ${count("warning")} warnings, ${count("info")} info`);
+  lines.push(`${file}: ${count("error")} errors, ${count("warning")} warnings, ${count("info")} info${asOfYear !== undefined ? ` (as of ${asOfYear})` : ""}`);
+  const groups = rollUpFindings(findings, tables);
   for (const severity of ["error", "warning", "info"] as const) {
-    const group = findings.filter((f) => f.severity === severity);
-    if (group.length === 0) continue;
-    lines.push("", `${HEADINGS[language][severity]} (${group.length})`);
-    const byRule = new Map<string, Finding[]>();
-    for (const f of group) {
-      const list = byRule.get(f.rule);
-      if (list) list.push(f);
-      else byRule.set(f.rule, [f]);
-    }
-    for (const [rule, list] of byRule) {
-      lines.push(`  ${rule} (${list.length})`);
-      for (const f of list) {
-        const place = [f.table, f.row !== null ? `row ${f.row}` : null, f.column, f.key !== null ? `No. ${f.key}` : null].filter(Boolean).join(", ");
-        lines.push(`    ${place}: ${f.message}`);
+    const mine = groups.filter((g) => g.severity === severity);
+    if (mine.length === 0) continue;
+    lines.push("", `${HEADINGS[language][severity]} (${count(severity)})`);
+    for (const g of mine) {
+      lines.push(`  ${g.rule} (${g.lines.length})`);
+      for (const { finding: f, no, title } of g.lines) {
+        // The cell as Excel shows it; the table and its data-row index where no place is known.
+        const place = f.cell ?? [f.table, f.row !== null ? `row ${f.row}` : null, f.column].filter(Boolean).join(", ");
+        const measure = no !== null ? `, No. ${no}${title ? ` "${title}"` : ""}` : "";
+        lines.push(`    ${place}${measure}: ${f.message}`);
       }
     }
   }

@@ -12,8 +12,41 @@
  * touches sits inside such a guard and is listed here).
  */
 
-/** The ExcelApi version manifest.xml declares (`<Set Name="ExcelApi" MinVersion="1.8"/>`). */
+/** The ExcelApi version the code needs unguarded (members newer than this sit behind `supports`). */
 export const EXCEL_API_FLOOR = "1.8";
+
+/**
+ * The ExcelApi version manifest.xml declares (`<Set Name="ExcelApi" MinVersion="1.14"/>`): higher
+ * than the code needs, to keep out the Office builds whose webview cannot run the ES2020 bundle,
+ * React 19 and Fluent v9. From Microsoft's tables (office-js-docs-reference
+ * excel-api-requirement-sets.md; office-js-docs-pr browsers-used-by-office-web-add-ins.md before
+ * #5463): ExcelApi 1.14 arrives with Version 2108 (Build 14326.20508) on Windows, Office 2021 and
+ * later perpetual, Mac 16.52 and iPad 16.53. Every Windows build from 16.0.14326 uses WebView2
+ * (Edge Chromium) where it is installed, without the registry switch older builds need;
+ * Microsoft 365 from Version 2101 and Office 2021 install it. Volume-licensed Office 2016/2019
+ * (ExcelApi ≤ 1.7, always Trident) and Microsoft 365 on Windows 7 (no build that new) cannot
+ * install the add-in. What the manifest cannot see — retail Office 2016/2019 updated past 2108
+ * on a PC without the WebView2 runtime, which falls back to EdgeHTML or Trident — is caught by
+ * the ES5 check in taskpane.html and commands.html, which says so instead of a blank pane.
+ */
+export const MANIFEST_EXCEL_API = "1.14";
+
+export interface FirstBuilds {
+  windows: string;
+  mac: string;
+  ipad: string;
+}
+
+/** Microsoft's first builds with each ExcelApi set (excel-api-requirement-sets.md); the README's supported-clients table gives MANIFEST_EXCEL_API's. */
+export const FIRST_BUILDS: Readonly<Record<string, FirstBuilds>> = {
+  "1.8": { windows: "Version 1808 (Build 10730.20102)", mac: "16.17", ipad: "16.0" },
+  "1.9": { windows: "Version 1903 (Build 11425.20204)", mac: "16.24", ipad: "16.0" },
+  "1.10": { windows: "Version 1907 (Build 11929.20306)", mac: "16.30", ipad: "16.0" },
+  "1.11": { windows: "Version 2002 (Build 12527.20470)", mac: "16.33", ipad: "16.35" },
+  "1.12": { windows: "Version 2008 (Build 13127.20408)", mac: "16.40", ipad: "16.40" },
+  "1.13": { windows: "Version 2102 (Build 13801.20738)", mac: "16.50", ipad: "16.50" },
+  "1.14": { windows: "Version 2108 (Build 14326.20508)", mac: "16.52", ipad: "16.53" },
+};
 
 export interface GuardedApi {
   /** `Class.member`, as in the Office.js reference. */

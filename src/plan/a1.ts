@@ -1,7 +1,10 @@
+import { quoteSheetName } from "../model/address";
 import { columnLetter } from "../model/columns";
 import type { CellRef, RangeRef } from "./types";
 
 export { columnLetter };
+/** One definition of sheet-name quoting, shared with the findings' cell addresses. */
+export const quoteSheet = quoteSheetName;
 
 
 export function cellA1(ref: CellRef, absolute = false): string {
@@ -9,9 +12,6 @@ export function cellA1(ref: CellRef, absolute = false): string {
   return `${d}${columnLetter(ref.col)}${d}${ref.row + 1}`;
 }
 
-export function quoteSheet(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-}
 
 /** "A1:C9" (or "A1" when one cell). */
 export function rangeA1(from: CellRef, to: CellRef, absolute = false): string {

@@ -116,7 +116,8 @@ export function validationSheet(findings: readonly Finding[], tables: PlannerTab
     put(row, 0, severityLabel(language, f.severity), f.severity);
     put(row, 1, f.rule);
     put(row, 2, f.table);
-    put(row, 3, f.row);
+    // The row as Excel numbers it on the sheet (the link beside it goes there); the table index where no place is known.
+    put(row, 3, f.sheetRow ?? f.row);
     put(row, 4, f.column);
     put(row, 5, f.key);
     put(row, 6, f.message, link ? "link" : undefined, link);

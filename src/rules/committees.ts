@@ -52,30 +52,44 @@ export function committeeChecker(ctx: RuleContext, sink: Sink): MeasureChecker {
       }
 
       // committee-count: each committee once per measure it leads or co-leads.
-      let first: string | null = null;
-      if (lead && lead.code !== null) {
-        first = lead.code;
-        counts.set(first, (counts.get(first) ?? 0) + 1);
-      }
-      const others = m.others;
-      for (let i = 0; i < others.length; i++) {
-        const k = others[i].code;
-        if (k === null || k === first) continue;
-        let earlier = false;
-        for (let j = 0; j < i && !earlier; j++) earlier = others[j].code === k;
-        if (!earlier) counts.set(k, (counts.get(k) ?? 0) + 1);
-      }
+      countCommittees(m, counts, 1);
     },
 
     finish() {
-      if (!ctx.committeeRows || !ctx.committees) return;
-      for (const c of ctx.committeeRows) {
-        if (c.code === "" || ctx.committees.get(codeKey(c.code)) !== c) continue;
-        const e = c.expected;
-        if (e.kind !== "number" || !Number.isInteger(e.value) || e.value < 0) continue;
-        const count = counts.get(c.code) ?? 0;
-        if (count !== e.value) sink.add("committee-count", "Committees", c.row, "Expected measures", null, { ...named(c.code), count, expected: e.value });
-      }
+      committeeCounts(ctx, counts, sink);
     },
   };
+}
+
+/** Adds `by` (1, or -1 to take a row back) to the count of each committee the measure leads or co-leads, once each. */
+export function countCommittees(m: MeasureRow, counts: Map<string, number>, by: 1 | -1): void {
+  let first: string | null = null;
+  const lead = m.lead;
+  if (lead && lead.code !== null) {
+    first = lead.code;
+    counts.set(first, (counts.get(first) ?? 0) + by);
+  }
+  const others = m.others;
+  for (let i = 0; i < others.length; i++) {
+    const k = others[i].code;
+    if (k === null || k === first) continue;
+    let earlier = false;
+    for (let j = 0; j < i && !earlier; j++) earlier = others[j].code === k;
+    if (!earlier) counts.set(k, (counts.get(k) ?? 0) + by);
+  }
+}
+
+/** committee-count: one finding per committee whose count differs from its Expected measures. */
+export function committeeCounts(ctx: RuleContext, counts: ReadonlyMap<string, number>, sink: Sink): void {
+  if (!ctx.committeeRows || !ctx.committees) return;
+  for (const c of ctx.committeeRows) {
+    if (c.code === "" || ctx.committees.get(codeKey(c.code)) !== c) continue;
+    const e = c.expected;
+    if (e.kind !== "number" || !Number.isInteger(e.value) || e.value < 0) continue;
+    const count = counts.get(c.code) ?? 0;
+    if (count !== e.value) {
+      const n = ctx.committeeNames(c.code);
+      sink.add("committee-count", "Committees", c.row, "Expected measures", null, { committee: c.code, committeeName: n.name, committeeNameKm: n.nameKm, count, expected: e.value });
+    }
+  }
 }

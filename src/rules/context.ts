@@ -55,7 +55,7 @@ function cellAt(row: unknown, index: number): Cell {
   return v as Cell;
 }
 
-function rowIsBlank(row: unknown): boolean {
+export function rowIsBlank(row: unknown): boolean {
   if (!Array.isArray(row)) return true;
   for (let i = 0; i < row.length; i++) if (!isBlank(row[i])) return false;
   return true;
@@ -404,7 +404,23 @@ const MEASURE_COLUMNS = ["No.", "Goal", "Strategy", "Measure", "Lead committee",
  */
 export function readMeasures(table: TableData | undefined, ctx: RuleContext): MeasureRow[] {
   if (!table || !Array.isArray(table.rows)) return [];
-  const headed = Array.isArray(table.headers) ? table : { ...table, headers: [] as string[] };
+  const read = measureReader(table, ctx);
+  const rows: unknown[] = table.rows;
+  const out: MeasureRow[] = [];
+  for (let r = 0; r < rows.length; r++) {
+    const m = read(rows[r], r + 1);
+    if (m) out.push(m);
+  }
+  return out;
+}
+
+/**
+ * A reader of single Measures rows under the table's headers: the row as a MeasureRow
+ * numbered `row`, or null when every cell is blank. Its memos last as long as the reader
+ * (the incremental engine keeps one per context).
+ */
+export function measureReader(table: Pick<TableData, "headers">, ctx: RuleContext): (row: unknown, rowNumber: number) => MeasureRow | null {
+  const headed: Pick<TableData, "headers"> = Array.isArray(table.headers) ? table : { headers: [] };
   const [iNo, iGoal, iStrategy, iMeasure, iLead, iOthers, iTimeframe, iStart, iEnd, iStatus, iProgress] = MEASURE_COLUMNS.map((h) => columnIndex(headed, h));
 
   const mention = memo((cell): CommitteeMention => {
@@ -432,18 +448,15 @@ export function readMeasures(table: TableData | undefined, ctx: RuleContext): Me
   const readYearMemo = memo(readYear);
   const readProgress = memo((cell) => ({ read: readNumber(cell), text: typeof cell === "number" ? String(cell) : text(cell) }));
 
-  const rows: unknown[] = table.rows;
-  const out: MeasureRow[] = [];
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    if (rowIsBlank(row)) continue;
+  return (row, rowNumber) => {
+    if (rowIsBlank(row)) return null;
     const goal = readGoal(cellAt(row, iGoal));
     const strategy = readStrategy(cellAt(row, iStrategy));
     const timeframe = readTimeframe(cellAt(row, iTimeframe));
     const status = readStatus(cellAt(row, iStatus));
     const progress = readProgress(cellAt(row, iProgress));
-    out.push({
-      row: r + 1,
+    return {
+      row: rowNumber,
       no: text(cellAt(row, iNo)),
       goal: goal.text,
       goalKey: goal.key,
@@ -460,9 +473,8 @@ export function readMeasures(table: TableData | undefined, ctx: RuleContext): Me
       status: status.status,
       progress: progress.read,
       progressText: progress.text,
-    });
-  }
-  return out;
+    };
+  };
 }
 
 /** The finding key of a measure row. */

@@ -40,6 +40,10 @@ export interface Finding {
   message: string;
   /** The values the message was made from, so it can be told again in another language. */
   params: Record<string, string | number>;
+  /** The row as Excel shows it on the sheet (1-based, header included); absent when the table has no known place. */
+  sheetRow?: number;
+  /** The finding's cell, "Measures!I39" (a row's first cell without a column, the header without a row). */
+  cell?: string;
 }
 
 /** The severity of each rule: the DESIGN.md "Findings (validation)" table. */
@@ -69,4 +73,5 @@ export const RULE_SEVERITY: Readonly<Record<RuleId, Severity>> = {
   "reference-invalid": "error",
 };
 
-export type Language = "en" | "km";
+import type { Language } from "../model/types";
+export type { Language };

@@ -107,7 +107,7 @@ export function integrityChecker(ctx: RuleContext, sink: Sink): MeasureChecker {
       const key = measureKey(m);
       if (m.no === "") sink.add("key-missing", "Measures", m.row, "No.", null, {});
       else {
-        const k = m.no.toLowerCase();
+        const k = duplicateKey(m.no);
         const first = firstRowOf.get(k);
         if (first === undefined) firstRowOf.set(k, m.row);
         else sink.add("key-duplicate", "Measures", m.row, "No.", key, { no: m.no, firstRow: first });
@@ -131,12 +131,22 @@ export function integrityChecker(ctx: RuleContext, sink: Sink): MeasureChecker {
       }
     },
     finish(measureCount) {
-      const s = ctx.settings.get(settingKey("Expected measures"));
-      if (!s) return;
-      const expected = wholeCount(readNumber(s.value));
-      if (expected !== null && expected !== measureCount) {
-        sink.add("measure-count", "Framework", s.row, "Value", null, { count: measureCount, expected });
-      }
+      measureCountFinding(ctx, measureCount, sink);
     },
   };
+}
+
+/** measure-count: the number of (non-blank) measures against the framework's Expected measures. */
+export function measureCountFinding(ctx: RuleContext, measureCount: number, sink: Sink): void {
+  const s = ctx.settings.get(settingKey("Expected measures"));
+  if (!s) return;
+  const expected = wholeCount(readNumber(s.value));
+  if (expected !== null && expected !== measureCount) {
+    sink.add("measure-count", "Framework", s.row, "Value", null, { count: measureCount, expected });
+  }
+}
+
+/** The key the key-duplicate rule compares No. by. */
+export function duplicateKey(no: string): string {
+  return no.toLowerCase();
 }

@@ -2,6 +2,7 @@
  * validate(): every rule of DESIGN.md "Findings (validation)" over the raw planner tables.
  * Pure: no Office, DOM or file access. The rules are listed once, in src/rules/README.md.
  */
+import { cellAddressOf, sheetRowOf } from "../model/address";
 import { findTable, TABLE_HEADERS, TABLE_NAMES, type PlannerTables, type TableData, type TableName } from "../model/schema";
 import { committeeChecker } from "./committees";
 import { readContext, readMeasures, Sink, type Draft, type MeasureChecker } from "./context";
@@ -56,7 +57,12 @@ export function validate(tables: PlannerTables, options: ValidateOptions = {}): 
 
   const drafts: Draft[] = sink.drafts;
   drafts.sort(compareFindings);
-  return drafts.map((d) => ({
+  return drafts.map((d) => toFinding(d, language, findTable(safeTables as Record<string, TableData | undefined>, d.table)));
+}
+
+/** A draft told as a finding: its severity, its message in the language, and where it sits when the table's location is known. */
+export function toFinding(d: Draft, language: Language, table: TableData | undefined): Finding {
+  const f: Finding = {
     rule: d.rule,
     severity: RULE_SEVERITY[d.rule],
     table: d.table,
@@ -65,5 +71,17 @@ export function validate(tables: PlannerTables, options: ValidateOptions = {}): 
     key: d.key,
     message: formatFinding(d, language),
     params: d.params,
-  }));
+  };
+  return placed(f, table);
+}
+
+/** The finding with its sheetRow and cell for its row in the table (none without a location). */
+export function placed(f: Finding, table: TableData | undefined): Finding {
+  const sheetRow = sheetRowOf(table, f.row);
+  const cell = cellAddressOf(table, f.row, f.column);
+  if (sheetRow !== null) f.sheetRow = sheetRow;
+  else delete f.sheetRow;
+  if (cell !== null) f.cell = cell;
+  else delete f.cell;
+  return f;
 }

@@ -140,7 +140,7 @@ function Shell(props: { detect: boolean; onOfficeLanguage(l: Language): void; ch
   const { t } = useI18n();
   const pane = usePane();
   const styles = useStyles();
-  const { setHost, setMode, setError } = pane;
+  const { dispatch, setError } = pane;
 
   useEffect(() => {
     if (!props.detect) return;
@@ -148,7 +148,7 @@ function Shell(props: { detect: boolean; onOfficeLanguage(l: Language): void; ch
     void detectOffice().then(async (info) => {
       if (!live) return;
       if (!info.inExcel) {
-        setMode("file");
+        dispatch({ type: "mode", mode: "file" });
         return;
       }
       const l = languageFromTag(info.displayLanguage);
@@ -156,10 +156,9 @@ function Shell(props: { detect: boolean; onOfficeLanguage(l: Language): void; ch
       try {
         const host = await createOfficeHost();
         if (!live) return;
-        setHost(host);
-        setMode("excel");
+        dispatch({ type: "workbook", host, mode: "excel", fileName: null });
       } catch (e) {
-        setMode("file");
+        dispatch({ type: "mode", mode: "file" });
         setError(explainError(e));
       }
     });

@@ -6,6 +6,8 @@ import { App } from "./App";
  * inside Excel, the App switches to the Office host. Outside Excel it works on files.
  */
 const container = document.getElementById("root");
-if (container) {
+// taskpane.html's ES5 check found a webview that cannot run the pane and said so: leave its message.
+const unsupported = (window as Window & { __unsupportedWebview?: string }).__unsupportedWebview;
+if (container && !unsupported) {
   createRoot(container).render(<App />);
 }

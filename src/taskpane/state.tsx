@@ -1,21 +1,12 @@
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useMemo, useReducer, useRef, useState, type ReactNode } from "react";
 import type { Host } from "../host/host";
-import type { PlannerTables } from "../model/schema";
-import type { Finding } from "../rules/finding";
 import type { Catalogue, Language } from "./i18n";
-import type { Dashboard } from "./lib/insights";
 import { explainError, type ErrorKind, PaneError } from "./lib/errors";
 import { guardHost, isAbort, type StepKey } from "./lib/tasks";
+import { initialWorkbookState, workbookReducer, type Mode, type WorkbookEvent, type WorkbookState } from "./workbook-state";
 
-export type Mode = "connecting" | "excel" | "file";
+export type { CheckResult, Mode } from "./workbook-state";
 export type TabId = "setup" | "check" | "summary" | "importExport" | "settings";
-
-export interface CheckResult {
-  findings: Finding[];
-  /** Committee codes each finding concerns (parallel to findings), for the filter. */
-  committees: string[][];
-  choices: Array<{ code: string; name: string; nameKm: string }>;
-}
 
 export interface Busy {
   step: StepKey;
@@ -37,7 +28,7 @@ export interface TaskContext {
   report: (step: StepKey, done?: number, total?: number) => void;
 }
 
-export interface RunOptions {
+export interface TaskOptions {
   /** An error while reading a file the planner chose is a file problem. */
   errorContext?: "file" | "work";
   /** The task brings its own host (opening / creating a file). */
@@ -45,16 +36,7 @@ export interface RunOptions {
   first?: StepKey;
 }
 
-export interface PaneValue {
-  mode: Mode;
-  host: Host | null;
-  fileName: string | null;
-  tables: PlannerTables | null;
-  check: CheckResult | null;
-  dashboard: Dashboard | null;
-  changed: boolean;
-  /** The last confirmed import can be undone (host.restoreTable); cleared by Undo, another write, another workbook. */
-  undoImport: boolean;
+export interface PaneValue extends WorkbookState {
   busy: Busy | null;
   error: { kind: ErrorKind; detail: string } | null;
   notice: Notice | null;
@@ -62,17 +44,12 @@ export interface PaneValue {
   asOfYear: number;
   tab: TabId;
   setTab(tab: TabId): void;
-  setMode(mode: Mode): void;
-  setHost(host: Host | null, fileName?: string | null): void;
-  setTables(tables: PlannerTables | null): void;
-  setCheck(check: CheckResult | null): void;
-  setDashboard(d: Dashboard | null): void;
-  setChanged(changed: boolean): void;
-  setUndoImport(undo: boolean): void;
+  /** Tells the pane what an operation did (see workbook-state.ts). */
+  dispatch(event: WorkbookEvent): void;
   setNotice(n: Notice | null): void;
   setError(e: { kind: ErrorKind; detail: string } | null): void;
   /** Runs long work: progress, Cancel, errors as a MessageBar. Resolves undefined on failure. */
-  run<T>(work: (ctx: TaskContext) => Promise<T>, options?: RunOptions): Promise<T | undefined>;
+  run<T>(work: (ctx: TaskContext) => Promise<T>, options?: TaskOptions): Promise<T | undefined>;
   cancel(): void;
 }
 
@@ -85,7 +62,6 @@ const NO_HOST: Host = {
   readTables: async () => noWorkbook(),
   applyPlan: async () => noWorkbook(),
   writeTable: async () => noWorkbook(),
-  markFindings: async () => noWorkbook(),
   select: async () => noWorkbook(),
   exportXlsx: async () => noWorkbook(),
 };
@@ -109,37 +85,26 @@ export interface PaneProviderProps {
 }
 
 export function PaneProvider(props: PaneProviderProps) {
-  const [mode, setMode] = useState<Mode>(props.initialMode);
-  const [host, setHostState] = useState<Host | null>(props.initialHost ?? null);
-  const [fileName, setFileName] = useState<string | null>(props.initialFileName ?? null);
-  const [tables, setTables] = useState<PlannerTables | null>(null);
-  const [check, setCheck] = useState<CheckResult | null>(null);
-  const [dashboard, setDashboard] = useState<Dashboard | null>(null);
-  const [changed, setChanged] = useState(false);
-  const [undoImport, setUndoImport] = useState(false);
+  const [workbook, dispatchEvent] = useReducer(workbookReducer, null, () =>
+    initialWorkbookState(props.initialMode, props.initialHost ?? null, props.initialFileName ?? null),
+  );
   const [busy, setBusy] = useState<Busy | null>(null);
   const [error, setError] = useState<{ kind: ErrorKind; detail: string } | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [tab, setTab] = useState<TabId>(props.initialTab ?? "setup");
   const controller = useRef<AbortController | null>(null);
-  const hostRef = useRef<Host | null>(host);
-  hostRef.current = host;
+  const hostRef = useRef<Host | null>(workbook.host);
+  hostRef.current = workbook.host;
 
-  const setHost = useCallback((h: Host | null, name: string | null = null) => {
-    hostRef.current = h;
-    setHostState(h);
-    setFileName(name);
-    setTables(null);
-    setCheck(null);
-    setDashboard(null);
-    setChanged(false);
-    setUndoImport(false);
+  const dispatch = useCallback((event: WorkbookEvent) => {
+    if (event.type === "workbook") hostRef.current = event.host; // a task that follows at once uses it
+    dispatchEvent(event);
   }, []);
 
   const cancel = useCallback(() => controller.current?.abort(), []);
 
   const run = useCallback(
-    async <T,>(work: (ctx: TaskContext) => Promise<T>, options: RunOptions = {}): Promise<T | undefined> => {
+    async <T,>(work: (ctx: TaskContext) => Promise<T>, options: TaskOptions = {}): Promise<T | undefined> => {
       if (controller.current) return undefined; // one task at a time; the buttons say so too
       const raw = hostRef.current;
       if (!raw && !options.noHost) {
@@ -181,14 +146,7 @@ export function PaneProvider(props: PaneProviderProps) {
 
   const value = useMemo<PaneValue>(
     () => ({
-      mode,
-      host,
-      fileName,
-      tables,
-      check,
-      dashboard,
-      changed,
-      undoImport,
+      ...workbook,
       busy,
       error,
       notice,
@@ -196,19 +154,13 @@ export function PaneProvider(props: PaneProviderProps) {
       asOfYear: props.asOfYear,
       tab,
       setTab,
-      setMode,
-      setHost,
-      setTables,
-      setCheck,
-      setDashboard,
-      setChanged,
-      setUndoImport,
+      dispatch,
       setNotice: (n: Notice | null) => setNotice(() => n),
       setError,
       run,
       cancel,
     }),
-    [mode, host, fileName, tables, check, dashboard, changed, undoImport, busy, error, notice, props.language, props.asOfYear, tab, setHost, run, cancel],
+    [workbook, busy, error, notice, props.language, props.asOfYear, tab, dispatch, run, cancel],
   );
   return <PaneContext.Provider value={value}>{props.children}</PaneContext.Provider>;
 }

@@ -40,6 +40,19 @@ describe("planner validate", () => {
     expect(r.findings[1].message).toBe("Digital Government Committee leads or co-leads 4 measures; the framework expects 3.");
   });
 
+  test("without --as-of the workbook's Framework As of year counts, then the JSON gives sheet rows and cells too", () => {
+    const file = join(dir, "as-of-2031.xlsx");
+    expect(planner("new", "--framework", "despf", "--as-of", "2031", "-o", file).status).toBe(0);
+    const own = findings(file).findings as Array<JsonFinding & { sheetRow?: number; cell?: string }>;
+    const at2026 = findings(file, "--as-of", "2026").findings;
+    const overdue = (list: JsonFinding[]) => list.filter((f) => f.rule === "overdue").length;
+    expect(overdue(own)).toBeGreaterThan(overdue(at2026));
+    expect(planner("validate", file).stdout).toMatch(/\(as of 2031\)/);
+    const m = own.find((f) => f.table === "Measures")!;
+    expect(m.sheetRow).toBe(m.row! + 1);
+    expect(m.cell).toMatch(new RegExp(`^Measures![A-O]${m.row! + 1}$`));
+  });
+
   test("--as-of overrides the Framework table's As of year", () => {
     const late = findings(OPENPYXL, "--as-of", "2021").findings.map((f) => f.rule);
     expect(late).not.toContain("overdue");
@@ -74,7 +87,7 @@ describe("planner validate", () => {
     const en = planner("validate", OPENPYXL);
     expect(en.status).toBe(1);
     expect(en.stdout).toMatch(/^openpyxl-planner\.xlsx: 7 errors, 5 warnings, 1 info/);
-    expect(en.stdout).toMatch(/Errors \(7\)\n {2}key-duplicate \(1\)\n {4}Measures, row 3, No\., No\. 2: /);
+    expect(en.stdout).toMatch(/Errors \(7\)\n {2}key-duplicate \(1\)\n {4}Measures!A4, No\. 2 "Duplicate number": /);
     const km = planner("validate", OPENPYXL, "--lang", "km");
     expect(km.stdout).toContain("កំហុស (7)");
     expect(km.stdout).toContain("គណៈកម្មាធិការរដ្ឋាភិបាលឌីជីថល");

@@ -9,7 +9,7 @@
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { EXCEL_API_FLOOR } from "../../src/excel/requirements";
+import { FIRST_BUILDS, MANIFEST_EXCEL_API } from "../../src/excel/requirements";
 
 const ROOT = path.resolve(__dirname, "../..");
 const XML = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
@@ -86,12 +86,12 @@ test("every icon exists in assets/ at its declared size", () => {
   }
 });
 
-test("declares the ExcelApi floor of requirements.ts", () => {
+test("declares the ExcelApi client floor of requirements.ts", () => {
   const sets = all(OFFICE, "Sets");
   expect(sets).toHaveLength(1);
   expect(sets[0].getAttribute("DefaultMinVersion")).toBe("1.1");
   const set = children(sets[0]).map((s) => [s.getAttribute("Name"), s.getAttribute("MinVersion")]);
-  expect(set).toEqual([["ExcelApi", EXCEL_API_FLOOR]]);
+  expect(set).toEqual([["ExcelApi", MANIFEST_EXCEL_API]]);
 });
 
 test("the Home tab has the three buttons, the function file and resolvable resources", () => {
@@ -137,4 +137,33 @@ test("office-addin-manifest reads it too", () => {
   const script = `require("office-addin-manifest").OfficeAddinManifest.readManifestFile(process.argv[1]).then((i) => console.log(JSON.stringify({ id: i.id, displayName: i.displayName, defaultLocale: i.defaultLocale, hosts: i.hosts })))`;
   const out = execFileSync(process.execPath, ["-e", script, path.join(ROOT, "manifest.xml")], { cwd: ROOT, encoding: "utf8" });
   expect(JSON.parse(out)).toEqual({ id: root.getElementsByTagNameNS(OFFICE, "Id")[0].textContent, displayName: "Policy Planner", defaultLocale: "en-US", hosts: ["Workbook"] });
+});
+
+test("the README's supported-clients table agrees with the manifest's requirement set", () => {
+  const declared = all(OFFICE, "Set").find((s) => s.getAttribute("Name") === "ExcelApi")?.getAttribute("MinVersion") ?? "";
+  expect(declared).toBe(MANIFEST_EXCEL_API);
+  const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("### Supported clients"));
+  const lines = section.split("\n");
+  const start = lines.findIndex((l) => l.startsWith("|"));
+  const end = lines.findIndex((l, i) => i > start && !l.startsWith("|"));
+  expect(section).toContain(`**ExcelApi ${declared}**`);
+  const rows = new Map(
+    lines
+      .slice(start, end)
+      .filter((l) => !l.startsWith("| client") && !l.startsWith("|---"))
+      .map((l) => l.split("|").map((c) => c.trim()).slice(1, -1))
+      .map(([client, from, runs]) => [client, { from, runs }]),
+  );
+  const builds = FIRST_BUILDS[declared];
+  expect(builds).toBeDefined();
+  expect(rows.get("Excel on Windows, Microsoft 365")?.from).toBe(builds.windows);
+  expect(rows.get("Excel 2021 / 2024 on Windows (perpetual)")?.from).toBe(builds.windows);
+  expect(rows.get("Excel on Mac")?.from).toBe(builds.mac);
+  expect(rows.get("Excel on iPad")?.from).toMatch(new RegExp(`^${builds.ipad.replace(".", "\\.")}\\b`));
+  expect(rows.get("Excel on the web")?.runs).toBe("the browser");
+  // Volume-licensed Office 2016/2019 stops at ExcelApi 1.7: the table must not promise it.
+  expect(Number(declared.split(".")[1])).toBeGreaterThan(7);
+  expect(rows.get("Excel 2016 / 2019, volume licence")?.from).toMatch(/^not offered/);
+  expect(rows.get("Excel 2016 / 2019 retail without the WebView2 Runtime")?.from).toContain("cannot run Policy Planner");
 });

@@ -9,7 +9,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import ts from "typescript";
-import { CAPABILITY_SETS, EXCEL_API_FLOOR, GUARDED, compareVersions } from "../../src/excel/requirements";
+import { CAPABILITY_SETS, EXCEL_API_FLOOR, GUARDED, MANIFEST_EXCEL_API, compareVersions } from "../../src/excel/requirements";
 
 const ROOT = path.resolve(__dirname, "../..");
 const DTS = path.join("@types", "office-js", "index.d.ts");
@@ -146,9 +146,10 @@ test("every guarded member is listed in requirements.ts with its set", () => {
   }
 });
 
-test("the floor in requirements.ts is the one manifest.xml declares", () => {
+test("manifest.xml declares requirements.ts' client floor, at or above what the code needs", () => {
   const xml = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
-  expect(xml).toContain(`<Set Name="ExcelApi" MinVersion="${EXCEL_API_FLOOR}"/>`);
+  expect(xml).toContain(`<Set Name="ExcelApi" MinVersion="${MANIFEST_EXCEL_API}"/>`);
+  expect(compareVersions(MANIFEST_EXCEL_API, EXCEL_API_FLOOR)).toBeGreaterThanOrEqual(0);
 });
 
 test("the check catches an unguarded newer member and accepts a guarded one", () => {

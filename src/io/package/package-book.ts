@@ -152,7 +152,7 @@ export class PackageBook {
     const t = this.plannerTable(name);
     const rules = VALIDATIONS[name] ?? [];
     if (!t || rules.length === 0) return;
-    const header = { name, headers: t.columns, rows: [] };
+    const header = { headers: t.columns };
     const bodyTop = t.top + t.headerRows;
     const bodyEnd = Math.max(bodyTop, t.bottom - t.totalsRows);
     const validations: ColumnValidation[] = [];
@@ -165,7 +165,7 @@ export class PackageBook {
       let listSource: string | null = null;
       if (rule.kind === "list" && "source" in rule) {
         const src = this.plannerTable(rule.source.table);
-        const j = src ? columnIndex({ name: src.name, headers: src.columns, rows: [] }, rule.source.column) : -1;
+        const j = src ? columnIndex({ headers: src.columns }, rule.source.column) : -1;
         if (src && j >= 0) {
           const col = columnLetters(src.left + j);
           const top = src.top + src.headerRows;

@@ -5,13 +5,13 @@ import { usePane } from "../state";
 /** Builds the workbook file from the host and downloads it (file mode's "Download workbook"). */
 export function useWorkbookDownload(): () => Promise<void> {
   const pane = usePane();
-  const { run, setChanged, setNotice, fileName } = pane;
+  const { run, dispatch, setNotice, fileName } = pane;
   return useCallback(async () => {
     const bytes = await run(({ host }) => host.exportXlsx(), { first: "stepSaving" });
     if (!bytes) return;
     const name = `${baseName(fileName, "policy-planner")}.xlsx`;
     downloadBytes(bytes, name, XLSX_MIME);
-    setChanged(false);
+    dispatch({ type: "saved" });
     setNotice((t) => t.exported(name));
-  }, [run, setChanged, setNotice, fileName]);
+  }, [run, dispatch, setNotice, fileName]);
 }
