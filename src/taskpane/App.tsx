@@ -9,7 +9,7 @@ import {
   webLightTheme,
   type Theme,
 } from "@fluentui/react-components";
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
+import { lazy, Suspense, useCallback, useEffect, useEffectEvent, useMemo, useState, type ReactNode } from "react";
 import type { Host } from "../host/host";
 import { StatusArea } from "./components/StatusArea";
 import { catalogue, FONT_STACK, I18nContext, languageFromTag, useI18n, type Language } from "./i18n";
@@ -19,6 +19,7 @@ import { detectOffice, officeMayLoad } from "./lib/office";
 import { loadSettings, saveSettings } from "./lib/settings";
 import { PaneProvider, usePane, type Mode, type TabId } from "./state";
 import { SetupView } from "./views/SetupView";
+import { UnsavedChangesGuard } from "./components/UnsavedChangesGuard";
 
 // The first view ships with the pane; the others load when opened (or when the browser idles).
 const loadCheck = () => import(/* webpackChunkName: "view-check" */ "./views/CheckView");
@@ -43,9 +44,18 @@ const useStyles = makeStyles({
     overflowWrap: "anywhere",
   },
   header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, minWidth: 0 },
-  title: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightBold },
+  // The app's name above every view heading: larger than they are.
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightBold },
   mode: { color: tokens.colorNeutralForeground3 },
-  tabs: { flexWrap: "wrap", rowGap: tokens.spacingVerticalXXS, marginInline: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  // One row of tabs at 320 px in both languages: no wrapping, tighter padding, words kept whole.
+  tabs: {
+    flexWrap: "nowrap",
+    marginInline: `calc(-1 * ${tokens.spacingHorizontalS})`,
+    "& > button": { paddingInline: "4px", minWidth: 0, whiteSpace: "nowrap", overflowWrap: "normal" },
+    "& > button > span": { paddingInline: 0 },
+    // A 320 px pane with a scrollbar leaves about 300 px: tighter still, never a second row.
+    "@media (max-width: 340px)": { "& > button": { paddingInline: "2px" } },
+  },
   panel: { minWidth: 0 },
 });
 
@@ -57,6 +67,7 @@ export interface AppProps {
   /** Look for Office (default true; tests pass false). */
   detect?: boolean;
   language?: Language;
+  /** An explicit As of year, like the CLI's --as-of (tests); without it the workbook's own value counts. */
   asOfYear?: number;
   tab?: TabId;
 }
@@ -64,9 +75,12 @@ export interface AppProps {
 function themeFor(language: Language): Theme {
   const base: Theme = { ...webLightTheme, fontFamilyBase: FONT_STACK[language] };
   if (language !== "km") return base;
-  // Khmer stacks vowels and subscripts above and below the line: give lines more room.
+  // Khmer stacks vowels and subscripts above and below the line: give lines more room, and
+  // captions at least 13–14 px (12 px Khmer is hard to read).
   return {
     ...base,
+    fontSizeBase100: "12px",
+    fontSizeBase200: "14px",
     lineHeightBase100: "18px",
     lineHeightBase200: "20px",
     lineHeightBase300: "24px",
@@ -90,7 +104,6 @@ export function App(props: AppProps) {
   const [lang] = useState(() => initialLanguage(props.language));
   const [language, setLanguage] = useState<Language>(lang.language);
   const [chosen, setChosen] = useState(lang.chosen);
-  const [asOfYear, setAsOfYear] = useState<number>(() => props.asOfYear ?? loadSettings().asOfYear ?? new Date().getFullYear());
   const t = catalogue(language);
   const i18n = useMemo(() => ({ language, t }), [language, t]);
   const theme = useMemo(() => themeFor(language), [language]);
@@ -108,10 +121,6 @@ export function App(props: AppProps) {
     },
     [],
   );
-  const chooseYear = useCallback((y: number) => {
-    setAsOfYear(y);
-    saveSettings({ ...loadSettings(), asOfYear: y });
-  }, []);
   /** Office's display language applies until the planner chooses one. */
   const officeLanguage = useCallback(
     (l: Language) => {
@@ -126,9 +135,10 @@ export function App(props: AppProps) {
   return (
     <FluentProvider theme={theme} lang={language} className={styles.root}>
       <I18nContext.Provider value={i18n}>
-        <PaneProvider language={language} asOfYear={asOfYear} initialMode={mode} initialHost={props.host ?? null} initialFileName={props.fileName ?? null} initialTab={props.tab}>
+        <PaneProvider language={language} explicitAsOfYear={props.asOfYear} initialMode={mode} initialHost={props.host ?? null} initialFileName={props.fileName ?? null} initialTab={props.tab}>
           <Shell detect={detect && !props.host} onOfficeLanguage={officeLanguage}>
-            <Views asOfYear={asOfYear} onAsOfYear={chooseYear} onLanguage={chooseLanguage} />
+            <Views onLanguage={chooseLanguage} />
+            <UnsavedChangesGuard />
           </Shell>
         </PaneProvider>
       </I18nContext.Provider>
@@ -141,9 +151,13 @@ function Shell(props: { detect: boolean; onOfficeLanguage(l: Language): void; ch
   const pane = usePane();
   const styles = useStyles();
   const { dispatch, setError } = pane;
+  const { detect } = props;
+  const onOfficeLanguage = useEffectEvent((l: Language) => props.onOfficeLanguage(l));
+  // The planner may stop waiting for Excel ("Work on a file instead"): a late answer then changes nothing.
+  const stillConnecting = useEffectEvent(() => pane.mode === "connecting");
 
   useEffect(() => {
-    if (!props.detect) return;
+    if (!detect) return;
     let live = true;
     void detectOffice().then(async (info) => {
       if (!live) return;
@@ -151,8 +165,9 @@ function Shell(props: { detect: boolean; onOfficeLanguage(l: Language): void; ch
         dispatch({ type: "mode", mode: "file" });
         return;
       }
+      if (!stillConnecting()) return;
       const l = languageFromTag(info.displayLanguage);
-      if (l) props.onOfficeLanguage(l);
+      if (l) onOfficeLanguage(l);
       try {
         const host = await createOfficeHost();
         if (!live) return;
@@ -165,7 +180,7 @@ function Shell(props: { detect: boolean; onOfficeLanguage(l: Language): void; ch
     return () => {
       live = false;
     };
-  }, [props.detect]); // once: where the pane runs does not change
+  }, [detect, dispatch, setError]); // once: where the pane runs does not change (dispatch and setError never change)
 
   // When the browser is idle after the first paint, fetch the engine and the other views so the
   // first click does not wait. The file host (ExcelJS) is not fetched until a file is used.
@@ -215,7 +230,7 @@ function Shell(props: { detect: boolean; onOfficeLanguage(l: Language): void; ch
   );
 }
 
-function Views(props: { asOfYear: number; onAsOfYear(y: number): void; onLanguage(l: Language): void }) {
+function Views(props: { onLanguage(l: Language): void }) {
   const pane = usePane();
   const styles = useStyles();
   const { t } = useI18n();
@@ -232,14 +247,17 @@ function Views(props: { asOfYear: number; onAsOfYear(y: number): void; onLanguag
       view = <ImportExportView />;
       break;
     case "settings":
-      view = <SettingsView asOfYear={props.asOfYear} onAsOfYear={props.onAsOfYear} onLanguage={props.onLanguage} />;
+      view = <SettingsView onLanguage={props.onLanguage} />;
       break;
     default:
       view = <SetupView />;
   }
   return (
-    <main role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className={styles.panel}>
-      <Suspense fallback={<Spinner size="small" label={t.stepLoading} />}>{view}</Suspense>
+    // The main landmark holds the tab panel (a role on <main> itself would hide the landmark).
+    <main className={styles.panel}>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        <Suspense fallback={<Spinner size="small" label={t.stepLoading} />}>{view}</Suspense>
+      </div>
     </main>
   );
 }

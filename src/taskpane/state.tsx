@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useReducer, useRef, useState, type ReactNode } from "react";
 import type { Host } from "../host/host";
+import { resolveAsOfYear } from "../model/as-of";
 import type { Catalogue, Language } from "./i18n";
 import { explainError, type ErrorKind, PaneError } from "./lib/errors";
 import { guardHost, isAbort, type StepKey } from "./lib/tasks";
@@ -41,7 +42,10 @@ export interface PaneValue extends WorkbookState {
   error: { kind: ErrorKind; detail: string } | null;
   notice: Notice | null;
   language: Language;
+  /** The As of year in force: an explicit one (tests), else the workbook's Framework value, else this year. */
   asOfYear: number;
+  /** Passed to the operations: undefined unless given explicitly, so they read the workbook's own year. */
+  explicitAsOfYear: number | undefined;
   tab: TabId;
   setTab(tab: TabId): void;
   /** Tells the pane what an operation did (see workbook-state.ts). */
@@ -77,7 +81,7 @@ export function usePane(): PaneValue {
 export interface PaneProviderProps {
   children: ReactNode;
   language: Language;
-  asOfYear: number;
+  explicitAsOfYear?: number;
   initialMode: Mode;
   initialHost?: Host | null;
   initialFileName?: string | null;
@@ -93,8 +97,8 @@ export function PaneProvider(props: PaneProviderProps) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [tab, setTab] = useState<TabId>(props.initialTab ?? "setup");
   const controller = useRef<AbortController | null>(null);
+  // The host lives in the reducer's state; tasks read it here (it changes only by a "workbook" event).
   const hostRef = useRef<Host | null>(workbook.host);
-  hostRef.current = workbook.host;
 
   const dispatch = useCallback((event: WorkbookEvent) => {
     if (event.type === "workbook") hostRef.current = event.host; // a task that follows at once uses it
@@ -151,7 +155,8 @@ export function PaneProvider(props: PaneProviderProps) {
       error,
       notice,
       language: props.language,
-      asOfYear: props.asOfYear,
+      asOfYear: resolveAsOfYear(workbook.tables, props.explicitAsOfYear),
+      explicitAsOfYear: props.explicitAsOfYear,
       tab,
       setTab,
       dispatch,
@@ -160,7 +165,7 @@ export function PaneProvider(props: PaneProviderProps) {
       run,
       cancel,
     }),
-    [workbook, busy, error, notice, props.language, props.asOfYear, tab, dispatch, run, cancel],
+    [workbook, busy, error, notice, props.language, props.explicitAsOfYear, tab, dispatch, run, cancel],
   );
   return <PaneContext.Provider value={value}>{props.children}</PaneContext.Provider>;
 }

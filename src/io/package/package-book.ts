@@ -7,9 +7,9 @@
  *  - styles.xml appended to; the workbook's sheet list, names and relationships for new sheets.
  * sharedStrings.xml is never touched: cells it writes hold their strings inline.
  */
-import { TABLE_NAMES, columnIndex, headerKey, type PlannerTables, type TableData, type TableName } from "../../model/schema";
+import { ALL_TABLE_NAMES, TABLE_NAMES, columnIndex, headerKey, type PlannerTables, type TableData, type TableName } from "../../model/schema";
 import type { Cell } from "../../model/types";
-import { checkOwnedSheets, OWNED_MARKER, type ExistingSheet } from "../../plan/owned-sheets";
+import { checkOwnedSheets, isOlderOwnedSheet, OWNED_MARKER, type ExistingSheet } from "../../plan/owned-sheets";
 import { VALIDATIONS } from "../../plan/setup";
 import type { PlanSheet, PlanTable, WorkbookPlan } from "../../plan/types";
 import { XlsxBook } from "../xlsx-book";
@@ -19,7 +19,7 @@ import { columnLetters, parseSharedStrings, readBoxes } from "./sheet-xml";
 import { BookState } from "./state";
 import { Styles } from "./styles";
 import { usedBottom, writeTable } from "./table-writer";
-import { openScratch, transplant, type TransplantRequest } from "./transplant";
+import { openScratch, removeSheet, transplant, type TransplantRequest } from "./transplant";
 import { indexWorkbook, type TableEntry } from "./workbook-index";
 
 const quoteSheet = (name: string) => (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
@@ -47,7 +47,11 @@ export class PackageBook {
 
   async readTables(): Promise<PlannerTables> {
     const out: PlannerTables = {};
-    const found = TABLE_NAMES.map((n) => [n, this.plannerTable(n)] as const).filter((x): x is readonly [TableName, TableEntry] => x[1] !== undefined);
+    const found: Array<readonly [TableName, TableEntry]> = [];
+    for (const n of ALL_TABLE_NAMES) {
+      const t = this.plannerTable(n);
+      if (t) found.push([n, t]);
+    }
     const bySheet = new Map<string, Array<readonly [TableName, TableEntry]>>();
     for (const f of found) bySheet.set(f[1].sheet.path, [...(bySheet.get(f[1].sheet.path) ?? []), f]);
     for (const [path, list] of bySheet) {
@@ -86,7 +90,14 @@ export class PackageBook {
   }
 
   async applyPlan(plan: WorkbookPlan): Promise<void> {
-    checkOwnedSheets(plan, await this.existingSheets());
+    const existing = await this.existingSheets();
+    checkOwnedSheets(plan, existing);
+    // Sheets an earlier version owned and the plan no longer builds: only ours (marked, or our old title), never one holding a table.
+    for (const name of plan.retire ?? []) {
+      const there = existing.find((s) => s.name.toLowerCase() === name.toLowerCase());
+      const entry = this.state.index.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+      if (there && entry && !there.hasTable && (there.marked || isOlderOwnedSheet(there))) await removeSheet(this.state, entry);
+    }
     const { index } = this.state;
     // Existing planner tables: missing columns added, an empty table filled.
     const render: PlanSheet[] = [];

@@ -209,3 +209,29 @@ export async function markOwnedSheets(bytes: Uint8Array, sheets: string[]): Prom
   parts.set(index.workbookPath, wbXml);
   return parts.toBytes();
 }
+
+/** Deletes a sheet: its entry, relationship, part and what hung off it; names scoped to later sheets renumbered. */
+export async function removeSheet(state: BookState, sheet: SheetEntry): Promise<void> {
+  const parts = state.parts;
+  if (sheet.path) {
+    await dropDependents(parts, sheet.path);
+    parts.remove(sheet.path);
+    await parts.removeContentType(sheet.path);
+  }
+  let wbXml = await parts.requireText(state.index.workbookPath);
+  wbXml = wbXml.replace(new RegExp(`<(?:\\w+:)?sheet\\b[^>]*\\sr:id="${escapeRe(sheet.rid)}"[^>]*/>`), "");
+  wbXml = wbXml.replace(/<((?:\w+:)?)definedName\b([^>]*?)(?:\/>|>[\s\S]*?<\/\1definedName>)/g, (whole, _p: string, attrs: string) => {
+    const local = /\slocalSheetId="(\d+)"/.exec(attrs)?.[1];
+    if (local === undefined) return whole;
+    const id = Number(local);
+    if (id === sheet.index) return "";
+    return id > sheet.index ? whole.replace(/\slocalSheetId="\d+"/, ` localSheetId="${id - 1}"`) : whole;
+  });
+  wbXml = wbXml.replace(/\s(activeTab|firstSheet)="(\d+)"/g, (whole, attr: string, n: string) => (Number(n) >= sheet.index && Number(n) > 0 ? ` ${attr}="${Number(n) - 1}"` : whole));
+  parts.set(state.index.workbookPath, wbXml);
+  const relsPath = relsPartOf(state.index.workbookPath);
+  const rels = (await parts.text(relsPath)) ?? "";
+  parts.set(relsPath, rels.replace(new RegExp(`<Relationship\\b[^>]*\\sId="${escapeRe(sheet.rid)}"[^>]*/>`), ""));
+  state.forgetSheet(sheet.path);
+  state.index = await indexWorkbook(parts);
+}

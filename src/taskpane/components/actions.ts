@@ -1,5 +1,6 @@
 import { useCallback } from "react";
-import { baseName, downloadBytes, XLSX_MIME } from "../lib/download";
+import { downloadBytes, XLSX_MIME } from "../lib/download";
+import { datedFileName } from "../lib/file-names";
 import { usePane } from "../state";
 
 /** Builds the workbook file from the host and downloads it (file mode's "Download workbook"). */
@@ -9,7 +10,7 @@ export function useWorkbookDownload(): () => Promise<void> {
   return useCallback(async () => {
     const bytes = await run(({ host }) => host.exportXlsx(), { first: "stepSaving" });
     if (!bytes) return;
-    const name = `${baseName(fileName, "policy-planner")}.xlsx`;
+    const name = datedFileName(fileName, "policy-planner", "xlsx");
     downloadBytes(bytes, name, XLSX_MIME);
     dispatch({ type: "saved" });
     setNotice((t) => t.exported(name));

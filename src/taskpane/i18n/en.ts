@@ -9,13 +9,14 @@ export const en = {
 
   tabSetup: "Set up",
   tabCheck: "Check",
-  tabSummary: "Summarise",
-  tabImportExport: "Import / Export",
+  tabSummary: "Summary",
+  tabImportExport: "Import/Export",
   tabSettings: "Settings",
 
   modeExcel: "Connected to Excel",
   modeFile: "Working on a file (no Excel connection)",
   modeConnecting: "Connecting to Excel…",
+  skipConnecting: "Work on a file instead",
   noWorkbookTitle: "No workbook open",
   noWorkbookBody: "Open a workbook file or create a new one from a framework on the Set up tab.",
   goToSetup: "Go to Set up",
@@ -59,9 +60,13 @@ export const en = {
   findingPlace: (table: string, row: string, column: string) => [table, row, column].filter(Boolean).join(" · "),
   rowLabel: (n: number) => `row ${n}`,
   measureNo: (no: string) => `No. ${no}`,
+  measureLine: (no: string, title: string) => `No. ${no} · ${title}`,
+  locationMeasure: (no: string, title: string, committee: string) => `Measure No. ${no}, "${title}"${committee ? `, led by ${committee}` : ""}.`,
   goToFinding: "Go to cell",
   locationFile: (address: string) => `In the file: ${address}. A file has no selection; find the cell there when you open it in Excel.`,
   locationExcel: (address: string) => `Selected ${address} in Excel.`,
+  checkWrote: (e: number, w: number, i: number) =>
+    `Checked: ${e} errors, ${w} warnings, ${i} information. Wrote them to the Validation sheet and marked their cells in the tables.`,
   findingsFiltered: (shown: number, total: number) => `Showing ${shown} of ${total} findings.`,
 
   // Rules (short titles for the groups)
@@ -88,6 +93,9 @@ export const en = {
   "rule.overdue": "Overdue",
   "rule.not-started-late": "Not started on time",
   "rule.reference-invalid": "Broken reference table",
+  "rule.period-invalid": "Progress period not a label",
+  "rule.progress-key-unknown": "Progress row for an unknown No.",
+  "rule.progress-decrease": "Progress went down, no note",
 
   // Summarise
   summaryHeading: "Summarise",
@@ -97,6 +105,21 @@ export const en = {
   summaryBuilt: "Summary, Briefing and Validation sheets are rebuilt.",
   keyNumbers: "Key numbers",
   statMeasures: "Measures",
+  statPriorityActions: "Priority actions",
+  statusOfMeasures: "Status of the measures",
+  statusOfPriorityActions: "Status of the priority actions",
+  priorityActionsCount: (n: number) => (n === 1 ? "1 priority action" : `${n} priority actions`),
+  institutionFilter: "Institution",
+  allInstitutions: "All institutions",
+  byGoal: "By goal",
+  byCommittee: "By committee",
+  perCommitteeActions: "Priority actions per committee",
+  "status.Completed": "Completed",
+  "status.On track": "On track",
+  "status.At risk": "At risk",
+  "status.Delayed": "Delayed",
+  "status.Not started": "Not started",
+  "status.Other": "Other status",
   statCompleted: "Completed",
   statOverdue: "Overdue",
   statExpectedOf: (n: number) => `of ${n} expected`,
@@ -170,12 +193,15 @@ export const en = {
   // Settings
   settingsHeading: "Settings",
   asOfYear: "As of year",
-  asOfYearHint: "Overdue and late-start checks count from this year.",
+  asOfYearHint: "Overdue and late-start checks count from this year. It is the workbook's own (Framework table): saving it changes the workbook for everyone who opens it.",
+  asOfYearNoWorkbook: "Open a workbook to see and set its As of year.",
   asOfYearInvalid: "Enter a year from 1900 to 2200.",
+  asOfYearSave: "Save to workbook",
+  asOfYearSaved: (year: number) => `The workbook's As of year is now ${year} (Framework table). Run the check again to count from it.`,
   language: "Language",
   languageEnglish: "English",
   languageKhmer: "ខ្មែរ (Khmer)",
-  settingsSaved: "Settings are remembered on this computer.",
+  settingsSaved: "The language is remembered on this computer; the As of year is kept in the workbook.",
 
   // Work in progress
   working: "Working…",
@@ -191,7 +217,7 @@ export const en = {
   progressLabel: "Progress",
 
   // After an operation in file mode
-  downloadReady: "The workbook has changed.",
+  downloadReady: "The changes are only in this page until you download the workbook.",
   downloadWorkbook: "Download workbook",
   dismiss: "Dismiss",
 

@@ -1,12 +1,6 @@
 import {
   Button,
   Caption1,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   Select,
   Table,
@@ -21,17 +15,21 @@ import {
 } from "@fluentui/react-components";
 import { useId, useMemo, useRef, useState, type ChangeEvent, type ReactNode } from "react";
 import type { ImportPreview } from "../../host/import";
+import { resolveAsOfYear } from "../../model/as-of";
 import { cellText } from "../../model/cells";
 import { columnIndex, findTable, TABLE_HEADERS, type TableData } from "../../model/schema";
 import { useI18n } from "../i18n";
-import { baseName, downloadBytes, readFileBytes, XLSX_MIME } from "../lib/download";
+import { downloadBytes, readFileBytes, XLSX_MIME } from "../lib/download";
+import { datedFileName } from "../lib/file-names";
 import { PaneError } from "../lib/errors";
 import { chooseColumn, currentMapping, sourceColumnChoices, type ColumnMapping } from "../lib/mapping";
 import { loadEngine, loadFiles, loadImportSource } from "../lib/loaders";
 import { measureCount } from "../lib/tables";
 import { abortable, nextTask } from "../lib/tasks";
 import { usePane } from "../state";
+import { NoWorkbook } from "../components/NoWorkbook";
 import { useWorkbookDownload } from "../components/actions";
+import { ConfirmDialog } from "../components/ConfirmDialog";
 import type { ImportReport, ImportSourceRows } from "../lazy/import-source";
 import { useViewStyles } from "./styles";
 
@@ -259,10 +257,11 @@ export function ImportExportView() {
   const v = useViewStyles();
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
+  const chooseButton = useRef<HTMLButtonElement>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [replace, setReplace] = useState<ImportPreview | null>(null);
   const downloadWorkbook = useWorkbookDownload();
-  const { run, asOfYear, busy, host, mode, undoImport, dispatch } = pane;
+  const { run, busy, host, mode, undoImport, dispatch } = pane;
 
   const pick = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -276,7 +275,7 @@ export function ImportExportView() {
         const source = await abortable(reader.readImportSource(file.name, bytes), signal);
         report("stepImporting");
         await nextTask();
-        const merge = await engine.previewImport(h, { source, asOfYear, mode: "merge" });
+        const merge = await engine.previewImport(h, { source, asOfYear: pane.explicitAsOfYear, mode: "merge" });
         dispatch({ type: "read", tables: merge.tables });
         setPending({ fileName: file.name, source, merge });
       },
@@ -311,7 +310,7 @@ export function ImportExportView() {
         const engine = await abortable(loadEngine(), signal);
         await nextTask();
         try {
-          return await engine.previewImport(h, { source: current.source, asOfYear, mode, mapping });
+          return await engine.previewImport(h, { source: current.source, asOfYear: pane.explicitAsOfYear, mode, mapping });
         } catch (e) {
           // The file was read; these columns are what cannot be imported (no No., no Measure…).
           if (e instanceof Error && e.name === "ImportSourceError") throw new PaneError("mapping", e.message);
@@ -347,15 +346,14 @@ export function ImportExportView() {
     run(async ({ host: h, signal }) => {
       const engine = await abortable(loadEngine(), signal);
       const tables = await h.readTables();
-      const base = baseName(pane.fileName, "policy-planner");
       if (format === "json") {
-        const name = `${base}.json`;
+        const name = datedFileName(pane.fileName, "policy-planner", "json");
         downloadBytes(JSON.stringify(engine.tablesToJson(tables), null, 2) + "\n", name, "application/json");
         pane.setNotice((tt) => tt.exported(name));
       } else {
         const measures = findTable(tables, "Measures");
         if (!measures) throw new PaneError("noMeasures");
-        const name = `${base}-measures.csv`;
+        const name = datedFileName(pane.fileName, "policy-planner", "csv", new Date(), "-measures");
         downloadBytes(engine.tableToCsv(measures), name, "text/csv;charset=utf-8");
         pane.setNotice((tt) => tt.exported(name));
       }
@@ -367,13 +365,13 @@ export function ImportExportView() {
       const tables = await h.readTables();
       report("stepSaving");
       const files = await abortable(loadFiles(), signal);
-      const bytes = await abortable(files.xlsxFromTables(tables, { asOfYear, language }), signal);
+      const bytes = await abortable(files.xlsxFromTables(tables, { asOfYear: resolveAsOfYear(tables, pane.explicitAsOfYear), language }), signal);
       if (h.openCopy) {
         await h.openCopy(bytes);
         pane.setNotice((tt) => tt.openedCopy);
         return;
       }
-      const name = `${baseName(pane.fileName, "policy-planner")}.xlsx`;
+      const name = datedFileName(pane.fileName, "policy-planner", "xlsx");
       downloadBytes(bytes, name, XLSX_MIME);
       pane.setNotice((tt) => tt.exported(name));
     });
@@ -387,7 +385,7 @@ export function ImportExportView() {
       </h2>
       <Text className={v.intro}>{t.importIntro}</Text>
       <div className={v.actions}>
-        <Button appearance="primary" onClick={() => input.current?.click()} disabled={!!busy || !host}>
+        <Button ref={chooseButton} appearance="primary" onClick={() => input.current?.click()} disabled={!!busy || !host}>
           {t.chooseImportFile}
         </Button>
         <input
@@ -407,7 +405,7 @@ export function ImportExportView() {
           </Button>
         )}
       </div>
-      {!host && <Text className={v.intro}>{t.noWorkbookBody}</Text>}
+      {!host && <NoWorkbook />}
 
       {pending && (
         <>
@@ -426,25 +424,17 @@ export function ImportExportView() {
         </>
       )}
 
-      <Dialog open={replace !== null} onOpenChange={(_, d) => !d.open && setReplace(null)} modalType="alert">
-        <DialogSurface aria-describedby="replace-body">
-          <DialogBody>
-            <DialogTitle>{t.replaceDialogTitle}</DialogTitle>
-            <DialogContent id="replace-body">{replace && t.replaceDialogBody(currentRows, measureCount({ Measures: replace.report.result }))}</DialogContent>
-            <DialogActions>
-              <Button
-                appearance="primary"
-                onClick={() => {
-                  if (replace) void write(replace, (n) => pane.setNotice((tt) => tt.replaceDone(n)));
-                }}
-              >
-                {t.replaceConfirm}
-              </Button>
-              <Button onClick={() => setReplace(null)}>{t.cancel}</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <ConfirmDialog
+        open={replace !== null}
+        title={t.replaceDialogTitle}
+        body={replace && t.replaceDialogBody(currentRows, measureCount({ Measures: replace.report.result }))}
+        confirmLabel={t.replaceConfirm}
+        onConfirm={() => {
+          if (replace) void write(replace, (n) => pane.setNotice((tt) => tt.replaceDone(n)));
+        }}
+        onCancel={() => setReplace(null)}
+        fallbackFocus={() => chooseButton.current}
+      />
 
       <h2 className={v.heading}>{t.exportHeading}</h2>
       <Text className={v.intro}>{t.exportIntro}</Text>
