@@ -89,11 +89,13 @@ const OLDER_TITLES: Record<string, RegExp> = {
 };
 
 /**
- * A sheet written by a version before the marker: unmarked, one of the three owned names, no
+ * A sheet written by a version before the marker: unmarked, an owned name (Summary, Validation,
+ * Briefing or "Briefing <committee>"), no
  * table on it, and A1 is that sheet's title as we wrote it. Such a sheet is rebuilt (and marked).
  */
 export function isOlderOwnedSheet(sheet: ExistingSheet): boolean {
-  const title = OLDER_TITLES[sheet.name.toLowerCase()];
+  // "Briefing DGC": the per-committee Briefing sheets of the version just before the marker.
+  const title = OLDER_TITLES[sheet.name.toLowerCase().replace(/^briefing .*$/, "briefing")];
   return !sheet.marked && !sheet.hasTable && title !== undefined && title.test(sheet.a1.trim());
 }
 
