@@ -55,7 +55,8 @@ function requireMeasures(tables: PlannerTables): void {
   if (!findTable(tables, "Measures")) throw new NoMeasuresTableError();
 }
 
-function checked(tables: PlannerTables, asOfYear: number, findings: Finding[]): CheckedWorkbook {
+/** What checkWorkbook returns, for findings made elsewhere (the live check's). */
+export function checked(tables: PlannerTables, asOfYear: number, findings: Finding[]): CheckedWorkbook {
   const committees = workbookCommittees(tables);
   return {
     tables,
