@@ -9,6 +9,7 @@
 import { STATUSES, type Framework } from "../model/types";
 import type { Metric, SummaryData } from "../summary";
 import { FormulaWriter, type ReferenceStyle } from "../summary/formula";
+import type { PeriodHistory } from "../summary/periods";
 import { statusByCommittee } from "./briefing";
 import { label, localName, shortGoalName, statusLabel, timeframeLabel, type Language } from "./labels";
 import { fitScale, pageBreaks, printable, rowsHeight } from "./page";
@@ -24,6 +25,8 @@ export interface SummarySheetOptions {
    * for programs that cannot read structured references.
    */
   references?: ReferenceStyle;
+  /** The Progress table's history: a status-by-period block and chart when it has a period. */
+  periods?: PeriodHistory;
 }
 
 const FMT = {
@@ -424,6 +427,44 @@ export function summarySheet(framework: Framework, data: SummaryData, language: 
         { category: L("status"), value: L("axisMeasures") },
       ),
     );
+    endBlock(from, last);
+  }
+
+  // Status by reporting period (the Progress table): static counts, a stacked column per period.
+  const history = options.periods;
+  if (history && history.periods.length > 0) {
+    const from = r;
+    const other = history.statusCounts.some((c) => c[STATUSES.length] > 0);
+    const headers = [L("period"), "", ...statusWords, ...(other ? [L("other")] : []), L("total")];
+    const first = block(L("statusByPeriod"), headers);
+    history.periods.forEach((period, i) => {
+      const counts = other ? history.statusCounts[i] : history.statusCounts[i].slice(0, STATUSES.length);
+      g.put(first + i, 0, period);
+      counts.forEach((n, j) => g.put(first + i, FIRST_NUMBER_COL + j, n, undefined, FMT.count));
+      g.put(first + i, FIRST_NUMBER_COL + counts.length, counts.reduce((a, x) => a + x, 0), "total", FMT.count);
+    });
+    const last = first + history.periods.length - 1;
+    const statusCols = [...STATUSES.map((st, j) => ({ status: st as string, j })), ...(other ? [{ status: "Other", j: STATUSES.length }] : [])];
+    const series = statusCols
+      .filter(({ j }) => history.statusCounts.some((c) => c[j] > 0))
+      .map(
+        ({ status, j }): PlanSeries => ({
+          name: headers[FIRST_NUMBER_COL + j],
+          nameRef: cell(sheet, first - 1, FIRST_NUMBER_COL + j),
+          values: column(sheet, FIRST_NUMBER_COL + j, first, last),
+          cache: history.statusCounts.map((c) => c[j]),
+          color: statusColor(status),
+        }),
+      );
+    if (series.length > 0) {
+      chartsBelow.push(
+        chart("SummaryStatusByPeriod", "columnStacked", L("chartStatusByPeriod"), column(sheet, 0, first, last), history.periods, series, {
+          category: L("axisPeriod"),
+          value: L("axisMeasures"),
+        }),
+      );
+      chartsBelow[chartsBelow.length - 1].valueMinimum = 0;
+    }
     endBlock(from, last);
   }
 
