@@ -12,6 +12,7 @@ import { InputError, openPlannerFile } from "./open";
 import { guardWhatCannotBeKept, writeOutput } from "./output";
 import { runImport } from "./import-command";
 import { runReturns } from "./returns-command";
+import { runBrief } from "./brief-command";
 
 export class ExitError extends Error {}
 
@@ -110,6 +111,8 @@ export async function runCommand(argv: string[]): Promise<number> {
       return cmdExport(args);
     case "returns":
       return runReturns(args);
+    case "brief":
+      return runBrief(args, withMeasures);
     default:
       throw new UsageError(`Unknown command "${args.command}".`);
   }

@@ -489,6 +489,7 @@ export class Writer {
       });
       if (chart.axisTitles?.category) c.axes.categoryAxis.title.text = chart.axisTitles.category;
       if (chart.axisTitles?.value) c.axes.valueAxis.title.text = chart.axisTitles.value;
+      if (chart.valueMinimum !== undefined) c.axes.valueAxis.minimum = chart.valueMinimum;
     });
   }
 

@@ -3,11 +3,12 @@
  * Every one prints on A4, one page wide, with the framework's name and page numbers in its footer.
  */
 import { tablesToFramework } from "../model/convert";
-import type { PlannerTables } from "../model/schema";
+import { findTable, type PlannerTables } from "../model/schema";
 import type { Framework } from "../model/types";
 import type { Finding } from "../rules/finding";
 import { summarise, sourcesFromTables, type SummaryData } from "../summary";
 import type { ReferenceStyle } from "../summary/formula";
+import { periodHistory } from "../summary/periods";
 import { briefingSheets, headerText, LEGACY_BRIEFING_SHEET } from "./briefing-sheet";
 import { label, type Language } from "./labels";
 import { summarySheet } from "./summary-sheet";
@@ -47,9 +48,10 @@ export function ownedSheetsPlan(tables: PlannerTables, findings: Finding[], opti
 /** The owned sheets from a framework and summary already worked out (by the caller, who uses them too). */
 export function ownedSheets(tables: PlannerTables, findings: Finding[], framework: Framework, data: SummaryData, options: OwnedSheetsOptions): WorkbookPlan {
   const language: Language = options.language === "km" ? "km" : "en";
+  const periods = periodHistory(findTable(tables, "Progress"));
   const sheets = [
-    summarySheet(framework, data, language, { references: options.references }),
-    ...briefingSheets(framework, language),
+    summarySheet(framework, data, language, { references: options.references, periods }),
+    ...briefingSheets(framework, language, periods),
     validationSheet(findings, tables, language),
   ];
   return {
