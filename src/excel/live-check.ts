@@ -27,7 +27,6 @@
  */
 import { TABLE_NAMES, type PlannerTables, type TableData, type TableName } from "../model/schema";
 import type { Cell } from "../model/types";
-import { markRules } from "../plan/marks";
 import type { PlanCell, PlanSheet } from "../plan/types";
 import { VALIDATION_HEADER_ROW, VALIDATION_SHEET, validationSheet } from "../plan/validation-sheet";
 import { DIGEST_CELL, sheetDigest, sheetPatch } from "../plan/validation-update";
@@ -36,7 +35,7 @@ import { IncrementalValidator, sameHeaders } from "../rules/incremental";
 import { fromOfficeValue } from "./cells";
 import { ChangeQueue, runs, type TableChanges } from "./change-queue";
 import { PlannerError, explainOfficeError } from "./errors";
-import { MARK_TAG, OfficeHost } from "./office-host";
+import { MARK_TAG, OfficeHost, queueMarks } from "./office-host";
 import { PAYLOAD_BUDGET, WINDOW_ROWS } from "./payload";
 import { CAPABILITY_SETS, supports } from "./requirements";
 import type { Snapshot } from "./snapshot";
@@ -435,10 +434,7 @@ export class LiveCheck {
   private async queueMarks(w: Writer, formats: Excel.ConditionalFormatCollection, tables: Tracked[]): Promise<void> {
     const ours: Excel.ConditionalFormat[] = formats.items.filter((cf) => !cf.customOrNullObject.isNullObject && cf.customOrNullObject.rule.formula.includes(MARK_TAG));
     await w.deleteFormats(ours);
-    for (const t of tables) {
-      const extent = { sheet: t.sheet, row: t.top, col: t.left, width: t.width, height: t.bodyRows };
-      for (const rule of [...markRules(extent)].reverse()) await w.addFormat(t.sheet, rule.range, `AND(${rule.formula},N("${MARK_TAG}")=0)`, `#${rule.fill.slice(-6)}`);
-    }
+    for (const t of tables) await queueMarks(w, { sheet: t.sheet, row: t.top, col: t.left, width: t.width, height: t.bodyRows });
   }
 
   // ------------------------------------------------------------------------ re-read and retry

@@ -23,7 +23,7 @@
  */
 import type { CellTarget, Host, Progress } from "../host/host";
 import { TABLE_NAMES, headerKey, type PlannerTables, type TableData } from "../model/schema";
-import { markRules } from "../plan/marks";
+import { markRules, type TableExtent } from "../plan/marks";
 import { VALIDATIONS } from "../plan/setup";
 import { VALIDATION_SHEET } from "../plan/validation-sheet";
 import type { WorkbookPlan } from "../plan/types";
@@ -387,11 +387,14 @@ async function addMarks(w: Writer): Promise<void> {
   for (const name of TABLE_NAMES) {
     const t: Layout | undefined = w.layout.get(name.toLowerCase());
     if (!t) continue;
-    const extent = { sheet: t.sheet, row: t.top, col: t.left, width: t.headers.length, height: t.bodyRows };
-    // Added lowest severity first: the last added has the highest priority, so errors win.
-    for (const rule of [...markRules(extent)].reverse()) {
-      await w.addFormat(t.sheet, rule.range, `AND(${rule.formula},N("${MARK_TAG}")=0)`, `#${rule.fill.slice(-6)}`);
-    }
+    await queueMarks(w, { sheet: t.sheet, row: t.top, col: t.left, width: t.headers.length, height: t.bodyRows });
+  }
+}
+
+/** The three marks of one table, tagged as ours; added lowest severity first, so errors win (the last added has the highest priority). */
+export async function queueMarks(w: Writer, extent: TableExtent): Promise<void> {
+  for (const rule of [...markRules(extent)].reverse()) {
+    await w.addFormat(extent.sheet, rule.range, `AND(${rule.formula},N("${MARK_TAG}")=0)`, `#${rule.fill.slice(-6)}`);
   }
 }
 
