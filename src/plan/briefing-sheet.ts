@@ -5,6 +5,7 @@
  */
 import type { Framework, Measure } from "../model/types";
 import { committeeDims, committeeKeyResolver } from "../summary/dimensions";
+import { measureCommitteeCodes } from "../model/committees";
 import { label, localName, statusLabel, type Language } from "./labels";
 import type { PlanCell, PlanSheet } from "./types";
 
@@ -28,15 +29,8 @@ export function briefingBlocks(framework: Framework): Array<{ code: string | nul
   const blockOf = new Map<string, Measure[]>();
   for (const b of blocks) if (b.code !== null && !blockOf.has(b.code.toLowerCase())) blockOf.set(b.code.toLowerCase(), b.measures);
   const none: Measure[] = [];
-  const codes: string[] = [];
   for (const m of framework.measures) {
-    codes.length = 0;
-    const lead = codeOf(m.leadCommittee);
-    if (lead) codes.push(lead);
-    for (const c of m.otherCommittees) {
-      const code = codeOf(c);
-      if (code && !codes.includes(code)) codes.push(code);
-    }
+    const codes = measureCommitteeCodes(m.leadCommittee, m.otherCommittees, codeOf);
     if (codes.length === 0) none.push(m);
     else for (const code of codes) blockOf.get(code)?.push(m);
   }
