@@ -35,6 +35,18 @@ import { readBodies, readSnapshot, type Snapshot, type TableInfo } from "./snaps
 import { Writer, type Capabilities, type Layout } from "./writer";
 import { isBlankRow } from "../model/cells";
 
+/**
+ * Deletes sheets earlier versions owned (plan.retire) unless a planner table sits on them.
+ * Tables are read only with planner tables or marks: without that read nothing is deleted.
+ */
+async function retireSheets(w: Writer, snap: Snapshot, names: string[]): Promise<void> {
+  for (const name of names) {
+    const sheet = snap.sheets.get(name.toLowerCase());
+    if (!sheet || snap.tables.size === 0 || [...snap.tables.values()].some((t) => t.sheet.toLowerCase() === name.toLowerCase())) continue;
+    await w.deleteSheet(sheet.name);
+  }
+}
+
 export { MARK_TAG } from "../plan/marks";
 export const BACKUP_SHEET = "PlannerBackup";
 /** Slices of getFileAsync: the largest Office allows (4 MB). */
@@ -92,6 +104,7 @@ export class OfficeHost implements Host {
       try {
         // The old marks go first, while the formats are as the read saw them.
         if (marks) await clearMarks(w, snap);
+        await retireSheets(w, snap, plan.retire ?? []);
         for (const [i, sheet] of plan.sheets.entries()) {
           progress?.(i, total, sheet.name);
           if (sheet.owned) {
@@ -151,10 +164,7 @@ export class OfficeHost implements Host {
         const headers = table.headers;
         if (headers.length > oldWidth) {
           const taken = new Set(lay.headers.map((h) => h.toLowerCase()));
-          for (const [i, h] of headers.slice(oldWidth).entries()) {
-            const name = taken.has(h.toLowerCase()) ? `__planner_${i}` : h;
-            await w.op(64, () => tp.columns.add(undefined, undefined, name));
-          }
+          await w.addColumns(lay, tp, headers.slice(oldWidth).map((h, i) => (taken.has(h.toLowerCase()) ? `__planner_${i}` : h)));
         } else if (headers.length < oldWidth) {
           await w.op(64 * (oldWidth - headers.length), () => {
             for (let i = oldWidth - 1; i >= headers.length; i--) tp.columns.getItemAt(i).delete();

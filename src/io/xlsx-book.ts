@@ -4,10 +4,13 @@ import type { Cell } from "../model/types";
 import { cellA1, columnLetter, parseCellA1, quoteSheet, rangeA1 } from "../plan/a1";
 import { NUMBER_FORMATS, tablesToReformat, VALIDATIONS } from "../plan/setup";
 import type { TableExtent } from "../plan/marks";
-import type { PlanChart, PlanSheet, PlanTable, PlanValidation, WorkbookPlan } from "../plan/types";
+import type { ExistingSheet } from "../plan/owned-sheets";
+import { MARGINS } from "../plan/page";
+import type { HeaderFooterText, PlanChart, PlanSheet, PlanTable, PlanValidation, PrintSetup, WorkbookPlan } from "../plan/types";
 import { fromExcelJs, toExcelJs } from "./exceljs-cells";
 import { markFindingsRules } from "./xlsx-marks";
-import { applyCellStyle } from "./xlsx-styles";
+import { hasKhmer } from "../plan/text-fit";
+import { applyCellStyle, KHMER_FONT } from "./xlsx-styles";
 import { isBlank } from "../model/cells";
 import { hyperlinkFormula } from "../plan/formulas";
 
@@ -45,6 +48,8 @@ function decodeRange(ref: string): { top: number; left: number; bottom: number; 
  */
 export class XlsxBook {
   private charts: Array<{ sheet: string; chart: PlanChart }> = [];
+  /** Sheets this book rebuilt as owned (their marker is written on save). */
+  private readonly owned = new Set<string>();
 
   private constructor(readonly wb: ExcelJS.Workbook) {}
 
@@ -131,7 +136,13 @@ export class XlsxBook {
     });
   }
 
+  /** Every sheet as the owned-sheet check needs it (plan/owned-sheets.ts). */
+  existingSheets(): ExistingSheet[] {
+    return this.wb.worksheets.map((ws) => ({ name: ws.name, marked: this.owned.has(ws.name), hasTable: ws.getTables().length > 0, a1: String(fromExcelJs(ws.getCell(1, 1).value) ?? "") }));
+  }
+
   applyPlan(plan: WorkbookPlan): void {
+    for (const name of plan.retire ?? []) this.retireSheet(name);
     for (const sheet of plan.sheets) {
       if (sheet.owned) this.rebuildOwnedSheet(sheet);
       else this.ensurePlannerSheet(sheet);
@@ -140,6 +151,25 @@ export class XlsxBook {
     for (const sheet of plan.sheets) if (!sheet.owned) sheet.tables.forEach((t) => this.formatTable(t));
     // The marks last, over the tables as the plan left them.
     if (plan.marks) markFindingsRules(this);
+  }
+
+  /**
+   * The plan's sheets drawn on a fresh workbook, for the package writer to move into the
+   * planner's file: owned sheets whole, planner sheets with their tables and number formats
+   * (dropdowns and marks are the package writer's, over the tables where they end up).
+   */
+  renderSheets(sheets: PlanSheet[]): void {
+    for (const sheet of sheets) {
+      if (sheet.owned) {
+        this.rebuildOwnedSheet(sheet);
+        continue;
+      }
+      const ws = this.sheetForNewTable(sheet);
+      for (const table of sheet.tables) {
+        this.createTable(ws, table);
+        this.formatTable({ ...table, validations: [] });
+      }
+    }
   }
 
   private ensurePlannerSheet(plan: PlanSheet): void {
@@ -265,6 +295,14 @@ export class XlsxBook {
     dvs.add(range, dv);
   }
 
+  /** Deletes a sheet an earlier version owned, unless it holds an Excel table (then it is the planner's). */
+  private retireSheet(name: string): void {
+    const old = this.wb.getWorksheet(name);
+    if (!old || old.getTables().length > 0) return;
+    this.wb.removeWorksheet(old.id);
+    this.charts = this.charts.filter((c) => c.sheet !== old.name);
+  }
+
   private rebuildOwnedSheet(plan: PlanSheet): void {
     const old = this.wb.getWorksheet(plan.name);
     // ExcelJS keeps tab order in an untyped `orderNo`; a rebuilt sheet keeps its place.
@@ -275,6 +313,7 @@ export class XlsxBook {
       this.wb.removeWorksheet(old.id);
     }
     this.charts = this.charts.filter((c) => c.sheet !== plan.name);
+    this.owned.add(plan.name);
     const sheet = this.wb.addWorksheet(plan.name, { properties: { tabColor: plan.tabColor ? { argb: plan.tabColor } : undefined } });
     if (orderNo !== undefined) (sheet as unknown as Ordered).orderNo = orderNo;
     plan.columnWidths?.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
@@ -291,6 +330,7 @@ export class XlsxBook {
       }
       if (c.numberFormat) cell.numFmt = c.numberFormat;
       if (c.style) applyCellStyle(cell, c.style);
+      else if (typeof c.value === "string" && hasKhmer(c.value)) cell.font = { name: KHMER_FONT };
     }
     // A tall row reads from the top, like its wrapped text.
     for (const row of Object.keys(plan.rowHeights ?? {})) {
@@ -301,27 +341,46 @@ export class XlsxBook {
       this.addTable(sheet, t.name, t.topLeft.row + 1, t.topLeft.col + 1, t.headers, t.rows.length ? t.rows : [t.headers.map(() => null)], t.style);
     }
     if (plan.freeze) sheet.views = [{ state: "frozen", xSplit: plan.freeze.cols, ySplit: plan.freeze.rows }];
-    if (plan.print) {
-      const p = plan.print;
-      sheet.pageSetup = {
-        ...sheet.pageSetup,
-        orientation: p.landscape ? "landscape" : "portrait",
-        fitToPage: p.fitToWidth,
-        fitToWidth: 1,
-        fitToHeight: 0,
-        printArea: rangeA1(p.area.from, p.area.to),
-        printTitlesRow: p.repeatRows ? `${p.repeatRows.from + 1}:${p.repeatRows.to + 1}` : undefined,
-      };
-    }
+    if (plan.print) applyPrint(sheet, plan.print);
     for (const chart of plan.charts) this.charts.push({ sheet: plan.name, chart });
   }
 
   async toBytes(): Promise<Uint8Array> {
-    const buf = new Uint8Array(await this.wb.xlsx.writeBuffer());
-    if (this.charts.length === 0) return buf;
-    const { addCharts } = await import("./xlsx-charts");
-    return addCharts(buf, this.charts);
+    let buf: Uint8Array = new Uint8Array(await this.wb.xlsx.writeBuffer());
+    if (this.charts.length > 0) {
+      const { addCharts } = await import("./xlsx-charts");
+      buf = await addCharts(buf, this.charts);
+    }
+    // ExcelJS cannot scope a name to a sheet: the owned markers go into the package after it.
+    const owned = [...this.owned].filter((n) => this.wb.getWorksheet(n));
+    if (owned.length === 0) return buf;
+    const { markOwnedSheets } = await import("./package/transplant");
+    return markOwnedSheets(buf, owned);
   }
+}
+
+/** Paper, orientation, one page wide, print area and titles, margins, header and footer, page breaks. */
+function applyPrint(sheet: ExcelJS.Worksheet, p: PrintSetup): void {
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    orientation: p.landscape ? "landscape" : "portrait",
+    fitToPage: p.fitToWidth,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printArea: rangeA1(p.area.from, p.area.to),
+    printTitlesRow: p.repeatRows ? `${p.repeatRows.from + 1}:${p.repeatRows.to + 1}` : undefined,
+    ...(p.paper === "A4" ? { paperSize: 9, margins: { ...MARGINS } } : {}),
+  };
+  const hf = (t?: HeaderFooterText): string | undefined => {
+    if (!t) return undefined;
+    const text = (t.left ? `&L${t.left}` : "") + (t.center ? `&C${t.center}` : "") + (t.right ? `&R${t.right}` : "");
+    return text || undefined;
+  };
+  const oddHeader = hf(p.header);
+  const oddFooter = hf(p.footer);
+  if (oddHeader || oddFooter) sheet.headerFooter = { ...sheet.headerFooter, ...(oddHeader ? { oddHeader } : {}), ...(oddFooter ? { oddFooter } : {}) };
+  // ExcelJS writes a break after the row it is added to: after 1-based row r is before 0-based row r.
+  for (const r of p.rowBreaks ?? []) if (r > 0) sheet.getRow(r).addPageBreak();
 }
 
 type ValidationModel = { model: Record<string, unknown> };

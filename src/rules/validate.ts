@@ -64,6 +64,9 @@ export function validate(tables: PlannerTables, options: ValidateOptions = {}): 
 
 /** A draft told as a finding: its severity, its message in the language, and where it sits when the table's location is known. */
 export function toFinding(d: Draft, language: Language, table: TableData | undefined): Finding {
+  // "already used on row N": the row as the sheet numbers it, like the finding's own cell.
+  const firstRow = typeof d.params.firstRow === "number" ? sheetRowOf(table, d.params.firstRow) : null;
+  if (firstRow !== null) d = { ...d, params: { ...d.params, firstRow } };
   const f: Finding = {
     rule: d.rule,
     severity: RULE_SEVERITY[d.rule],

@@ -143,7 +143,8 @@ export interface ChartModel {
   name?: string;
   title?: string;
   position?: [string, string];
-  series: Array<{ name?: string; values?: string; categories?: string }>;
+  series: Array<{ name?: string; values?: string; categories?: string; color?: string; lineColor?: string; pointColors?: string[]; dataLabels?: boolean; labelFormat?: string }>;
+  axisTitles?: { category?: string; value?: string };
 }
 
 export class SheetModel {
@@ -160,8 +161,19 @@ export class SheetModel {
   cfs: CFModel[] = [];
   charts: ChartModel[] = [];
   freeze: { rows: number; cols: number } | null = null;
-  pageLayout: { orientation?: string; zoom?: unknown; printArea?: string; titleRows?: string } = {};
+  pageLayout: {
+    orientation?: string;
+    zoom?: unknown;
+    printArea?: string;
+    titleRows?: string;
+    paperSize?: string;
+    margins?: Record<string, number>;
+    headerFooter?: Record<string, string>;
+    breaks?: string[];
+  } = {};
   columnWidths = new Map<number, number>();
+  /** Names scoped to this sheet (Worksheet.names): name → reference. */
+  names = new Map<string, string>();
 
   /** Stable across renames, as Excel's worksheet ids are. */
   readonly id = `{S-${++modelIds}}`;
@@ -788,6 +800,21 @@ export class FakeWorksheet extends FakeObject {
   get tables(): FakeTableCollection {
     return this.child("tables", () => new FakeTableCollection(this.ctx, this.resolve));
   }
+  /** Worksheet.names (ExcelApi 1.4): add, and getItemOrNullObject for a scoped name. */
+  get names(): { add(name: string, reference: FakeRange | string): void; getItemOrNullObject(name: string): FakeNamedItem } {
+    const ctx = this.ctx;
+    const sheet = this.resolve;
+    return {
+      add: (name: string, reference: FakeRange | string) =>
+        ctx.enqueue("NamedItemCollection.add", [name], () => {
+          ctx.excel.requireApi("1.4", "Worksheet.names.add");
+          const s = sheet();
+          if ([...s.names.keys()].some((k) => k.toLowerCase() === name.toLowerCase())) throw new FakeError("ItemAlreadyExists", `The name ${name} exists.`);
+          s.names.set(name, typeof reference === "string" ? reference : "(range)");
+        }),
+      getItemOrNullObject: (name: string) => new FakeNamedItem(ctx, () => [...sheet().names.keys()].find((k) => k.toLowerCase() === name.toLowerCase()) ?? null),
+    };
+  }
   private _charts: FakeChartCollection | null = null;
   get charts(): FakeChartCollection {
     if (!this._charts) this._charts = new FakeChartCollection(this.ctx, this.resolve);
@@ -810,6 +837,14 @@ export class FakeWorksheet extends FakeObject {
   get pageLayout(): {
     orientation: string;
     zoom: unknown;
+    paperSize: string;
+    topMargin: number;
+    bottomMargin: number;
+    leftMargin: number;
+    rightMargin: number;
+    headerMargin: number;
+    footerMargin: number;
+    headersFooters: { defaultForAllPages: Record<"leftHeader" | "centerHeader" | "rightHeader" | "leftFooter" | "centerFooter" | "rightFooter", string> };
     setPrintArea(a: string): void;
     setPrintTitleRows(a: string): void;
   } {
@@ -817,7 +852,34 @@ export class FakeWorksheet extends FakeObject {
     const sheet = this.resolve;
     // Where ExcelApi 1.9 is missing every pageLayout action fails at sync, as the real API does.
     const need = () => ctx.excel.requireApi("1.9", "Worksheet.pageLayout");
-    return {
+    const margin = (name: string) => ({
+      set(v: number) {
+        ctx.enqueue(`PageLayout.${name}`, [v], () => {
+          need();
+          const l = sheet().pageLayout;
+          l.margins = { ...l.margins, [name]: v };
+        });
+      },
+      get(): number {
+        throw new FakeError("PropertyNotLoaded", name);
+      },
+    });
+    const hf: Record<string, string> = {};
+    for (const name of ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"]) {
+      Object.defineProperty(hf, name, {
+        set(v: string) {
+          ctx.enqueue(`HeaderFooter.${name}`, [v], () => {
+            need();
+            const l = sheet().pageLayout;
+            l.headerFooter = { ...l.headerFooter, [name]: v };
+          });
+        },
+        get(): string {
+          throw new FakeError("PropertyNotLoaded", name);
+        },
+      });
+    }
+    const layout = {
       set orientation(v: string) {
         ctx.enqueue("PageLayout.orientation", [v], () => void (need(), (sheet().pageLayout.orientation = v)));
       },
@@ -830,8 +892,29 @@ export class FakeWorksheet extends FakeObject {
       get zoom(): unknown {
         throw new FakeError("PropertyNotLoaded", "zoom");
       },
+      set paperSize(v: string) {
+        ctx.enqueue("PageLayout.paperSize", [v], () => void (need(), (sheet().pageLayout.paperSize = v)));
+      },
+      get paperSize(): string {
+        throw new FakeError("PropertyNotLoaded", "paperSize");
+      },
+      headersFooters: { defaultForAllPages: hf },
       setPrintArea: (a: string) => ctx.enqueue("PageLayout.setPrintArea", [a], () => void (need(), (sheet().pageLayout.printArea = a))),
       setPrintTitleRows: (a: string) => ctx.enqueue("PageLayout.setPrintTitleRows", [a], () => void (need(), (sheet().pageLayout.titleRows = a))),
+    };
+    for (const name of ["topMargin", "bottomMargin", "leftMargin", "rightMargin", "headerMargin", "footerMargin"]) Object.defineProperty(layout, name, margin(name));
+    return layout as unknown as ReturnType<() => FakeWorksheet["pageLayout"]>;
+  }
+  get horizontalPageBreaks(): { add(address: string): void } {
+    const ctx = this.ctx;
+    const sheet = this.resolve;
+    return {
+      add: (address: string) =>
+        ctx.enqueue("PageBreakCollection.add", [address], () => {
+          ctx.excel.requireApi("1.9", "horizontalPageBreaks");
+          const l = sheet().pageLayout;
+          l.breaks = [...(l.breaks ?? []), address];
+        }),
     };
   }
   getRange(address?: string): FakeRange {
@@ -863,6 +946,22 @@ export class FakeWorksheet extends FakeObject {
     this.ctx.enqueue("Worksheet.activate", [], () => {
       this.ctx.model.active = this.resolve().name;
     });
+  }
+}
+
+export class FakeNamedItem extends FakeObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly find: () => string | null,
+  ) {
+    super(ctx);
+  }
+  protected override isNull(): boolean {
+    return this.find() === null;
+  }
+  protected scalar(name: string): unknown {
+    if (name === "name") return this.find();
+    throw new Error(`fake: NamedItem.${name}`);
   }
 }
 
@@ -1285,8 +1384,20 @@ export class FakeRange extends FakeObject {
       "Range.insert",
       [direction],
       () => {
-        if (direction !== "Down") throw new Error("fake: insert " + direction);
         const { sheet, box } = this.resolve();
+        if (direction === "Right") {
+          const w = box.c1 - box.c0 + 1;
+          for (const t of this.ctx.model.tables) {
+            if (t.sheet !== sheet || t.left + t.width - 1 < box.c0) continue;
+            const inside = t.top >= box.r0 && t.top + t.height <= box.r1;
+            const apart = t.top > box.r1 || t.top + t.height < box.r0;
+            if (!inside && !apart) throw new FakeError("InvalidArgument", "This operation would shift cells in a table.");
+            if (inside && t.left >= box.c0) t.left += w;
+          }
+          sheet.shiftCols(box.r0, box.r1, box.c0, w);
+          return;
+        }
+        if (direction !== "Down") throw new Error("fake: insert " + direction);
         const h = box.r1 - box.r0 + 1;
         for (const t of this.ctx.model.tables) {
           if (t.sheet !== sheet || t.top + t.height < box.r0) continue;
@@ -1642,6 +1753,7 @@ class FakeChartCollection {
 
 class FakeChart {
   readonly title: { text: string };
+  readonly axes: { categoryAxis: { title: { text: string } }; valueAxis: { title: { text: string } } };
   readonly series: { getItemAt(i: number): FakeSeries; add(name: string): FakeSeries };
   constructor(
     private readonly ctx: FakeContext,
@@ -1655,6 +1767,17 @@ class FakeChart {
         throw new FakeError("PropertyNotLoaded", "text");
       },
     };
+    const axisTitle = (key: "category" | "value") => ({
+      title: {
+        set text(v: string) {
+          ctx.enqueue("ChartAxisTitle.text", [v], () => void (chart().axisTitles = { ...chart().axisTitles, [key]: v }));
+        },
+        get text(): string {
+          throw new FakeError("PropertyNotLoaded", "text");
+        },
+      },
+    });
+    this.axes = { categoryAxis: axisTitle("category"), valueAxis: axisTitle("value") };
     this.series = {
       getItemAt: (i: number) => new FakeSeries(ctx, () => chart().series[i]),
       add: (name: string) => {
@@ -1686,6 +1809,60 @@ class FakeSeries {
   ) {}
   set name(v: string) {
     this.ctx.enqueue("ChartSeries.name", [v], () => void (this.s().name = v));
+  }
+  set hasDataLabels(v: boolean) {
+    this.ctx.enqueue("ChartSeries.hasDataLabels", [v], () => void (this.ctx.excel.requireApi("1.7", "hasDataLabels"), (this.s().dataLabels = v)));
+  }
+  get dataLabels(): { showValue: boolean; numberFormat: string } {
+    const ctx = this.ctx;
+    const s = this.s;
+    return {
+      set showValue(v: boolean) {
+        ctx.enqueue("ChartDataLabels.showValue", [v], () => void (ctx.excel.requireApi("1.8", "series.dataLabels"), (s().dataLabels = v)));
+      },
+      get showValue(): boolean {
+        throw new FakeError("PropertyNotLoaded", "showValue");
+      },
+      set numberFormat(v: string) {
+        ctx.enqueue("ChartDataLabels.numberFormat", [v], () => void (ctx.excel.requireApi("1.8", "dataLabels.numberFormat"), (s().labelFormat = v)));
+      },
+      get numberFormat(): string {
+        throw new FakeError("PropertyNotLoaded", "numberFormat");
+      },
+    };
+  }
+  get format(): { fill: { setSolidColor(c: string): void }; line: { color: string } } {
+    const ctx = this.ctx;
+    const s = this.s;
+    return {
+      fill: { setSolidColor: (c: string) => ctx.enqueue("ChartFill.setSolidColor", [c], () => void (s().color = c)) },
+      line: {
+        set color(c: string) {
+          ctx.enqueue("ChartLineFormat.color", [c], () => void (s().lineColor = c));
+        },
+        get color(): string {
+          throw new FakeError("PropertyNotLoaded", "color");
+        },
+      },
+    };
+  }
+  get points(): { getItemAt(j: number): { format: { fill: { setSolidColor(c: string): void } } } } {
+    const ctx = this.ctx;
+    const s = this.s;
+    return {
+      getItemAt: (j: number) => ({
+        format: {
+          fill: {
+            setSolidColor: (c: string) =>
+              ctx.enqueue("ChartFill.setSolidColor", [j, c], () => {
+                const pts = [...(s().pointColors ?? [])];
+                pts[j] = c;
+                s().pointColors = pts;
+              }),
+          },
+        },
+      }),
+    };
   }
   setValues(r: FakeRange): void {
     this.ctx.enqueue("ChartSeries.setValues", [], () => {

@@ -7,9 +7,9 @@ import { validate } from "../../rules/validate";
 import { planImport, type ImportReport } from "../merge";
 import { displayText, type ImportReference } from "../normalise";
 import { RETURN_FILLED_COLUMNS } from "../../plan/return-sheets";
-import { leadInstitutionKey } from "./institutions";
+import { institutionsOf, leadInstitutionKey } from "./institutions";
 import { progressAfter, type ProgressEntry } from "./progress-rows";
-import { checkSource, type CheckedSource, type RunSource } from "./sources";
+import { checkSource, firstByNo, type CheckedSource, type RunSource } from "./sources";
 
 export type { RunSource } from "./sources";
 
@@ -77,7 +77,9 @@ export interface RunOptions {
 export function planRun(sources: readonly RunSource[], tables: PlannerTables, options: RunOptions): RunReport {
   if (sources.length === 0) throw new Error("No source to import.");
   const framework = tablesToFramework(tables, options.asOfYear);
-  const checked = sources.map((s) => checkSource(s, framework, options.period ?? null));
+  const { institutions } = institutionsOf(framework.measures);
+  const measureByNo = firstByNo(framework.measures);
+  const checked = sources.map((s) => checkSource(s, framework, options.period ?? null, institutions, measureByNo));
   const reference: ImportReference = { committees: framework.committees, timeframes: framework.timeframes, goals: framework.goals, strategies: framework.strategies };
   const found = findTable(tables, "Measures");
   const start: TableData = found
@@ -88,7 +90,6 @@ export function planRun(sources: readonly RunSource[], tables: PlannerTables, op
   if (options.mode === "replace" && sources.length > 1) throw new Error("--replace takes one source: it makes Measures exactly that source's rows.");
   if (options.mode === "replace" && checked[0].kind === "return") throw new Error("--replace is for plain measures sheets: a return only updates its institution's measures.");
 
-  const measureByNo = new Map(framework.measures.map((m) => [m.no.toLowerCase(), m]));
   const rejected: RunReport["rejected"] = [];
   const normalised: ImportReport["normalised"] = [];
   const reports: SourceReport[] = [];
@@ -99,11 +100,13 @@ export function planRun(sources: readonly RunSource[], tables: PlannerTables, op
     const { rows, columns } = c.kind === "return" ? assignedRows(c, measureByNo, rejected) : { rows: c.source.rows, columns: null };
     const mapping = c.kind === "sheet" ? options.mapping : undefined;
     const source = { rows, sheetName: c.source.sheetName };
-    const planned = planImport(source, current, reference, { mode: options.mode, mapping });
+    // A return's header is its first row: no need to look for it.
+    const headerRow = c.kind === "return" ? 1 : undefined;
+    const planned = planImport(source, current, reference, { mode: options.mode, mapping, headerRow });
     // A return's columns as the file has them, not as projected.
     const applied = columns ? { ...planned, mapped: planned.mapped.map((m) => ({ ...m, sourceColumn: columns[m.sourceColumn] ?? m.sourceColumn })) } : planned;
     // The same rows planned into an empty table: exactly the values this source sends.
-    const alone = planImport(source, { ...current, rows: [] }, reference, { mode: "merge", mapping });
+    const alone = planImport(source, { ...current, rows: [] }, reference, { mode: "merge", mapping, headerRow });
     first ??= applied;
     current = applied.result;
     for (const x of applied.rejected) rejected.push({ ...x, source: c.source.name });
@@ -251,6 +254,7 @@ function diffTables(before: TableData, after: TableData, sent: ReadonlyArray<{ r
     if (k && !old.has(k)) old.set(k, row);
   }
   const touched = new Set(sent.flatMap((s) => [...s.rows.keys()]));
+  const beforeColumn = after.headers.map((h) => columnIndex(before, h));
   const added: string[] = [];
   const updated: ImportReport["updated"] = [];
   let unchanged = 0;
@@ -268,7 +272,7 @@ function diffTables(before: TableData, after: TableData, sent: ReadonlyArray<{ r
     const changes: ImportReport["updated"][number]["changes"] = [];
     after.headers.forEach((h, i) => {
       if (i === afterNo) return;
-      const j = columnIndex(before, h);
+      const j = beforeColumn[i];
       const b = displayText(j >= 0 ? (was[j] ?? null) : null);
       const a = displayText(row[i] ?? null);
       if (a !== b) changes.push({ column: h, before: b, after: a });

@@ -46,20 +46,23 @@ export function progressAfter(
     const k = cellText(row[noCol]).toLowerCase();
     if (k && !byNo.has(k)) byNo.set(k, row);
   }
+  const source = new Map(["Status", "Progress %", "Notes"].map((h) => [h, columnIndex(measures, h)]));
   const value = (row: Cell[] | undefined, header: string): Cell => {
-    const i = columnIndex(measures, header);
+    const i = source.get(header) ?? -1;
     return row && i >= 0 ? (row[i] ?? null) : null;
   };
+  const target = new Map(TABLE_HEADERS.Progress.map((h) => [h, at(h)]));
   const added: Cell[][] = entries.map((e) => {
     const m = byNo.get(e.no.toLowerCase());
     const out: Cell[] = new Array<Cell>(width).fill(null);
-    out[at("Period")] = e.period;
-    out[at("No.")] = e.no;
-    out[at("Status")] = value(m, "Status");
-    out[at("Progress %")] = value(m, "Progress %");
-    out[at("Notes")] = value(m, "Notes");
-    out[at("Source")] = e.source;
-    out[at("Recorded")] = recorded;
+    const put = (h: string, v: Cell) => (out[target.get(h) ?? -1] = v);
+    put("Period", e.period);
+    put("No.", e.no);
+    put("Status", value(m, "Status"));
+    put("Progress %", value(m, "Progress %"));
+    put("Notes", value(m, "Notes"));
+    put("Source", e.source);
+    put("Recorded", recorded);
     return out;
   });
   const periods = [...new Set(entries.map((e) => e.period))];

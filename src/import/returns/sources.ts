@@ -1,10 +1,10 @@
 import { cellText, looseKey } from "../../model/cells";
 import { parsePeriod } from "../../model/period";
 import { headerKey } from "../../model/schema";
-import type { Cell, Framework } from "../../model/types";
+import type { Cell, Framework, Measure } from "../../model/types";
 import { RETURN_FILLED_COLUMNS } from "../../plan/return-sheets";
 import { ImportSourceError } from "../errors";
-import { institutionKey, institutionsOf, type Institution } from "./institutions";
+import { institutionKey, type Institution } from "./institutions";
 
 /** One file of an import run: its rows to import and, for a return, its Return table. */
 export interface RunSource {
@@ -34,7 +34,13 @@ const REQUIRED = ["No.", "Measure", ...RETURN_FILLED_COLUMNS];
  * the return's columns and measures (a sheet unlocked and restructured is refused).
  * Throws ImportSourceError naming the file.
  */
-export function checkSource(source: RunSource, framework: Framework, period: string | null): CheckedSource {
+export function checkSource(
+  source: RunSource,
+  framework: Framework,
+  period: string | null,
+  institutions: readonly Institution[],
+  byNo: ReadonlyMap<string, Measure> = firstByNo(framework.measures),
+): CheckedSource {
   const fail = (why: string) => new ImportSourceError(`${source.name}: ${why}`);
   const given = period === null ? null : parsePeriod(period);
   if (period !== null && !given) throw new ImportSourceError(`--period “${period}” is not a period label: use one such as 2026-Q2, 2026-H1 or 2026.`);
@@ -47,7 +53,7 @@ export function checkSource(source: RunSource, framework: Framework, period: str
   }
   const name = cellText(setting("Institution"));
   if (name === "") throw fail("its Return table names no Institution, so it cannot be matched to anyone's measures.");
-  const institution = institutionsOf(framework.measures).institutions.find((i) => i.key === institutionKey(name));
+  const institution = institutions.find((i) => i.key === institutionKey(name));
   if (!institution) throw fail(`this return is for “${name}”, an institution that no measure of this workbook names.`);
 
   const recordedText = cellText(setting("Period"));
@@ -56,12 +62,12 @@ export function checkSource(source: RunSource, framework: Framework, period: str
   if (recordedPeriod && given && recordedPeriod.label !== given.label) {
     throw fail(`this return is for the period ${recordedPeriod.label}, but --period is ${given.label}. Import it with --period ${recordedPeriod.label}, or without --period.`);
   }
-  checkStructure(source, framework, institution);
+  checkStructure(source, byNo, institution);
   return { source, kind: "return", institution, period: recordedPeriod?.label ?? given?.label ?? null };
 }
 
 /** The return's Measures table as sent out: its columns, and each row the planner's measure. */
-function checkStructure(source: RunSource, framework: Framework, institution: Institution): void {
+function checkStructure(source: RunSource, byNo: ReadonlyMap<string, Measure>, institution: Institution): void {
   const header = (source.rows[0] ?? []).map((h) => headerKey(cellText(h)));
   const missing = REQUIRED.filter((h) => !header.includes(headerKey(h)));
   const restructured = (what: string) =>
@@ -69,7 +75,6 @@ function checkStructure(source: RunSource, framework: Framework, institution: In
   if (missing.length) throw restructured(`column${missing.length > 1 ? "s" : ""} ${missing.map((m) => `“${m}”`).join(", ")} missing from the header row`);
   const noCol = header.indexOf(headerKey("No."));
   const measureCol = header.indexOf(headerKey("Measure"));
-  const byNo = new Map(framework.measures.map((m) => [m.no.toLowerCase(), m]));
   for (let r = 1; r < source.rows.length; r++) {
     const row = source.rows[r] ?? [];
     const no = cellText(row[noCol]);
@@ -77,8 +82,15 @@ function checkStructure(source: RunSource, framework: Framework, institution: In
     const planned = byNo.get(no.toLowerCase());
     if (!planned) throw restructured(`row ${r + 1} has No. ${no}, which is no measure of this workbook`);
     const text = cellText(row[measureCol]);
-    if (text !== "" && looseKey(text) !== looseKey(planned.measure)) {
+    if (text !== "" && text !== planned.measure && looseKey(text) !== looseKey(planned.measure)) {
       throw restructured(`row ${r + 1}, No. ${no}, reads a different measure than this workbook's No. ${no}`);
     }
   }
+}
+
+/** Measures by lower-cased No., the first of a repeated No. (the row planImport matches too). */
+export function firstByNo<T extends { no: string }>(measures: readonly T[]): Map<string, T> {
+  const out = new Map<string, T>();
+  for (const m of measures) if (!out.has(m.no.toLowerCase())) out.set(m.no.toLowerCase(), m);
+  return out;
 }
