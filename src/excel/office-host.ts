@@ -136,7 +136,23 @@ export class OfficeHost implements Host {
     });
   }
 
+  /**
+   * Replaces a table's rows. Co-authors: the write batch starts with look-ups of what the read
+   * just before saw — the table by id, its sheet, each of its columns by name, its last row —
+   * which fail before anything is written when someone deleted or renamed them, or deleted rows,
+   * meanwhile. Then the table is read again and the write tried once more; a second refusal is
+   * a clear message.
+   */
   async writeTable(table: TableData, progress?: Progress): Promise<void> {
+    try {
+      await this.writeTableOnce(table, progress);
+    } catch (e) {
+      if (!(e instanceof Error && e.cause instanceof TableChanged)) throw e;
+      await this.writeTableOnce(table, progress);
+    }
+  }
+
+  private async writeTableOnce(table: TableData, progress?: Progress): Promise<void> {
     await this.run(`write the ${table.name} table`, async (ctx) => {
       const snap = await readSnapshot(ctx, { tables: true, body: "none" });
       const info = snap.tables.get(table.name.toLowerCase());
@@ -153,6 +169,7 @@ export class OfficeHost implements Host {
         await readBodies(ctx, [info], this.budget);
       }
       progress?.(0, 2, "backup");
+      queueShapeGuard(ctx, info);
       const w = new Writer(ctx, snap, caps, this.budget);
       try {
         await this.queueBackup(ctx, w, info, !!backup, caps);
@@ -179,6 +196,8 @@ export class OfficeHost implements Host {
         progress?.(2, 2);
       } catch (e) {
         await w.recover();
+        // The first batch failed at its look-ups: nothing was written, the table changed since the read.
+        if (w.syncs === 0 && officeErrorCode(e) === "ItemNotFound") throw new TableChanged(table.name);
         throw e;
       }
     });
@@ -216,6 +235,7 @@ export class OfficeHost implements Host {
       const header = ws.getRangeByIndexes(2, 0, 1, width).load("values");
       await context.sync();
       const info: TableInfo = {
+        id: "",
         name,
         contract: TABLE_NAMES.find((n) => n.toLowerCase() === name.toLowerCase()) ?? "Measures",
         sheet: BACKUP_SHEET,
@@ -303,6 +323,26 @@ export class OfficeHost implements Host {
   openCopy(bytes: Uint8Array): Promise<void> {
     return this.openAsNewWorkbook(bytes);
   }
+}
+
+/** Someone changed a table between the planner's read and its write; nothing was written. */
+class TableChanged extends PlannerError {
+  constructor(table: string) {
+    super(`Someone else changed the ${table} table (renamed, deleted or moved a column, or deleted rows) while the planner was about to write it, twice. Nothing was written: wait for their edit to finish, then try again.`);
+  }
+}
+
+/**
+ * Look-ups queued first in a write batch (Excel runs a batch in order and stops at the first
+ * failure): the table by id, its sheet, each column by name and its last row, as the read just
+ * before saw them.
+ */
+function queueShapeGuard(ctx: Excel.RequestContext, info: TableInfo): void {
+  const t = ctx.workbook.tables.getItem(info.id || info.name);
+  t.load("name");
+  ctx.workbook.worksheets.getItem(info.sheet).load("name");
+  for (const h of info.headers) t.columns.getItem(h).load("name");
+  if (info.bodyRows > 0) t.rows.getItemAt(info.bodyRows - 1).load("index");
 }
 
 const PROTECTED_WORKBOOK = "The workbook's structure is protected, so the planner cannot add or rebuild sheets: turn it off with Review ▸ Protect Workbook, then try again.";

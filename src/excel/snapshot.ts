@@ -17,6 +17,8 @@ import { PAYLOAD_BUDGET, WINDOW_ROWS, jsonBytes } from "./payload";
 import { isBlankRow } from "../model/cells";
 
 export interface TableInfo {
+  /** Excel's id of the table: stable when a co-author renames it ("" when unknown). */
+  id: string;
   /** The table's name as the workbook spells it. */
   name: string;
   contract: TableName;
@@ -98,7 +100,7 @@ function queueCommon(ctx: Excel.RequestContext): Common {
 
 function queueTable(ctx: Excel.RequestContext, contract: TableName, name: string, options: ReadOptions): Queued {
   const table = ctx.workbook.tables.getItem(name);
-  table.load("name,showTotals");
+  table.load("id,name,showTotals");
   const sheet = table.worksheet.load("name");
   const range = table.getRange().load("rowIndex,columnIndex,rowCount,columnCount");
   const header = table.getHeaderRowRange().load("values");
@@ -132,6 +134,7 @@ function build(common: Common, queued: Queued[], options: ReadOptions, syncs: nu
     const first = q.body ? q.body.values[0] : undefined;
     const blankFirst = first !== undefined && isBlankRow(first);
     snap.tables.set(q.contract.toLowerCase(), {
+      id: q.table.id,
       name: q.table.name,
       contract: q.contract,
       sheet: q.sheet.name,
