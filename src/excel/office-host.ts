@@ -23,8 +23,8 @@
  */
 import type { CellTarget, Host, Progress } from "../host/host";
 import { TABLE_NAMES, headerKey, type PlannerTables, type TableData } from "../model/schema";
-import { markRules } from "../plan/marks";
-import { VALIDATIONS } from "../plan/setup";
+import { isMarkFormula, markFormula, markRules } from "../plan/marks";
+import { tablesToReformat } from "../plan/setup";
 import { VALIDATION_SHEET } from "../plan/validation-sheet";
 import type { WorkbookPlan } from "../plan/types";
 import { fromOfficeValue, toOfficeValue } from "./cells";
@@ -33,6 +33,7 @@ import { PAYLOAD_BUDGET } from "./payload";
 import { CAPABILITY_SETS, supports, supportsSet } from "./requirements";
 import { readBodies, readSnapshot, type Snapshot, type TableInfo } from "./snapshot";
 import { Writer, type Capabilities, type Layout } from "./writer";
+import { isBlankRow } from "../model/cells";
 
 /**
  * Deletes sheets earlier versions owned (plan.retire) unless a planner table sits on them.
@@ -46,7 +47,7 @@ async function retireSheets(w: Writer, snap: Snapshot, names: string[]): Promise
   }
 }
 
-export const MARK_TAG = "PolicyPlannerMark";
+export { MARK_TAG } from "../plan/marks";
 export const BACKUP_SHEET = "PlannerBackup";
 /** Slices of getFileAsync: the largest Office allows (4 MB). */
 export const SLICE_SIZE = 4_194_304;
@@ -190,9 +191,7 @@ export class OfficeHost implements Host {
         lay.headers = [...headers];
         await w.replaceBody(lay, tp, table.rows);
         // This table's formats and dropdowns, and the dropdowns of tables that list its values.
-        const contract = info.contract;
-        const dependents = TABLE_NAMES.filter((n) => n !== contract && (VALIDATIONS[n] ?? []).some((v) => "source" in v && v.source.table === contract));
-        await w.formatContractTables([contract, ...dependents]);
+        await w.formatContractTables(tablesToReformat(info.contract));
         await w.finish();
         progress?.(2, 2);
       } catch (e) {
@@ -378,7 +377,7 @@ function checkWritable(snap: Snapshot, plan: WorkbookPlan): void {
 /** Deletes our previous marks (conditional formats whose formula carries the tag) on the planner tables' sheets. */
 async function clearMarks(w: Writer, snap: Snapshot): Promise<void> {
   for (const formats of snap.formats.values()) {
-    await w.deleteFormats(formats.filter((f) => f.formula?.includes(MARK_TAG)).map((f) => f.ref));
+    await w.deleteFormats(formats.filter((f) => isMarkFormula(f.formula)).map((f) => f.ref));
   }
 }
 
@@ -390,14 +389,14 @@ async function addMarks(w: Writer): Promise<void> {
     const extent = { sheet: t.sheet, row: t.top, col: t.left, width: t.headers.length, height: t.bodyRows };
     // Added lowest severity first: the last added has the highest priority, so errors win.
     for (const rule of [...markRules(extent)].reverse()) {
-      await w.addFormat(t.sheet, rule.range, `AND(${rule.formula},N("${MARK_TAG}")=0)`, `#${rule.fill.slice(-6)}`);
+      await w.addFormat(t.sheet, rule.range, markFormula(rule), `#${rule.fill.slice(-6)}`);
     }
   }
 }
 
 function toTableData(t: TableInfo): TableData {
   let rows = t.rows.slice(0, t.bodyRows).map((r) => r.map(fromOfficeValue));
-  if (rows.length === 1 && rows[0].every((c) => c === null)) rows = [];
+  if (rows.length === 1 && isBlankRow(rows[0])) rows = [];
   return { name: t.name, headers: t.headers, rows, location: { sheet: t.sheet, row: t.top, col: t.left } };
 }
 

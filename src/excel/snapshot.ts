@@ -14,6 +14,7 @@
 import { TABLE_NAMES, type TableName } from "../model/schema";
 import { officeErrorCode } from "./errors";
 import { PAYLOAD_BUDGET, WINDOW_ROWS, jsonBytes } from "./payload";
+import { isBlankRow } from "../model/cells";
 
 export interface TableInfo {
   /** Excel's id of the table: stable when a co-author renames it ("" when unknown). */
@@ -131,7 +132,7 @@ function build(common: Common, queued: Queued[], options: ReadOptions, syncs: nu
     const bodyRows = Math.max(0, q.range.rowCount - 1 - (showTotals ? 1 : 0));
     const rows = q.body && options.body === "window" ? q.body.values : [];
     const first = q.body ? q.body.values[0] : undefined;
-    const blankFirst = first !== undefined && first.every((v) => v === "" || v === null);
+    const blankFirst = first !== undefined && isBlankRow(first);
     snap.tables.set(q.contract.toLowerCase(), {
       id: q.table.id,
       name: q.table.name,
