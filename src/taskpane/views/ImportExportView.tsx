@@ -33,6 +33,7 @@ import { NoWorkbook } from "../components/NoWorkbook";
 import { useWorkbookDownload } from "../components/actions";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import type { ImportReport, ImportSourceRows } from "../lazy/import-source";
+import { ReturnsPanel } from "./ReturnsPanel";
 import { useViewStyles } from "./styles";
 
 const PAGE = 50;
@@ -529,6 +530,8 @@ export function ImportExportView() {
         onCancel={() => setReplace(null)}
         fallbackFocus={() => chooseButton.current}
       />
+
+      <ReturnsPanel />
 
       <h2 className={v.heading}>{t.exportHeading}</h2>
       <Text className={v.intro}>{t.exportIntro}</Text>
