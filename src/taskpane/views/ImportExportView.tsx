@@ -34,6 +34,7 @@ import { NoWorkbook } from "../components/NoWorkbook";
 import { useWorkbookDownload } from "../components/actions";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import type { ImportReport, ImportSourceRows } from "../lazy/import-source";
+import { ReturnsPanel } from "./ReturnsPanel";
 import { useViewStyles } from "./styles";
 
 const PAGE = 50;
@@ -533,6 +534,8 @@ export function ImportExportView() {
         onCancel={() => setReplace(null)}
         fallbackFocus={() => replaceButton.current ?? chooseButton.current}
       />
+
+      <ReturnsPanel />
 
       <h2 className={v.heading}>{t.exportHeading}</h2>
       <Text className={v.intro}>{t.exportIntro}</Text>
