@@ -42,7 +42,6 @@ export const en = {
   allTablesPresent: "All seven planner tables are present.",
   someTablesMissing: (n: number) => (n === 1 ? "1 table is missing: use Create or repair tables." : `${n} tables are missing: use Create or repair tables.`),
   setupDone: (n: number) => `The planner tables are ready: ${n === 1 ? "1 measure" : `${n} measures`}.`,
-  cannotKeep: (what: string) => `Note: the downloaded copy will not keep this file's ${what}; keep the original.`,
   openedFile: (name: string, n: number) => `Opened ${name}: ${n === 1 ? "1 measure" : `${n} measures`}.`,
 
   // Check
@@ -142,6 +141,22 @@ export const en = {
   // Import / Export
   importHeading: "Import measures",
   importIntro: "Pick an .xlsx or .csv file with a header row. Nothing changes until you confirm: first you see what would happen.",
+  // Reporting round
+  returnsHeading: "Reporting round",
+  returnsIntro: "Send each institution a return with its measures (filled columns open, the rest locked), then import the returns that come back, several at once. Conflicts and the findings the merge would add show before anything is written.",
+  returnsPeriod: "Reporting period (for example 2026-Q2, 2026-H1 or 2026)",
+  returnsPeriodInvalid: "Not a period label: use one such as 2026-Q2, 2026-H1 or 2026.",
+  returnsOut: "Download returns (.zip)",
+  returnsIn: "Import returns…",
+  returnsDownloaded: (n: number, name: string, generic: number) => `Downloaded ${name}: ${n} returns.${generic ? ` ${generic} generic entr${generic === 1 ? "y gets" : "ies get"} no return.` : ""}`,
+  runSources: (names: string) => `Sources: ${names}`,
+  runSummary: (added: number, updated: number, rejected: number) => `Added ${added} · updated ${updated} · rejected ${rejected}`,
+  conflictsHeading: (n: number) => `Conflicts (${n})`,
+  conflictKept: (kept: string, lead: boolean) => `kept ${kept} (${lead ? "the lead institution's return" : "the first file chosen"})`,
+  newFindingsHeading: (n: number) => `Findings the merge would add (${n})`,
+  noNewFindings: "The merge adds no findings.",
+  confirmRun: "Confirm (merge returns)",
+  runDone: (updated: number, rows: number) => `Returns merged: ${updated} measures updated, ${rows} progress rows recorded.`,
   chooseImportFile: "Choose file to import…",
   dryRunHeading: (name: string) => `What importing ${name} would do`,
   mappedColumns: "Mapped columns",
@@ -223,7 +238,6 @@ export const en = {
   cancelled: "Stopped. Nothing more was changed; run it again when you are ready.",
   stepReading: "Reading the tables…",
   stepWriting: "Writing sheets…",
-  stepMarking: "Marking cells…",
   stepOpening: "Opening the file…",
   stepSaving: "Preparing the file…",
   stepImporting: "Comparing the rows…",
