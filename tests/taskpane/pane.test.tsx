@@ -124,7 +124,7 @@ describe("Language", () => {
     render(<App host={host} detect={false} asOfYear={2026} />);
     await screen.findByTestId("table-status");
     await openTab(en.tabSettings);
-    fireEvent.click(await screen.findByRole("radio", { name: en.languageKhmer }));
+    fireEvent.click(await screen.findByRole("radio", { name: en.languageKhmer }, { timeout: 15_000 })); // the lazy view may take a while on a busy machine
     expect(await screen.findByRole("heading", { name: km.settingsHeading })).toBeTruthy();
     for (const k of ["tabSetup", "tabCheck", "tabSummary", "tabImportExport", "tabSettings"] as const) {
       expect(screen.getByRole("tab", { name: km[k] })).toBeTruthy();
