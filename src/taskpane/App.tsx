@@ -1,15 +1,19 @@
 import {
+  Button,
   Caption1,
   FluentProvider,
   Spinner,
   Tab,
   TabList,
   makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
   tokens,
   webLightTheme,
   type Theme,
 } from "@fluentui/react-components";
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { Host } from "../host/host";
 import { StatusArea } from "./components/StatusArea";
 import { catalogue, FONT_STACK, I18nContext, languageFromTag, useI18n, type Language } from "./i18n";
@@ -141,12 +145,21 @@ function Shell(props: { detect: boolean; onOfficeLanguage(l: Language): void; ch
   const pane = usePane();
   const styles = useStyles();
   const { setHost, setMode, setError } = pane;
+  /** Office has not answered within a few seconds: say so, and offer file mode (never switch silently). */
+  const [officeSlow, setOfficeSlow] = useState(false);
+  const choseFile = useRef(false);
+  const workOnFile = useCallback(() => {
+    choseFile.current = true;
+    setOfficeSlow(false);
+    setMode("file");
+  }, [setMode]);
 
   useEffect(() => {
     if (!props.detect) return;
     let live = true;
-    void detectOffice().then(async (info) => {
-      if (!live) return;
+    void detectOffice({ onSlow: () => live && setOfficeSlow(true) }).then(async (info) => {
+      if (!live || choseFile.current) return;
+      setOfficeSlow(false);
       if (!info.inExcel) {
         setMode("file");
         return;
@@ -210,6 +223,16 @@ function Shell(props: { detect: boolean; onOfficeLanguage(l: Language): void; ch
           </Tab>
         </TabList>
       </nav>
+      {officeSlow && pane.mode === "connecting" && (
+        <MessageBar intent="info" data-testid="office-slow">
+          <MessageBarBody>{t.officeSlow}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={workOnFile}>
+              {t.workOnFileInstead}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       <StatusArea />
       {props.children}
     </>
