@@ -4,14 +4,15 @@
  *
  * For each size n, on a fresh workbook: `setup` applies the set-up plan of a generated
  * framework with n measures to an empty workbook; `validate` is checkWorkbook (readTables, then
- * one applyPlan that rebuilds Validation and re-marks the tables); `mark` is markFindings alone
- * (an applyPlan of marks only); `summary` is buildSummary (readTables, then one applyPlan that
+ * one applyPlan that rebuilds Validation and re-marks the tables); `mark` is the marks alone
+ * (an applyPlan of MARKS_ONLY, the path checkWorkbook's applyPlan takes for its marks); `summary` is buildSummary (readTables, then one applyPlan that
  * rebuilds Summary, Briefing and Validation and re-marks). Each reports the syncs it made and
  * the largest payload of any of them (request or response bytes, whichever is larger).
  */
 import { OfficeHost } from "../src/excel/office-host";
 import { buildSummary, checkWorkbook } from "../src/host/operations";
 import { tablesToFramework } from "../src/model/convert";
+import { MARKS_ONLY } from "../src/plan/marks";
 import { setupPlan } from "../src/plan/setup";
 import { RecordingExcel, stats, type SyncRecord } from "../tests/excel/recording-context";
 import { AS_OF_YEAR, generateTables } from "./generate";
@@ -38,11 +39,11 @@ export interface HostCall {
 
 /**
  * Wraps the host's methods so that each call reports its syncs. Only the outermost call is
- * reported: markFindings runs through applyPlan, and is one Host call.
+ * reported (a method that calls another is one Host call).
  */
 function observed(host: OfficeHost, fake: RecordingExcel, report: (method: string, records: SyncRecord[]) => void): OfficeHost {
   let depth = 0;
-  for (const method of ["readTables", "applyPlan", "writeTable", "markFindings", "select"] as const) {
+  for (const method of ["readTables", "applyPlan", "writeTable", "select"] as const) {
     const original = host[method].bind(host) as (...args: unknown[]) => Promise<unknown>;
     (host as unknown as Record<string, unknown>)[method] = async (...args: unknown[]) => {
       const from = fake.syncs.length;
@@ -82,7 +83,7 @@ export async function officeBench(sizes: number[], onHostCall?: (call: HostCall)
 
       operation = "mark";
       from = fake.syncs.length;
-      await host.markFindings();
+      await host.applyPlan(MARKS_ONLY);
       out.mark[String(n)] = op(fake.since(from));
 
       operation = "summary";

@@ -1,9 +1,10 @@
 import { basename, extname } from "node:path";
-import { checkWorkbook, buildSummary, setupWorkbook } from "../host/operations";
+import { NoMeasuresTableError } from "../host/errors";
+import { checkWorkbook, buildSummary, setupAndRead } from "../host/operations";
 import { FileHost } from "../io/file-host";
 import { tablesToJson, tableToCsv } from "../io/export";
 import { FRAMEWORK_IDS } from "../model/builtin";
-import { TABLE_NAMES, findTable } from "../model/schema";
+import { TABLE_NAMES } from "../model/schema";
 import type { FrameworkId } from "../model/types";
 import { formatReport } from "./report";
 import { flag, oneOf, parseArgs, positional, requireFlag, USAGE, UsageError, yearFlag, type ParsedArgs } from "./args";
@@ -21,14 +22,23 @@ function xlsxOut(args: ParsedArgs): string {
   return out;
 }
 
+/** The operation's result; its refusal of a workbook without a Measures table told the CLI's way (exit 2). */
+async function withMeasures<T>(operation: Promise<T>, message: string): Promise<T> {
+  try {
+    return await operation;
+  } catch (e) {
+    if (e instanceof NoMeasuresTableError) throw new InputError(message);
+    throw e;
+  }
+}
+
 async function cmdNew(args: ParsedArgs): Promise<number> {
   positional(args, 0, "no file name (use -o FILE.xlsx)");
   const id = oneOf<FrameworkId>(flag(args, "--framework"), FRAMEWORK_IDS, "--framework", "despf");
   const out = xlsxOut(args);
   const host = FileHost.blank();
-  await setupWorkbook(host, id, yearFlag(args) ?? thisYear());
+  const { measures } = await setupAndRead(host, id, yearFlag(args) ?? thisYear());
   writeOutput(out, await host.exportXlsx());
-  const measures = (await host.readTables()).Measures?.rows.filter((r) => r.some((c) => c !== null && c !== "")).length ?? 0;
   process.stdout.write(`Wrote ${out}: ${id} framework, ${measures} measures.\n`);
   return 0;
 }
@@ -39,12 +49,12 @@ async function cmdValidate(args: ParsedArgs): Promise<number> {
   const language = oneOf(flag(args, "--lang"), ["en", "km"] as const, "--lang", "en");
   const asOfYear = yearFlag(args);
   const host = await openPlannerFile(file, asOfYear ?? thisYear());
-  // The check reads the tables once; nothing is written, so a missing table is told afterwards.
-  const checked = await checkWorkbook(host, { asOfYear, language });
-  const { tables, findings } = checked;
-  if (!findTable(tables, "Measures")) throw new InputError(`${file}: no Measures table. Create one with 'planner new' or import measures into a planner workbook.`);
+  const { tables, findings, asOfYear: year } = await withMeasures(
+    checkWorkbook(host, { asOfYear, language }),
+    `${file}: no Measures table. Create one with 'planner new' or import measures into a planner workbook.`,
+  );
   if (format === "json") process.stdout.write(JSON.stringify({ findings: findings.map(({ params: _p, ...f }) => f) }) + "\n");
-  else process.stdout.write(formatReport(findings, basename(file), language, checked.asOfYear, tables));
+  else process.stdout.write(formatReport(findings, basename(file), language, year, tables));
   return findings.some((f) => f.severity === "error") ? 1 : 0;
 }
 
@@ -54,12 +64,10 @@ async function cmdBuild(args: ParsedArgs): Promise<number> {
   const language = oneOf(flag(args, "--lang"), ["en", "km"] as const, "--lang", "en");
   const asOfYear = yearFlag(args);
   const host = await openPlannerFile(file, asOfYear ?? thisYear());
-  const { tables, findings, asOfYear: year } = await buildSummary(host, { asOfYear, language });
-  if (!findTable(tables, "Measures")) throw new InputError(`${file}: no Measures table to summarise.`);
+  const { counts, asOfYear: year } = await withMeasures(buildSummary(host, { asOfYear, language }), `${file}: no Measures table to summarise.`);
   guardWhatCannotBeKept(file, out, host.cannotKeep);
   writeOutput(out, await host.exportXlsx());
-  const count = (s: string) => findings.filter((f) => f.severity === s).length;
-  process.stdout.write(`Wrote ${out}: Summary, Briefing and Validation (${count("error")} errors, ${count("warning")} warnings, ${count("info")} info). As of ${year}.\n`);
+  process.stdout.write(`Wrote ${out}: Summary, Briefing and Validation (${counts.error} errors, ${counts.warning} warnings, ${counts.info} info). As of ${year}.\n`);
   return 0;
 }
 

@@ -12,8 +12,10 @@
  * waits on a command.
  */
 import { OfficeHost } from "../excel/office-host";
-import { buildSummary, checkWorkbook, type Language } from "../host/operations";
-import type { Finding } from "../rules/finding";
+import { NoMeasuresTableError } from "../host/errors";
+import { buildSummary, checkWorkbook } from "../host/operations";
+import type { Language } from "../model/types";
+import type { Severity } from "../rules/finding";
 
 interface Message {
   title: string;
@@ -28,6 +30,7 @@ const TEXT = {
     summarised: "Summary, Briefing and Validation rebuilt",
     counts: (e: number, w: number, i: number) => `${e} errors, ${w} warnings, ${i} notes.`,
     clean: "No problems found.",
+    noMeasures: "This workbook has no Measures table, so nothing was checked or written. Open the Policy Planner pane and choose Set up ▸ Create or repair tables first.",
     seeValidation: "The Validation sheet lists them; the cells are highlighted in the tables.",
     seeSummary: "The Summary sheet is up to date.",
     failed: "Could not finish",
@@ -39,6 +42,7 @@ const TEXT = {
     summarised: "សន្លឹក Summary, Briefing និង Validation ត្រូវបានបង្កើតឡើងវិញ",
     counts: (e: number, w: number, i: number) => `កំហុស ${e}, ការព្រមាន ${w}, ព័ត៌មាន ${i}។`,
     clean: "រកមិនឃើញបញ្ហាទេ។",
+    noMeasures: "សៀវភៅបញ្ជីនេះគ្មានតារាង Measures ទេ ដូច្នេះគ្មានអ្វីត្រូវបានពិនិត្យ ឬសរសេរទេ។ សូមបើកផ្ទាំង Policy Planner ហើយជ្រើសរើស Set up ▸ Create or repair tables ជាមុនសិន។",
     seeValidation: "សន្លឹក Validation រាយបញ្ជីវា ហើយក្រឡាត្រូវបានបន្លិចនៅក្នុងតារាង។",
     seeSummary: "សន្លឹក Summary ត្រូវបានធ្វើបច្ចុប្បន្នភាព។",
     failed: "មិនអាចបញ្ចប់បានទេ",
@@ -52,9 +56,8 @@ export function language(): Language {
   return lang.toLowerCase().startsWith("km") ? "km" : "en";
 }
 
-export function countsText(findings: Finding[], lang: Language): string {
-  const n = (s: Finding["severity"]) => findings.filter((f) => f.severity === s).length;
-  return findings.length === 0 ? TEXT[lang].clean : TEXT[lang].counts(n("error"), n("warning"), n("info"));
+export function countsText(counts: Record<Severity, number>, lang: Language): string {
+  return counts.error + counts.warning + counts.info === 0 ? TEXT[lang].clean : TEXT[lang].counts(counts.error, counts.warning, counts.info);
 }
 
 /** Brings a sheet to the front (best effort: the results are there even if this fails). */
@@ -135,7 +138,8 @@ async function runCommand(event: Office.AddinCommands.Event, work: (lang: Langua
     try {
       message = await work(lang);
     } catch (e) {
-      message = { title: TEXT[lang].failed, lines: [e instanceof Error ? e.message : String(e)], ok: false };
+      const line = e instanceof NoMeasuresTableError ? TEXT[lang].noMeasures : e instanceof Error ? e.message : String(e);
+      message = { title: TEXT[lang].failed, lines: [line], ok: false };
     }
     // The results are on the sheets whatever happens here; the dialog only says so.
     if (deadline - Date.now() >= MIN_DIALOG_MS) await notify(message, deadline);
@@ -146,17 +150,17 @@ async function runCommand(event: Office.AddinCommands.Event, work: (lang: Langua
 
 export async function validate(event: Office.AddinCommands.Event): Promise<void> {
   await runCommand(event, async (lang) => {
-    const { findings } = await checkWorkbook(new OfficeHost(), { language: lang });
+    const { findings, counts } = await checkWorkbook(new OfficeHost(), { language: lang });
     await activate("Validation");
-    return { title: TEXT[lang].validated, lines: [countsText(findings, lang), findings.length > 0 ? TEXT[lang].seeValidation : ""].filter(Boolean), ok: true };
+    return { title: TEXT[lang].validated, lines: [countsText(counts, lang), findings.length > 0 ? TEXT[lang].seeValidation : ""].filter(Boolean), ok: true };
   });
 }
 
 export async function refreshSummary(event: Office.AddinCommands.Event): Promise<void> {
   await runCommand(event, async (lang) => {
-    const { findings } = await buildSummary(new OfficeHost(), { language: lang });
+    const { counts } = await buildSummary(new OfficeHost(), { language: lang });
     await activate("Summary");
-    return { title: TEXT[lang].summarised, lines: [countsText(findings, lang), TEXT[lang].seeSummary], ok: true };
+    return { title: TEXT[lang].summarised, lines: [countsText(counts, lang), TEXT[lang].seeSummary], ok: true };
   });
 }
 

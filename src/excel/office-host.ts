@@ -227,11 +227,6 @@ export class OfficeHost implements Host {
     return data.name;
   }
 
-  /** The marks alone: the same path as applyPlan's `marks` (one read, one write sync). */
-  async markFindings(): Promise<void> {
-    await this.applyPlan({ sheets: [], marks: true });
-  }
-
   /** Activates the sheet and selects the cell: one sync (two more when the column is spelt differently). */
   async select(target: CellTarget): Promise<void> {
     await this.run(`go to ${target.table}${target.row ? ` row ${target.row}` : ""}`, async (ctx) => {

@@ -26,8 +26,6 @@ export interface Host {
   writeTable(table: TableData, progress?: Progress): Promise<void>;
   /** Puts back the table the last writeTable replaced (Office.js changes cannot be undone with Ctrl+Z). Its name, or null when there is nothing to restore. */
   restoreTable?(): Promise<string | null>;
-  /** Highlight finding cells (clearing the previous marks). */
-  markFindings(): Promise<void>;
   /** Take the planner to a cell. */
   select(target: CellTarget): Promise<void>;
   /** The workbook as an .xlsx file. */

@@ -1,6 +1,7 @@
 import { planImportInto, type ImportChoice, type ImportReport, type ImportSourceRows } from "../import";
 import { resolveAsOfYear } from "../model/as-of";
 import { findTable, type PlannerTables } from "../model/schema";
+import { NoMeasuresTableError } from "./errors";
 import type { Host, Progress } from "./host";
 
 export interface ImportRequest extends ImportChoice {
@@ -23,16 +24,27 @@ export const NO_MEASURES_TABLE = "This workbook has no Measures table yet: set u
 export async function previewImport(host: Host, request: ImportRequest): Promise<ImportPreview> {
   request.progress?.(0, 3, "read");
   const tables = await host.readTables();
-  if (!findTable(tables, "Measures")) throw new Error(NO_MEASURES_TABLE);
+  if (!findTable(tables, "Measures")) throw new NoMeasuresTableError(NO_MEASURES_TABLE);
   request.progress?.(1, 3, "plan");
   return { report: planImportInto(request.source, tables, resolveAsOfYear(tables, request.asOfYear), request), tables };
 }
 
-/** Writes a previewed import's merged Measures table (the host keeps a restorable copy). */
-export async function applyImport(host: Host, preview: ImportPreview, progress?: Progress): Promise<void> {
+/**
+ * Writes a previewed import's merged Measures table (the host keeps a restorable copy). The
+ * tables as they now are: the preview's, with the Measures table written (it stays where it was).
+ */
+export async function applyImport(host: Host, preview: ImportPreview, progress?: Progress): Promise<PlannerTables> {
   const target = findTable(preview.tables, "Measures");
-  if (!target) throw new Error(NO_MEASURES_TABLE);
-  await host.writeTable({ ...preview.report.result, name: target.name }, progress);
+  if (!target) throw new NoMeasuresTableError(NO_MEASURES_TABLE);
+  const written = { ...preview.report.result, name: target.name };
+  await host.writeTable(written, progress);
+  return { ...preview.tables, Measures: { ...written, location: target.location } };
+}
+
+/** Puts back the table the last import replaced; its name (null: nothing to undo) and the tables as they now are. */
+export async function undoImport(host: Host): Promise<{ restored: string | null; tables: PlannerTables }> {
+  const restored = host.restoreTable ? await host.restoreTable() : null;
+  return { restored, tables: await host.readTables() };
 }
 
 /** Preview, then (unless a dry run) apply: the CLI's one call. */

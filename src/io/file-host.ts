@@ -52,11 +52,6 @@ export class FileHost implements Host {
     return data.name;
   }
 
-  /** The marks alone: the same path as applyPlan's `marks`. */
-  async markFindings(): Promise<void> {
-    await this.applyPlan({ sheets: [], marks: true });
-  }
-
   async select(target: CellTarget): Promise<void> {
     this.lastSelection = target;
   }

@@ -8,6 +8,11 @@ export function isBlank(cell: unknown): boolean {
   return false;
 }
 
+/** A row with nothing in it: every cell blank. */
+export function isBlankRow(row: readonly unknown[]): boolean {
+  return row.every(isBlank);
+}
+
 const MESSY_SPACE = /^\s|\s$|\s\s|[^\S ]/;
 
 /** The cell as trimmed text ("" for blank); numbers as written, dates as ISO day. */

@@ -32,3 +32,20 @@ export class CommitteeIndex {
     return key ? (this.byKey.get(key) ?? null) : null;
   }
 }
+
+/**
+ * The committees a measure names, lead first then the others, each once, as `resolve` keys
+ * them (a code, or a lower-cased key); names that resolve to no committee are left out. The one
+ * reading of "which committees does this measure concern" for counts, briefing blocks and the
+ * pane's committee filter.
+ */
+export function measureCommitteeCodes(lead: string, others: readonly string[], resolve: (text: string) => string | null): string[] {
+  const codes: string[] = [];
+  const first = resolve(lead);
+  if (first) codes.push(first);
+  for (const name of others) {
+    const code = resolve(name);
+    if (code && !codes.includes(code)) codes.push(code);
+  }
+  return codes;
+}

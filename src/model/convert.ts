@@ -91,6 +91,17 @@ export function readSettings(tables: PlannerTables, fallbackAsOf: number): Frame
   };
 }
 
+/** The Committees table's rows as committees (forgiving, like tablesToFramework). */
+export function readCommittees(tables: PlannerTables): Committee[] {
+  return tableRecords(findTable(tables, "Committees"), "Committees").map((r) => ({
+    code: cellText(r["Code"]),
+    name: cellText(r["Committee"]),
+    nameKm: cellText(r["Committee (Khmer)"]),
+    aliases: readList(r["Aliases"]),
+    expectedMeasures: numberOrNull(r["Expected measures"]),
+  }));
+}
+
 /** Forgiving read of all planner tables into a framework; rules report what this glosses over. */
 export function tablesToFramework(tables: PlannerTables, fallbackAsOf: number): Framework {
   const rec = (name: TableName) => tableRecords(findTable(tables, name), name);
@@ -104,13 +115,7 @@ export function tablesToFramework(tables: PlannerTables, fallbackAsOf: number): 
     goal: cellText(r["Goal"]),
     name: cellText(r["Strategy"]),
   }));
-  const committees: Committee[] = rec("Committees").map((r) => ({
-    code: cellText(r["Code"]),
-    name: cellText(r["Committee"]),
-    nameKm: cellText(r["Committee (Khmer)"]),
-    aliases: readList(r["Aliases"]),
-    expectedMeasures: numberOrNull(r["Expected measures"]),
-  }));
+  const committees = readCommittees(tables);
   const timeframes: Timeframe[] = rec("Timeframes").map((r) => ({
     name: cellText(r["Timeframe"]),
     from: yearOrNull(r["From year"]),

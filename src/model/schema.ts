@@ -1,4 +1,5 @@
 import type { Cell } from "./types";
+import { isBlankRow } from "./cells";
 
 export const TABLE_NAMES = [
   "Framework",
@@ -63,6 +64,14 @@ export function headerKey(header: unknown): string {
 export function columnIndex(table: Pick<TableData, "headers">, header: string): number {
   const key = headerKey(header);
   return table.headers.findIndex((h) => headerKey(h) === key);
+}
+
+/** Data rows that are not wholly blank (0 for no table). */
+export function countDataRows(table: TableData | undefined): number {
+  if (!table) return 0;
+  let n = 0;
+  for (const row of table.rows) if (!isBlankRow(row)) n++;
+  return n;
 }
 
 /** Finds a planner table by name, ignoring case (Excel table names are case-insensitive). */

@@ -82,3 +82,6 @@ export interface Framework {
 }
 
 export type FrameworkId = "despf" | "dgp" | "blank";
+
+/** The planner's languages: English and Khmer. */
+export type Language = "en" | "km";

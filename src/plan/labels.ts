@@ -5,7 +5,8 @@
 import type { Status } from "../model/types";
 import type { Severity } from "../rules/finding";
 
-export type Language = "en" | "km";
+import type { Language } from "../model/types";
+export type { Language };
 
 const en = {
   summaryTitle: "Summary",

@@ -17,6 +17,9 @@ export interface MarkRule {
   priority: number;
 }
 
+/** A plan that only re-marks the tables from the Validation sheet (the benchmark's `mark`). */
+export const MARKS_ONLY: Readonly<{ sheets: []; marks: true }> = { sheets: [], marks: true };
+
 /** The key a finding's cell has in the Validation sheet: "Measures!$E$7". */
 export function cellKey(sheet: string, address: string): string {
   return `${quoteSheet(sheet)}!${address}`;

@@ -39,9 +39,13 @@ export function workbookSummary(tables: PlannerTables, framework: Framework, att
 }
 
 export function ownedSheetsPlan(tables: PlannerTables, findings: Finding[], options: OwnedSheetsOptions): WorkbookPlan {
-  const language: Language = options.language === "km" ? "km" : "en";
   const framework = frameworkForSheets(tables, options.asOfYear);
-  const data = workbookSummary(tables, framework, options.attentionLimit);
+  return ownedSheets(tables, findings, framework, workbookSummary(tables, framework, options.attentionLimit), options);
+}
+
+/** The three sheets from a framework and summary already worked out (by the caller, who uses them too). */
+export function ownedSheets(tables: PlannerTables, findings: Finding[], framework: Framework, data: SummaryData, options: OwnedSheetsOptions): WorkbookPlan {
+  const language: Language = options.language === "km" ? "km" : "en";
   return {
     sheets: [
       summarySheet(framework, data, language, { references: options.references }),

@@ -73,4 +73,5 @@ export const RULE_SEVERITY: Readonly<Record<RuleId, Severity>> = {
   "reference-invalid": "error",
 };
 
-export type Language = "en" | "km";
+import type { Language } from "../model/types";
+export type { Language };

@@ -1,5 +1,4 @@
 import {
-  Button,
   Caption1,
   FluentProvider,
   Spinner,
@@ -7,7 +6,6 @@ import {
   TabList,
   makeStyles,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   tokens,
   webLightTheme,
@@ -23,6 +21,7 @@ import { detectOffice, officeMayLoad } from "./lib/office";
 import { loadSettings, saveSettings } from "./lib/settings";
 import { PaneProvider, usePane, type Mode, type TabId } from "./state";
 import { SetupView } from "./views/SetupView";
+import { UnsavedChangesGuard } from "./components/UnsavedChangesGuard";
 
 // The first view ships with the pane; the others load when opened (or when the browser idles).
 const loadCheck = () => import(/* webpackChunkName: "view-check" */ "./views/CheckView");
@@ -47,9 +46,18 @@ const useStyles = makeStyles({
     overflowWrap: "anywhere",
   },
   header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, minWidth: 0 },
-  title: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightBold },
+  // The app's name above every view heading: larger than they are.
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightBold },
   mode: { color: tokens.colorNeutralForeground3 },
-  tabs: { flexWrap: "wrap", rowGap: tokens.spacingVerticalXXS, marginInline: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  // One row of tabs at 320 px in both languages: no wrapping, tighter padding, words kept whole.
+  tabs: {
+    flexWrap: "nowrap",
+    marginInline: `calc(-1 * ${tokens.spacingHorizontalS})`,
+    "& > button": { paddingInline: "4px", minWidth: 0, whiteSpace: "nowrap", overflowWrap: "normal" },
+    "& > button > span": { paddingInline: 0 },
+    // A 320 px pane with a scrollbar leaves about 300 px: tighter still, never a second row.
+    "@media (max-width: 340px)": { "& > button": { paddingInline: "2px" } },
+  },
   panel: { minWidth: 0 },
 });
 
@@ -61,6 +69,7 @@ export interface AppProps {
   /** Look for Office (default true; tests pass false). */
   detect?: boolean;
   language?: Language;
+  /** An explicit As of year, like the CLI's --as-of (tests); without it the workbook's own value counts. */
   asOfYear?: number;
   tab?: TabId;
 }
@@ -68,9 +77,12 @@ export interface AppProps {
 function themeFor(language: Language): Theme {
   const base: Theme = { ...webLightTheme, fontFamilyBase: FONT_STACK[language] };
   if (language !== "km") return base;
-  // Khmer stacks vowels and subscripts above and below the line: give lines more room.
+  // Khmer stacks vowels and subscripts above and below the line: give lines more room, and
+  // captions at least 13–14 px (12 px Khmer is hard to read).
   return {
     ...base,
+    fontSizeBase100: "12px",
+    fontSizeBase200: "14px",
     lineHeightBase100: "18px",
     lineHeightBase200: "20px",
     lineHeightBase300: "24px",
@@ -94,7 +106,6 @@ export function App(props: AppProps) {
   const [lang] = useState(() => initialLanguage(props.language));
   const [language, setLanguage] = useState<Language>(lang.language);
   const [chosen, setChosen] = useState(lang.chosen);
-  const [asOfYear, setAsOfYear] = useState<number>(() => props.asOfYear ?? loadSettings().asOfYear ?? new Date().getFullYear());
   const t = catalogue(language);
   const i18n = useMemo(() => ({ language, t }), [language, t]);
   const theme = useMemo(() => themeFor(language), [language]);
@@ -112,10 +123,6 @@ export function App(props: AppProps) {
     },
     [],
   );
-  const chooseYear = useCallback((y: number) => {
-    setAsOfYear(y);
-    saveSettings({ ...loadSettings(), asOfYear: y });
-  }, []);
   /** Office's display language applies until the planner chooses one. */
   const officeLanguage = useCallback(
     (l: Language) => {
@@ -130,9 +137,10 @@ export function App(props: AppProps) {
   return (
     <FluentProvider theme={theme} lang={language} className={styles.root}>
       <I18nContext.Provider value={i18n}>
-        <PaneProvider language={language} asOfYear={asOfYear} initialMode={mode} initialHost={props.host ?? null} initialFileName={props.fileName ?? null} initialTab={props.tab}>
+        <PaneProvider language={language} explicitAsOfYear={props.asOfYear} initialMode={mode} initialHost={props.host ?? null} initialFileName={props.fileName ?? null} initialTab={props.tab}>
           <Shell detect={detect && !props.host} onOfficeLanguage={officeLanguage}>
-            <Views asOfYear={asOfYear} onAsOfYear={chooseYear} onLanguage={chooseLanguage} />
+            <Views onLanguage={chooseLanguage} />
+            <UnsavedChangesGuard />
           </Shell>
         </PaneProvider>
       </I18nContext.Provider>
@@ -144,35 +152,32 @@ function Shell(props: { detect: boolean; onOfficeLanguage(l: Language): void; ch
   const { t } = useI18n();
   const pane = usePane();
   const styles = useStyles();
-  const { setHost, setMode, setError } = pane;
-  /** Office has not answered within a few seconds: say so, and offer file mode (never switch silently). */
+  const { dispatch, setError } = pane;
+  // The planner may stop waiting for Excel ("Work on a file instead"): a late answer then changes nothing.
+  const modeRef = useRef(pane.mode);
+  modeRef.current = pane.mode;
+  /** Office has not answered within a few seconds: say so (Set up offers "Work on a file instead"); never switch silently. */
   const [officeSlow, setOfficeSlow] = useState(false);
-  const choseFile = useRef(false);
-  const workOnFile = useCallback(() => {
-    choseFile.current = true;
-    setOfficeSlow(false);
-    setMode("file");
-  }, [setMode]);
 
   useEffect(() => {
     if (!props.detect) return;
     let live = true;
     void detectOffice({ onSlow: () => live && setOfficeSlow(true) }).then(async (info) => {
-      if (!live || choseFile.current) return;
+      if (!live) return;
       setOfficeSlow(false);
       if (!info.inExcel) {
-        setMode("file");
+        dispatch({ type: "mode", mode: "file" });
         return;
       }
+      if (modeRef.current !== "connecting") return;
       const l = languageFromTag(info.displayLanguage);
       if (l) props.onOfficeLanguage(l);
       try {
         const host = await createOfficeHost();
         if (!live) return;
-        setHost(host);
-        setMode("excel");
+        dispatch({ type: "workbook", host, mode: "excel", fileName: null });
       } catch (e) {
-        setMode("file");
+        dispatch({ type: "mode", mode: "file" });
         setError(explainError(e));
       }
     });
@@ -226,11 +231,6 @@ function Shell(props: { detect: boolean; onOfficeLanguage(l: Language): void; ch
       {officeSlow && pane.mode === "connecting" && (
         <MessageBar intent="info" data-testid="office-slow">
           <MessageBarBody>{t.officeSlow}</MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" onClick={workOnFile}>
-              {t.workOnFileInstead}
-            </Button>
-          </MessageBarActions>
         </MessageBar>
       )}
       <StatusArea />
@@ -239,7 +239,7 @@ function Shell(props: { detect: boolean; onOfficeLanguage(l: Language): void; ch
   );
 }
 
-function Views(props: { asOfYear: number; onAsOfYear(y: number): void; onLanguage(l: Language): void }) {
+function Views(props: { onLanguage(l: Language): void }) {
   const pane = usePane();
   const styles = useStyles();
   const { t } = useI18n();
@@ -256,14 +256,17 @@ function Views(props: { asOfYear: number; onAsOfYear(y: number): void; onLanguag
       view = <ImportExportView />;
       break;
     case "settings":
-      view = <SettingsView asOfYear={props.asOfYear} onAsOfYear={props.onAsOfYear} onLanguage={props.onLanguage} />;
+      view = <SettingsView onLanguage={props.onLanguage} />;
       break;
     default:
       view = <SetupView />;
   }
   return (
-    <main role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className={styles.panel}>
-      <Suspense fallback={<Spinner size="small" label={t.stepLoading} />}>{view}</Suspense>
+    // The main landmark holds the tab panel (a role on <main> itself would hide the landmark).
+    <main className={styles.panel}>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        <Suspense fallback={<Spinner size="small" label={t.stepLoading} />}>{view}</Suspense>
+      </div>
     </main>
   );
 }

@@ -1,21 +1,13 @@
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useMemo, useReducer, useRef, useState, type ReactNode } from "react";
 import type { Host } from "../host/host";
-import type { PlannerTables } from "../model/schema";
-import type { Finding } from "../rules/finding";
+import { resolveAsOfYear } from "../model/as-of";
 import type { Catalogue, Language } from "./i18n";
-import type { Dashboard } from "./lib/insights";
 import { explainError, type ErrorKind, PaneError } from "./lib/errors";
 import { guardHost, isAbort, type StepKey } from "./lib/tasks";
+import { initialWorkbookState, workbookReducer, type Mode, type WorkbookEvent, type WorkbookState } from "./workbook-state";
 
-export type Mode = "connecting" | "excel" | "file";
+export type { CheckResult, Mode } from "./workbook-state";
 export type TabId = "setup" | "check" | "summary" | "importExport" | "settings";
-
-export interface CheckResult {
-  findings: Finding[];
-  /** Committee codes each finding concerns (parallel to findings), for the filter. */
-  committees: string[][];
-  choices: Array<{ code: string; name: string; nameKm: string }>;
-}
 
 export interface Busy {
   step: StepKey;
@@ -37,7 +29,7 @@ export interface TaskContext {
   report: (step: StepKey, done?: number, total?: number) => void;
 }
 
-export interface RunOptions {
+export interface TaskOptions {
   /** An error while reading a file the planner chose is a file problem. */
   errorContext?: "file" | "work";
   /** The task brings its own host (opening / creating a file). */
@@ -45,34 +37,23 @@ export interface RunOptions {
   first?: StepKey;
 }
 
-export interface PaneValue {
-  mode: Mode;
-  host: Host | null;
-  fileName: string | null;
-  tables: PlannerTables | null;
-  check: CheckResult | null;
-  dashboard: Dashboard | null;
-  changed: boolean;
-  /** The last confirmed import can be undone (host.restoreTable); cleared by Undo, another write, another workbook. */
-  undoImport: boolean;
+export interface PaneValue extends WorkbookState {
   busy: Busy | null;
   error: { kind: ErrorKind; detail: string } | null;
   notice: Notice | null;
   language: Language;
+  /** The As of year in force: an explicit one (tests), else the workbook's Framework value, else this year. */
   asOfYear: number;
+  /** Passed to the operations: undefined unless given explicitly, so they read the workbook's own year. */
+  explicitAsOfYear: number | undefined;
   tab: TabId;
   setTab(tab: TabId): void;
-  setMode(mode: Mode): void;
-  setHost(host: Host | null, fileName?: string | null): void;
-  setTables(tables: PlannerTables | null): void;
-  setCheck(check: CheckResult | null): void;
-  setDashboard(d: Dashboard | null): void;
-  setChanged(changed: boolean): void;
-  setUndoImport(undo: boolean): void;
+  /** Tells the pane what an operation did (see workbook-state.ts). */
+  dispatch(event: WorkbookEvent): void;
   setNotice(n: Notice | null): void;
   setError(e: { kind: ErrorKind; detail: string } | null): void;
   /** Runs long work: progress, Cancel, errors as a MessageBar. Resolves undefined on failure. */
-  run<T>(work: (ctx: TaskContext) => Promise<T>, options?: RunOptions): Promise<T | undefined>;
+  run<T>(work: (ctx: TaskContext) => Promise<T>, options?: TaskOptions): Promise<T | undefined>;
   cancel(): void;
 }
 
@@ -85,7 +66,6 @@ const NO_HOST: Host = {
   readTables: async () => noWorkbook(),
   applyPlan: async () => noWorkbook(),
   writeTable: async () => noWorkbook(),
-  markFindings: async () => noWorkbook(),
   select: async () => noWorkbook(),
   exportXlsx: async () => noWorkbook(),
 };
@@ -101,7 +81,7 @@ export function usePane(): PaneValue {
 export interface PaneProviderProps {
   children: ReactNode;
   language: Language;
-  asOfYear: number;
+  explicitAsOfYear?: number;
   initialMode: Mode;
   initialHost?: Host | null;
   initialFileName?: string | null;
@@ -109,37 +89,26 @@ export interface PaneProviderProps {
 }
 
 export function PaneProvider(props: PaneProviderProps) {
-  const [mode, setMode] = useState<Mode>(props.initialMode);
-  const [host, setHostState] = useState<Host | null>(props.initialHost ?? null);
-  const [fileName, setFileName] = useState<string | null>(props.initialFileName ?? null);
-  const [tables, setTables] = useState<PlannerTables | null>(null);
-  const [check, setCheck] = useState<CheckResult | null>(null);
-  const [dashboard, setDashboard] = useState<Dashboard | null>(null);
-  const [changed, setChanged] = useState(false);
-  const [undoImport, setUndoImport] = useState(false);
+  const [workbook, dispatchEvent] = useReducer(workbookReducer, null, () =>
+    initialWorkbookState(props.initialMode, props.initialHost ?? null, props.initialFileName ?? null),
+  );
   const [busy, setBusy] = useState<Busy | null>(null);
   const [error, setError] = useState<{ kind: ErrorKind; detail: string } | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [tab, setTab] = useState<TabId>(props.initialTab ?? "setup");
   const controller = useRef<AbortController | null>(null);
-  const hostRef = useRef<Host | null>(host);
-  hostRef.current = host;
+  const hostRef = useRef<Host | null>(workbook.host);
+  hostRef.current = workbook.host;
 
-  const setHost = useCallback((h: Host | null, name: string | null = null) => {
-    hostRef.current = h;
-    setHostState(h);
-    setFileName(name);
-    setTables(null);
-    setCheck(null);
-    setDashboard(null);
-    setChanged(false);
-    setUndoImport(false);
+  const dispatch = useCallback((event: WorkbookEvent) => {
+    if (event.type === "workbook") hostRef.current = event.host; // a task that follows at once uses it
+    dispatchEvent(event);
   }, []);
 
   const cancel = useCallback(() => controller.current?.abort(), []);
 
   const run = useCallback(
-    async <T,>(work: (ctx: TaskContext) => Promise<T>, options: RunOptions = {}): Promise<T | undefined> => {
+    async <T,>(work: (ctx: TaskContext) => Promise<T>, options: TaskOptions = {}): Promise<T | undefined> => {
       if (controller.current) return undefined; // one task at a time; the buttons say so too
       const raw = hostRef.current;
       if (!raw && !options.noHost) {
@@ -181,34 +150,22 @@ export function PaneProvider(props: PaneProviderProps) {
 
   const value = useMemo<PaneValue>(
     () => ({
-      mode,
-      host,
-      fileName,
-      tables,
-      check,
-      dashboard,
-      changed,
-      undoImport,
+      ...workbook,
       busy,
       error,
       notice,
       language: props.language,
-      asOfYear: props.asOfYear,
+      asOfYear: resolveAsOfYear(workbook.tables, props.explicitAsOfYear),
+      explicitAsOfYear: props.explicitAsOfYear,
       tab,
       setTab,
-      setMode,
-      setHost,
-      setTables,
-      setCheck,
-      setDashboard,
-      setChanged,
-      setUndoImport,
+      dispatch,
       setNotice: (n: Notice | null) => setNotice(() => n),
       setError,
       run,
       cancel,
     }),
-    [mode, host, fileName, tables, check, dashboard, changed, undoImport, busy, error, notice, props.language, props.asOfYear, tab, setHost, run, cancel],
+    [workbook, busy, error, notice, props.language, props.explicitAsOfYear, tab, dispatch, run, cancel],
   );
   return <PaneContext.Provider value={value}>{props.children}</PaneContext.Provider>;
 }

@@ -79,6 +79,17 @@ test("completes even when the dialog cannot open", async () => {
   expect(e.completed).toHaveBeenCalledTimes(1);
 });
 
+test("validate refuses a workbook without a Measures table: a clear message, nothing written", async () => {
+  const { validate } = await import("../../src/commands/commands");
+  const e = event();
+  await validate(e as unknown as Office.AddinCommands.Event);
+  expect(e.completed).toHaveBeenCalledTimes(1);
+  expect(fake.model.sheets.map((s) => s.name)).not.toContain("Validation");
+  const msg = dialogMessage(fake.dialogs[0]);
+  expect(msg.ok).toBe(false);
+  expect(msg.lines[0]).toContain("no Measures table");
+});
+
 describe("Office's 5 minutes, counted from invocation", () => {
   const T0 = 1_800_000_000_000;
   let now = T0;

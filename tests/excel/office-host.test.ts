@@ -297,7 +297,7 @@ describe("marks", () => {
     expect(measures.cfs.map((c) => c.id)).toEqual(expect.arrayContaining(["mine", "bars"]));
     for (const name of TABLE_NAMES) expect(tagged(fake.model.table(name).sheet)).toHaveLength(3);
     const from = fake.syncs.length;
-    await host.markFindings();
+    await host.applyPlan({ sheets: [], marks: true });
     expect(fake.since(from)).toHaveLength(2);
     expect(tagged(measures)).toHaveLength(3);
   });
@@ -360,7 +360,7 @@ describe("marks", () => {
     await checkWorkbook(host, { asOfYear: AS_OF });
     const m = fake.model;
     m.sheets.splice(m.sheets.indexOf(m.sheet("Validation")), 1);
-    await host.markFindings();
+    await host.applyPlan({ sheets: [], marks: true });
     expect(tagged(m.sheet("Measures"))).toHaveLength(0);
   });
 });

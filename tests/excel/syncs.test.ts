@@ -41,8 +41,8 @@ test("validate and summary are one readTables and one applyPlan that also marks"
       expect({ operation, measures, methods }).toEqual({ operation, measures, methods: ["readTables:1", "applyPlan:2"] });
     }
   }
-  // markFindings is an applyPlan of marks only, reported once
-  expect(small.filter((c) => c.operation === "mark").map((c) => c.method)).toEqual(["markFindings", "markFindings"]);
+  // mark is an applyPlan of marks only, reported once
+  expect(small.filter((c) => c.operation === "mark").map((c) => c.method)).toEqual(["applyPlan", "applyPlan"]);
 });
 
 test("while the data fit in one payload, every Host method syncs at most 3 times", () => {

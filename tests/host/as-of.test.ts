@@ -10,7 +10,7 @@ describe("setAsOfYear writes the workbook's one As of year", () => {
     await setupWorkbook(host, "despf", 2026);
     const at2026 = await checkWorkbook(host);
     expect(at2026.asOfYear).toBe(2026);
-    await setAsOfYear(host, 2031);
+    expect((await setAsOfYear(host, 2031)).asOfYear).toBe(2031);
     const bytes = await host.exportXlsx();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);

@@ -86,10 +86,6 @@ export class FakeHost implements Host {
     this.opened.push(bytes);
   }
 
-  async markFindings(): Promise<void> {
-    await this.applyPlan({ sheets: [], marks: true });
-  }
-
   async select(target: CellTarget): Promise<void> {
     this.calls.push("select");
     this.selected.push(target);

@@ -5,6 +5,7 @@ import { TextDecoder, TextEncoder } from "node:util";
 import { en, type Catalogue } from "../../src/taskpane/i18n/en";
 import { km } from "../../src/taskpane/i18n/km";
 import { SETTINGS_KEY } from "../../src/taskpane/lib/settings";
+import { isoDay } from "../../src/taskpane/lib/file-names";
 import { FakeHost } from "./fake-host";
 
 beforeAll(() => {
@@ -128,12 +129,35 @@ describe("Language", () => {
     expect(await screen.findByText(/គណៈកម្មាធិការរដ្ឋាភិបាលឌីជីថល ដឹកនាំ ឬសហដឹកនាំវិធានការចំនួន 47/)).toBeTruthy();
   });
 
-  test("a remembered choice applies at start", async () => {
+  test("a remembered language applies at start; the As of year shown is the workbook's, not a remembered one", async () => {
     localStorage.setItem(SETTINGS_KEY, JSON.stringify({ language: "km", asOfYear: 2030 }));
     render(<App host={FakeHost.despf()} detect={false} />);
     expect(await screen.findByRole("heading", { name: km.setupHeading })).toBeTruthy();
+    await screen.findByTestId("table-status");
     await openTab(km.tabSettings);
-    expect((await screen.findByTestId("as-of-year")).getAttribute("value")).toBe("2030");
+    expect((await screen.findByTestId("as-of-year")).getAttribute("value")).toBe("2026");
+  });
+});
+
+describe("As of year", () => {
+  test("Settings saves it into the workbook's Framework table; the next check counts from it", async () => {
+    const host = FakeHost.despf("file");
+    render(<App host={host} detect={false} language="en" />);
+    await screen.findByTestId("table-status");
+    await openTab(en.tabSettings);
+    const input = await screen.findByTestId("as-of-year");
+    fireEvent.change(input, { target: { value: "2031" } });
+    fireEvent.click(screen.getByTestId("as-of-save"));
+    await screen.findByText(en.asOfYearSaved(2031), { exact: false });
+    expect(host.calls).toContain("writeTable:Framework");
+    const row = (host.tables.Framework as { rows: unknown[][] }).rows.find((r) => r[0] === "As of year");
+    expect(row?.[1]).toBe(2031);
+    await runCheck();
+    expect(host.marked.some((f) => f.rule === "overdue" && f.params.asOfYear === 2031)).toBe(true);
+    // File mode: closing the tab now would lose the change, so the page asks first.
+    const event = new Event("beforeunload", { cancelable: true });
+    window.dispatchEvent(event);
+    expect(event.defaultPrevented).toBe(true);
   });
 
   test("the Khmer catalogue has every key of the English one, and is Khmer", () => {
@@ -369,8 +393,8 @@ describe("Export says only what really happened", () => {
     await renderPane(FakeHost.despf("file"));
     await openTab(en.tabImportExport);
     fireEvent.click(await screen.findByRole("button", { name: en.exportCsv }));
-    expect(await screen.findByText(en.exported("policy-planner-measures.csv"), {}, { timeout: 20_000 })).toBeTruthy();
-    expect(clicks).toEqual(["policy-planner-measures.csv"]);
+    expect(await screen.findByText(en.exported(`policy-planner-measures-${isoDay(new Date())}.csv`), {}, { timeout: 20_000 })).toBeTruthy();
+    expect(clicks).toEqual([`policy-planner-measures-${isoDay(new Date())}.csv`]);
   });
 
   test("Excel on Mac: CSV goes to the clipboard (no dead download link), and the pane says so", async () => {
@@ -380,11 +404,11 @@ describe("Export says only what really happened", () => {
     await renderPane(FakeHost.despf());
     await openTab(en.tabImportExport);
     fireEvent.click(await screen.findByRole("button", { name: en.exportCsv }));
-    expect(await screen.findByText(en.copiedNoDownload("policy-planner-measures.csv"), {}, { timeout: 20_000 })).toBeTruthy();
+    expect(await screen.findByText(en.copiedNoDownload(`policy-planner-measures-${isoDay(new Date())}.csv`), {}, { timeout: 20_000 })).toBeTruthy();
     expect(clicks).toEqual([]);
     expect(copied).toHaveLength(1);
     expect(copied[0].split(/\r?\n/)[0]).toMatch(/^No\.,Goal,Strategy,Measure/);
-    expect(screen.queryByText(en.exported("policy-planner-measures.csv"))).toBeNull();
+    expect(screen.queryByText(en.exported(`policy-planner-measures-${isoDay(new Date())}.csv`))).toBeNull();
   });
 
   test("Excel on Mac without the clipboard: the JSON is shown to copy, and nothing claims it was saved", async () => {
@@ -393,7 +417,7 @@ describe("Export says only what really happened", () => {
     await renderPane(FakeHost.despf());
     await openTab(en.tabImportExport);
     fireEvent.click(await screen.findByRole("button", { name: en.exportJson }));
-    expect(await screen.findByText(en.toCopyNoDownload("policy-planner.json"), {}, { timeout: 20_000 })).toBeTruthy();
+    expect(await screen.findByText(en.toCopyNoDownload(`policy-planner-${isoDay(new Date())}.json`), {}, { timeout: 20_000 })).toBeTruthy();
     const box = within(screen.getByTestId("text-to-copy")).getByRole("textbox") as HTMLTextAreaElement;
     expect(JSON.parse(box.value).tables.Measures).toHaveLength(139);
     expect(clicks).toEqual([]);
@@ -407,7 +431,7 @@ describe("Export says only what really happened", () => {
     await renderPane(host);
     await openTab(en.tabImportExport);
     fireEvent.click(await screen.findByRole("button", { name: en.exportXlsx }));
-    expect(await screen.findByText(en.openedCopyNoDownload("policy-planner.xlsx"), {}, { timeout: 20_000 })).toBeTruthy();
+    expect(await screen.findByText(en.openedCopyNoDownload(`policy-planner-${isoDay(new Date())}.xlsx`), {}, { timeout: 20_000 })).toBeTruthy();
     expect(host.calls.filter((c) => c === "exportXlsx" || c === "openCopy")).toEqual(["exportXlsx", "openCopy"]);
     expect(clicks).toEqual([]);
   });
@@ -423,7 +447,7 @@ describe("Export says only what really happened", () => {
     fireEvent.click(await screen.findByRole("button", { name: en.exportXlsxFromTables }));
     const notice = await screen.findByText(/more than Excel on the web can open as a new workbook/, {}, { timeout: 20_000 });
     expect(notice.textContent).toContain("limited to 5 MB");
-    expect(notice.textContent).toContain("policy-planner.xlsx was sent to your downloads instead");
-    expect(clicks).toEqual(["policy-planner.xlsx"]);
+    expect(notice.textContent).toContain(`policy-planner-${isoDay(new Date())}.xlsx was sent to your downloads instead`);
+    expect(clicks).toEqual([`policy-planner-${isoDay(new Date())}.xlsx`]);
   });
 });

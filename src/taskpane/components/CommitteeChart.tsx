@@ -1,6 +1,6 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { useI18n } from "../i18n";
-import type { CommitteeCount } from "../lib/insights";
+import type { CommitteeCount } from "../../plan/dashboard";
 
 const useStyles = makeStyles({
   figure: { margin: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0 },

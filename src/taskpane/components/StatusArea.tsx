@@ -45,6 +45,15 @@ export function StatusArea() {
   }, [pane.error]);
 
   const busy = pane.busy;
+  // One bar, not two stacked: a success line carries the download offer when there is one.
+  const downloadable = pane.mode === "file" && !!pane.host && pane.changed && !busy;
+  const downloadButton = (
+    <span data-testid="download-bar">
+      <Button size="small" appearance="primary" onClick={() => void download()}>
+        {t.downloadWorkbook}
+      </Button>
+    </span>
+  );
   const fraction = busy && busy.total ? Math.min(1, (busy.done ?? 0) / busy.total) : undefined;
   const error = pane.error ? errorText(pane.error.kind, t) : null;
 
@@ -78,22 +87,22 @@ export function StatusArea() {
       )}
       {pane.notice && !busy && (
         <MessageBar intent="success" layout="multiline" data-testid="notice-bar">
-          <MessageBarBody className={styles.wrap}>{pane.notice(t)}</MessageBarBody>
+          <MessageBarBody className={styles.wrap}>
+            {pane.notice(t)}
+            {downloadable ? ` ${t.downloadReady}` : ""}
+          </MessageBarBody>
           <MessageBarActions>
+            {downloadable && downloadButton}
             <Button size="small" onClick={() => pane.setNotice(null)}>
               {t.dismiss}
             </Button>
           </MessageBarActions>
         </MessageBar>
       )}
-      {pane.mode === "file" && pane.host && pane.changed && !busy && (
-        <MessageBar intent="info" layout="multiline" data-testid="download-bar">
+      {downloadable && !pane.notice && (
+        <MessageBar intent="info" layout="multiline">
           <MessageBarBody className={styles.wrap}>{t.downloadReady}</MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" appearance="primary" onClick={() => void download()}>
-              {t.downloadWorkbook}
-            </Button>
-          </MessageBarActions>
+          <MessageBarActions>{downloadButton}</MessageBarActions>
         </MessageBar>
       )}
     </div>

@@ -1,7 +1,8 @@
 import { useCallback } from "react";
 import type { Host } from "../../host/host";
-import { baseName, XLSX_MIME } from "../lib/download";
+import { XLSX_MIME } from "../lib/download";
 import { deliver, paneDeliveryMeans, type Delivered } from "../lib/deliver";
+import { datedFileName } from "../lib/file-names";
 import { usePane, type Notice } from "../state";
 
 /** What the pane says once a file has gone (or not) to the planner: only what really happened. */
@@ -28,16 +29,16 @@ export function deliveryMeansFor(host: Host) {
 /** Builds the workbook file from the host and hands it to the planner (file mode's "Download workbook"). */
 export function useWorkbookDownload(): () => Promise<void> {
   const pane = usePane();
-  const { run, setChanged, setNotice, fileName } = pane;
+  const { run, dispatch, setNotice, fileName } = pane;
   return useCallback(async () => {
     const delivered = await run(async ({ host }) => {
       const bytes = await host.exportXlsx();
-      const name = `${baseName(fileName, "policy-planner")}.xlsx`;
+      const name = datedFileName(fileName, "policy-planner", "xlsx");
       return deliver({ name, mime: XLSX_MIME, content: bytes }, deliveryMeansFor(host));
     }, { first: "stepSaving" });
     if (!delivered) return;
     // Only a real download saves the planner's file; a copy in Excel or the browser does not yet.
-    if (delivered.how === "downloaded") setChanged(false);
+    if (delivered.how === "downloaded") dispatch({ type: "saved" });
     setNotice(deliveredNotice(delivered));
-  }, [run, setChanged, setNotice, fileName]);
+  }, [run, dispatch, setNotice, fileName]);
 }

@@ -9,15 +9,15 @@ export const en = {
 
   tabSetup: "Set up",
   tabCheck: "Check",
-  tabSummary: "Summarise",
-  tabImportExport: "Import / Export",
+  tabSummary: "Summary",
+  tabImportExport: "Import/Export",
   tabSettings: "Settings",
 
   modeExcel: "Connected to Excel",
   modeFile: "Working on a file (no Excel connection)",
   modeConnecting: "Connecting to Excel…",
   officeSlow: "Excel has not answered yet (a slow connection or a busy computer). The planner keeps waiting and connects as soon as Excel is ready.",
-  workOnFileInstead: "Work on a file instead",
+  skipConnecting: "Work on a file instead",
   noWorkbookTitle: "No workbook open",
   noWorkbookBody: "Open a workbook file or create a new one from a framework on the Set up tab.",
   goToSetup: "Go to Set up",
@@ -65,6 +65,8 @@ export const en = {
   goToFinding: "Go to cell",
   locationFile: (address: string) => `In the file: ${address}. A file has no selection; find the cell there when you open it in Excel.`,
   locationExcel: (address: string) => `Selected ${address} in Excel.`,
+  checkWrote: (e: number, w: number, i: number) =>
+    `Checked: ${e} errors, ${w} warnings, ${i} information. Wrote them to the Validation sheet and marked their cells in the tables.`,
   findingsFiltered: (shown: number, total: number) => `Showing ${shown} of ${total} findings.`,
 
   // Rules (short titles for the groups)
@@ -181,12 +183,15 @@ export const en = {
   // Settings
   settingsHeading: "Settings",
   asOfYear: "As of year",
-  asOfYearHint: "Overdue and late-start checks count from this year.",
+  asOfYearHint: "Overdue and late-start checks count from this year. It is the workbook's own (Framework table): saving it changes the workbook for everyone who opens it.",
+  asOfYearNoWorkbook: "Open a workbook to see and set its As of year.",
   asOfYearInvalid: "Enter a year from 1900 to 2200.",
+  asOfYearSave: "Save to workbook",
+  asOfYearSaved: (year: number) => `The workbook's As of year is now ${year} (Framework table). Run the check again to count from it.`,
   language: "Language",
   languageEnglish: "English",
   languageKhmer: "ខ្មែរ (Khmer)",
-  settingsSaved: "Settings are remembered on this computer.",
+  settingsSaved: "The language is remembered on this computer; the As of year is kept in the workbook.",
 
   // Work in progress
   working: "Working…",
@@ -202,7 +207,7 @@ export const en = {
   progressLabel: "Progress",
 
   // After an operation in file mode
-  downloadReady: "The workbook has changed.",
+  downloadReady: "The changes are only in this page until you download the workbook.",
   downloadWorkbook: "Download workbook",
   dismiss: "Dismiss",
 

@@ -2,7 +2,8 @@ import { createContext, useContext } from "react";
 import { en, type Catalogue } from "./en";
 import { km } from "./km";
 
-export type Language = "en" | "km";
+import type { Language } from "../../model/types";
+export type { Language };
 export type { Catalogue, MessageKey } from "./en";
 
 export const CATALOGUES: Readonly<Record<Language, Catalogue>> = { en, km };

@@ -61,6 +61,8 @@ function errorCode(e: unknown): string | null {
 export function explainError(e: unknown, context: "file" | "work" = "work"): ExplainedError {
   const detail = e instanceof Error ? e.message : String(e);
   if (e instanceof PaneError) return { kind: e.kind, detail: e.message === e.kind ? "" : e.message };
+  // An operation refused before writing anything: the pane says it in its own words.
+  if (e instanceof Error && e.name === "NoMeasuresTableError") return { kind: "noMeasures", detail: "" };
   const name = e instanceof Error ? e.name : "";
   if (name === "ChunkLoadError" || /Loading chunk .* failed/i.test(detail)) return { kind: "load", detail };
   // The Office host rethrows Excel's errors as planner sentences, keeping Excel's error as cause.

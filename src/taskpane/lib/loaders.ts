@@ -1,7 +1,8 @@
 import type { Host } from "../../host/host";
 
-export type Engine = typeof import("../engine");
-export type Files = typeof import("../files");
+export type Engine = typeof import("../lazy/engine");
+export type Files = typeof import("../lazy/file-host");
+export type ImportSource = typeof import("../lazy/import-source");
 
 /** Caches a dynamic import; forgets a failed one so that a retry loads again. */
 function cached<T>(load: () => Promise<T>): { get: () => Promise<T>; now: () => T | null } {
@@ -24,13 +25,15 @@ function cached<T>(load: () => Promise<T>): { get: () => Promise<T>; now: () => 
   };
 }
 
-const engine = cached<Engine>(() => import(/* webpackChunkName: "engine" */ "../engine"));
-const files = cached<Files>(() => import(/* webpackChunkName: "files" */ "../files"));
+const engine = cached<Engine>(() => import(/* webpackChunkName: "engine" */ "../lazy/engine"));
+const files = cached<Files>(() => import(/* webpackChunkName: "files" */ "../lazy/file-host"));
+const importSource = cached<ImportSource>(() => import(/* webpackChunkName: "importer" */ "../lazy/import-source"));
 
 export const loadEngine = engine.get;
 /** The engine if it has loaded already (for re-telling findings in another language). */
 export const engineNow = engine.now;
 export const loadFiles = files.get;
+export const loadImportSource = importSource.get;
 
 /** Inside Excel only: the Office host, in its own chunk. */
 export async function createOfficeHost(): Promise<Host> {

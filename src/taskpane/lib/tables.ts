@@ -1,13 +1,4 @@
-import { TABLE_NAMES, findTable, type PlannerTables, type TableData, type TableName } from "../../model/schema";
-
-function blank(c: unknown): boolean {
-  return c === null || c === undefined || (typeof c === "string" && c.trim() === "");
-}
-
-/** Data rows that are not wholly blank. */
-export function countRows(table: TableData | undefined): number {
-  return table ? table.rows.filter((r) => !r.every(blank)).length : 0;
-}
+import { countDataRows, findTable, TABLE_NAMES, type PlannerTables, type TableName } from "../../model/schema";
 
 export interface TableStatus {
   name: TableName;
@@ -19,10 +10,11 @@ export interface TableStatus {
 export function tableStatuses(tables: PlannerTables | null): TableStatus[] {
   return TABLE_NAMES.map((name) => {
     const t = tables ? findTable(tables, name) : undefined;
-    return { name, present: !!t, rows: countRows(t) };
+    return { name, present: !!t, rows: countDataRows(t) };
   });
 }
 
+/** Measures rows that are not wholly blank (0 before the tables are read). */
 export function measureCount(tables: PlannerTables | null): number {
-  return tables ? countRows(findTable(tables, "Measures")) : 0;
+  return tables ? countDataRows(findTable(tables, "Measures")) : 0;
 }

@@ -95,11 +95,6 @@ export function guardHost(host: Host, signal: AbortSignal, report: StepReport): 
       await host.writeTable(table, progressFor("stepWriting", progress));
       throwIfAborted(signal);
     },
-    async markFindings(): Promise<void> {
-      await before("stepMarking");
-      await host.markFindings();
-      throwIfAborted(signal);
-    },
     async select(target: CellTarget): Promise<void> {
       await host.select(target);
     },

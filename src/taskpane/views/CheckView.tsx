@@ -14,17 +14,18 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";
 import type { CellTarget } from "../../host/host";
-import { findTable } from "../../model/schema";
 import type { Finding, RuleId, Severity } from "../../rules/finding";
+import { SEVERITIES, severityCounts } from "../../rules/finding-groups";
+import { rollUpFindings } from "../../rules/rollup";
 import { useI18n, type Catalogue } from "../i18n";
 import { cellAddress } from "../lib/address";
-import { explainError, PaneError } from "../lib/errors";
+import { explainError } from "../lib/errors";
 import { engineNow, loadEngine } from "../lib/loaders";
 import { abortable } from "../lib/tasks";
 import { usePane } from "../state";
+import { NoWorkbook } from "../components/NoWorkbook";
 import { useViewStyles } from "./styles";
 
-const SEVERITIES: Severity[] = ["error", "warning", "info"];
 const PAGE = 40;
 
 const useStyles = makeStyles({
@@ -71,17 +72,14 @@ interface Group {
   count: number;
 }
 
-/** Findings by severity, then by rule (rules in the order they first appear). */
-export function groupFindings(items: Array<{ f: Finding; i: number }>): Group[] {
+/** The rule groups (most urgent first, as rollUpFindings orders them) by severity, keeping the findings `shown` allows. */
+function groupFindings(findings: readonly Finding[], tables: Parameters<typeof rollUpFindings>[1], shown: (i: number) => boolean): Group[] {
+  const rolled = rollUpFindings(findings, tables);
   return SEVERITIES.map((severity) => {
-    const byRule = new Map<RuleId, Array<{ f: Finding; i: number }>>();
-    for (const it of items) {
-      if (it.f.severity !== severity) continue;
-      const list = byRule.get(it.f.rule);
-      if (list) list.push(it);
-      else byRule.set(it.f.rule, [it]);
-    }
-    const rules = [...byRule].map(([rule, list]) => ({ rule, items: list }));
+    const rules = rolled
+      .filter((g) => g.severity === severity)
+      .map((g) => ({ rule: g.rule, items: g.lines.filter((l) => shown(l.index)).map((l) => ({ f: l.finding, i: l.index })) }))
+      .filter((r) => r.items.length > 0);
     return { severity, rules, count: rules.reduce((n, r) => n + r.items.length, 0) };
   }).filter((g) => g.count > 0);
 }
@@ -129,22 +127,17 @@ export function CheckView() {
   const styles = useStyles();
   const [committee, setCommittee] = useState("");
   const [location, setLocation] = useState<{ address: string; mode: "excel" | "file" } | null>(null);
-  const { check, run, asOfYear, mode, busy } = pane;
+  const { check, run, mode, busy } = pane;
 
   useEffect(() => setLocation(null), [check]);
 
   const runCheck = () =>
     run(async ({ host, signal }) => {
       const engine = await abortable(loadEngine(), signal);
-      const before = pane.tables ?? (await host.readTables());
-      if (!findTable(before, "Measures")) {
-        pane.setTables(before);
-        throw new PaneError("noMeasures");
-      }
-      const { tables, findings } = await engine.checkWorkbook(host, { asOfYear, language });
-      pane.setTables(tables);
-      pane.setCheck({ findings, committees: engine.findingCommittees(findings, tables), choices: engine.committeeChoices(tables) });
-      if (mode === "file") pane.setChanged(true);
+      const result = await engine.checkWorkbook(host, { asOfYear: pane.explicitAsOfYear, language });
+      pane.dispatch({ type: "checked", result });
+      const { error: e, warning: w, info: i } = result.counts;
+      pane.setNotice((tt) => tt.checkWrote(e, w, i));
     });
 
   const pick = async (f: Finding) => {
@@ -159,12 +152,13 @@ export function CheckView() {
     }
   };
 
-  const items = useMemo(() => {
-    if (!check) return [];
-    return check.findings.map((f, i) => ({ f, i })).filter(({ i }) => committee === "" || check.committees[i]?.includes(committee));
-  }, [check, committee]);
-  const groups = useMemo(() => groupFindings(items), [items]);
-  const count = (s: Severity) => items.filter((x) => x.f.severity === s).length;
+  const tables = pane.tables;
+  const groups = useMemo(
+    () => (check ? groupFindings(check.findings, tables, (i) => committee === "" || (check.committees[i]?.includes(committee) ?? false)) : []),
+    [check, tables, committee],
+  );
+  const items = useMemo(() => groups.flatMap((g) => g.rules.flatMap((r) => r.items)), [groups]);
+  const counts = useMemo(() => (check && committee === "" ? check.counts : severityCounts(items.map((x) => x.f))), [check, committee, items]);
   const openFirst = groups[0]?.rules[0]?.rule;
 
   return (
@@ -179,7 +173,7 @@ export function CheckView() {
         </Button>
       </div>
 
-      {!check && <Text className={v.intro}>{pane.host ? t.notCheckedYet : t.noWorkbookBody}</Text>}
+      {!check && (pane.host ? <Text className={v.intro}>{t.notCheckedYet}</Text> : <NoWorkbook />)}
 
       {check && (
         <div className={v.block} data-testid="check-results">
@@ -198,7 +192,7 @@ export function CheckView() {
           <div className={styles.counts} role="status" aria-live="polite" data-testid="finding-counts">
             {SEVERITIES.map((s) => (
               <Badge key={s} appearance="tint" color={SEVERITY_COLOR[s]} size="large">
-                {SEVERITY_TITLE[s](t)}: {count(s)}
+                {SEVERITY_TITLE[s](t)}: {counts[s]}
               </Badge>
             ))}
             {committee !== "" && <Caption1>{t.findingsFiltered(items.length, check.findings.length)}</Caption1>}

@@ -1,12 +1,6 @@
 import {
   Button,
   Caption1,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   Select,
   Table,
@@ -20,25 +14,26 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useId, useMemo, useRef, useState, type ChangeEvent, type ReactNode } from "react";
-import type { Host } from "../../host/host";
+import type { ImportPreview } from "../../host/import";
+import { resolveAsOfYear } from "../../model/as-of";
 import { cellText } from "../../model/cells";
 import { columnIndex, findTable, TABLE_HEADERS, type TableData } from "../../model/schema";
 import { useI18n } from "../i18n";
-import { baseName, readFileBytes, XLSX_MIME } from "../lib/download";
+import { readFileBytes, XLSX_MIME } from "../lib/download";
 import { deliver, type ExportFile } from "../lib/deliver";
+import { datedFileName } from "../lib/file-names";
 import { PaneError } from "../lib/errors";
 import { chooseColumn, currentMapping, sourceColumnChoices, type ColumnMapping } from "../lib/mapping";
-import { loadEngine, loadFiles } from "../lib/loaders";
+import { loadEngine, loadFiles, loadImportSource } from "../lib/loaders";
 import { measureCount } from "../lib/tables";
 import { abortable, nextTask } from "../lib/tasks";
 import { usePane } from "../state";
+import { NoWorkbook } from "../components/NoWorkbook";
 import { deliveredNotice, deliveryMeansFor, useWorkbookDownload } from "../components/actions";
+import { ConfirmDialog } from "../components/ConfirmDialog";
 import { TextToCopy } from "../components/TextToCopy";
-import type { ImportReport, ImportSourceRows } from "../importer";
+import type { ImportReport, ImportSourceRows } from "../lazy/import-source";
 import { useViewStyles } from "./styles";
-
-type Importer = typeof import("../importer");
-const loadImporter = (): Promise<Importer> => import(/* webpackChunkName: "importer" */ "../importer");
 
 const PAGE = 50;
 
@@ -257,7 +252,8 @@ export function ImportReportView({
 interface Pending {
   fileName: string;
   source: ImportSourceRows;
-  merge: ImportReport;
+  /** The merge previewed (previewImport): its report and the tables it was planned against. */
+  merge: ImportPreview;
   /** The planner's column choices (none yet: the header finder's), for the dry run, Confirm and Replace alike. */
   mapping?: ColumnMapping;
 }
@@ -268,12 +264,13 @@ export function ImportExportView() {
   const v = useViewStyles();
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
+  const chooseButton = useRef<HTMLButtonElement>(null);
   const [pending, setPending] = useState<Pending | null>(null);
-  const [replace, setReplace] = useState<ImportReport | null>(null);
+  const [replace, setReplace] = useState<ImportPreview | null>(null);
   /** CSV/JSON where nothing can download and the clipboard refused: shown to copy by hand. */
   const [toCopy, setToCopy] = useState<{ name: string; text: string } | null>(null);
   const downloadWorkbook = useWorkbookDownload();
-  const { run, asOfYear, busy, host, mode, undoImport, setUndoImport } = pane;
+  const { run, busy, host, mode, undoImport, dispatch } = pane;
 
   const pick = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -283,85 +280,75 @@ export function ImportExportView() {
     await run(
       async ({ host: h, signal, report }) => {
         report("stepOpening");
-        const [importer, bytes] = await abortable(Promise.all([loadImporter(), readFileBytes(file)]), signal);
-        const source = await abortable(importer.readImportSource(file.name, bytes), signal);
-        const tables = pane.tables ?? (await h.readTables());
-        pane.setTables(tables);
+        const [reader, engine, bytes] = await abortable(Promise.all([loadImportSource(), loadEngine(), readFileBytes(file)]), signal);
+        const source = await abortable(reader.readImportSource(file.name, bytes), signal);
         report("stepImporting");
         await nextTask();
-        const merge = importer.dryRun(source, tables, asOfYear, "merge");
-        if (signal.aborted) return;
+        const merge = await engine.previewImport(h, { source, asOfYear: pane.explicitAsOfYear, mode: "merge" });
+        dispatch({ type: "read", tables: merge.tables });
         setPending({ fileName: file.name, source, merge });
       },
       { errorContext: "file", first: "stepOpening" },
     );
   };
 
-  /** After a write: the tables read again, what was worked out from the old ones dropped. */
-  const reread = async (h: Host) => {
-    const tables = await h.readTables();
-    pane.setTables(tables);
-    pane.setCheck(null);
-    pane.setDashboard(null);
-    if (mode === "file") pane.setChanged(true);
-    return tables;
-  };
-
-  const write = (report: ImportReport, done: (n: number) => void) =>
-    run(async ({ host: h }) => {
-      setUndoImport(false);
-      await h.writeTable(report.result);
-      setUndoImport(h.restoreTable !== undefined);
-      const tables = await reread(h);
+  const write = (preview: ImportPreview, done: (n: number) => void) =>
+    run(async ({ host: h, signal }) => {
+      const engine = await abortable(loadEngine(), signal);
+      dispatch({ type: "writing" });
+      const tables = await engine.applyImport(h, preview);
+      dispatch({ type: "written", tables, undoImport: h.restoreTable !== undefined });
       setPending(null);
       setReplace(null);
       done(measureCount(tables));
     });
 
   const undoLastImport = () =>
-    run(async ({ host: h }) => {
-      if (!h.restoreTable) return;
-      const name = await h.restoreTable();
-      setUndoImport(false);
-      await reread(h);
-      pane.setNotice((tt) => (name ? tt.undoDone(name) : tt.undoNothing));
+    run(async ({ host: h, signal }) => {
+      const engine = await abortable(loadEngine(), signal);
+      const { restored, tables } = await engine.undoImport(h);
+      dispatch({ type: "written", tables, undoImport: false });
+      pane.setNotice((tt) => (restored ? tt.undoDone(restored) : tt.undoNothing));
     });
 
-  /** The planner chose another source column for `header`: the dry run again, with the whole mapping. */
-  const remap = (header: string, column: number) => {
-    const current = pending;
-    if (!current) return;
-    const mapping = chooseColumn(current.merge, header, column);
-    void run(
+  /** The import previewed again with the planner's column choices (the whole mapping). */
+  const preview = (current: Pending, mode: "merge" | "replace", mapping: ColumnMapping | undefined) =>
+    run(
       async ({ host: h, signal, report }) => {
         report("stepImporting");
-        const importer = await abortable(loadImporter(), signal);
-        const tables = pane.tables ?? (await h.readTables());
+        const engine = await abortable(loadEngine(), signal);
         await nextTask();
-        let merge: ImportReport;
         try {
-          merge = importer.dryRun(current.source, tables, asOfYear, "merge", mapping);
+          return await engine.previewImport(h, { source: current.source, asOfYear: pane.explicitAsOfYear, mode, mapping });
         } catch (e) {
           // The file was read; these columns are what cannot be imported (no No., no Measure…).
-          throw new PaneError("mapping", e instanceof Error ? e.message : String(e));
+          if (e instanceof Error && e.name === "ImportSourceError") throw new PaneError("mapping", e.message);
+          throw e;
         }
-        if (signal.aborted) return;
-        setPending({ ...current, merge, mapping });
       },
       { first: "stepImporting" },
     );
+
+  /** The planner chose another source column for `header`: the dry run again. */
+  const remap = (header: string, column: number) => {
+    const current = pending;
+    if (!current) return;
+    const mapping = chooseColumn(current.merge.report, header, column);
+    void preview(current, "merge", mapping).then((merge) => {
+      if (merge) setPending({ ...current, merge, mapping });
+    });
   };
 
   const confirmMerge = () => {
     if (!pending) return;
-    const r = pending.merge;
-    void write(r, () => pane.setNotice((tt) => tt.importDone(r.added.length, r.updated.length)));
+    const r = pending.merge.report;
+    void write(pending.merge, () => pane.setNotice((tt) => tt.importDone(r.added.length, r.updated.length)));
   };
 
   const askReplace = async () => {
-    if (!pending || !pane.tables) return;
-    const importer = await loadImporter();
-    setReplace(importer.dryRun(pending.source, pane.tables, asOfYear, "replace", pending.mapping));
+    if (!pending) return;
+    const replacement = await preview(pending, "replace", pending.mapping);
+    if (replacement) setReplace(replacement);
   };
 
   const exportAs = (format: "csv" | "json") =>
@@ -369,14 +356,13 @@ export function ImportExportView() {
       setToCopy(null);
       const engine = await abortable(loadEngine(), signal);
       const tables = await h.readTables();
-      const base = baseName(pane.fileName, "policy-planner");
       let file: ExportFile;
       if (format === "json") {
-        file = { name: `${base}.json`, mime: "application/json", content: JSON.stringify(engine.tablesToJson(tables), null, 2) + "\n" };
+        file = { name: datedFileName(pane.fileName, "policy-planner", "json"), mime: "application/json", content: JSON.stringify(engine.tablesToJson(tables), null, 2) + "\n" };
       } else {
         const measures = findTable(tables, "Measures");
         if (!measures) throw new PaneError("noMeasures");
-        file = { name: `${base}-measures.csv`, mime: "text/csv;charset=utf-8", content: engine.tableToCsv(measures) };
+        file = { name: datedFileName(pane.fileName, "policy-planner", "csv", new Date(), "-measures"), mime: "text/csv;charset=utf-8", content: engine.tableToCsv(measures) };
       }
       const delivered = await deliver(file, deliveryMeansFor(h));
       if (delivered.how === "toCopy") setToCopy({ name: delivered.name, text: delivered.text });
@@ -389,8 +375,8 @@ export function ImportExportView() {
       const tables = await h.readTables();
       report("stepSaving");
       const files = await abortable(loadFiles(), signal);
-      const bytes = await abortable(files.workbookFromTables(tables, asOfYear, language), signal);
-      const name = `${baseName(pane.fileName, "policy-planner")}.xlsx`;
+      const bytes = await abortable(files.xlsxFromTables(tables, { asOfYear: resolveAsOfYear(tables, pane.explicitAsOfYear), language }), signal);
+      const name = datedFileName(pane.fileName, "policy-planner", "xlsx");
       const means = deliveryMeansFor(h);
       if (h.openCopy) {
         try {
@@ -418,7 +404,7 @@ export function ImportExportView() {
       </h2>
       <Text className={v.intro}>{t.importIntro}</Text>
       <div className={v.actions}>
-        <Button appearance="primary" onClick={() => input.current?.click()} disabled={!!busy || !host}>
+        <Button ref={chooseButton} appearance="primary" onClick={() => input.current?.click()} disabled={!!busy || !host}>
           {t.chooseImportFile}
         </Button>
         <input
@@ -438,11 +424,11 @@ export function ImportExportView() {
           </Button>
         )}
       </div>
-      {!host && <Text className={v.intro}>{t.noWorkbookBody}</Text>}
+      {!host && <NoWorkbook />}
 
       {pending && (
         <>
-          <ImportReportView report={pending.merge} fileName={pending.fileName} columns={{ source: pending.source, onChoose: remap }} />
+          <ImportReportView report={pending.merge.report} fileName={pending.fileName} columns={{ source: pending.source, onChoose: remap }} />
           <div className={v.actions}>
             <Button appearance="primary" onClick={confirmMerge} disabled={!!busy}>
               {t.confirmMerge}
@@ -457,25 +443,17 @@ export function ImportExportView() {
         </>
       )}
 
-      <Dialog open={replace !== null} onOpenChange={(_, d) => !d.open && setReplace(null)} modalType="alert">
-        <DialogSurface aria-describedby="replace-body">
-          <DialogBody>
-            <DialogTitle>{t.replaceDialogTitle}</DialogTitle>
-            <DialogContent id="replace-body">{replace && t.replaceDialogBody(currentRows, measureCount({ Measures: replace.result }))}</DialogContent>
-            <DialogActions>
-              <Button
-                appearance="primary"
-                onClick={() => {
-                  if (replace) void write(replace, (n) => pane.setNotice((tt) => tt.replaceDone(n)));
-                }}
-              >
-                {t.replaceConfirm}
-              </Button>
-              <Button onClick={() => setReplace(null)}>{t.cancel}</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <ConfirmDialog
+        open={replace !== null}
+        title={t.replaceDialogTitle}
+        body={replace && t.replaceDialogBody(currentRows, measureCount({ Measures: replace.report.result }))}
+        confirmLabel={t.replaceConfirm}
+        onConfirm={() => {
+          if (replace) void write(replace, (n) => pane.setNotice((tt) => tt.replaceDone(n)));
+        }}
+        onCancel={() => setReplace(null)}
+        fallbackFocus={() => chooseButton.current}
+      />
 
       <h2 className={v.heading}>{t.exportHeading}</h2>
       <Text className={v.intro}>{t.exportIntro}</Text>

@@ -37,26 +37,22 @@ export function SetupView() {
   const fileInput = useRef<HTMLInputElement>(null);
   const inputId = useId();
   const hintId = useId();
-  const { host, tables, run, asOfYear, mode, busy } = pane;
+  const { host, tables, run, asOfYear, mode, busy, dispatch } = pane;
 
   // Inside Excel the workbook is there from the start: show its tables without a click.
   useEffect(() => {
     if (host && !tables && !busy) {
-      void run(async ({ host: h }) => pane.setTables(await h.readTables()), { first: "stepReading" });
+      void run(async ({ host: h }) => dispatch({ type: "read", tables: await h.readTables() }), { first: "stepReading" });
     }
   }, [host]); // once per host: reading again is the planner's call (Refresh, Check)
 
   const repair = () =>
     run(async ({ host: h, signal }) => {
       const engine = await abortable(loadEngine(), signal);
-      pane.setUndoImport(false); // a repair changes the tables: the import's backup no longer fits them
-      await engine.setupWorkbook(h, framework, asOfYear);
-      const read = await h.readTables();
-      pane.setTables(read);
-      pane.setCheck(null);
-      pane.setDashboard(null);
-      if (mode === "file") pane.setChanged(true);
-      pane.setNotice((tt) => tt.setupDone(measureCount(read)));
+      dispatch({ type: "writing" });
+      const { tables: read, measures } = await engine.setupAndRead(h, framework, asOfYear);
+      dispatch({ type: "written", tables: read, undoImport: false });
+      pane.setNotice((tt) => tt.setupDone(measures));
     });
 
   const createNew = () =>
@@ -64,13 +60,9 @@ export function SetupView() {
       async ({ guard, signal }) => {
         const [files, engine] = await abortable(Promise.all([loadFiles(), loadEngine()]), signal);
         const fileHost = files.FileHost.blank();
-        const h = guard(fileHost);
-        await engine.setupWorkbook(h, framework, asOfYear);
-        const read = await h.readTables();
-        pane.setHost(fileHost, FILE_NAMES[framework]);
-        pane.setTables(read);
-        pane.setChanged(true);
-        pane.setNotice((tt) => tt.setupDone(measureCount(read)));
+        const { tables: read, measures } = await engine.setupAndRead(guard(fileHost), framework, asOfYear);
+        dispatch({ type: "workbook", host: fileHost, mode: "file", fileName: FILE_NAMES[framework], tables: read, changed: true });
+        pane.setNotice((tt) => tt.setupDone(measures));
       },
       { noHost: true },
     );
@@ -88,9 +80,7 @@ export function SetupView() {
         if (!isCsv && !/\.xls[xm]$/i.test(file.name)) throw new PaneError("fileRead", file.name);
         const opened = await abortable(isCsv ? files.csvToMeasuresHost(bytes, asOfYear) : files.FileHost.open(bytes), signal);
         const read = await guard(opened).readTables();
-        pane.setHost(opened, isCsv ? file.name.replace(/\.csv$/i, ".xlsx") : file.name);
-        pane.setTables(read);
-        if (isCsv) pane.setChanged(true);
+        dispatch({ type: "workbook", host: opened, mode: "file", fileName: isCsv ? file.name.replace(/\.csv$/i, ".xlsx") : file.name, tables: read, changed: isCsv });
         const lost = opened.cannotKeep;
         pane.setNotice((tt) => tt.openedFile(file.name, measureCount(read)) + (lost.length ? ` ${tt.cannotKeep(lost.join(", "))}` : ""));
       },
@@ -118,7 +108,13 @@ export function SetupView() {
       </Field>
 
       {mode === "connecting" ? (
-        <Spinner size="tiny" label={t.modeConnecting} />
+        <div className={v.actions}>
+          <Spinner size="tiny" label={t.modeConnecting} />
+          {/* Office can take seconds to answer (or never, outside Excel): the planner need not wait. */}
+          <Button appearance="subtle" onClick={() => pane.dispatch({ type: "mode", mode: "file" })} data-testid="skip-connecting">
+            {t.skipConnecting}
+          </Button>
+        </div>
       ) : (
         <div className={v.actions}>
           {host && (

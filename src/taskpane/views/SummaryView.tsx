@@ -12,13 +12,12 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useEffect } from "react";
-import { findTable } from "../../model/schema";
+import type { Dashboard } from "../../plan/dashboard";
 import { useI18n } from "../i18n";
-import type { Dashboard } from "../lib/insights";
-import { PaneError } from "../lib/errors";
 import { loadEngine } from "../lib/loaders";
 import { abortable } from "../lib/tasks";
 import { usePane } from "../state";
+import { NoWorkbook } from "../components/NoWorkbook";
 import { useViewStyles } from "./styles";
 import { CommitteeChart } from "../components/CommitteeChart";
 
@@ -102,31 +101,18 @@ export function SummaryView() {
   const { t, language } = useI18n();
   const pane = usePane();
   const v = useViewStyles();
-  const { run, asOfYear, mode, busy, host, dashboard } = pane;
+  const { run, asOfYear, busy, host, dashboard, dispatch } = pane;
 
   const refresh = () =>
     run(async ({ host: h, signal }) => {
       const engine = await abortable(loadEngine(), signal);
-      const tables = await h.readTables();
-      pane.setTables(tables);
-      if (!findTable(tables, "Measures")) throw new PaneError("noMeasures");
-      pane.setDashboard(engine.computeDashboard(tables, asOfYear));
+      dispatch({ type: "summarised", result: await engine.summariseWorkbook(h, { asOfYear: pane.explicitAsOfYear }) });
     });
 
   const build = () =>
     run(async ({ host: h, signal }) => {
       const engine = await abortable(loadEngine(), signal);
-      const before = await h.readTables();
-      if (!findTable(before, "Measures")) {
-        pane.setTables(before);
-        throw new PaneError("noMeasures");
-      }
-      const { findings } = await engine.buildSummary(h, { asOfYear, language });
-      const tables = await h.readTables();
-      pane.setTables(tables);
-      pane.setDashboard(engine.computeDashboard(tables, asOfYear));
-      pane.setCheck({ findings, committees: engine.findingCommittees(findings, tables), choices: engine.committeeChoices(tables) });
-      if (mode === "file") pane.setChanged(true);
+      dispatch({ type: "built", result: await engine.buildSummary(h, { asOfYear: pane.explicitAsOfYear, language }) });
       pane.setNotice((tt) => tt.summaryBuilt);
     });
 
@@ -149,7 +135,7 @@ export function SummaryView() {
           {t.refreshNumbers}
         </Button>
       </div>
-      {dashboard ? <DashboardView dashboard={dashboard} /> : <Text className={v.intro}>{t.summaryNotYet}</Text>}
+      {dashboard ? <DashboardView dashboard={dashboard} /> : host ? <Text className={v.intro}>{t.summaryNotYet}</Text> : <NoWorkbook />}
     </section>
   );
 }

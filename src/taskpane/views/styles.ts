@@ -9,16 +9,17 @@ export const useViewStyles = makeStyles({
     minWidth: 0,
     overflowWrap: "anywhere",
   },
+  // Below the app's title (fontSizeBase500).
   heading: {
     margin: 0,
-    fontSize: tokens.fontSizeBase500,
-    lineHeight: tokens.lineHeightBase500,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
     fontWeight: tokens.fontWeightSemibold,
   },
   subheading: {
     margin: 0,
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
     fontWeight: tokens.fontWeightSemibold,
   },
   intro: { color: tokens.colorNeutralForeground2 },
