@@ -368,7 +368,10 @@ export class Writer {
       await this.op(jsonBytes(area) + 64, () => {
         const layout = ws.pageLayout;
         layout.orientation = p.landscape ? "Landscape" : "Portrait";
-        if (p.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+        // The documented form (PageLayoutZoomOptions: "number of pages to fit"; office-js #1860):
+        // one page wide, height left unset. verticalFitToPages: 0 is what the file format writes
+        // for "automatic" (fitToHeight="0"), but Office.js documents no meaning for 0.
+        if (p.fitToWidth) layout.zoom = { horizontalFitToPages: 1 };
         layout.setPrintArea(area);
         if (p.repeatRows) layout.setPrintTitleRows(`$${p.repeatRows.from + 1}:$${p.repeatRows.to + 1}`);
       });

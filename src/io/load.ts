@@ -4,6 +4,7 @@ import { readWorkbook, parseRef } from "./read/workbook";
 import { FileReadError, WorkbookReadError } from "./read/errors";
 import { toExcelJs } from "./exceljs-cells";
 import { partsExcelJsDrops } from "./read/dropped";
+import { keepX14Rules, setAsideX14Rules } from "./xlsx-marks";
 
 export { FileReadError };
 
@@ -19,8 +20,11 @@ export async function loadWorkbookBytes(bytes: Uint8Array): Promise<{ wb: ExcelJ
   const fixed = await normaliseRelationships(zip, bytes);
   const wb = new ExcelJS.Workbook();
   try {
+    // x14 conditional formats (the marks, and rules Excel wrote) wait outside ExcelJS, which cannot save them.
+    const { bytes: forExcelJs, kept } = await setAsideX14Rules(fixed);
     // ExcelJS hands these bytes to JSZip, which takes any Uint8Array; its typing asks for a Buffer.
-    await wb.xlsx.load(fixed as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
+    await wb.xlsx.load(forExcelJs as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
+    keepX14Rules(wb, kept);
     return { wb, dropped };
   } catch {
     return { wb: await rebuildFromValues(bytes), dropped: [...dropped, "formatting (the file was read as values only)"] };

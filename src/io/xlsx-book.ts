@@ -6,7 +6,7 @@ import { NUMBER_FORMATS, VALIDATIONS } from "../plan/setup";
 import type { TableExtent } from "../plan/marks";
 import type { PlanChart, PlanSheet, PlanTable, PlanValidation, WorkbookPlan } from "../plan/types";
 import { fromExcelJs, toExcelJs } from "./exceljs-cells";
-import { markFindingsRules } from "./xlsx-marks";
+import { keptX14Rules, markFindingsRules, writeMarksAsX14 } from "./xlsx-marks";
 import { applyCellStyle } from "./xlsx-styles";
 
 interface TableInfo {
@@ -315,9 +315,13 @@ export class XlsxBook {
 
   async toBytes(): Promise<Uint8Array> {
     const buf = new Uint8Array(await this.wb.xlsx.writeBuffer());
-    if (this.charts.length === 0) return buf;
-    const { addCharts } = await import("./xlsx-charts");
-    return addCharts(buf, this.charts);
+    let out: Uint8Array = buf;
+    if (this.charts.length > 0) {
+      const { addCharts } = await import("./xlsx-charts");
+      out = await addCharts(buf, this.charts);
+    }
+    // The marks refer to the Validation sheet: written in the x14 extension, as Excel does (xlsx-marks.ts).
+    return writeMarksAsX14(out, keptX14Rules(this.wb));
   }
 }
 

@@ -1,3 +1,4 @@
+import JSZip from "jszip";
 import type ExcelJS from "exceljs";
 import { markRules } from "../plan/marks";
 import type { XlsxBook } from "./xlsx-book";
@@ -36,4 +37,165 @@ function removeOurRules(sheet: ExcelJS.Worksheet): void {
   sheet.removeConditionalFormatting(
     (cf: ExcelJS.ConditionalFormattingOptions) => !cf.rules.some((r) => "formulae" in r && (r.formulae ?? []).some((f: unknown) => String(f).includes(MARK_TAG))),
   );
+}
+
+/*
+ * The marks refer to another sheet (Validation!$H:$H). Excel 2007's conditional formats could
+ * not; Excel 2010 and later write such rules in the worksheet's x14 extension instead of the
+ * ECMA-376 <conditionalFormatting> block: [MS-XLSX] 2.6.1 CT_ConditionalFormattings / 2.4.4
+ * conditionalFormattings (namespace spreadsheetml/2009/9/main), carried in the worksheet's
+ * <extLst> under ext uri {78C0D931-6437-407d-A8EE-F0AAD7539E65} ([MS-XLSX] 2.2.4.12), each rule
+ * an <x14:cfRule type="expression"> with its formula in <xm:f>, its format inline in <x14:dxf>
+ * and its range in <xm:sqref>. (ExcelJS issues #1751, #2311 and PR #1767 show Excel's own files
+ * so.) ExcelJS writes only the standard block, and reads x14 expression rules without their
+ * formula, then cannot save them (#2311: it throws). So the file host writes through ExcelJS as
+ * before and then moves its marks into the extension (writeMarksAsX14); on load, x14 expression
+ * rules are set aside before ExcelJS sees them (setAsideX14Rules) and the planner's own — not the
+ * marks, which are rebuilt — are put back on save.
+ */
+const CF_EXT_URI = "{78C0D931-6437-407d-A8EE-F0AAD7539E65}";
+const X14_NS = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main";
+const XM_NS = "http://schemas.microsoft.com/office/excel/2006/main";
+/** "PPMK": our rules' ids start so, to tell them from the planner's own. */
+const MARK_ID_PREFIX = "{50504D4B-";
+
+/** x14 conditional formats kept aside per sheet while ExcelJS holds the workbook: the planner's own, and the marks. */
+export type KeptX14 = Map<string, { own: string[]; marks: string[] }>;
+const keptByWorkbook = new WeakMap<ExcelJS.Workbook, KeptX14>();
+
+export function keepX14Rules(wb: ExcelJS.Workbook, kept: KeptX14): void {
+  if (kept.size > 0) keptByWorkbook.set(wb, kept);
+}
+
+export function keptX14Rules(wb: ExcelJS.Workbook): KeptX14 {
+  return keptByWorkbook.get(wb) ?? new Map();
+}
+
+/** Worksheet part path ("xl/worksheets/sheet1.xml") by sheet name, from the workbook part and its relationships. */
+async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
+  const workbook = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+  const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]+)"/.exec(m[0])?.[1];
+    const target = /\bTarget="([^"]+)"/.exec(m[0])?.[1];
+    if (id && target) targets.set(id, target.startsWith("/") ? target.slice(1) : `xl/${target}`);
+  }
+  const parts = new Map<string, string>();
+  for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
+    const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
+    const id = /\br:id="([^"]+)"/.exec(m[0])?.[1] ?? /\b\w+:id="([^"]+)"/.exec(m[0])?.[1];
+    const part = id ? targets.get(id) : undefined;
+    if (name !== undefined && part && zip.file(part)) parts.set(unescapeXml(name), part);
+  }
+  return parts;
+}
+
+function unescapeXml(s: string): string {
+  return s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
+
+const CF_EXT = new RegExp(`<ext\\b[^>]*uri="${CF_EXT_URI.replace(/[{}]/g, "\\$&")}"[^>]*>([\\s\\S]*?)</ext>`);
+const X14_CF = /<(\w+):conditionalFormatting\b[\s\S]*?<\/\1:conditionalFormatting>/g;
+
+/** A worksheet's XML without its (now empty) extension list entry for conditional formats. */
+function dropEmptyExt(xml: string): string {
+  let out = xml.replace(new RegExp(`<ext\\b[^>]*uri="${CF_EXT_URI.replace(/[{}]/g, "\\$&")}"[^>]*>\\s*<(\\w+):conditionalFormattings\\b[^>]*>\\s*</\\2:conditionalFormattings>\\s*</ext>`), "");
+  out = out.replace(/<extLst>\s*<\/extLst>/, "");
+  return out;
+}
+
+/**
+ * Takes the x14 expression rules out of every worksheet before ExcelJS reads the file (it would
+ * load them without their formulas and then fail to save). Returns the bytes for ExcelJS and
+ * the rules by sheet name: the planner's own, put back on save, and the marks, put back unless
+ * a mark run has rebuilt them.
+ */
+export async function setAsideX14Rules(bytes: Uint8Array): Promise<{ bytes: Uint8Array; kept: KeptX14 }> {
+  const kept: KeptX14 = new Map();
+  const zip = await JSZip.loadAsync(bytes);
+  let changed = false;
+  for (const [sheet, part] of await sheetParts(zip)) {
+    const xml = await zip.file(part)?.async("string");
+    const ext = xml ? CF_EXT.exec(xml) : null;
+    if (!xml || !ext) continue;
+    const own: string[] = [];
+    const marks: string[] = [];
+    const body = ext[1].replace(X14_CF, (cf) => {
+      if (!/type="expression"/.test(cf)) return cf; // data bars, icon sets: ExcelJS keeps those
+      (cf.includes(MARK_TAG) || cf.includes(MARK_ID_PREFIX) ? marks : own).push(cf);
+      return "";
+    });
+    if (body === ext[1]) continue;
+    const next = dropEmptyExt(xml.replace(ext[1], body));
+    zip.file(part, next);
+    changed = true;
+    kept.set(sheet, { own, marks });
+  }
+  if (!changed) return { bytes, kept };
+  return { bytes: await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }), kept };
+}
+
+/** The `<dxf>` elements of styles.xml, in order (dxfId indexes them). */
+function dxfList(styles: string): string[] {
+  const block = /<dxfs\b[^>]*>([\s\S]*?)<\/dxfs>/.exec(styles)?.[1] ?? "";
+  return [...block.matchAll(/<dxf\/>|<dxf>([\s\S]*?)<\/dxf>/g)].map((m) => m[1] ?? "");
+}
+
+function markRuleId(sheetIndex: number, ruleIndex: number): string {
+  return `${MARK_ID_PREFIX}0000-4000-8000-${(sheetIndex * 256 + ruleIndex).toString(16).toUpperCase().padStart(12, "0")}}`;
+}
+
+/**
+ * The file as Excel writes it: every mark rule ExcelJS put in a <conditionalFormatting> block
+ * moved into the worksheet's x14 extension, with the x14 rules set aside at load put back
+ * beside them (the marks among them only where no mark run replaced them).
+ */
+export async function writeMarksAsX14(xlsx: Uint8Array, kept: KeptX14 = new Map()): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(xlsx);
+  const dxfs = dxfList((await zip.file("xl/styles.xml")?.async("string")) ?? "");
+  let changed = false;
+  let sheetIndex = 0;
+  for (const [sheet, part] of await sheetParts(zip)) {
+    sheetIndex++;
+    let xml = (await zip.file(part)?.async("string")) ?? "";
+    const rules: string[] = [];
+    xml = xml.replace(/<conditionalFormatting\b([^>]*)>([\s\S]*?)<\/conditionalFormatting>/g, (block, attrs: string, inner: string) => {
+      if (!inner.includes(`N(&quot;${MARK_TAG}&quot;)`)) return block;
+      const sqref = /\bsqref="([^"]+)"/.exec(attrs)?.[1] ?? "";
+      for (const rule of inner.matchAll(/<cfRule\b([^>]*)>([\s\S]*?)<\/cfRule>/g)) {
+        const priority = /\bpriority="(\d+)"/.exec(rule[1])?.[1] ?? "1";
+        const dxf = dxfs[Number(/\bdxfId="(\d+)"/.exec(rule[1])?.[1] ?? -1)] ?? "";
+        const formula = /<formula>([\s\S]*?)<\/formula>/.exec(rule[2])?.[1] ?? "";
+        const id = markRuleId(sheetIndex, rules.length);
+        rules.push(
+          `<x14:conditionalFormatting xmlns:xm="${XM_NS}"><x14:cfRule type="expression" priority="${priority}" id="${id}"><xm:f>${formula}</xm:f><x14:dxf>${dxf}</x14:dxf></x14:cfRule><xm:sqref>${sqref}</xm:sqref></x14:conditionalFormatting>`,
+        );
+      }
+      return "";
+    });
+    const before = kept.get(sheet) ?? { own: [], marks: [] };
+    // A mark run rebuilt this sheet's marks: the new ones replace those the file came with.
+    const marks = rules.length > 0 ? rules : before.marks;
+    if (marks.length === 0 && before.own.length === 0) continue;
+    zip.file(part, withX14Formats(xml, [...before.own, ...marks].join("")));
+    changed = true;
+  }
+  return changed ? zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }) : xlsx;
+}
+
+/** `xml` with x14 conditional formats added to its extension list (created last in <worksheet> when missing). */
+function withX14Formats(xml: string, formats: string): string {
+  const ext = CF_EXT.exec(xml);
+  if (ext) {
+    const list = /<(\w+):conditionalFormattings\b[^>]*>/.exec(ext[1]);
+    if (list) {
+      const close = `</${list[1]}:conditionalFormattings>`;
+      return xml.replace(ext[0], ext[0].replace(close, formats + close));
+    }
+    return xml.replace(ext[0], ext[0].replace("</ext>", `<x14:conditionalFormattings xmlns:x14="${X14_NS}">${formats}</x14:conditionalFormattings></ext>`));
+  }
+  const entry = `<ext uri="${CF_EXT_URI}" xmlns:x14="${X14_NS}"><x14:conditionalFormattings>${formats}</x14:conditionalFormattings></ext>`;
+  if (/<extLst>/.test(xml)) return xml.replace(/<\/extLst>/, `${entry}</extLst>`);
+  return xml.replace(/<\/worksheet>\s*$/, `<extLst>${entry}</extLst></worksheet>`);
 }

@@ -236,7 +236,7 @@ describe("owned sheets", () => {
       { type: "ColumnClustered", source: "Summary!B5", seriesBy: "Columns", name: "ByStatus", title: "Measures by status", position: ["E3", "K17"], series: [{ name: "Count", values: "Summary!B5", categories: "Summary!A5" }] },
     ]);
     expect(s.freeze).toEqual({ rows: 3, cols: 0 });
-    expect(s.pageLayout).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printArea: "A1:D13", titleRows: "$3:$3" });
+    expect(s.pageLayout).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1 }, printArea: "A1:D13", titleRows: "$3:$3" });
     expect(s.tabColor).toBe("#1F4E79");
     expect(s.formats.some((f) => f.address === "A8" && f.prop === "format.font.name" && f.value === "Khmer OS Siemreap")).toBe(true);
     expect(s.formats.filter((f) => f.prop === "format.fill.color" && f.value === "#1F4E79").map((f) => f.address)).toEqual(["A3:B3"]);
