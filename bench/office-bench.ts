@@ -9,9 +9,11 @@
  * rebuilds Summary, Briefing and Validation and re-marks). Each reports the syncs it made and
  * the largest payload of any of them (request or response bytes, whichever is larger).
  */
+import { LiveCheck } from "../src/excel/live-check";
 import { OfficeHost } from "../src/excel/office-host";
 import { buildSummary, checkWorkbook } from "../src/host/operations";
 import { tablesToFramework } from "../src/model/convert";
+import type { PlannerTables } from "../src/model/schema";
 import { MARKS_ONLY } from "../src/plan/marks";
 import { setupPlan } from "../src/plan/setup";
 import { RecordingExcel, stats, type SyncRecord } from "../tests/excel/recording-context";
@@ -22,7 +24,7 @@ export interface OpStats {
   max_bytes_per_sync: number;
 }
 
-export type OfficeBench = Record<"setup" | "validate" | "mark" | "summary", Record<string, OpStats>>;
+export type OfficeBench = Record<"setup" | "validate" | "mark" | "summary" | "edit", Record<string, OpStats>>;
 
 function op(records: SyncRecord[]): OpStats {
   const s = stats(records);
@@ -64,7 +66,7 @@ function observed(host: OfficeHost, fake: RecordingExcel, report: (method: strin
  * `onHostCall` also gets every Host method call inside the operations.
  */
 export async function officeBench(sizes: number[], onHostCall?: (call: HostCall) => void): Promise<OfficeBench> {
-  const out: OfficeBench = { setup: {}, validate: {}, mark: {}, summary: {} };
+  const out: OfficeBench = { setup: {}, validate: {}, mark: {}, summary: {}, edit: {} };
   for (const n of sizes) {
     const fake = new RecordingExcel();
     const uninstall = fake.install();
@@ -88,13 +90,43 @@ export async function officeBench(sizes: number[], onHostCall?: (call: HostCall)
 
       operation = "summary";
       from = fake.syncs.length;
-      await buildSummary(host, { asOfYear: AS_OF_YEAR });
+      const built = await buildSummary(host, { asOfYear: AS_OF_YEAR });
       out.summary[String(n)] = op(fake.since(from));
+
+      operation = "edit";
+      out.edit[String(n)] = await oneCellEdit(fake, built.tables, n);
     } finally {
       uninstall();
     }
   }
   return out;
+}
+
+/**
+ * Check as you type: the live check started on the checked workbook, one Measures cell typed
+ * (a middle row's Status becomes one Excel does not know), the re-check after the pause.
+ */
+async function oneCellEdit(fake: RecordingExcel, tables: PlannerTables, n: number): Promise<OpStats> {
+  const errors: string[] = [];
+  let wrote = false;
+  const live = await LiveCheck.start(tables, {
+    asOfYear: AS_OF_YEAR,
+    language: "en",
+    onUpdate: (u) => (wrote = u.wrote),
+    onError: (e) => errors.push(e),
+    // The pause is not timed here: flush() runs the re-check at once.
+    scheduler: { after: () => () => undefined },
+  });
+  try {
+    const t = fake.model.table("Measures");
+    const from = fake.syncs.length;
+    fake.typeInto("Measures", Math.floor(n / 2), t.headers.indexOf("Status"), [["Paused"]]);
+    await live.flush();
+    if (errors.length > 0 || !wrote) throw new Error(`the live check did not write: ${errors.join("; ")}`);
+    return op(fake.since(from));
+  } finally {
+    await live.stop();
+  }
 }
 
 const isMain = typeof require !== "undefined" ? require.main === module : process.argv[1]?.includes("office-bench");

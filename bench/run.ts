@@ -7,6 +7,7 @@ import { cpus, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { coreBench } from "./core-bench";
 import { filesBench } from "./files-bench";
+import { returnsBench } from "./returns-bench";
 import { officeBench } from "./office-bench";
 import { taskpaneBench } from "./taskpane-bench";
 
@@ -30,16 +31,17 @@ async function main(): Promise<void> {
   const officeSizes = quick ? [10, 1_000] : [10, 1_000, 100_000];
   const office = await officeBench(officeSizes);
   log("\nOffice layer (syncs / max bytes per sync)   " + officeSizes.map((n) => String(n).padStart(16)).join(""));
-  for (const op of ["setup", "validate", "mark", "summary"] as const) {
+  for (const op of ["setup", "validate", "mark", "summary", "edit"] as const) {
     log(op.padEnd(44) + officeSizes.map((n) => `${office[op][n].syncs} / ${office[op][n].max_bytes_per_sync}`.padStart(16)).join(""));
   }
 
-  const files = await filesBench();
+  const files = { ...(await filesBench()), ...(await returnsBench()) };
   log("\nFiles (median ms)                 DESPF (139)   10 000 measures");
   log(`planner build                     ${fmt(files.build_ms, 0).padStart(11)}   ${fmt(files.build_10000_ms, 0).padStart(15)}`);
   log(`LibreOffice load+save (peer)      ${fmt(files.libreoffice_ms, 0).padStart(11)}   ${fmt(files.libreoffice_10000_ms, 0).padStart(15)}`);
   log(`ExcelJS load+save (floor)         ${fmt(files.exceljs_ms, 0).padStart(11)}   ${fmt(files.exceljs_10000_ms, 0).padStart(15)}`);
   log(`build ÷ LibreOffice               ${fmt(files.build_vs_libreoffice, 2).padStart(11)}   ${fmt(files.build_10000_vs_libreoffice, 2).padStart(15)}`);
+  log(`planner import of returns in one run: 25 DESPF returns ${fmt(files.returns_ms, 0)} ms, 100 institutions × 1 000 measures ${fmt(files.returns_large_ms, 0)} ms`);
   log(`planner validate, whole process: node dist/planner.js ${fmt(files.cli_validate_ms, 0)} ms, npm run planner ${fmt(files.cli_dev_validate_ms, 0)} ms (DESPF)`);
 
   const dist = resolve(__dirname, "../dist");

@@ -6,7 +6,7 @@ export interface ParsedArgs {
   flags: Map<string, string | true>;
 }
 
-const WITH_VALUE = new Set(["--framework", "-o", "--output", "--as-of", "--format", "--into", "--table", "--lang", "--map", "--mode"]);
+const WITH_VALUE = new Set(["--framework", "-o", "--output", "--as-of", "--format", "--into", "--table", "--lang", "--map", "--mode", "--by", "--period"]);
 const BOOLEAN = new Set(["--dry-run", "--replace", "--help", "-h"]);
 
 export function parseArgs(argv: string[]): ParsedArgs {
@@ -70,8 +70,10 @@ export const USAGE = `Usage: npm run planner -- <command>
                                                       findings; exit 0 no errors, 1 errors, 2 unusable input
   build FILE -o OUT.xlsx [--as-of YEAR] [--lang en|km]
                                                       FILE plus Summary, Briefing and Validation sheets
-  import SOURCE --into FILE [-o OUT.xlsx] [--dry-run] [--replace] [--map "Header=N,..."] [--as-of YEAR] [--format text|json]
-                                                      merge measures from any xlsx/csv by No.
+  import SOURCE... --into FILE [-o OUT.xlsx] [--period P] [--dry-run] [--replace] [--map "Header=N,..."] [--as-of YEAR] [--format text|json]
+                                                      merge measures (returns or any xlsx/csv) by No.; conflicts and new findings listed
+  returns FILE --by institution -o DIR [--period P] [--lang en|km]
+                                                      one return workbook per institution named in Measures
   export FILE --format csv|json -o OUT [--table NAME] the tables as CSV (one table) or JSON (all)
 
 YEAR: without --as-of, the workbook's Framework "As of year", else the current year.

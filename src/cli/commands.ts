@@ -4,13 +4,14 @@ import { checkWorkbook, buildSummary, setupAndRead } from "../host/operations";
 import { FileHost } from "../io/file-host";
 import { tablesToJson, tableToCsv } from "../io/export";
 import { FRAMEWORK_IDS } from "../model/builtin";
-import { TABLE_NAMES } from "../model/schema";
+import { ALL_TABLE_NAMES } from "../model/schema";
 import type { FrameworkId } from "../model/types";
 import { formatReport } from "./report";
 import { flag, oneOf, parseArgs, positional, requireFlag, USAGE, UsageError, yearFlag, type ParsedArgs } from "./args";
 import { InputError, openPlannerFile } from "./open";
 import { guardWhatCannotBeKept, writeOutput } from "./output";
 import { runImport } from "./import-command";
+import { runReturns } from "./returns-command";
 
 export class ExitError extends Error {}
 
@@ -80,7 +81,7 @@ async function cmdExport(args: ParsedArgs): Promise<number> {
   if (format === "json") {
     writeOutput(out, JSON.stringify(tablesToJson(tables), null, 2) + "\n");
   } else {
-    const name = oneOf(flag(args, "--table"), TABLE_NAMES, "--table", "Measures");
+    const name = oneOf(flag(args, "--table"), ALL_TABLE_NAMES, "--table", "Measures");
     const table = tables[name];
     if (!table) throw new InputError(`${file}: no ${name} table.`);
     writeOutput(out, tableToCsv(table));
@@ -107,6 +108,8 @@ export async function runCommand(argv: string[]): Promise<number> {
       return runImport(args);
     case "export":
       return cmdExport(args);
+    case "returns":
+      return runReturns(args);
     default:
       throw new UsageError(`Unknown command "${args.command}".`);
   }

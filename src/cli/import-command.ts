@@ -1,8 +1,11 @@
 import { basename, extname } from "node:path";
-import { importMeasures } from "../host/import";
-import { readImportSource } from "../io/import-source";
+import { importRun } from "../host/returns";
+import { readRunSource } from "../io/return-source";
 import type { ImportReport } from "../import";
-import { flag, oneOf, positional, requireFlag, UsageError, yearFlag, type ParsedArgs } from "./args";
+import type { RunReport, RunSource } from "../import/returns";
+import { parsePeriod } from "../model/period";
+import { formatRunReport } from "./run-report";
+import { flag, oneOf, requireFlag, UsageError, yearFlag, type ParsedArgs } from "./args";
 import { InputError, openPlannerFile, readInput } from "./open";
 import { guardWhatCannotBeKept, writeOutput } from "./output";
 
@@ -63,40 +66,62 @@ function terminalProgress(): ((done: number, total: number, label?: string) => v
   return (done, total, label) => process.stderr.write(`\rimport: ${words[label ?? ""] ?? label ?? ""} (${done}/${total})\x1b[K${done === total ? "\n" : ""}`);
 }
 
+/** "2026-11-30 16:55 UTC": the Recorded column of the rows a run adds to Progress. */
+export function recordedNow(now = new Date()): string {
+  return `${now.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+
 export async function runImport(args: ParsedArgs): Promise<number> {
-  const [source] = positional(args, 1, "one SOURCE file");
+  if (args.positional.length === 0) throw new UsageError("import takes one or more SOURCE files; got none.");
+  const sources = args.positional;
   const into = requireFlag(args, "--into", "FILE (the planner workbook to import into)");
   const dryRun = args.flags.has("--dry-run");
   const format = oneOf(flag(args, "--format"), ["text", "json"] as const, "--format", "text");
+  const replace = args.flags.has("--replace");
+  if (replace && sources.length > 1) throw new UsageError("--replace takes one SOURCE: it makes Measures exactly that source's rows.");
+  const period = flag(args, "--period") ?? null;
+  if (period !== null && !parsePeriod(period)) throw new UsageError(`--period must be a period label such as 2026-Q2, 2026-H1 or 2026 (got "${period}").`);
   const out = flag(args, "-o") ?? into;
   if (!dryRun && extname(out).toLowerCase() !== ".xlsx") {
     throw new UsageError(`The result is written as .xlsx: pass -o OUT.xlsx (got "${out}").`);
   }
   // --as-of first, then the workbook's own As of year (resolved by the operation), then this year.
   const asOfYear = yearFlag(args);
-  const bytes = readInput(source);
+  const inputs = sources.map((s) => ({ path: s, bytes: readInput(s) }));
   const host = await openPlannerFile(into, asOfYear ?? new Date().getFullYear());
   if (!dryRun) guardWhatCannotBeKept(into, out, host.cannotKeep);
-  let report: ImportReport;
+  // Every source is read and checked before anything is planned: one bad file refuses the run.
+  const read: RunSource[] = [];
+  for (const input of inputs) {
+    try {
+      read.push(await readRunSource(basename(input.path), input.bytes));
+    } catch (e) {
+      throw new InputError(`${basename(input.path)}: ${(e as Error).message}`);
+    }
+  }
+  let report: RunReport;
   try {
-    const rows = await readImportSource(basename(source), bytes);
-    report = await importMeasures(host, {
-      source: rows,
+    report = await importRun(host, {
+      sources: read,
       dryRun,
-      mode: args.flags.has("--replace") ? "replace" : "merge",
+      mode: replace ? "replace" : "merge",
       mapping: parseMapping(flag(args, "--map")),
+      period,
       asOfYear,
+      recorded: recordedNow(),
       progress: terminalProgress(),
     });
   } catch (e) {
     if (e instanceof UsageError) throw e;
-    throw new InputError(`${basename(source)}: ${(e as Error).message}`);
+    const message = (e as Error).message;
+    // A message from a check names its file already; a single source's planning error does not.
+    throw new InputError(sources.length === 1 && !message.startsWith(`${basename(sources[0])}:`) ? `${basename(sources[0])}: ${message}` : message);
   }
   if (format === "json") {
-    const { result: _result, ...rest } = report;
-    process.stdout.write(JSON.stringify({ report: rest, dryRun }) + "\n");
+    const { result: _result, progressResult: _progress, findings, ...rest } = report;
+    process.stdout.write(JSON.stringify({ report: { ...rest, findings: findings.map(({ params: _p, ...f }) => f) }, dryRun }) + "\n");
   } else {
-    process.stdout.write(formatImportReport(report, basename(source), dryRun));
+    process.stdout.write(formatRunReport(report, dryRun));
   }
   if (!dryRun) {
     writeOutput(out, await host.exportXlsx());

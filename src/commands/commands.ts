@@ -63,12 +63,12 @@ export function countsText(counts: Record<Severity, number>, lang: Language): st
 /** Brings a sheet to the front (best effort: the results are there even if this fails). */
 async function activate(sheet: string): Promise<void> {
   try {
-    await Excel.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItemOrNullObject(sheet);
-      await ctx.sync();
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
+      await context.sync();
       if (!ws.isNullObject) {
         ws.activate();
-        await ctx.sync();
+        await context.sync();
       }
     });
   } catch {

@@ -34,6 +34,18 @@ import { CAPABILITY_SETS, supports, supportsSet } from "./requirements";
 import { readBodies, readSnapshot, type Snapshot, type TableInfo } from "./snapshot";
 import { Writer, type Capabilities, type Layout } from "./writer";
 
+/**
+ * Deletes sheets earlier versions owned (plan.retire) unless a planner table sits on them.
+ * Tables are read only with planner tables or marks: without that read nothing is deleted.
+ */
+async function retireSheets(w: Writer, snap: Snapshot, names: string[]): Promise<void> {
+  for (const name of names) {
+    const sheet = snap.sheets.get(name.toLowerCase());
+    if (!sheet || snap.tables.size === 0 || [...snap.tables.values()].some((t) => t.sheet.toLowerCase() === name.toLowerCase())) continue;
+    await w.deleteSheet(sheet.name);
+  }
+}
+
 export const MARK_TAG = "PolicyPlannerMark";
 export const BACKUP_SHEET = "PlannerBackup";
 /** Slices of getFileAsync: the largest Office allows (4 MB). */
@@ -91,6 +103,7 @@ export class OfficeHost implements Host {
       try {
         // The old marks go first, while the formats are as the read saw them.
         if (marks) await clearMarks(w, snap);
+        await retireSheets(w, snap, plan.retire ?? []);
         for (const [i, sheet] of plan.sheets.entries()) {
           progress?.(i, total, sheet.name);
           if (sheet.owned) {
@@ -194,18 +207,18 @@ export class OfficeHost implements Host {
 
   /** Puts back the table kept by the last writeTable (which itself is then backed up). Its name, or null without a backup. */
   async restoreTable(): Promise<string | null> {
-    const data = await this.run("read the backup", async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItemOrNullObject(BACKUP_SHEET);
-      await ctx.sync();
+    const data = await this.run("read the backup", async (context) => {
+      const ws = context.workbook.worksheets.getItemOrNullObject(BACKUP_SHEET);
+      await context.sync();
       if (ws.isNullObject) return null;
       const meta = ws.getRange("A1:E1").load("values");
-      await ctx.sync();
+      await context.sync();
       const [tag, name, , rows, width] = meta.values[0];
       if (tag !== "Policy Planner backup" || typeof name !== "string" || typeof rows !== "number" || typeof width !== "number") {
         throw new PlannerError(`The ${BACKUP_SHEET} sheet does not hold a backup the planner can read.`);
       }
       const header = ws.getRangeByIndexes(2, 0, 1, width).load("values");
-      await ctx.sync();
+      await context.sync();
       const info: TableInfo = {
         name,
         contract: TABLE_NAMES.find((n) => n.toLowerCase() === name.toLowerCase()) ?? "Measures",
@@ -219,7 +232,7 @@ export class OfficeHost implements Host {
         showTotals: false,
         rows: [],
       };
-      await readBodies(ctx, [info], this.budget);
+      await readBodies(context, [info], this.budget);
       return toTableData(info);
     });
     if (!data) return null;

@@ -9,7 +9,9 @@ import { headerKey, type TableName } from "../model/schema";
 import type { Cell } from "../model/types";
 import { columnLetter, quoteSheet, rangeA1 } from "../plan/a1";
 import { NUMBER_FORMATS, VALIDATIONS } from "../plan/setup";
-import type { CellStyle, ChartType, PlanChart, PlanSheet, PlanTable, PlanValidation, RangeRef } from "../plan/types";
+import { MARGINS } from "../plan/page";
+import { cssColor } from "../plan/palette";
+import type { CellStyle, ChartType, PlanCell, PlanChart, PlanSheet, PlanTable, PlanValidation, PrintSetup, RangeRef } from "../plan/types";
 import { formulaText, hyperlinkFormula, toOfficeValue, type OfficeValue } from "./cells";
 import { Batcher, BLOCK_BUDGET, PAYLOAD_BUDGET, jsonBytes, splitRowsByBytes } from "./payload";
 import type { Snapshot, TableInfo } from "./snapshot";
@@ -45,10 +47,12 @@ const FILL: Partial<Record<CellStyle, string>> = {
   header: "#1F4E79",
   error: "#FFC7CE",
   warning: "#FFEB9C",
+  warningCenter: "#FFEB9C",
   info: "#DDEBF7",
   total: "#F2F2F2",
 };
-const KHMER_FONT = "Khmer OS Siemreap";
+/** Windows ships Khmer UI; the same name the file host writes (io/xlsx-styles.ts). */
+const KHMER_FONT = "Khmer UI";
 const KHMER = /[\u1780-\u17ff]/;
 
 /** Column width in points for a width in characters (Calibri 11: 7 px a character, 5 px padding). */
@@ -314,6 +318,12 @@ export class Writer {
 
   // ---------------------------------------------------------------- owned sheets
 
+  /** Deletes a sheet that the snapshot saw. */
+  async deleteSheet(name: string): Promise<void> {
+    await this.op(jsonBytes(name), () => this.ctx.workbook.worksheets.getItem(name).delete());
+    this.sheetProxies.delete(name.toLowerCase());
+  }
+
   /** Deletes an owned sheet and builds it again from the plan, in the same tab position. */
   async rebuildOwned(plan: PlanSheet): Promise<void> {
     const old = this.snap.sheets.get(plan.name.toLowerCase());
@@ -362,20 +372,46 @@ export class Writer {
       });
     }
     for (const chart of plan.charts) await this.addChart(ws, plan.name, chart);
-    if (plan.print && this.caps.api19) {
-      const p = plan.print;
-      const area = rangeA1(p.area.from, p.area.to);
-      await this.op(jsonBytes(area) + 64, () => {
+    if (plan.print) await this.pageSetup(ws, plan.print);
+  }
+
+  /**
+   * Print settings (ExcelApi 1.9): orientation, one page wide, print area, the table's header row
+   * as print titles, A4 with the plan's margins (points), header and footer, manual page breaks.
+   */
+  private async pageSetup(ws: Excel.Worksheet, p: PrintSetup): Promise<void> {
+    const area = rangeA1(p.area.from, p.area.to);
+    const api19 = this.caps.api19;
+    await this.op(jsonBytes([area, p.header, p.footer]) + 64 * (8 + (p.rowBreaks?.length ?? 0)), () => {
+      if (api19) {
         const layout = ws.pageLayout;
         layout.orientation = p.landscape ? "Landscape" : "Portrait";
+        if (p.paper === "A4") {
+          layout.paperSize = "A4";
+          layout.topMargin = MARGINS.top * 72;
+          layout.bottomMargin = MARGINS.bottom * 72;
+          layout.leftMargin = MARGINS.left * 72;
+          layout.rightMargin = MARGINS.right * 72;
+          layout.headerMargin = MARGINS.header * 72;
+          layout.footerMargin = MARGINS.footer * 72;
+        }
         // The documented form (PageLayoutZoomOptions: "number of pages to fit"; office-js #1860):
         // one page wide, height left unset. verticalFitToPages: 0 is what the file format writes
         // for "automatic" (fitToHeight="0"), but Office.js documents no meaning for 0.
         if (p.fitToWidth) layout.zoom = { horizontalFitToPages: 1 };
         layout.setPrintArea(area);
         if (p.repeatRows) layout.setPrintTitleRows(`$${p.repeatRows.from + 1}:$${p.repeatRows.to + 1}`);
-      });
-    }
+        const hf = layout.headersFooters.defaultForAllPages;
+        if (p.header?.left) hf.leftHeader = p.header.left;
+        if (p.header?.center) hf.centerHeader = p.header.center;
+        if (p.header?.right) hf.rightHeader = p.header.right;
+        if (p.footer?.left) hf.leftFooter = p.footer.left;
+        if (p.footer?.center) hf.centerFooter = p.footer.center;
+        if (p.footer?.right) hf.rightFooter = p.footer.right;
+        // A break before the top-left cell of the range given.
+        for (const r of p.rowBreaks ?? []) if (r > 0) ws.horizontalPageBreaks.add(`A${r + 1}`);
+      }
+    });
   }
 
   /**
@@ -383,7 +419,7 @@ export class Writer {
    * over the cells' bounding box in row blocks; then styles and number formats as one
    * operation per rectangle of equal cells.
    */
-  private async writeCells(ws: Excel.Worksheet, plan: PlanSheet): Promise<void> {
+  async writeCells(ws: Excel.Worksheet, plan: Pick<PlanSheet, "cells">): Promise<void> {
     if (plan.cells.length === 0) return;
     let r0 = Infinity;
     let r1 = -1;
@@ -404,10 +440,11 @@ export class Writer {
       matrix[c.row - r0][c.col - c0] = v;
     }
     await this.writeMatrix(ws, r0, c0, matrix, "formulas");
-    const styled = plan.cells.filter((c) => c.style);
-    for (const rect of rectangles(styled, (c) => `${c.style}|${typeof c.value === "string" && KHMER.test(c.value) ? "km" : ""}`)) {
-      const [style, km] = rect.key.split("|") as [CellStyle, string];
-      await this.op(160, () => applyStyle(ws.getRangeByIndexes(rect.row, rect.col, rect.rows, rect.cols), style, km === "km"));
+    const isKhmer = (c: PlanCell) => typeof c.value === "string" && KHMER.test(c.value);
+    const styled = plan.cells.filter((c) => c.style || isKhmer(c));
+    for (const rect of rectangles(styled, (c) => `${c.style ?? ""}|${isKhmer(c) ? "km" : ""}`)) {
+      const [style, km] = rect.key.split("|") as [CellStyle | "", string];
+      await this.op(160, () => applyStyle(ws.getRangeByIndexes(rect.row, rect.col, rect.rows, rect.cols), style || null, km === "km"));
     }
     for (const rect of rectangles(plan.cells.filter((c) => c.numberFormat), (c) => c.numberFormat ?? "")) {
       const m: OfficeValue[][] = Array.from({ length: rect.rows }, () => new Array<OfficeValue>(rect.cols).fill(rect.key));
@@ -426,7 +463,8 @@ export class Writer {
    */
   private async addChart(ws: Excel.Worksheet, sheetName: string, chart: PlanChart): Promise<void> {
     if (chart.series.length === 0) return;
-    await this.op(jsonBytes(chart.title) + 128 * (chart.series.length + 2), () => {
+    const points = chart.series.reduce((n, s) => n + (s.pointColors?.length ?? 0), 0);
+    await this.op(jsonBytes(chart.title) + 256 * (chart.series.length + 2) + 96 * points, () => {
       const first = chart.series[0].values;
       // A series along a row (the line chart's years) is a row: "Columns" would make every cell of it a series.
       const seriesBy = first.from.row === first.to.row && first.from.col !== first.to.col ? "Rows" : "Columns";
@@ -439,7 +477,21 @@ export class Writer {
         series.name = s.name;
         series.setValues(this.rangeOf(ws, sheetName, s.values));
         series.setXAxisValues(this.rangeOf(ws, sheetName, chart.categories));
+        // The palette set on every series and point: Excel's theme colours would differ by program.
+        if (s.color) {
+          if (chart.type === "line") series.format.line.color = cssColor(s.color);
+          else series.format.fill.setSolidColor(cssColor(s.color));
+        }
+        s.pointColors?.forEach((hex, j) => series.points.getItemAt(j).format.fill.setSolidColor(cssColor(hex)));
+        if (chart.dataLabels) {
+          series.hasDataLabels = true;
+          series.dataLabels.showValue = true;
+          // Zeros blank: a stacked bar would print "0" over its neighbours.
+          series.dataLabels.numberFormat = "0;-0;;@";
+        }
       });
+      if (chart.axisTitles?.category) c.axes.categoryAxis.title.text = chart.axisTitles.category;
+      if (chart.axisTitles?.value) c.axes.valueAxis.title.text = chart.axisTitles.value;
     });
   }
 
@@ -478,7 +530,7 @@ function layoutOf(t: TableInfo): Layout {
   return { name: t.name, sheet: t.sheet, top: t.top, left: t.left, headers: [...t.headers], bodyRows: t.bodyRows, showTotals: t.showTotals };
 }
 
-function applyStyle(range: Excel.Range, style: CellStyle, khmer: boolean): void {
+function applyStyle(range: Excel.Range, style: CellStyle | null, khmer: boolean): void {
   const font = range.format.font;
   switch (style) {
     case "title":
@@ -512,11 +564,16 @@ function applyStyle(range: Excel.Range, style: CellStyle, khmer: boolean): void 
       range.format.wrapText = true;
       range.format.verticalAlignment = "Top";
       break;
+    case "center":
+    case "warningCenter":
+      range.format.horizontalAlignment = "Center";
+      range.format.verticalAlignment = "Top";
+      break;
     default:
       break;
   }
   if (khmer) font.name = KHMER_FONT;
-  const fill = FILL[style];
+  const fill = style ? FILL[style] : undefined;
   if (fill) range.format.fill.color = fill;
 }
 

@@ -1,4 +1,4 @@
-import { headerKey, TABLE_NAMES, type PlannerTables, type TableData } from "../model/schema";
+import { ALL_TABLE_NAMES, headerKey, type PlannerTables, type TableData } from "../model/schema";
 import type { Cell } from "../model/types";
 import { writeCsv } from "./csv";
 
@@ -18,7 +18,7 @@ function keyCell(table: string, header: string, value: JsonCell): JsonCell {
 /** `{"tables": {"Measures": [{"No.": "1", …}], …}}`: every planner table, rows keyed by header. */
 export function tablesToJson(tables: PlannerTables): { tables: Record<string, Array<Record<string, JsonCell>>> } {
   const out: Record<string, Array<Record<string, JsonCell>>> = {};
-  for (const name of TABLE_NAMES) {
+  for (const name of ALL_TABLE_NAMES) {
     const t = tables[name];
     if (!t) continue;
     out[name] = t.rows

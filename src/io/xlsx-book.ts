@@ -1,13 +1,15 @@
 import ExcelJS from "exceljs";
-import { TABLE_NAMES, columnIndex, headerKey, type PlannerTables, type TableData } from "../model/schema";
+import { ALL_TABLE_NAMES, TABLE_NAMES, columnIndex, headerKey, type PlannerTables, type TableData } from "../model/schema";
 import type { Cell } from "../model/types";
 import { cellA1, columnLetter, parseCellA1, quoteSheet, rangeA1 } from "../plan/a1";
 import { NUMBER_FORMATS, VALIDATIONS } from "../plan/setup";
 import type { TableExtent } from "../plan/marks";
-import type { PlanChart, PlanSheet, PlanTable, PlanValidation, WorkbookPlan } from "../plan/types";
+import { MARGINS } from "../plan/page";
+import type { HeaderFooterText, PlanChart, PlanSheet, PlanTable, PlanValidation, PrintSetup, WorkbookPlan } from "../plan/types";
 import { fromExcelJs, toExcelJs } from "./exceljs-cells";
 import { keptX14Rules, markFindingsRules, writeMarksAsX14 } from "./xlsx-marks";
-import { applyCellStyle } from "./xlsx-styles";
+import { hasKhmer } from "../plan/text-fit";
+import { applyCellStyle, KHMER_FONT } from "./xlsx-styles";
 
 interface TableInfo {
   sheet: ExcelJS.Worksheet;
@@ -114,7 +116,7 @@ export class XlsxBook {
   readTables(): PlannerTables {
     const index = this.tableIndex();
     const out: PlannerTables = {};
-    for (const name of TABLE_NAMES) {
+    for (const name of ALL_TABLE_NAMES) {
       const t = index.get(name.toLowerCase());
       if (t) out[name] = this.readTable(t);
     }
@@ -131,6 +133,7 @@ export class XlsxBook {
   }
 
   applyPlan(plan: WorkbookPlan): void {
+    for (const name of plan.retire ?? []) this.retireSheet(name);
     for (const sheet of plan.sheets) {
       if (sheet.owned) this.rebuildOwnedSheet(sheet);
       else this.ensurePlannerSheet(sheet);
@@ -207,7 +210,7 @@ export class XlsxBook {
     const t = this.tableIndex().get(table.name.toLowerCase());
     if (!t) throw new Error(`The workbook has no ${table.name} table.`);
     this.replaceTable(t, table.headers, table.rows, "TableStyleMedium2");
-    const name = TABLE_NAMES.find((n) => n.toLowerCase() === table.name.toLowerCase());
+    const name = ALL_TABLE_NAMES.find((n) => n.toLowerCase() === table.name.toLowerCase());
     if (name) {
       this.formatTable({ name, topLeft: { row: 0, col: 0 }, headers: table.headers, rows: [], style: "", numberFormats: NUMBER_FORMATS[name], validations: VALIDATIONS[name] });
     }
@@ -262,6 +265,14 @@ export class XlsxBook {
     dvs.add(range, dv);
   }
 
+  /** Deletes a sheet an earlier version owned, unless it holds an Excel table (then it is the planner's). */
+  private retireSheet(name: string): void {
+    const old = this.wb.getWorksheet(name);
+    if (!old || old.getTables().length > 0) return;
+    this.wb.removeWorksheet(old.id);
+    this.charts = this.charts.filter((c) => c.sheet !== old.name);
+  }
+
   private rebuildOwnedSheet(plan: PlanSheet): void {
     const old = this.wb.getWorksheet(plan.name);
     // ExcelJS keeps tab order in an untyped `orderNo`; a rebuilt sheet keeps its place.
@@ -288,6 +299,7 @@ export class XlsxBook {
       }
       if (c.numberFormat) cell.numFmt = c.numberFormat;
       if (c.style) applyCellStyle(cell, c.style);
+      else if (typeof c.value === "string" && hasKhmer(c.value)) cell.font = { name: KHMER_FONT };
     }
     // A tall row reads from the top, like its wrapped text.
     for (const row of Object.keys(plan.rowHeights ?? {})) {
@@ -298,18 +310,7 @@ export class XlsxBook {
       this.addTable(sheet, t.name, t.topLeft.row + 1, t.topLeft.col + 1, t.headers, t.rows.length ? t.rows : [t.headers.map(() => null)], t.style);
     }
     if (plan.freeze) sheet.views = [{ state: "frozen", xSplit: plan.freeze.cols, ySplit: plan.freeze.rows }];
-    if (plan.print) {
-      const p = plan.print;
-      sheet.pageSetup = {
-        ...sheet.pageSetup,
-        orientation: p.landscape ? "landscape" : "portrait",
-        fitToPage: p.fitToWidth,
-        fitToWidth: 1,
-        fitToHeight: 0,
-        printArea: rangeA1(p.area.from, p.area.to),
-        printTitlesRow: p.repeatRows ? `${p.repeatRows.from + 1}:${p.repeatRows.to + 1}` : undefined,
-      };
-    }
+    if (plan.print) applyPrint(sheet, plan.print);
     for (const chart of plan.charts) this.charts.push({ sheet: plan.name, chart });
   }
 
@@ -323,6 +324,30 @@ export class XlsxBook {
     // The marks refer to the Validation sheet: written in the x14 extension, as Excel does (xlsx-marks.ts).
     return writeMarksAsX14(out, keptX14Rules(this.wb));
   }
+}
+
+/** Paper, orientation, one page wide, print area and titles, margins, header and footer, page breaks. */
+function applyPrint(sheet: ExcelJS.Worksheet, p: PrintSetup): void {
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    orientation: p.landscape ? "landscape" : "portrait",
+    fitToPage: p.fitToWidth,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printArea: rangeA1(p.area.from, p.area.to),
+    printTitlesRow: p.repeatRows ? `${p.repeatRows.from + 1}:${p.repeatRows.to + 1}` : undefined,
+    ...(p.paper === "A4" ? { paperSize: 9, margins: { ...MARGINS } } : {}),
+  };
+  const hf = (t?: HeaderFooterText): string | undefined => {
+    if (!t) return undefined;
+    const text = (t.left ? `&L${t.left}` : "") + (t.center ? `&C${t.center}` : "") + (t.right ? `&R${t.right}` : "");
+    return text || undefined;
+  };
+  const oddHeader = hf(p.header);
+  const oddFooter = hf(p.footer);
+  if (oddHeader || oddFooter) sheet.headerFooter = { ...sheet.headerFooter, ...(oddHeader ? { oddHeader } : {}), ...(oddFooter ? { oddFooter } : {}) };
+  // ExcelJS writes a break after the row it is added to: after 1-based row r is before 0-based row r.
+  for (const r of p.rowBreaks ?? []) if (r > 0) sheet.getRow(r).addPageBreak();
 }
 
 type ValidationModel = { model: Record<string, unknown> };

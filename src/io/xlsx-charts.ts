@@ -14,6 +14,7 @@
 import JSZip from "jszip";
 import { refA1 } from "../plan/a1";
 import type { ChartType, PlanChart } from "../plan/types";
+import { KHMER_FONT } from "./xlsx-styles";
 import { NS, addRelationship, attributes, escapeXml, relationships, scanElements } from "./xlsx-charts-xml";
 import { relativeTarget, relsPathOf, resolveTarget } from "./xlsx-charts-xml";
 
@@ -223,6 +224,37 @@ function numCache(values: number[]): string {
   return `<c:numCache><c:formatCode>General</c:formatCode>${val("ptCount", values.length)}${pts}</c:numCache>`;
 }
 
+const fill = (hex: string): string => `<a:solidFill><a:srgbClr val="${hex}"/></a:solidFill>`;
+
+/** A series' or point's shape properties: a fill, or for a line its stroke. */
+function shapeXml(hex: string, plot: "bar" | "pie" | "line"): string {
+  if (plot === "line") return `<c:spPr><a:ln w="28575" cap="rnd">${fill(hex)}<a:round/></a:ln></c:spPr>`;
+  return `<c:spPr>${fill(hex)}${plot === "pie" ? `<a:ln w="12700"><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill></a:ln>` : ""}</c:spPr>`;
+}
+
+function pointsXml(colors: string[] | undefined, plot: "bar" | "pie" | "line"): string {
+  if (!colors) return "";
+  return colors
+    .map((hex, i) => {
+      const inner = plot === "bar" ? `${val("idx", i)}${val("invertIfNegative", 0)}${val("bubble3D", 0)}` : plot === "pie" ? `${val("idx", i)}${val("bubble3D", 0)}` : val("idx", i);
+      return `<c:dPt>${inner}${shapeXml(hex, plot)}</c:dPt>`;
+    })
+    .join("");
+}
+
+/** Values on the bars (zeros left blank: a stacked bar would print "0" over its neighbours). */
+function labelsXml(chart: PlanChart, plot: "bar" | "pie" | "line"): string {
+  if (!chart.dataLabels) return "";
+  const stacked = KIND[chart.type].stacked;
+  const pos = plot === "pie" ? "bestFit" : plot === "line" ? "t" : stacked ? "ctr" : "outEnd";
+  return (
+    `<c:dLbls><c:numFmt formatCode="0;-0;;@" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>` +
+    `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900" b="1"/></a:pPr><a:endParaRPr lang="en-US"/></a:p></c:txPr>` +
+    `${val("dLblPos", pos)}${val("showLegendKey", 0)}${val("showVal", 1)}${val("showCatName", 0)}${val("showSerName", 0)}` +
+    `${val("showPercent", 0)}${val("showBubbleSize", 0)}</c:dLbls>`
+  );
+}
+
 function seriesXml(chart: PlanChart, plot: "bar" | "pie" | "line"): string {
   const series = plot === "pie" ? chart.series.slice(0, 1) : chart.series;
   return series
@@ -231,7 +263,11 @@ function seriesXml(chart: PlanChart, plot: "bar" | "pie" | "line"): string {
       return (
         `<c:ser>${val("idx", i)}${val("order", i)}` +
         `<c:tx><c:strRef>${f(s.nameRef)}${strCache([s.name])}</c:strRef></c:tx>` +
+        (s.color ? shapeXml(s.color, plot) : "") +
         (plot === "bar" ? val("invertIfNegative", 0) : "") +
+        (plot === "line" ? `<c:marker>${val("symbol", "circle")}${val("size", 5)}${s.color ? `<c:spPr>${fill(s.color)}</c:spPr>` : ""}</c:marker>` : "") +
+        pointsXml(s.pointColors, plot) +
+        labelsXml(chart, plot) +
         `<c:cat><c:strRef>${f(chart.categories)}${strCache(chart.categoryCache)}</c:strRef></c:cat>` +
         `<c:val><c:numRef>${f(s.values)}${numCache(s.cache)}</c:numRef></c:val>` +
         (plot === "line" ? val("smooth", 0) : "") +
@@ -241,16 +277,26 @@ function seriesXml(chart: PlanChart, plot: "bar" | "pie" | "line"): string {
     .join("");
 }
 
-function axesXml(dir: "bar" | "col"): string {
+/** An axis title; `vertical` turns it to read bottom to top beside a vertical axis. */
+function axisTitleXml(text: string | undefined, vertical: boolean): string {
+  if (!text) return "";
+  const body = vertical ? `<a:bodyPr rot="-5400000" vert="horz"/>` : `<a:bodyPr/>`;
+  return (
+    `<c:title><c:tx><c:rich>${body}<a:lstStyle/><a:p><a:pPr><a:defRPr sz="1000" b="1"/></a:pPr>` +
+    `<a:r><a:rPr lang="en-US" sz="1000" b="1"/><a:t>${escapeXml(text)}</a:t></a:r></a:p></c:rich></c:tx>${val("overlay", 0)}</c:title>`
+  );
+}
+
+function axesXml(dir: "bar" | "col", titles: PlanChart["axisTitles"] = {}): string {
   const [catPos, valPos] = dir === "bar" ? ["l", "b"] : ["b", "l"];
   const common = (id: number, pos: string): string =>
     `${val("axId", id)}<c:scaling>${val("orientation", "minMax")}</c:scaling>${val("delete", 0)}${val("axPos", pos)}`;
   const ticks = `${val("majorTickMark", "out")}${val("minorTickMark", "none")}${val("tickLblPos", "nextTo")}`;
   return (
-    `<c:catAx>${common(CAT_AX, catPos)}<c:numFmt formatCode="General" sourceLinked="1"/>${ticks}` +
+    `<c:catAx>${common(CAT_AX, catPos)}${axisTitleXml(titles.category, dir === "bar")}<c:numFmt formatCode="General" sourceLinked="1"/>${ticks}` +
     `${val("crossAx", VAL_AX)}${val("crosses", "autoZero")}${val("auto", 1)}${val("lblAlgn", "ctr")}` +
     `${val("lblOffset", 100)}${val("noMultiLvlLbl", 0)}</c:catAx>` +
-    `<c:valAx>${common(VAL_AX, valPos)}<c:majorGridlines/><c:numFmt formatCode="General" sourceLinked="1"/>${ticks}` +
+    `<c:valAx>${common(VAL_AX, valPos)}<c:majorGridlines/>${axisTitleXml(titles.value, dir === "col")}<c:numFmt formatCode="General" sourceLinked="1"/>${ticks}` +
     `${val("crossAx", CAT_AX)}${val("crosses", "autoZero")}${val("crossBetween", "between")}</c:valAx>`
   );
 }
@@ -264,14 +310,14 @@ function plotXml(chart: PlanChart): string {
   if (kind.plot === "line") {
     return (
       `<c:lineChart>${val("grouping", "standard")}${val("varyColors", 0)}${seriesXml(chart, "line")}` +
-      `${val("marker", 1)}${axIds}</c:lineChart>${axesXml("col")}`
+      `${val("marker", 1)}${axIds}</c:lineChart>${axesXml("col", chart.axisTitles)}`
     );
   }
   const dir = kind.dir ?? "col";
   return (
     `<c:barChart>${val("barDir", dir)}${val("grouping", kind.stacked ? "stacked" : "clustered")}${val("varyColors", 0)}` +
-    `${seriesXml(chart, "bar")}${val("gapWidth", 150)}${kind.stacked ? val("overlap", 100) : ""}${axIds}</c:barChart>` +
-    axesXml(dir)
+    `${seriesXml(chart, "bar")}${val("gapWidth", kind.stacked ? 60 : 80)}${kind.stacked ? val("overlap", 100) : ""}${axIds}</c:barChart>` +
+    axesXml(dir, chart.axisTitles)
   );
 }
 
@@ -284,6 +330,9 @@ function titleXml(title: string): string {
   );
 }
 
+/** The chart's default text: Khmer (a complex script) in Khmer UI, as in the cells. */
+const TEXT_PROPERTIES = `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr><a:cs typeface="${KHMER_FONT}"/></a:defRPr></a:pPr><a:endParaRPr lang="en-US"/></a:p></c:txPr>`;
+
 function chartPart(chart: PlanChart): string {
   const legendPos = chart.type === "pie" ? "r" : "b";
   return (
@@ -292,6 +341,6 @@ function chartPart(chart: PlanChart): string {
     `${val("date1904", 0)}${val("lang", "en-US")}${val("roundedCorners", 0)}` +
     `<c:chart>${titleXml(chart.title)}<c:plotArea><c:layout/>${plotXml(chart)}</c:plotArea>` +
     `<c:legend>${val("legendPos", legendPos)}${val("overlay", 0)}</c:legend>` +
-    `${val("plotVisOnly", 1)}${val("dispBlanksAs", "gap")}</c:chart></c:chartSpace>`
+    `${val("plotVisOnly", 1)}${val("dispBlanksAs", "gap")}</c:chart>${TEXT_PROPERTIES}</c:chartSpace>`
   );
 }

@@ -1,12 +1,14 @@
 import type ExcelJS from "exceljs";
 import type { CellStyle } from "../plan/types";
 
-const KHMER_FONT = "Khmer OS Siemreap";
+/** Windows ships Khmer UI; elsewhere the program falls back to a Khmer font it has (docs/DESIGN.md). */
+export const KHMER_FONT = "Khmer UI";
 
 const FILL: Partial<Record<CellStyle, string>> = {
   header: "FF1F4E79",
   error: "FFFFC7CE",
   warning: "FFFFEB9C",
+  warningCenter: "FFFFEB9C",
   info: "FFDDEBF7",
   total: "FFF2F2F2",
 };
@@ -26,4 +28,5 @@ export function applyCellStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   if (fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: fill } };
   if (style === "header") cell.alignment = { vertical: "middle", wrapText: true };
   if (style === "wrap") cell.alignment = { vertical: "top", wrapText: true };
+  if (style === "center" || style === "warningCenter") cell.alignment = { vertical: "top", horizontal: "center" };
 }

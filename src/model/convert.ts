@@ -1,5 +1,5 @@
 import { cellText, isBlank, readList, readNumber, readYear } from "./cells";
-import { columnIndex, findTable, TABLE_HEADERS, type PlannerTables, type TableData, type TableName } from "./schema";
+import { columnIndex, findTable, TABLE_HEADERS, type PlannerTables, type SetupTableName, type TableData, type TableName } from "./schema";
 import type { Cell, Committee, Framework, FrameworkSettings, Goal, Measure, Responsibility, Role, Strategy, Timeframe } from "./types";
 
 const LIST_SEPARATOR = "; ";
@@ -26,9 +26,9 @@ export function measureToRow(m: Measure): Cell[] {
 }
 
 /** The seven planner tables of a framework, headers as the contract names them. */
-export function frameworkToTables(f: Framework): Record<TableName, TableData> {
+export function frameworkToTables(f: Framework): Record<SetupTableName, TableData> {
   const s = f.settings;
-  const table = (name: TableName, rows: Cell[][]): TableData => ({ name, headers: [...TABLE_HEADERS[name]], rows });
+  const table = (name: SetupTableName, rows: Cell[][]): TableData => ({ name, headers: [...TABLE_HEADERS[name]], rows });
   return {
     Framework: table("Framework", [
       ["Name", s.name],

@@ -10,7 +10,18 @@ export const TABLE_NAMES = [
   "Responsibilities",
   "Measures",
 ] as const;
-export type TableName = (typeof TABLE_NAMES)[number];
+/** The tables setup creates. */
+export type SetupTableName = (typeof TABLE_NAMES)[number];
+
+/**
+ * The history of returns: one row per measure a merged return reported, per period. Created by
+ * the first import that records a period, never by setup; Measures keeps the latest values.
+ */
+export const PROGRESS_TABLE = "Progress";
+export type TableName = SetupTableName | typeof PROGRESS_TABLE;
+
+/** Every planner table a host reads: the set-up tables, then Progress. */
+export const ALL_TABLE_NAMES: readonly TableName[] = [...TABLE_NAMES, PROGRESS_TABLE];
 
 /** The workbook contract of DESIGN.md: every planner table and its headers, in order. */
 export const TABLE_HEADERS: Record<TableName, readonly string[]> = {
@@ -37,6 +48,7 @@ export const TABLE_HEADERS: Record<TableName, readonly string[]> = {
     "Target",
     "Notes",
   ],
+  Progress: ["Period", "No.", "Status", "Progress %", "Notes", "Source", "Recorded"],
 };
 
 /** Sheets the add-in owns and rebuilds whole. */

@@ -1,129 +1,149 @@
 /**
- * The owned "Briefing" sheet: one print-ready block per committee — a title row (the
- * committee's name, the As of year), a header row, then the measures it leads or co-leads
- * (committees resolved by code, name or alias). Static values: a briefing is a snapshot.
+ * The owned Briefing sheets: one per committee ("Briefing DGC", …, and "Briefing (no committee)"
+ * for measures naming none). One sheet each is the simplest form that prints right in Excel and
+ * LibreOffice alike: every printed page of a sheet carries the committee's name in its page
+ * header, the print titles repeat only the table's own header row, and a committee always starts
+ * on a new page — no manual breaks or per-block print titles that one program honours and the
+ * other does not. At the top: the counts per attention group; rows ordered by attention, then No.
+ * Static values: a briefing is a snapshot of the day it is built.
  */
-import type { Framework, Measure } from "../model/types";
-import { committeeDims, committeeKeyResolver } from "../summary/dimensions";
-import { label, localName, statusLabel, type Language } from "./labels";
-import type { PlanCell, PlanSheet } from "./types";
+import type { Framework } from "../model/types";
+import { ATTENTION_GROUPS, committeeBriefings, knownStatus, type AttentionGroup, type CommitteeBriefing } from "./briefing";
+import { label, localName, statusLabel, timeframeLabel, type Language, type LabelKey } from "./labels";
+import { rowHeight } from "./text-fit";
+import type { CellStyle, HeaderFooterText, PlanCell, PlanSheet } from "./types";
+import { isOverdue } from "../summary/attention";
 
-export const BRIEFING_SHEET = "Briefing";
+/** The sheet name earlier versions built (all committees on one sheet); retired on build. */
+export const LEGACY_BRIEFING_SHEET = "Briefing";
+export const BRIEFING_PREFIX = "Briefing ";
+export const NO_COMMITTEE_SHEET = "Briefing (no committee)";
 
 /** No., Measure, Timeframe, Start, End, Status, Progress %, Lead institution. */
-export const BRIEFING_WIDTHS = [8, 70, 24, 8, 8, 16, 12, 40];
+export const BRIEFING_WIDTHS = [6, 52, 18, 7, 7, 13, 9, 26];
 const COLS = BRIEFING_WIDTHS.length;
+/** The table's header row (0-based): the only row printed again on every page. */
+export const BRIEFING_HEADER_ROW = 5;
 
-/** The committees' blocks: each committee's measures (lead or co-lead), then those naming none. */
-export function briefingBlocks(framework: Framework): Array<{ code: string | null; name: string; nameKm: string; measures: Measure[] }> {
-  const codeOf = committeeKeyResolver(framework.committees);
-  const blocks: Array<{ code: string | null; name: string; nameKm: string; measures: Measure[] }> = committeeDims(framework).map((c) => ({
-    code: c.code,
-    name: c.name || c.code,
-    nameKm: c.nameKm,
-    measures: [],
-  }));
-  // Each block's measures in framework order: one pass, each measure into the blocks of the
-  // codes it names (lower-cased, as resolved), or into "none".
-  const blockOf = new Map<string, Measure[]>();
-  for (const b of blocks) if (b.code !== null && !blockOf.has(b.code.toLowerCase())) blockOf.set(b.code.toLowerCase(), b.measures);
-  const none: Measure[] = [];
-  const codes: string[] = [];
-  for (const m of framework.measures) {
-    codes.length = 0;
-    const lead = codeOf(m.leadCommittee);
-    if (lead) codes.push(lead);
-    for (const c of m.otherCommittees) {
-      const code = codeOf(c);
-      if (code && !codes.includes(code)) codes.push(code);
-    }
-    if (codes.length === 0) none.push(m);
-    else for (const code of codes) blockOf.get(code)?.push(m);
+const GROUP_LABEL: Record<AttentionGroup, LabelKey | null> = {
+  Delayed: "stDelayed",
+  Overdue: "overdue",
+  "At risk": "stAtRisk",
+  "On track": "stOnTrack",
+  "Not started": "stNotStarted",
+  Completed: "stCompleted",
+  Other: "other",
+};
+
+/** A sheet name Excel accepts for a committee code: no []:*?/\, at most 31 characters. */
+export function briefingSheetName(code: string | null): string {
+  if (code === null) return NO_COMMITTEE_SHEET;
+  const clean = code.replace(/[[\]:*?/\\']/g, "").trim();
+  return (BRIEFING_PREFIX + (clean || "?")).slice(0, 31);
+}
+
+/** Text for a header or footer: "&" doubled (a lone "&" starts a code). */
+export function headerText(text: string): string {
+  return text.replace(/&/g, "&&");
+}
+
+export function briefingSheets(framework: Framework, language: Language): PlanSheet[] {
+  const briefings = committeeBriefings(framework);
+  if (briefings.length === 0) {
+    return [briefingSheet(framework, language, { code: null, name: "", nameKm: "", measures: [], counts: ATTENTION_GROUPS.map(() => 0) })];
   }
-  if (none.length > 0) blocks.push({ code: null, name: "", nameKm: "", measures: none });
-  return blocks;
+  const names = new Set<string>();
+  return briefings.map((b) => {
+    const sheet = briefingSheet(framework, language, b);
+    // Two codes that clean to one name ("A/B", "AB"): the later gets a number.
+    let name = sheet.name;
+    for (let i = 2; names.has(name.toLowerCase()); i++) name = `${sheet.name.slice(0, 27)} (${i})`;
+    names.add(name.toLowerCase());
+    return name === sheet.name ? sheet : { ...sheet, name };
+  });
 }
 
-/** Points for a wrapped cell: spreadsheets do not grow a row to fit text that a program wrote. */
-export function wrappedHeight(text: string, widthChars: number): number {
-  const lines = Math.max(1, Math.ceil((text.length * 1.1) / Math.max(1, widthChars - 2)));
-  return Math.min(409, 15 * lines);
-}
-
-export function briefingSheet(framework: Framework, language: Language): PlanSheet {
-  const L = (k: Parameters<typeof label>[1], p?: Record<string, string | number>) => label(language, k, p);
+export function briefingSheet(framework: Framework, language: Language, b: CommitteeBriefing): PlanSheet {
+  const L = (k: LabelKey, p?: Record<string, string | number>) => label(language, k, p);
   const cells: PlanCell[] = [];
-  const put = (row: number, col: number, value: PlanCell["value"], style?: PlanCell["style"], numberFormat?: string) => {
-    // One literal per shape (the same keys, in the same order, as adding them one by one).
-    cells.push(
-      style
-        ? numberFormat
-          ? { row, col, value, style, numberFormat }
-          : { row, col, value, style }
-        : numberFormat
-          ? { row, col, value, numberFormat }
-          : { row, col, value },
-    );
+  const put = (row: number, col: number, value: PlanCell["value"], style?: CellStyle, numberFormat?: string) => {
+    const cell: PlanCell = { row, col, value };
+    if (style) cell.style = style;
+    if (numberFormat) cell.numberFormat = numberFormat;
+    cells.push(cell);
   };
-  const headers = [L("no"), L("measure"), L("timeframe"), L("start"), L("end"), L("status"), L("progress"), L("leadInstitution")];
   const asOf = framework.settings.asOfYear;
-
-  // A status's label and style, once per spelling.
-  const statuses = new Map<string, [string, PlanCell["style"]]>();
-  const statusCell = (status: string): [string, PlanCell["style"]] => {
-    let cell = statuses.get(status);
-    if (!cell) {
-      const s = status.trim().toLowerCase();
-      cell = [statusLabel(language, status), s === "at risk" || s === "delayed" ? "warning" : undefined];
-      statuses.set(status, cell);
-    }
-    return cell;
+  const committee = b.code === null ? L("briefingNone") : localName(language, b.name, b.nameKm);
+  const rowHeights: Record<number, number> = {};
+  const fit = (row: number, texts: Array<[string, number]>, scale = 1, minimum = 15, bold = false) => {
+    const h = rowHeight(texts.map(([text, col]) => ({ text, width: BRIEFING_WIDTHS[col], scale, bold })), minimum);
+    if (h !== 15) rowHeights[row] = h;
   };
 
-  const rowHeights: Record<number, number> = {};
-  let r = 0;
-  const blocks = briefingBlocks(framework);
-  if (blocks.length === 0) {
-    put(0, 0, L("noMeasures"), "note");
-    r = 2;
+  const title = L("briefingTitle", { committee });
+  put(0, 0, title, "title");
+  put(0, COLS - 1, L("briefingAsOf", { year: asOf }), "subtitle");
+  rowHeights[0] = rowHeight([{ text: title, width: 300, scale: 16 / 11, bold: true }], 21);
+  put(1, 0, framework.settings.name, "subtitle");
+  if (framework.settings.name) fit(1, [[framework.settings.name, 1]], 12 / 11, 16, true);
+  const total = b.measures.length;
+  const counts = ATTENTION_GROUPS.flatMap((g, i) => (g === "Other" && b.counts[i] === 0 ? [] : [`${L(GROUP_LABEL[g] ?? "other")} ${b.counts[i]}`]));
+  const countsLine = `${counts.join("  ·  ")}  ·  ${L("total")} ${total}`;
+  put(2, 0, countsLine, "subtitle");
+  fit(2, [[countsLine, 1]], 12 / 11, 15, true);
+  put(3, 0, L("briefingOrder"), "note");
+  fit(3, [[L("briefingOrder"), 1]]);
+
+  const headers = [L("no"), L("measure"), L("timeframe"), L("start"), L("end"), L("status"), L("progress"), L("leadInstitution")];
+  headers.forEach((h, i) => put(BRIEFING_HEADER_ROW, i, h, "header"));
+  fit(BRIEFING_HEADER_ROW, headers.map((h, i): [string, number] => [h, i]), 1, 15, true);
+
+  let r = BRIEFING_HEADER_ROW + 1;
+  if (b.measures.length === 0) put(r++, 1, L("noMeasures"), "note");
+  for (const m of b.measures) {
+    const status = knownStatus(m.status);
+    const statusText = statusLabel(language, m.status);
+    const timeframe = timeframeLabel(language, m.timeframe);
+    const institution = m.institutions[0] ?? "";
+    put(r, 0, m.no);
+    put(r, 1, m.measure, "wrap");
+    put(r, 2, timeframe, "wrap");
+    put(r, 3, m.startYear, "center", "0");
+    put(r, 4, m.endYear, isOverdue(m, asOf) ? "warningCenter" : "center", "0");
+    put(r, 5, statusText, status === "Delayed" || status === "At risk" ? "warning" : "wrap");
+    put(r, 6, m.progress, undefined, "0");
+    put(r, 7, institution, "wrap");
+    fit(r, [
+      [m.measure, 1],
+      [timeframe, 2],
+      [statusText, 5],
+      [institution, 7],
+      [m.no, 0],
+    ]);
+    r += 1;
   }
-  for (const b of blocks) {
-    const name = b.code === null ? L("noCommittee") : localName(language, b.name, b.nameKm);
-    put(r, 0, L("briefingTitle", { committee: name }), "title");
-    put(r, COLS - 1, L("briefingAsOf", { year: asOf }), "subtitle");
-    headers.forEach((h, i) => put(r + 1, i, h, "header"));
-    r += 2;
-    if (b.measures.length === 0) put(r++, 1, L("noMeasures"), "note");
-    for (const m of b.measures) {
-      put(r, 0, m.no);
-      put(r, 1, m.measure, "wrap");
-      rowHeights[r] = wrappedHeight(m.measure, BRIEFING_WIDTHS[1]);
-      put(r, 2, m.timeframe);
-      put(r, 3, m.startYear, undefined, "0");
-      put(r, 4, m.endYear, undefined, "0");
-      const status = statusCell(m.status);
-      put(r, 5, status[0], status[1]);
-      put(r, 6, m.progress, undefined, "0");
-      put(r, 7, m.institutions[0] ?? "");
-      r += 1;
-    }
-    r += 1; // a blank row between blocks
-  }
-  const lastRow = Math.max(1, r - 2);
+  const lastRow = r - 1;
+  const name = framework.settings.name;
+  const header: HeaderFooterText = { left: headerText(committee), right: headerText(L("briefingAsOf", { year: asOf })) };
+  const footer: HeaderFooterText = { left: headerText(name), right: L("pageOf") };
 
   return {
-    name: BRIEFING_SHEET,
+    name: briefingSheetName(b.code),
     owned: true,
     cells,
     tables: [],
     charts: [],
     columnWidths: [...BRIEFING_WIDTHS],
     rowHeights,
+    freeze: { rows: BRIEFING_HEADER_ROW + 1, cols: 0 },
     print: {
       area: { from: { row: 0, col: 0 }, to: { row: lastRow, col: COLS - 1 } },
       landscape: true,
       fitToWidth: true,
-      repeatRows: { from: 0, to: 1 },
+      paper: "A4",
+      repeatRows: { from: BRIEFING_HEADER_ROW, to: BRIEFING_HEADER_ROW },
+      header,
+      footer,
     },
   };
 }

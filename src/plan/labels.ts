@@ -85,6 +85,36 @@ const en = {
   stAtRisk: "At risk",
   stDelayed: "Delayed",
   stCompleted: "Completed",
+  briefingOrder: "Ordered by what needs attention — Delayed, overdue, At risk, On track, Not started, Completed — then by No.",
+  briefingNone: "Measures naming no committee",
+  coverTitle: "Briefing summary",
+  needingAttention: "Needing attention",
+  ofExpected: "of {n} expected",
+  shareOfMeasures: "{share} % of the measures",
+  attentionWhat: "overdue, at risk or delayed",
+  statusByCommittee: "Status by committee (lead or co-lead)",
+  topAttention: "Measures most needing attention",
+  noneNeedAttention: "No measure is overdue, at risk or delayed.",
+  shortTitle: "Measure",
+  countedTotal: "Counted (lead or co-lead)",
+  chartCommitteeExpected: "Measures per committee: counted and expected",
+  chartStatusByCommittee: "Status by committee",
+  axisMeasures: "Measures",
+  axisCommittee: "Committee",
+  axisGoal: "Goal",
+  axisYear: "Year",
+  year: "Year",
+  pageOf: "Page &P of &N",
+  deckTitle: "Briefing",
+  deckOverview: "Overview",
+  deckKeyNumbers: "Key numbers",
+  deckCommitteeStatus: "{committee}: status of its measures",
+  deckCommitteeAttention: "{committee}: measures needing attention",
+  deckContinued: "(continued {n})",
+  deckAnnex: "Annex: overdue and delayed measures",
+  deckNoAttention: "No measure of this committee is overdue, at risk or delayed.",
+  deckNoAnnex: "No measure is overdue or delayed.",
+  deckSource: "Built by Policy Planner from the workbook's Measures table.",
 };
 
 export type LabelKey = keyof typeof en;
@@ -166,6 +196,36 @@ const km: Record<LabelKey, string> = {
   stAtRisk: "មានហានិភ័យ",
   stDelayed: "យឺតយ៉ាវ",
   stCompleted: "បានបញ្ចប់",
+  briefingOrder: "តម្រៀបតាមតម្រូវការយកចិត្តទុកដាក់ — យឺតយ៉ាវ ហួសកាលកំណត់ មានហានិភ័យ ដំណើរការតាមផែនការ មិនទាន់ចាប់ផ្តើម បានបញ្ចប់ — បន្ទាប់មកតាម ល.រ",
+  briefingNone: "វិធានការដែលមិនបញ្ជាក់គណៈកម្មាធិការ",
+  coverTitle: "សេចក្តីសង្ខេបសម្រាប់ការបង្ហាញ",
+  needingAttention: "ត្រូវយកចិត្តទុកដាក់",
+  ofExpected: "ក្នុងចំណោម {n} ដែលរំពឹងទុក",
+  shareOfMeasures: "{share} % នៃវិធានការ",
+  attentionWhat: "ហួសកាលកំណត់ មានហានិភ័យ ឬយឺតយ៉ាវ",
+  statusByCommittee: "ស្ថានភាពតាមគណៈកម្មាធិការ (ដឹកនាំ ឬសហដឹកនាំ)",
+  topAttention: "វិធានការដែលត្រូវយកចិត្តទុកដាក់ជាងគេ",
+  noneNeedAttention: "គ្មានវិធានការណាហួសកាលកំណត់ មានហានិភ័យ ឬយឺតយ៉ាវទេ។",
+  shortTitle: "វិធានការ",
+  countedTotal: "ចំនួនរាប់បាន (ដឹកនាំ ឬសហដឹកនាំ)",
+  chartCommitteeExpected: "វិធានការតាមគណៈកម្មាធិការ ៖ ចំនួនរាប់បាន និងចំនួនរំពឹងទុក",
+  chartStatusByCommittee: "ស្ថានភាពតាមគណៈកម្មាធិការ",
+  axisMeasures: "វិធានការ",
+  axisCommittee: "គណៈកម្មាធិការ",
+  axisGoal: "គោលដៅ",
+  axisYear: "ឆ្នាំ",
+  year: "ឆ្នាំ",
+  pageOf: "ទំព័រ &P នៃ &N",
+  deckTitle: "ឯកសារសង្ខេប",
+  deckOverview: "ទិដ្ឋភាពទូទៅ",
+  deckKeyNumbers: "តួលេខសំខាន់ៗ",
+  deckCommitteeStatus: "{committee} ៖ ស្ថានភាពវិធានការ",
+  deckCommitteeAttention: "{committee} ៖ វិធានការដែលត្រូវយកចិត្តទុកដាក់",
+  deckContinued: "(ត {n})",
+  deckAnnex: "ឧបសម្ព័ន្ធ ៖ វិធានការហួសកាលកំណត់ និងយឺតយ៉ាវ",
+  deckNoAttention: "គ្មានវិធានការណារបស់គណៈកម្មាធិការនេះហួសកាលកំណត់ មានហានិភ័យ ឬយឺតយ៉ាវទេ។",
+  deckNoAnnex: "គ្មានវិធានការណាហួសកាលកំណត់ ឬយឺតយ៉ាវទេ។",
+  deckSource: "បង្កើតដោយ Policy Planner ពីតារាង Measures នៃសៀវភៅបញ្ជី។",
 };
 
 export const LABELS: Record<Language, Record<LabelKey, string>> = { en, km };
@@ -201,4 +261,42 @@ export function severityLabel(language: Language, severity: Severity): string {
 /** A committee's or goal's name in the language, falling back to English. */
 export function localName(language: Language, name: string, nameKm: string): string {
   return language === "km" && nameKm.trim() !== "" ? nameKm : name;
+}
+
+/** The timeframe words of the built-in frameworks in Khmer (DESPF words, DGP phases). */
+const TIMEFRAME_KM: Record<string, string> = {
+  "short-term": "រយៈពេលខ្លី",
+  "medium-term": "រយៈពេលមធ្យម",
+  "long-term": "រយៈពេលវែង",
+  "short- to medium-term": "រយៈពេលខ្លី ដល់មធ្យម",
+  "medium- to long-term": "រយៈពេលមធ្យម ដល់វែង",
+  "short- to long-term": "រយៈពេលខ្លី ដល់វែង",
+  foundation: "មូលដ្ឋានគ្រឹះ",
+  adoption: "ការទទួលយក",
+  transformation: "ការផ្លាស់ប្តូរ",
+};
+const REGULARLY_KM = "(អនុវត្តជាប្រចាំ)";
+
+/** A timeframe as shown: the built-in words in Khmer when the sheet is Khmer, anything else as written. */
+export function timeframeLabel(language: Language, timeframe: string): string {
+  if (language !== "km") return timeframe;
+  const t = timeframe.replace(/\s+/g, " ").trim();
+  const m = /^(.*?)\s*\(regularly implemented\)$/i.exec(t);
+  const base = TIMEFRAME_KM[(m ? m[1] : t).toLowerCase()];
+  if (!base) return timeframe;
+  return m ? `${base} ${REGULARLY_KM}` : base;
+}
+
+/** A goal's name for a chart axis: its code and the words before the first ":", cut to about `max` characters. */
+export function shortGoalName(language: Language, code: string, name: string, nameKm: string, max = 34): string {
+  const full = localName(language, name, nameKm).split(":")[0].replace(/\s+/g, " ").trim();
+  if (full === "") return code;
+  const room = Math.max(8, max - code.length - 1);
+  let short = full;
+  if (full.length > room) {
+    const cut = full.slice(0, room - 1);
+    const space = cut.lastIndexOf(" ");
+    short = `${(space > room * 0.5 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/, "")}…`;
+  }
+  return code ? `${code} ${short}` : short;
 }

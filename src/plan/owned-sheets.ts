@@ -1,5 +1,6 @@
 /**
- * The three sheets the add-in owns and rebuilds whole: Summary, Briefing, Validation.
+ * The sheets the add-in owns and rebuilds whole: Summary, one Briefing per committee, Validation.
+ * Every one prints on A4, one page wide, with the framework's name and page numbers in its footer.
  */
 import { tablesToFramework } from "../model/convert";
 import type { PlannerTables } from "../model/schema";
@@ -7,10 +8,10 @@ import type { Framework } from "../model/types";
 import type { Finding } from "../rules/finding";
 import { summarise, sourcesFromTables, type SummaryData } from "../summary";
 import type { ReferenceStyle } from "../summary/formula";
-import { briefingSheet } from "./briefing-sheet";
-import type { Language } from "./labels";
+import { briefingSheets, headerText, LEGACY_BRIEFING_SHEET } from "./briefing-sheet";
+import { label, type Language } from "./labels";
 import { summarySheet } from "./summary-sheet";
-import type { WorkbookPlan } from "./types";
+import type { PlanSheet, WorkbookPlan } from "./types";
 import { validationSheet } from "./validation-sheet";
 
 export interface OwnedSheetsOptions {
@@ -43,14 +44,23 @@ export function ownedSheetsPlan(tables: PlannerTables, findings: Finding[], opti
   return ownedSheets(tables, findings, framework, workbookSummary(tables, framework, options.attentionLimit), options);
 }
 
-/** The three sheets from a framework and summary already worked out (by the caller, who uses them too). */
+/** The owned sheets from a framework and summary already worked out (by the caller, who uses them too). */
 export function ownedSheets(tables: PlannerTables, findings: Finding[], framework: Framework, data: SummaryData, options: OwnedSheetsOptions): WorkbookPlan {
   const language: Language = options.language === "km" ? "km" : "en";
+  const sheets = [
+    summarySheet(framework, data, language, { references: options.references }),
+    ...briefingSheets(framework, language),
+    validationSheet(findings, tables, language),
+  ];
   return {
-    sheets: [
-      summarySheet(framework, data, language, { references: options.references }),
-      briefingSheet(framework, language),
-      validationSheet(findings, tables, language),
-    ],
+    sheets: sheets.map((s) => withPageSetup(s, framework.settings.name, language)),
+    retire: sheets.some((s) => s.name.toLowerCase() === LEGACY_BRIEFING_SHEET.toLowerCase()) ? [] : [LEGACY_BRIEFING_SHEET],
   };
+}
+
+/** A4 and a footer (the framework's name, "Page n of m") where the sheet's plan sets none. */
+export function withPageSetup(sheet: PlanSheet, frameworkName: string, language: Language): PlanSheet {
+  if (!sheet.print) return sheet;
+  const footer = sheet.print.footer ?? { left: headerText(frameworkName), right: label(language, "pageOf") };
+  return { ...sheet, print: { ...sheet.print, paper: "A4", footer } };
 }

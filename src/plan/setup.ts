@@ -1,5 +1,5 @@
 import { frameworkToTables } from "../model/convert";
-import { TABLE_HEADERS, type TableName } from "../model/schema";
+import { TABLE_HEADERS, type SetupTableName, type TableName } from "../model/schema";
 import { STATUSES, type Cell, type Framework } from "../model/types";
 import type { PlanSheet, PlanTable, PlanValidation, WorkbookPlan } from "./types";
 
@@ -12,9 +12,10 @@ export const TABLE_SHEETS: Record<TableName, string> = {
   Timeframes: "Timeframes",
   Responsibilities: "Responsibilities",
   Framework: "Framework",
+  Progress: "Progress",
 };
 
-const SHEET_ORDER: TableName[] = ["Measures", "Goals", "Strategies", "Committees", "Timeframes", "Responsibilities", "Framework"];
+const SHEET_ORDER: SetupTableName[] = ["Measures", "Goals", "Strategies", "Committees", "Timeframes", "Responsibilities", "Framework"];
 
 const list = (table: TableName, column: string) => ({
   sheet: TABLE_SHEETS[table],
@@ -50,6 +51,7 @@ export const VALIDATIONS: Partial<Record<TableName, PlanValidation[]>> = {
 export const NUMBER_FORMATS: Partial<Record<TableName, Record<string, string>>> = {
   Measures: { "Start year": "0", "End year": "0", "Progress %": "0" },
   Timeframes: { "From year": "0", "To year": "0" },
+  Progress: { "Progress %": "0" },
 };
 
 /** Readable widths (characters) per contract column; others get 14. */

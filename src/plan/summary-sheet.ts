@@ -1,12 +1,19 @@
 /**
- * The owned "Summary" sheet: blocks of live formulas over the Measures and Committees tables
+ * The owned "Summary" sheet. Its first printed page is a cover (A4 landscape): the framework and
+ * As of year, three key numbers, counted and expected measures per committee, the status by
+ * committee chart and the measures most needing attention; then, from a page break, the detail
+ * blocks (each kept on one page) and their charts. Blocks of live formulas over the Measures and Committees tables
  * (COUNTIFS / AVERAGEIFS / SUMIFS over structured references), each with the value our code
  * computed cached in the cell, and native charts over those cells.
  */
-import type { Framework } from "../model/types";
+import { STATUSES, type Framework } from "../model/types";
 import type { Metric, SummaryData } from "../summary";
 import { FormulaWriter, type ReferenceStyle } from "../summary/formula";
-import { label, localName, statusLabel, type Language } from "./labels";
+import { statusByCommittee } from "./briefing";
+import { label, localName, shortGoalName, statusLabel, timeframeLabel, type Language } from "./labels";
+import { fitScale, pageBreaks, printable } from "./page";
+import { ACTUAL_COLOR, EXPECTED_COLOR, statusColor } from "./palette";
+import { fitText, rowHeight } from "./text-fit";
 import type { CellStyle, ChartType, PlanCell, PlanChart, PlanSeries, PlanSheet, RangeRef } from "./types";
 
 export const SUMMARY_SHEET = "Summary";
@@ -29,7 +36,6 @@ const FMT = {
 
 const NAME_COL = 1;
 const FIRST_NUMBER_COL = 2;
-const CHART_ROWS = 18;
 
 class Grid {
   readonly cells: PlanCell[] = [];
@@ -46,10 +52,11 @@ class Grid {
   }
 
   /** A number cell: the live formula with our value cached (a static value if it cannot be written). */
-  metric(row: number, col: number, m: Metric, numberFormat: string): void {
+  metric(row: number, col: number, m: Metric, numberFormat: string, style?: CellStyle): void {
     const formula = this.writer.tryFormula(m.query);
     const cell: PlanCell = { row, col, value: m.value === "" && !formula ? null : m.value, numberFormat };
     if (formula) cell.formula = formula;
+    if (style) cell.style = style;
     this.cells.push(cell);
     this.maxCol = Math.max(this.maxCol, col);
   }
@@ -65,43 +72,158 @@ function column(sheet: string, col: number, from: number, to: number): RangeRef 
   return { sheet, from: { row: from, col }, to: { row: to, col } };
 }
 
-function rowRange(sheet: string, row: number, from: number, to: number): RangeRef {
-  return { sheet, from: { row, col: from }, to: { row, col: to } };
-}
-
 function cell(sheet: string, row: number, col: number): RangeRef {
   return { sheet, from: { row, col }, to: { row, col } };
 }
+
+/** Rows a chart takes in the detail pages, and on the cover. */
+const CHART_ROWS = 20;
+const COVER_CHART_ROWS = 14;
+/** Column widths: A codes, B names, then the numbers. */
+const CODE_WIDTH = 11;
+const NAME_WIDTH = 32;
+const NUMBER_WIDTH = 9;
+/** The cover's committee status chart starts at this column. */
+const COVER_CHART_COL = 6;
+const ATTENTION_ON_COVER = 10;
 
 export function summarySheet(framework: Framework, data: SummaryData, language: Language, options: SummarySheetOptions = {}): PlanSheet {
   const L = (k: Parameters<typeof label>[1], p?: Record<string, string | number>) => label(language, k, p);
   const writer = new FormulaWriter(data.sources, options.references ?? "structured");
   const g = new Grid(writer);
   const sheet = SUMMARY_SHEET;
-  const charts: PlanChart[] = [];
   const name = data.name || framework.settings.name;
+  const heights: Record<number, number> = {};
+  /** Keep-together groups of the detail pages (a block with its heading; a chart). */
+  const groups: Array<{ from: number; to: number }> = [];
+  const merges: Array<{ from: { row: number; col: number }; to: { row: number; col: number } }> = [];
 
-  // Title, As of year, period, notes.
-  g.put(0, 0, name ? `${L("summaryTitle")} — ${name}` : L("summaryTitle"), "title");
+  const statusWords = STATUSES.map((s) => statusLabel(language, s));
+  const byCommittee = statusByCommittee(framework);
+  const committeeLabel = (b: { code: string | null }) => b.code ?? L("noCommittee");
+  const goalShort = (row: { code: string; name: string; nameKm: string; other: boolean }) =>
+    row.other ? L("otherGoal") : shortGoalName(language, row.code, row.name, row.nameKm);
+  const goalLabel = (row: { code: string; other: boolean }) => (row.other ? L("other") : row.code);
+  /** A header row: its height from the words in it, at the columns' widths. */
+  const headerRow = (row: number, labels: string[], widthOf: (i: number) => number) => {
+    g.header(row, labels);
+    heights[row] = rowHeight(labels.map((text, i) => ({ text, width: widthOf(i), bold: true })));
+  };
+  const widthOf = (i: number) => (i === 0 ? CODE_WIDTH : i === 1 ? NAME_WIDTH : NUMBER_WIDTH);
+  /** A row's height from text that runs over empty cells (headings: one line, Khmer or not). */
+  const khmerRow = (row: number, ...texts: string[]) => {
+    const h = rowHeight(texts.map((text) => ({ text, width: 200 })));
+    if (h > (heights[row] ?? 15)) heights[row] = h;
+  };
+  /** A name in column B, wrapped within the column, its row as tall as it needs. */
+  const nameCell = (row: number, text: string, style?: CellStyle) => {
+    g.put(row, NAME_COL, text, style ?? "wrap");
+    const h = rowHeight([{ text, width: NAME_WIDTH }]);
+    if (h > (heights[row] ?? 15)) heights[row] = h;
+  };
+
+  // ---- the cover page ------------------------------------------------------------------
+  const title = name ? `${L("coverTitle")} — ${name}` : L("coverTitle");
+  g.put(0, 0, title, "title");
+  heights[0] = rowHeight([{ text: title, width: 200, scale: 16 / 11, bold: true }], 21);
+  // Labels in A run over the empty B; the values in C.
   g.put(1, 0, L("asOfYear"), "subtitle");
-  g.put(1, NAME_COL, data.asOfYear, "subtitle", FMT.year);
+  g.put(1, FIRST_NUMBER_COL, data.asOfYear, "subtitle", FMT.year);
   g.put(2, 0, L("period"));
-  g.put(2, NAME_COL, `${data.period.start}–${data.period.end}`);
-  g.put(3, 0, L("formulasNote"), "note");
-  g.put(4, 0, L("codesNote"), "note");
-  let r = 6;
+  g.put(2, FIRST_NUMBER_COL, `${data.period.start}–${data.period.end}`);
+  khmerRow(1, L("asOfYear"));
+  khmerRow(2, L("period"));
 
+  // Three key numbers: live formulas.
+  const k = data.keyFigures;
+  const expected = framework.settings.expectedMeasures;
+  const share = typeof k.shareCompleted.value === "number" ? Math.round(k.shareCompleted.value * 100) : 0;
+  const needing = data.attention.total;
+  const keys: Array<[string, () => void, string]> = [
+    [L("measures"), () => g.metric(4, 2, k.measures, FMT.count, "subtitle"), expected !== null ? L("ofExpected", { n: expected }) : ""],
+    [L("completed"), () => g.metric(5, 2, k.completed, FMT.count, "subtitle"), L("shareOfMeasures", { share })],
+    [L("needingAttention"), () => g.put(6, 2, needing, "subtitle", FMT.count), L("attentionWhat")],
+  ];
+  keys.forEach(([text, value, note], i) => {
+    g.put(4 + i, 0, text, "subtitle");
+    value();
+    if (note) g.put(4 + i, 3, note, "note");
+    heights[4 + i] = Math.max(18, rowHeight([{ text, width: 40 }, { text: note, width: 60 }]));
+  });
+
+  // Counted and expected per committee, beside the chart.
+  const cover = 8;
+  headerRow(cover, [L("committee"), L("name"), L("total"), L("expected"), L("difference")], widthOf);
+  data.committees.forEach((c, i) => {
+    const row = cover + 1 + i;
+    g.put(row, 0, c.code);
+    nameCell(row, localName(language, c.name, c.nameKm));
+    g.metric(row, 2, c.total, FMT.count);
+    g.metric(row, 3, c.expected, FMT.count);
+    g.metric(row, 4, c.difference, FMT.difference);
+  });
+  const coverChartTop = 3;
+  let r = Math.max(cover + 1 + data.committees.length, coverChartTop + COVER_CHART_ROWS) + 1;
+
+  // The measures most needing attention.
+  const attention = data.attention.items.slice(0, ATTENTION_ON_COVER);
+  g.put(r, 0, `${L("topAttention")} (${L("attentionWhat")})`, "subtitle");
+  khmerRow(r, L("topAttention"));
+  r += 1;
+  if (attention.length === 0) {
+    g.put(r++, 0, L("noneNeedAttention"), "note");
+  } else {
+    // No. | title (B:E) | committee (F) | end year (G) | status (H:I)
+    const cols = [0, 1, 5, 6, 7];
+    const coverWidths = [CODE_WIDTH, NAME_WIDTH + 3 * NUMBER_WIDTH, NUMBER_WIDTH, NUMBER_WIDTH, 2 * NUMBER_WIDTH];
+    const heads = [L("no"), L("shortTitle"), L("committee"), L("endYear"), L("status")];
+    heads.forEach((h, i) => g.put(r, cols[i], h, "header"));
+    for (const c of [2, 3, 4, 8]) g.put(r, c, "", "header");
+    merges.push({ from: { row: r, col: 1 }, to: { row: r, col: 4 } }, { from: { row: r, col: 7 }, to: { row: r, col: 8 } });
+    heights[r] = rowHeight(heads.map((text, i) => ({ text, width: coverWidths[i], bold: true })));
+    r += 1;
+    for (const it of attention) {
+      const titleText = fitText(it.measure, coverWidths[1]);
+      const status = statusLabel(language, it.status);
+      g.put(r, 0, it.no);
+      g.put(r, 1, titleText);
+      g.put(r, 5, it.committee);
+      g.put(r, 6, it.endYear, it.overdue ? "warning" : undefined, FMT.year);
+      g.put(r, 7, status, it.atRisk ? "warning" : undefined);
+      merges.push({ from: { row: r, col: 1 }, to: { row: r, col: 4 } }, { from: { row: r, col: 7 }, to: { row: r, col: 8 } });
+      const h = rowHeight([
+        { text: titleText, width: coverWidths[1] },
+        { text: status, width: coverWidths[4] },
+      ]);
+      if (h !== 15) heights[r] = h;
+      r += 1;
+    }
+    if (data.attention.total > attention.length) {
+      g.put(r++, 0, L("attentionCount", { shown: attention.length, total: data.attention.total }), "note");
+    }
+  }
+  const coverEnd = r - 1;
+  r += 1;
+  const detailTop = r;
+
+  // ---- the detail pages -----------------------------------------------------------------
+  const charts: PlanChart[] = [];
+  const chartsBelow: PlanChart[] = [];
   const block = (title: string, headers: string[]): number => {
     g.put(r, 0, title, "subtitle");
-    g.header(r + 1, headers);
-    const first = r + 2;
-    return first;
+    khmerRow(r, title);
+    headerRow(r + 1, headers, widthOf);
+    return r + 2;
+  };
+  const endBlock = (from: number, last: number) => {
+    groups.push({ from, to: last });
+    r = last + 2;
   };
 
   // Key figures.
   {
+    const from = r;
     const first = block(L("keyFigures"), [L("figure"), "", L("value")]);
-    const k = data.keyFigures;
     const rows: Array<[string, Metric, string]> = [
       [L("measures"), k.measures, FMT.count],
       [L("completed"), k.completed, FMT.count],
@@ -114,18 +236,21 @@ export function summarySheet(framework: Framework, data: SummaryData, language: 
     rows.forEach(([text, m, fmt], i) => {
       g.put(first + i, 0, text);
       g.metric(first + i, FIRST_NUMBER_COL, m, fmt);
+      khmerRow(first + i, text);
     });
-    r = first + rows.length + 1;
+    endBlock(from, first + rows.length - 1);
   }
 
-  // Measures per committee.
+  // Measures per committee: counted and expected.
   {
+    const from = r;
     const headers = [L("committee"), L("name"), L("lead"), L("coLead"), L("total"), L("expected"), L("difference")];
     const first = block(L("perCommittee"), headers);
     data.committees.forEach((c, i) => {
       const row = first + i;
+      const cname = localName(language, c.name, c.nameKm);
       g.put(row, 0, c.code);
-      g.put(row, NAME_COL, localName(language, c.name, c.nameKm));
+      nameCell(row, cname);
       g.metric(row, 2, c.lead, FMT.count);
       g.metric(row, 3, c.coLead, FMT.count);
       g.metric(row, 4, c.total, FMT.count);
@@ -133,50 +258,105 @@ export function summarySheet(framework: Framework, data: SummaryData, language: 
       g.metric(row, 6, c.difference, FMT.difference);
     });
     const last = first + data.committees.length - 1;
-    r = first + data.committees.length;
+    let end = Math.max(first - 1, last);
     for (const c of data.committees) {
       if (c.resolvedTotal !== num(c.total)) {
-        g.put(r++, 0, L("committeeNamesDiffer", { code: c.code, counted: num(c.total), named: c.resolvedTotal }), "note");
+        g.put(++end, 0, L("committeeNamesDiffer", { code: c.code, counted: num(c.total), named: c.resolvedTotal }), "note");
       }
     }
     if (data.committees.length > 0) {
-      const series = [2, 3].map(
-        (col): PlanSeries => ({
-          name: headers[col],
-          nameRef: cell(sheet, first - 1, col),
-          values: column(sheet, col, first, last),
-          cache: data.committees.map((c) => num(col === 2 ? c.lead : c.coLead)),
+      const series: PlanSeries[] = [
+        {
+          name: L("countedTotal"),
+          nameRef: cell(sheet, first - 1, 4),
+          values: column(sheet, 4, first, last),
+          cache: data.committees.map((c) => num(c.total)),
+          color: ACTUAL_COLOR,
+        },
+        {
+          name: headers[5],
+          nameRef: cell(sheet, first - 1, 5),
+          values: column(sheet, 5, first, last),
+          cache: data.committees.map((c) => (typeof c.expected.value === "number" ? c.expected.value : NaN)),
+          color: EXPECTED_COLOR,
+        },
+      ];
+      // The series name cell says "Total": the chart names it for what it counts.
+      series[0].name = headers[4];
+      chartsBelow.push(
+        chart("SummaryCommittees", "column", L("chartCommittees"), column(sheet, 0, first, last), data.committees.map((c) => c.code), series, {
+          category: L("axisCommittee"),
+          value: L("axisMeasures"),
         }),
       );
-      charts.push(chart("SummaryCommittees", "column", L("chartCommittees"), column(sheet, 0, first, last), data.committees.map((c) => c.code), series));
     }
-    r += 1;
+    endBlock(from, end);
   }
 
-  const goalLabel = (row: { code: string; other: boolean }) => (row.other ? L("other") : row.code);
-  const goalName = (row: { name: string; nameKm: string; other: boolean }) => (row.other ? L("otherGoal") : localName(language, row.name, row.nameKm));
+  // Status by committee (lead or co-lead): the cover's chart reads these cells.
+  {
+    const from = r;
+    const other = byCommittee.some((b) => b.counts[STATUSES.length] > 0);
+    const headers = [L("committee"), L("name"), ...statusWords, ...(other ? [L("other")] : []), L("total")];
+    const first = block(L("statusByCommittee"), headers);
+    byCommittee.forEach((b, i) => {
+      const row = first + i;
+      const cname = b.code === null ? L("briefingNone") : localName(language, b.name, b.nameKm);
+      g.put(row, 0, committeeLabel(b));
+      nameCell(row, cname);
+      const counts = other ? b.counts : b.counts.slice(0, STATUSES.length);
+      counts.forEach((n, j) => g.put(row, FIRST_NUMBER_COL + j, n, undefined, FMT.count));
+      g.put(row, FIRST_NUMBER_COL + counts.length, b.counts.reduce((a, x) => a + x, 0), "total", FMT.count);
+    });
+    const last = first + byCommittee.length - 1;
+    if (byCommittee.length > 0) {
+      const statusCols = [...STATUSES.map((s, j) => ({ status: s as string, j })), ...(other ? [{ status: "Other", j: STATUSES.length }] : [])];
+      // Statuses no committee has are left out of the chart (their labels would read 0 on every bar).
+      const shown = statusCols.filter(({ j }) => byCommittee.some((b) => b.counts[j] > 0));
+      const series = shown.map(
+        ({ status, j }): PlanSeries => ({
+          name: headers[FIRST_NUMBER_COL + j],
+          nameRef: cell(sheet, first - 1, FIRST_NUMBER_COL + j),
+          values: column(sheet, FIRST_NUMBER_COL + j, first, last),
+          cache: byCommittee.map((b) => b.counts[j]),
+          color: statusColor(status),
+        }),
+      );
+      if (series.length > 0) {
+        const c = chart("SummaryStatusByCommittee", "barStacked", L("chartStatusByCommittee"), column(sheet, 0, first, last), byCommittee.map(committeeLabel), series, {
+          category: L("axisCommittee"),
+          value: L("axisMeasures"),
+        });
+        c.anchor = { from: { row: coverChartTop, col: COVER_CHART_COL }, to: { row: coverChartTop + COVER_CHART_ROWS - 1, col: COVER_CHART_COL + 6 } };
+        charts.push(c);
+      }
+    }
+    endBlock(from, Math.max(first - 1, last));
+  }
 
   // Goal × committee.
   {
+    const from = r;
     const first = block(L("perGoalCommittee"), [L("goal"), L("name"), ...data.committees.map((c) => c.code)]);
     data.goals.forEach((goal, i) => {
       g.put(first + i, 0, goalLabel(goal), goal.other ? "note" : undefined);
-      g.put(first + i, NAME_COL, goalName(goal), goal.other ? "note" : undefined);
+      nameCell(first + i, goalShort(goal), goal.other ? "note" : undefined);
       goal.byCommittee.forEach((m, j) => g.metric(first + i, FIRST_NUMBER_COL + j, m, FMT.count));
     });
-    r = first + data.goals.length + 1;
+    endBlock(from, first + data.goals.length - 1);
   }
 
   // Goal × timeframe.
   {
+    const from = r;
     const tfs = data.timeframes;
-    const headers = [L("goal"), L("name"), ...tfs, L("other"), L("total")];
+    const headers = [L("goal"), L("name"), ...tfs.map((t) => timeframeLabel(language, t)), L("other"), L("total")];
     const first = block(L("perGoalTimeframe"), headers);
     const otherCol = FIRST_NUMBER_COL + tfs.length;
     data.goals.forEach((goal, i) => {
       const row = first + i;
       g.put(row, 0, goalLabel(goal), goal.other ? "note" : undefined);
-      g.put(row, NAME_COL, goalName(goal), goal.other ? "note" : undefined);
+      nameCell(row, goalShort(goal), goal.other ? "note" : undefined);
       goal.byTimeframe.forEach((m, j) => g.metric(row, FIRST_NUMBER_COL + j, m, FMT.count));
       g.metric(row, otherCol, goal.otherTimeframe, FMT.count);
       g.metric(row, otherCol + 1, goal.total, FMT.count);
@@ -184,7 +364,7 @@ export function summarySheet(framework: Framework, data: SummaryData, language: 
     // The chart leaves out the Other goal row and Other timeframe column when they are empty.
     const otherGoal = data.goals.find((x) => x.other);
     const goalsShown = otherGoal && num(otherGoal.total) === 0 ? data.goals.filter((x) => !x.other) : data.goals;
-    const cols = tfs.map((_, j) => FIRST_NUMBER_COL + j);
+    const cols = tfs.map((_, j) => FIRST_NUMBER_COL + j).filter((col) => goalsShown.some((x) => num(x.byTimeframe[col - FIRST_NUMBER_COL]) > 0));
     if (data.goals.some((x) => num(x.otherTimeframe) > 0)) cols.push(otherCol);
     if (goalsShown.length > 0 && cols.length > 0) {
       const last = first + goalsShown.length - 1;
@@ -196,109 +376,121 @@ export function summarySheet(framework: Framework, data: SummaryData, language: 
           cache: goalsShown.map((x) => num(col === otherCol ? x.otherTimeframe : x.byTimeframe[col - FIRST_NUMBER_COL])),
         }),
       );
-      charts.push(chart("SummaryGoalTimeframe", "columnStacked", L("chartGoalTimeframe"), column(sheet, 0, first, last), goalsShown.map(goalLabel), series));
+      chartsBelow.push(
+        chart("SummaryGoalTimeframe", "barStacked", L("chartGoalTimeframe"), column(sheet, NAME_COL, first, last), goalsShown.map(goalShort), series, {
+          category: L("axisGoal"),
+          value: L("axisMeasures"),
+        }),
+      );
     }
-    r = first + data.goals.length + 1;
+    endBlock(from, first + data.goals.length - 1);
   }
 
   // Status.
   {
-    const headers = [L("status"), "", L("measures")];
-    const first = block(L("perStatus"), headers);
+    const from = r;
+    const first = block(L("perStatus"), [L("status"), "", L("measures")]);
+    const labels = data.statuses.map((s) => (s.status === "Other" ? L("other") : statusLabel(language, s.status)));
     data.statuses.forEach((s, i) => {
-      g.put(first + i, 0, s.status === "Other" ? L("other") : statusLabel(language, s.status));
+      g.put(first + i, 0, labels[i]);
+      khmerRow(first + i, labels[i]);
       g.metric(first + i, FIRST_NUMBER_COL, s.count, FMT.count);
     });
     const last = first + data.statuses.length - 1;
-    const labels = data.statuses.map((s) => (s.status === "Other" ? L("other") : statusLabel(language, s.status)));
-    charts.push(
-      chart("SummaryStatus", "pie", L("chartStatus"), column(sheet, 0, first, last), labels, [
-        { name: L("measures"), nameRef: cell(sheet, first - 1, FIRST_NUMBER_COL), values: column(sheet, FIRST_NUMBER_COL, first, last), cache: data.statuses.map((s) => num(s.count)) },
-      ]),
+    chartsBelow.push(
+      chart(
+        "SummaryStatus",
+        "column",
+        L("chartStatus"),
+        column(sheet, 0, first, last),
+        labels,
+        [
+          {
+            name: L("measures"),
+            nameRef: cell(sheet, first - 1, FIRST_NUMBER_COL),
+            values: column(sheet, FIRST_NUMBER_COL, first, last),
+            cache: data.statuses.map((s) => num(s.count)),
+            pointColors: data.statuses.map((s) => statusColor(s.status)),
+          },
+        ],
+        { category: L("status"), value: L("axisMeasures") },
+      ),
     );
-    r = last + 2;
+    endBlock(from, last);
   }
 
   // Progress per goal, per committee.
   const progressBlock = (title: string, firstHeader: string, rows: SummaryData["progress"]["goals"], labelOf: (x: SummaryData["progress"]["goals"][number]) => [string, string]) => {
+    const from = r;
     const first = block(title, [firstHeader, L("name"), L("measures"), L("meanProgress"), L("completed"), L("shareCompleted")]);
     rows.forEach((p, i) => {
       const row = first + i;
       const [a, b] = labelOf(p);
       g.put(row, 0, a, p.other ? "note" : undefined);
-      g.put(row, NAME_COL, b, p.other ? "note" : undefined);
+      nameCell(row, b, p.other ? "note" : undefined);
       g.metric(row, 2, p.measures, FMT.count);
       g.metric(row, 3, p.meanProgress, FMT.mean);
       g.metric(row, 4, p.completed, FMT.count);
       g.metric(row, 5, p.shareCompleted, FMT.share);
     });
-    r = first + rows.length + 1;
+    endBlock(from, first + rows.length - 1);
   };
-  progressBlock(L("progressByGoal"), L("goal"), data.progress.goals, (p) => [goalLabel(p), goalName(p)]);
+  progressBlock(L("progressByGoal"), L("goal"), data.progress.goals, (p) => [goalLabel(p), goalShort(p)]);
   progressBlock(L("progressByCommittee"), L("committee"), data.progress.committees, (p) => [p.code, localName(language, p.name, p.nameKm)]);
 
-  // Measures active per year.
+  // Measures active per year: a row per year (a column per year would run off the page).
   {
+    const from = r;
     const years = data.timeline.years;
-    const first = block(L("activePerYear"), [L("committee"), L("name")]);
-    years.forEach((y, j) => g.put(first - 1, FIRST_NUMBER_COL + j, y, "header", FMT.year));
-    data.timeline.committees.forEach((c, i) => {
-      g.put(first + i, 0, c.code);
-      g.put(first + i, NAME_COL, localName(language, c.name, c.nameKm));
-      c.values.forEach((m, j) => g.metric(first + i, FIRST_NUMBER_COL + j, m, FMT.count));
+    const committees = data.timeline.committees;
+    const first = block(L("activePerYear"), [L("year"), L("allMeasures"), ...committees.map((c) => c.code)]);
+    years.forEach((y, i) => {
+      g.put(first + i, 0, y, undefined, FMT.year);
+      g.metric(first + i, NAME_COL, data.timeline.all[i], FMT.count);
+      committees.forEach((c, j) => g.metric(first + i, FIRST_NUMBER_COL + j, c.values[i], FMT.count));
     });
-    const allRow = first + data.timeline.committees.length;
-    g.put(allRow, 0, L("allMeasures"), "total");
-    data.timeline.all.forEach((m, j) => g.metric(allRow, FIRST_NUMBER_COL + j, m, FMT.count));
-    if (years.length > 0 && data.timeline.committees.length > 0) {
-      const lastCol = FIRST_NUMBER_COL + years.length - 1;
-      const series = data.timeline.committees.map(
-        (c, i): PlanSeries => ({
+    const last = first + years.length - 1;
+    if (years.length > 0 && committees.length > 0) {
+      const series = committees.map(
+        (c, j): PlanSeries => ({
           name: c.code,
-          nameRef: cell(sheet, first + i, 0),
-          values: rowRange(sheet, first + i, FIRST_NUMBER_COL, lastCol),
+          nameRef: cell(sheet, first - 1, FIRST_NUMBER_COL + j),
+          values: column(sheet, FIRST_NUMBER_COL + j, first, last),
           cache: c.values.map(num),
         }),
       );
-      charts.push(chart("SummaryActivePerYear", "line", L("chartActive"), rowRange(sheet, first - 1, FIRST_NUMBER_COL, lastCol), years.map(String), series));
+      chartsBelow.push(
+        chart("SummaryActivePerYear", "line", L("chartActive"), column(sheet, 0, first, last), years.map(String), series, {
+          category: L("axisYear"),
+          value: L("axisMeasures"),
+        }),
+      );
+      // Fifteen labels a line would crowd the chart: the table above holds the numbers.
+      chartsBelow[chartsBelow.length - 1].dataLabels = false;
     }
-    r = allRow + 2;
+    endBlock(from, Math.max(first - 1, last));
   }
 
-  // Measures needing attention (static).
-  {
-    const a = data.attention;
-    g.put(r, 0, L("attention"), "subtitle");
-    g.put(r + 1, 0, a.total === 0 ? L("noAttention") : L("attentionCount", { shown: a.items.length, total: a.total }), "note");
-    r += 2;
-    if (a.items.length > 0) {
-      g.header(r, [L("no"), L("measure"), L("goal"), L("committee"), L("endYear"), L("status"), L("progress"), L("yearsLate")]);
-      a.items.forEach((it, i) => {
-        const row = r + 1 + i;
-        const style: CellStyle | undefined = it.overdue ? "warning" : undefined;
-        g.put(row, 0, it.no, style);
-        g.put(row, 1, it.measure);
-        g.put(row, 2, it.goal);
-        g.put(row, 3, it.committee);
-        g.put(row, 4, it.endYear, undefined, FMT.year);
-        g.put(row, 5, statusLabel(language, it.status), it.atRisk ? "warning" : undefined);
-        g.put(row, 6, it.progress, undefined, FMT.mean);
-        g.put(row, 7, it.yearsLate, undefined, FMT.count);
-      });
-      r += a.items.length + 2;
-    }
-  }
+  // Widths: as many number columns as the widest block, and the cover's columns.
+  const widths = [CODE_WIDTH, NAME_WIDTH];
+  for (let c = 2; c <= Math.max(g.maxCol, COVER_CHART_COL + 6); c++) widths.push(NUMBER_WIDTH);
 
-  // Charts below the blocks, two per row.
-  charts.forEach((c, i) => {
-    const top = r + Math.floor(i / 2) * (CHART_ROWS + 1);
+  // The detail charts, two side by side: A–E and F to the last column.
+  chartsBelow.forEach((c, i) => {
     const left = i % 2 === 0;
-    c.anchor = { from: { row: top, col: left ? 0 : 3 }, to: { row: top + CHART_ROWS, col: left ? 2 : 10 } };
+    c.anchor = { from: { row: r, col: left ? 0 : 5 }, to: { row: r + CHART_ROWS - 1, col: left ? 4 : widths.length - 1 } };
+    if (!left || i === chartsBelow.length - 1) {
+      groups.push({ from: r, to: r + CHART_ROWS - 1 });
+      r += CHART_ROWS + 1;
+    }
   });
+  charts.push(...chartsBelow);
+  const lastRow = r - 2;
 
-  const widths = [18, 48];
-  for (let c = 2; c <= Math.max(g.maxCol, 10); c++) widths.push(12);
-  const lastRow = Math.max(r, ...charts.map((c) => c.anchor.to.row));
+  const landscape = true;
+  const pageHeight = printable(landscape).height / fitScale(widths, landscape);
+  const rowBreaks = [detailTop, ...pageBreaks(groups, heights, pageHeight, detailTop)];
+  void coverEnd;
 
   return {
     name: sheet,
@@ -307,11 +499,21 @@ export function summarySheet(framework: Framework, data: SummaryData, language: 
     tables: [],
     charts,
     columnWidths: widths,
+    rowHeights: heights,
+    merges,
     freeze: { rows: 1, cols: 0 },
-    print: { area: { from: { row: 0, col: 0 }, to: { row: lastRow, col: widths.length - 1 } }, landscape: true, fitToWidth: true },
+    print: {
+      area: { from: { row: 0, col: 0 }, to: { row: lastRow, col: widths.length - 1 } },
+      landscape,
+      fitToWidth: true,
+      paper: "A4",
+      rowBreaks,
+    },
   };
 }
 
-function chart(name: string, type: ChartType, title: string, categories: RangeRef, categoryCache: string[], series: PlanSeries[]): PlanChart {
-  return { name, type, title, categories, categoryCache, series, anchor: { from: { row: 0, col: 0 }, to: { row: 0, col: 0 } } };
+function chart(name: string, type: ChartType, title: string, categories: RangeRef, categoryCache: string[], series: PlanSeries[], axisTitles?: PlanChart["axisTitles"]): PlanChart {
+  const c: PlanChart = { name, type, title, categories, categoryCache, series, anchor: { from: { row: 0, col: 0 }, to: { row: 0, col: 0 } }, dataLabels: true };
+  if (axisTitles && type !== "pie") c.axisTitles = axisTitles;
+  return c;
 }

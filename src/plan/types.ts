@@ -12,7 +12,7 @@ export interface RangeRef {
   to: CellRef;
 }
 
-export type CellStyle = "title" | "subtitle" | "header" | "note" | "total" | "error" | "warning" | "info" | "link" | "wrap";
+export type CellStyle = "title" | "subtitle" | "header" | "note" | "total" | "error" | "warning" | "info" | "link" | "wrap" | "center" | "warningCenter";
 
 export interface PlanCell {
   row: number;
@@ -50,6 +50,10 @@ export interface PlanSeries {
   values: RangeRef;
   /** Computed values, cached in the chart so it draws before any recalculation. */
   cache: number[];
+  /** Fill of the whole series, hex RGB without "#" (plan/palette.ts). */
+  color?: string;
+  /** Fill per point (a pie's slices, a single series' bars), aligned with `cache`. */
+  pointColors?: string[];
 }
 
 export interface PlanChart {
@@ -61,14 +65,31 @@ export interface PlanChart {
   series: PlanSeries[];
   /** Where the chart sits: top-left and bottom-right cells (0-based). */
   anchor: { from: CellRef; to: CellRef };
+  /** Values written on the bars / slices. */
+  dataLabels?: boolean;
+  /** Axis titles (bar, column and line charts). */
+  axisTitles?: { category?: string; value?: string };
+}
+
+/** One side of a page header or footer, in Excel's header codes (&P page, &N pages; "&&" is "&"). */
+export interface HeaderFooterText {
+  left?: string;
+  center?: string;
+  right?: string;
 }
 
 export interface PrintSetup {
   area: { from: CellRef; to: CellRef };
   landscape: boolean;
   fitToWidth: boolean;
-  /** 0-based rows repeated at the top of each printed page. */
+  /** 0-based rows repeated at the top of each printed page: only ever a table's own header row. */
   repeatRows?: { from: number; to: number };
+  /** Paper size; A4 on every owned sheet. */
+  paper?: "A4";
+  header?: HeaderFooterText;
+  footer?: HeaderFooterText;
+  /** 0-based rows that start a new printed page (manual page breaks before them). */
+  rowBreaks?: number[];
 }
 
 export interface PlanSheet {
@@ -85,6 +106,11 @@ export interface PlanSheet {
   merges?: Array<{ from: CellRef; to: CellRef }>;
   print?: PrintSetup;
   tabColor?: string;
+  /**
+   * Sheet protection without a password: every cell locked except the data cells of these
+   * columns of the sheet's tables (a return's filled columns). Absent: the sheet is not protected.
+   */
+  protection?: { unlockedColumns: string[] };
 }
 
 /** Everything a host must do to a workbook, as data: the one input of both hosts. */
@@ -96,4 +122,10 @@ export interface WorkbookPlan {
    * look each cell up in the Validation sheet, so they do not depend on the findings).
    */
   marks?: boolean;
+  /**
+   * Sheets earlier versions of the add-in owned and this plan no longer builds (the single
+   * "Briefing" sheet, now one per committee): deleted when they hold no Excel table, so a
+   * planner's own sheet of that name is never lost.
+   */
+  retire?: string[];
 }

@@ -8,6 +8,7 @@ import { cellA1 } from "./a1";
 import { cellKey } from "./marks";
 import { label, severityLabel, type Language } from "./labels";
 import type { PlanCell, PlanSheet } from "./types";
+import { digestCell } from "./validation-update";
 
 export const VALIDATION_SHEET = "Validation";
 
@@ -126,6 +127,8 @@ export function validationSheet(findings: readonly Finding[], tables: PlannerTab
     put(row, 8, f.severity);
   });
 
+  // What the sheet holds, for a host that patches it in place (validation-update.ts).
+  cells.push(digestCell(cells));
   const last = VALIDATION_HEADER_ROW + Math.max(1, findings.length);
   return {
     name: VALIDATION_SHEET,

@@ -26,6 +26,9 @@ export const RULE_IDS = [
   "overdue",
   "not-started-late",
   "reference-invalid",
+  "period-invalid",
+  "progress-key-unknown",
+  "progress-decrease",
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -71,6 +74,9 @@ export const RULE_SEVERITY: Readonly<Record<RuleId, Severity>> = {
   overdue: "warning",
   "not-started-late": "warning",
   "reference-invalid": "error",
+  "period-invalid": "error",
+  "progress-key-unknown": "error",
+  "progress-decrease": "warning",
 };
 
 import type { Language } from "../model/types";

@@ -13,8 +13,9 @@
  * `findings()` equals `validate(tables())` for the same options (tests/rules/incremental.test.ts).
  * Pure: no Office, DOM or files.
  */
-import { findTable, headerKey, TABLE_NAMES, type PlannerTables, type TableData, type TableName } from "../model/schema";
+import { ALL_TABLE_NAMES, findTable, headerKey, type PlannerTables, type TableData, type TableName } from "../model/schema";
 import type { Cell } from "../model/types";
+import { checkHistory } from "./history";
 import { committeeChecker, committeeCounts, countCommittees } from "./committees";
 import { measureReader, readContext, Sink, type Draft, type MeasureChecker, type MeasureRow, type RuleContext } from "./context";
 import type { Finding, Language } from "./finding";
@@ -42,7 +43,8 @@ interface Entry {
   told: number;
 }
 
-const REFERENCE_TABLES = TABLE_NAMES.filter((n) => n !== "Measures");
+/** Every table but Measures: the reference tables, and Progress (its findings are told after the rows). */
+const REFERENCE_TABLES = ALL_TABLE_NAMES.filter((n) => n !== "Measures");
 
 export class IncrementalValidator {
   private readonly language: Language;
@@ -147,6 +149,13 @@ export class IncrementalValidator {
       for (const f of e.findings) out.push(f);
     }
     while (d < duplicates.length) out.push(duplicates[d++]);
+    // The Progress table's findings come last (table order); they read the keys as they are now.
+    const progress = findTable(this.reference as Record<string, TableData | undefined>, "Progress");
+    if (progress) {
+      const history = new Sink();
+      checkHistory(progress, this.entries.flatMap((e) => (e.m ? [e.m] : [])), history);
+      for (const dr of history.drafts.sort(compareFindings)) out.push(toFinding(dr, this.language, progress));
+    }
     return out;
   }
 

@@ -31,6 +31,7 @@ const FIELD_KM: Readonly<Record<string, string>> = {
   "Period end": "ឆ្នាំបញ្ចប់នៃរយៈពេលក្របខណ្ឌ",
   "As of year": "ឆ្នាំគិតត្រឹម",
   Setting: "ការកំណត់",
+  Period: "រយៈពេល",
   Value: "តម្លៃ",
 };
 
@@ -253,6 +254,27 @@ export const MESSAGES: Readonly<Record<RuleId, Record<Language, Template>>> = {
   "reference-invalid": {
     en: (p) => referenceTemplates(p).en(p),
     km: (p) => referenceTemplates(p).km(p),
+  },
+  "period-invalid": {
+    en: (p) =>
+      s(p, "value")
+        ? `Period "${s(p, "value")}" is not a period label such as 2026-Q2, 2026-H1 or 2026.`
+        : "The Period is blank: give a period label such as 2026-Q2, 2026-H1 or 2026.",
+    km: (p) =>
+      s(p, "value")
+        ? `រយៈពេល «${s(p, "value")}» មិនមែនជាស្លាករយៈពេលដូចជា 2026-Q2, 2026-H1 ឬ 2026 ទេ។`
+        : "រយៈពេល (Period) ទទេ៖ សូមបញ្ចូលស្លាករយៈពេលដូចជា 2026-Q2, 2026-H1 ឬ 2026។",
+  },
+  "progress-key-unknown": {
+    en: (p) => (s(p, "no") ? `No. ${s(p, "no")} is not a measure in the Measures table.` : "The No. is blank: this progress row names no measure."),
+    km: (p) =>
+      s(p, "no") ? `លេខរៀង ${s(p, "no")} មិនមែនជាវិធានការក្នុងតារាង Measures ទេ។` : "លេខរៀង (No.) ទទេ៖ ជួរវឌ្ឍនភាពនេះមិនបញ្ជាក់វិធានការណាមួយទេ។",
+  },
+  "progress-decrease": {
+    en: (p) =>
+      `Progress of No. ${s(p, "no")} went down from ${s(p, "previousProgress")} % (${s(p, "previousPeriod")}) to ${s(p, "progress")} % (${s(p, "period")}) with no note saying why.`,
+    km: (p) =>
+      `វឌ្ឍនភាពនៃលេខរៀង ${s(p, "no")} បានធ្លាក់ចុះពី ${s(p, "previousProgress")}% (${s(p, "previousPeriod")}) មក ${s(p, "progress")}% (${s(p, "period")}) ដោយគ្មានកំណត់សម្គាល់ពន្យល់មូលហេតុ។`,
   },
 };
 

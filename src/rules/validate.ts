@@ -3,11 +3,12 @@
  * Pure: no Office, DOM or file access. The rules are listed once, in src/rules/README.md.
  */
 import { cellAddressOf, sheetRowOf } from "../model/address";
-import { findTable, TABLE_HEADERS, TABLE_NAMES, type PlannerTables, type TableData, type TableName } from "../model/schema";
+import { ALL_TABLE_NAMES, findTable, TABLE_HEADERS, type PlannerTables, type TableData, type TableName } from "../model/schema";
 import { committeeChecker } from "./committees";
 import { readContext, readMeasures, Sink, type Draft, type MeasureChecker } from "./context";
 import { RULE_IDS, RULE_SEVERITY, type Finding, type Language, type RuleId } from "./finding";
 import { checkReferences, integrityChecker } from "./integrity";
+import { checkHistory } from "./history";
 import { formatFinding } from "./messages";
 import { progressChecker } from "./progress";
 import { timelineChecker } from "./timelines";
@@ -19,7 +20,7 @@ export interface ValidateOptions {
   language?: Language;
 }
 
-const TABLE_ORDER = new Map<string, number>(TABLE_NAMES.map((t, i) => [t, i]));
+const TABLE_ORDER = new Map<string, number>(ALL_TABLE_NAMES.map((t, i) => [t, i]));
 const RULE_ORDER = new Map<RuleId, number>(RULE_IDS.map((r, i) => [r, i]));
 
 function columnOrder(table: TableName, column: string | null): number {
@@ -54,6 +55,7 @@ export function validate(tables: PlannerTables, options: ValidateOptions = {}): 
   const checkers: MeasureChecker[] = [integrityChecker(ctx, sink), committeeChecker(ctx, sink), timelineChecker(ctx, sink), progressChecker(sink)];
   for (const m of measures) for (const c of checkers) c.measure(m);
   for (const c of checkers) c.finish(measures.length);
+  checkHistory(findTable(safeTables as Record<string, TableData | undefined>, "Progress"), measures, sink);
 
   const drafts: Draft[] = sink.drafts;
   drafts.sort(compareFindings);
@@ -62,6 +64,9 @@ export function validate(tables: PlannerTables, options: ValidateOptions = {}): 
 
 /** A draft told as a finding: its severity, its message in the language, and where it sits when the table's location is known. */
 export function toFinding(d: Draft, language: Language, table: TableData | undefined): Finding {
+  // "already used on row N": the row as the sheet numbers it, like the finding's own cell.
+  const firstRow = typeof d.params.firstRow === "number" ? sheetRowOf(table, d.params.firstRow) : null;
+  if (firstRow !== null) d = { ...d, params: { ...d.params, firstRow } };
   const f: Finding = {
     rule: d.rule,
     severity: RULE_SEVERITY[d.rule],

@@ -4,6 +4,8 @@
  * line ministry's planner needs). Pure, over the framework as the tables hold it.
  */
 import { CommitteeIndex } from "../model/committees";
+import { tablesToFramework } from "../model/convert";
+import type { PlannerTables } from "../model/schema";
 import { STATUSES, type Framework, type Measure, type Status } from "../model/types";
 
 export type StatusKey = Status | "Other";
@@ -91,4 +93,9 @@ export function statusBoard(framework: Framework, options: { institution?: strin
     goals: wanted === null ? goals : goals.filter((g) => g.tally.total > 0),
     committees: shown.map(({ expected: _e, ...c }) => c),
   };
+}
+
+/** The board over the tables as read (the As of year does not change statuses). */
+export function statusBoardOfTables(tables: PlannerTables, options: { institution?: string | null } = {}): StatusBoard {
+  return statusBoard(tablesToFramework(tables, new Date().getFullYear()), options);
 }

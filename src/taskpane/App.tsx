@@ -11,7 +11,7 @@ import {
   webLightTheme,
   type Theme,
 } from "@fluentui/react-components";
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { lazy, Suspense, useCallback, useEffect, useEffectEvent, useMemo, useState, type ReactNode } from "react";
 import type { Host } from "../host/host";
 import { StatusArea } from "./components/StatusArea";
 import { catalogue, FONT_STACK, I18nContext, languageFromTag, useI18n, type Language } from "./i18n";
@@ -153,14 +153,15 @@ function Shell(props: { detect: boolean; onOfficeLanguage(l: Language): void; ch
   const pane = usePane();
   const styles = useStyles();
   const { dispatch, setError } = pane;
+  const { detect } = props;
+  const onOfficeLanguage = useEffectEvent((l: Language) => props.onOfficeLanguage(l));
   // The planner may stop waiting for Excel ("Work on a file instead"): a late answer then changes nothing.
-  const modeRef = useRef(pane.mode);
-  modeRef.current = pane.mode;
+  const stillConnecting = useEffectEvent(() => pane.mode === "connecting");
   /** Office has not answered within a few seconds: say so (Set up offers "Work on a file instead"); never switch silently. */
   const [officeSlow, setOfficeSlow] = useState(false);
 
   useEffect(() => {
-    if (!props.detect) return;
+    if (!detect) return;
     let live = true;
     void detectOffice({ onSlow: () => live && setOfficeSlow(true) }).then(async (info) => {
       if (!live) return;
@@ -169,9 +170,9 @@ function Shell(props: { detect: boolean; onOfficeLanguage(l: Language): void; ch
         dispatch({ type: "mode", mode: "file" });
         return;
       }
-      if (modeRef.current !== "connecting") return;
+      if (!stillConnecting()) return;
       const l = languageFromTag(info.displayLanguage);
-      if (l) props.onOfficeLanguage(l);
+      if (l) onOfficeLanguage(l);
       try {
         const host = await createOfficeHost();
         if (!live) return;
@@ -184,7 +185,7 @@ function Shell(props: { detect: boolean; onOfficeLanguage(l: Language): void; ch
     return () => {
       live = false;
     };
-  }, [props.detect]); // once: where the pane runs does not change
+  }, [detect, dispatch, setError]); // once: where the pane runs does not change (dispatch and setError never change)
 
   // When the browser is idle after the first paint, fetch the engine and the other views so the
   // first click does not wait. The file host (ExcelJS) is not fetched until a file is used.

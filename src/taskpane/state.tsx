@@ -97,8 +97,8 @@ export function PaneProvider(props: PaneProviderProps) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [tab, setTab] = useState<TabId>(props.initialTab ?? "setup");
   const controller = useRef<AbortController | null>(null);
+  // The host lives in the reducer's state; tasks read it here (it changes only by a "workbook" event).
   const hostRef = useRef<Host | null>(workbook.host);
-  hostRef.current = workbook.host;
 
   const dispatch = useCallback((event: WorkbookEvent) => {
     if (event.type === "workbook") hostRef.current = event.host; // a task that follows at once uses it

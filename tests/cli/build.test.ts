@@ -41,22 +41,31 @@ beforeAll(() => {
 test("ExcelJS reopens the built workbook: the planner tables plus live Summary formulas with cached values", async () => {
   const wb = await load(built);
   expect(wb.worksheets.map((w) => w.name)).toEqual(
-    expect.arrayContaining(["Measures", "Goals", "Strategies", "Committees", "Timeframes", "Responsibilities", "Framework", "Summary", "Briefing", "Validation"]),
+    expect.arrayContaining(["Measures", "Goals", "Strategies", "Committees", "Timeframes", "Responsibilities", "Framework", "Summary", "Briefing DGC", "Briefing DEBC", "Briefing DSC", "Validation"]),
   );
   expect(formulas(wb.getWorksheet("Summary")!).size).toBeGreaterThan(100);
   const cached = await cachedFormulas(built, "Summary");
   expect(cached.size).toBeGreaterThan(100);
   const total = [...cached.values()].find((c) => c.formula.startsWith('COUNTIFS(Measures[Lead committee],"DGC")+'));
   expect(total).toEqual({ formula: expect.stringContaining('Measures[Other committees],"*DGC*"'), cached: "47" });
-  expect(wb.getWorksheet("Briefing")!.pageSetup).toMatchObject({ orientation: "landscape", fitToPage: true, fitToWidth: 1, printTitlesRow: "1:2" });
+  expect(wb.getWorksheet("Briefing DGC")!.pageSetup).toMatchObject({ orientation: "landscape", fitToPage: true, fitToWidth: 1, printTitlesRow: "6:6", paperSize: 9 });
+  expect(wb.getWorksheet("Briefing DGC")!.headerFooter.oddHeader).toBe("&LDigital Government Committee&RAs of 2026");
+  expect(wb.getWorksheet("Summary")!.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 9 });
+  expect(wb.getWorksheet("Summary")!.pageSetup.printTitlesRow).toBeUndefined();
 });
 
-test("the package holds four native charts on the Summary sheet", async () => {
+test("the package holds five native charts on the Summary sheet, in the status colours, with labels and axis titles", async () => {
   const zip = await JSZip.loadAsync(readFileSync(built));
   const charts = Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f));
-  expect(charts).toHaveLength(4);
-  const kinds = await Promise.all(charts.map(async (c) => (/<c:(barChart|pieChart|lineChart)>/.exec(await zip.file(c)!.async("string")) ?? [])[1]));
-  expect(kinds.sort()).toEqual(["barChart", "barChart", "lineChart", "pieChart"]);
+  expect(charts).toHaveLength(5);
+  const xml = await Promise.all(charts.map((c) => zip.file(c)!.async("string")));
+  const kinds = xml.map((x) => (/<c:(barChart|pieChart|lineChart)>/.exec(x) ?? [])[1]);
+  expect(kinds.sort()).toEqual(["barChart", "barChart", "barChart", "barChart", "lineChart"]);
+  // Not started (every DESPF measure) in grey on the status charts; counted beside expected.
+  expect(xml.filter((x) => x.includes('<a:srgbClr val="9E9E9E"/>')).length).toBe(2);
+  expect(xml.some((x) => x.includes("<c:v>Expected</c:v>") && x.includes("<c:v>60</c:v>"))).toBe(true);
+  expect(xml.filter((x) => x.includes("<c:showVal val=\"1\"/>")).length).toBe(4);
+  expect(xml.every((x) => x.includes("<c:title><c:tx><c:rich><a:bodyPr") && /<c:valAx>.*<c:title>/.test(x))).toBe(true);
 });
 
 test("rebuilding replaces only the owned sheets", async () => {
@@ -65,9 +74,9 @@ test("rebuilding replaces only the owned sheets", async () => {
   const wb = await load(again);
   const names = wb.worksheets.map((w) => w.name);
   expect(new Set(names).size).toBe(names.length);
-  expect(names.filter((n) => ["Summary", "Briefing", "Validation"].includes(n))).toHaveLength(3);
+  expect(names.filter((n) => n === "Summary" || n === "Validation" || n.startsWith("Briefing"))).toHaveLength(5);
   const zip = await JSZip.loadAsync(readFileSync(again));
-  expect(Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))).toHaveLength(4);
+  expect(Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))).toHaveLength(5);
 });
 
 (hasSoffice() ? test : test.skip)("LibreOffice recalculates the Summary to exactly our cached values", async () => {
@@ -93,7 +102,7 @@ test("rebuilding replaces only the owned sheets", async () => {
   const pdf = join(out, "briefing.pdf");
   expect(existsSync(pdf)).toBe(true);
   const text = spawnSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).stdout;
-  for (const title of ["Measures per committee", "Measures per goal and timeframe", "Measures per status", "Measures active per year", "Digital Government Committee — measures"]) {
+  for (const title of ["Measures per committee", "Measures per goal and timeframe", "Measures per status", "Measures active per year", "Status by committee", "Digital Government Committee — measures"]) {
     expect(text).toContain(title);
   }
   const pages = text.split("\f");

@@ -183,7 +183,7 @@ async function checkWorkbookFile(file) {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   const names = wb.worksheets.map((w) => w.name);
-  for (const s of ["Summary", "Briefing", "Validation", "Measures"]) expect(names.includes(s), `the downloaded workbook has no ${s} sheet (it has ${names.join(", ")})`);
+  for (const s of ["Summary", "Briefing DGC", "Validation", "Measures"]) expect(names.includes(s), `the downloaded workbook has no ${s} sheet (it has ${names.join(", ")})`);
   let measures = null;
   for (const ws of wb.worksheets) {
     const tables = ws.tables || {};

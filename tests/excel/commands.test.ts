@@ -52,7 +52,7 @@ test("refreshSummary: rebuilds the owned sheets and says so, in Khmer when Offic
   const e = event();
   await refreshSummary(e as unknown as Office.AddinCommands.Event);
   expect(e.completed).toHaveBeenCalledTimes(1);
-  for (const s of ["Summary", "Briefing", "Validation"]) expect(fake.model.sheets.map((x) => x.name)).toContain(s);
+  for (const s of ["Summary", "Briefing DGC", "Validation"]) expect(fake.model.sheets.map((x) => x.name)).toContain(s);
   expect(fake.model.active).toBe("Summary");
   const msg = dialogMessage(fake.dialogs[0]);
   expect(msg.title).toMatch(/[\u1780-\u17ff]/);

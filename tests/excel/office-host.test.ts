@@ -6,7 +6,7 @@ import type { Cell } from "../../src/model/types";
 import { VALIDATION_KEY_COLUMN, VALIDATION_SEVERITY_COLUMN } from "../../src/plan/marks";
 import { setupPlan } from "../../src/plan/setup";
 import type { PlanSheet, WorkbookPlan } from "../../src/plan/types";
-import { FakeContext, RecordingExcel, seedTable, stats, type SheetModel, type WorkbookModel } from "./recording-context";
+import { FakeContext, RecordingExcel, seedTable, stats, SheetModel, type WorkbookModel } from "./recording-context";
 
 const AS_OF = 2026;
 let fake: RecordingExcel;
@@ -26,6 +26,7 @@ function picture(m: WorkbookModel) {
   const sheet = (s: SheetModel) => ({
     name: s.name,
     visibility: s.visibility,
+    // eslint-disable-next-line no-control-regex -- U+0001 joins the cells: a character no cell holds
     rows: [...s.rows.entries()].sort((a, b) => a[0] - b[0]).map(([r, v]) => [r, v.join("\u0001").replace(/\u0001+$/, "")]),
     formulas: [...s.formulas.entries()].sort(),
     numberFormats: [...s.numberFormats.entries()].sort(),
@@ -238,7 +239,7 @@ describe("owned sheets", () => {
     expect(s.freeze).toEqual({ rows: 3, cols: 0 });
     expect(s.pageLayout).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1 }, printArea: "A1:D13", titleRows: "$3:$3" });
     expect(s.tabColor).toBe("#1F4E79");
-    expect(s.formats.some((f) => f.address === "A8" && f.prop === "format.font.name" && f.value === "Khmer OS Siemreap")).toBe(true);
+    expect(s.formats.some((f) => f.address === "A8" && f.prop === "format.font.name" && f.value === "Khmer UI")).toBe(true);
     expect(s.formats.filter((f) => f.prop === "format.fill.color" && f.value === "#1F4E79").map((f) => f.address)).toEqual(["A3:B3"]);
   });
 
@@ -532,13 +533,15 @@ describe("openAsNewWorkbook", () => {
 });
 
 describe("buildSummary", () => {
-  test("rebuilds Summary, Briefing and Validation with their charts", async () => {
+  test("rebuilds Summary, a Briefing per committee and Validation with their charts; an old Briefing sheet goes", async () => {
     const host = new OfficeHost();
     await setupWorkbook(host, "despf", AS_OF);
+    fake.model.sheets.push(new SheetModel("Briefing")); // what earlier versions built
     await buildSummary(host, { asOfYear: AS_OF });
     await buildSummary(host, { asOfYear: AS_OF });
     const names = fake.model.sheets.map((s) => s.name);
-    for (const n of ["Summary", "Briefing", "Validation"]) expect(names.filter((x) => x === n)).toHaveLength(1);
+    for (const n of ["Summary", "Briefing DGC", "Briefing DEBC", "Briefing DSC", "Validation"]) expect(names.filter((x) => x === n)).toHaveLength(1);
+    expect(names).not.toContain("Briefing");
     const charts = fake.model.sheets.flatMap((s) => s.charts);
     expect(charts.length).toBeGreaterThan(0);
     // charts.add makes one series per column (per row with "Rows"): each chart must end with only
@@ -550,13 +553,30 @@ describe("buildSummary", () => {
       expect(c.seriesBy).toBe(oneRow ? "Rows" : "Columns");
     }
     // Briefing: wrapped measure text and its row heights, as the file host writes them.
-    const briefing = fake.model.sheet("Briefing").formats;
+    const briefing = fake.model.sheet("Briefing DGC").formats;
     expect(briefing.some((f) => f.prop === "format.wrapText" && f.value === true)).toBe(true);
     expect(briefing.some((f) => f.prop === "format.rowHeight" && typeof f.value === "number" && /^A(\d+):XFD\1$/.test(f.address))).toBe(true);
     expect(briefing.some((f) => f.prop === "format.verticalAlignment" && f.value === "Top")).toBe(true);
     const line = charts.find((c) => c.type === "Line");
-    expect(line?.seriesBy).toBe("Rows");
+    expect(line?.seriesBy).toBe("Columns");
     expect(line?.series.length).toBe(new Set(line?.series.map((x) => x.name)).size);
+    // The palette on every status series, data labels, axis titles.
+    const byCommittee = charts.find((c) => c.name === "SummaryStatusByCommittee");
+    expect(byCommittee?.type).toBe("BarStacked");
+    expect(byCommittee?.series).toEqual([expect.objectContaining({ name: "Not started", color: "#9E9E9E", dataLabels: true, labelFormat: "0;-0;;@" })]);
+    expect(byCommittee?.axisTitles).toEqual({ category: "Committee", value: "Measures" });
+    const status = charts.find((c) => c.name === "SummaryStatus");
+    expect(status?.series[0].pointColors).toEqual(["#9E9E9E", "#1565C0", "#F9A825", "#C62828", "#2E7D32", "#6D4C41"]);
+    // Print: A4, margins, footer with page numbers, the Briefing's header naming its committee.
+    const dgc = fake.model.sheet("Briefing DGC").pageLayout;
+    expect(dgc).toMatchObject({ paperSize: "A4", orientation: "Landscape", titleRows: "$6:$6" });
+    expect(dgc.headerFooter).toMatchObject({ leftHeader: "Digital Government Committee", rightFooter: "Page &P of &N" });
+    expect(dgc.margins?.topMargin).toBeCloseTo(43.2);
+    expect(dgc.margins?.leftMargin).toBeCloseTo(36);
+    const summary = fake.model.sheet("Summary").pageLayout;
+    expect(summary.paperSize).toBe("A4");
+    expect(summary.breaks?.length).toBeGreaterThan(0);
+    expect(summary.titleRows).toBeUndefined();
   });
 
   test("keeps a finding message longer than 255 characters in its HYPERLINK (Excel refuses longer text constants)", async () => {

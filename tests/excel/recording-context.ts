@@ -28,6 +28,8 @@ export interface SyncRecord {
   responseBytes: number;
   actions: number;
   error?: string;
+  /** Index of the action that failed (those before it ran, as in Excel; none after it). */
+  failedAt?: number;
 }
 
 export class FakeError extends Error {
@@ -141,7 +143,8 @@ export interface ChartModel {
   name?: string;
   title?: string;
   position?: [string, string];
-  series: Array<{ name?: string; values?: string; categories?: string }>;
+  series: Array<{ name?: string; values?: string; categories?: string; color?: string; lineColor?: string; pointColors?: string[]; dataLabels?: boolean; labelFormat?: string }>;
+  axisTitles?: { category?: string; value?: string };
 }
 
 export class SheetModel {
@@ -158,9 +161,20 @@ export class SheetModel {
   cfs: CFModel[] = [];
   charts: ChartModel[] = [];
   freeze: { rows: number; cols: number } | null = null;
-  pageLayout: { orientation?: string; zoom?: unknown; printArea?: string; titleRows?: string } = {};
+  pageLayout: {
+    orientation?: string;
+    zoom?: unknown;
+    printArea?: string;
+    titleRows?: string;
+    paperSize?: string;
+    margins?: Record<string, number>;
+    headerFooter?: Record<string, string>;
+    breaks?: string[];
+  } = {};
   columnWidths = new Map<number, number>();
 
+  /** Stable across renames, as Excel's worksheet ids are. */
+  readonly id = `{S-${++modelIds}}`;
   constructor(public name: string) {}
 
   get(r: number, c: number): V {
@@ -248,8 +262,12 @@ export class SheetModel {
   }
 }
 
+let modelIds = 0;
+
 export class TableModel {
   style = "TableStyleMedium2";
+  /** Stable across renames and resizes, as Excel's table ids are. */
+  readonly id = `{T-${++modelIds}}`;
   showTotals = false;
   constructor(
     public name: string,
@@ -288,14 +306,16 @@ export class WorkbookModel {
     return `${prefix}${++this.ids}`;
   }
 
+  /** A sheet by name or id (Worksheet collections take either). */
   sheet(name: string): SheetModel {
-    const s = this.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
+    const s = this.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase() || x.id === name);
     if (!s) throw new FakeError("ItemNotFound", `The requested resource doesn't exist: worksheet ${name}`);
     return s;
   }
 
+  /** A table by name or id (Table collections take either). */
   table(name: string): TableModel {
-    const t = this.tables.find((x) => x.name.toLowerCase() === name.toLowerCase());
+    const t = this.tables.find((x) => x.name.toLowerCase() === name.toLowerCase() || x.id === name);
     if (!t) throw new FakeError("ItemNotFound", `The requested resource doesn't exist: table ${name}`);
     return t;
   }
@@ -345,10 +365,59 @@ export class RecordingExcel {
     if (!this.supports(version)) throw new FakeError("ApiNotFound", `${member} needs ExcelApi ${version}`);
   }
 
-  run = async <T>(batch: (ctx: FakeContext) => Promise<T>): Promise<T> => {
+  /** Excel.run(batch), or Excel.run(context, batch) to reuse a context (as event handler removal does). */
+  run = async <T>(first: FakeContext | ((ctx: FakeContext) => Promise<T>), second?: (ctx: FakeContext) => Promise<T>): Promise<T> => {
     this.runs++;
-    return batch(new FakeContext(this));
+    if (first instanceof FakeContext && second) return second(first);
+    if (typeof first !== "function") throw new Error("fake: Excel.run needs a batch function");
+    return first(new FakeContext(this));
   };
+
+  /** Called at the start of every sync with its index (0-based), before the queue runs: a co-author's change lands here. */
+  beforeSync?: (index: number) => void;
+
+  /** Table.onChanged handlers registered (and not removed) through synced batches. */
+  handlers: Array<{ table: TableModel; handler: (args: unknown) => unknown }> = [];
+
+  /**
+   * Fires the registered Table.onChanged handlers of a table, as Excel does after a user's or a
+   * co-author's change (not when the add-in turned events off with runtime.enableEvents). The
+   * address is the changed area on the sheet. Returns the handlers' promises.
+   */
+  fireTableChanged(table: TableModel, box: Box, changeType: string, source: "Local" | "Remote" = "Local"): Promise<unknown>[] {
+    if (!this.model.enableEvents) return [];
+    const args = { address: boxA1(box), changeType, source, tableId: table.id, worksheetId: table.sheet.id, type: "TableChanged" };
+    return this.handlers.filter((h) => h.table === table).map((h) => Promise.resolve(h.handler(args)));
+  }
+
+  /** A planner types into cells of a table's body (row, col 0-based in the body): the values change, then onChanged fires once. */
+  typeInto(tableName: string, row: number, col: number, values: V[][], source: "Local" | "Remote" = "Local"): Promise<unknown>[] {
+    const t = this.model.table(tableName);
+    values.forEach((r, i) => r.forEach((v, j) => t.sheet.set(t.top + 1 + row + i, t.left + col + j, v)));
+    const box = { r0: t.top + 1 + row, c0: t.left + col, r1: t.top + row + values.length, c1: t.left + col + Math.max(1, values[0]?.length ?? 1) - 1 };
+    return this.fireTableChanged(t, box, "RangeEdited", source);
+  }
+
+  /** Table rows inserted at body row `row` (Insert ▸ Table Rows Above), filled with `rows`: RowInserted fires for them. */
+  insertTableRows(tableName: string, row: number, rows: V[][], source: "Local" | "Remote" = "Local"): Promise<unknown>[] {
+    const t = this.model.table(tableName);
+    const at = t.top + 1 + row;
+    t.sheet.shiftRows(t.left, t.left + t.width - 1, at, rows.length);
+    rows.forEach((r, i) => r.forEach((v, c) => t.sheet.set(at + i, t.left + c, v)));
+    t.height += rows.length;
+    return this.fireTableChanged(t, { r0: at, c0: t.left, r1: at + rows.length - 1, c1: t.left + t.width - 1 }, "RowInserted", source);
+  }
+
+  /** Table rows deleted from body row `row`: RowDeleted fires with their address before the delete. */
+  deleteTableRows(tableName: string, row: number, count: number, source: "Local" | "Remote" = "Local"): Promise<unknown>[] {
+    const t = this.model.table(tableName);
+    const at = t.top + 1 + row;
+    const box = { r0: at, c0: t.left, r1: at + count - 1, c1: t.left + t.width - 1 };
+    t.sheet.clear(box);
+    t.sheet.shiftRows(t.left, t.left + t.width - 1, at + count, -count);
+    t.height -= count;
+    return this.fireTableChanged(t, box, "RowDeleted", source);
+  }
 
   /** Syncs recorded since `from` (an index into syncs). */
   since(from: number): SyncRecord[] {
@@ -478,12 +547,13 @@ export class FakeContext {
     this.responseNow = 0;
     const record: SyncRecord = { requestBytes: queue.reduce((n, a) => n + a.bytes, 0), responseBytes: 0, actions: queue.length };
     this.excel.syncs.push(record);
+    this.excel.beforeSync?.(this.excel.syncs.length - 1);
     await Promise.resolve();
     if (this.excel.enforceWebLimits && record.requestBytes > WEB_LIMIT) {
       record.error = "RequestPayloadSizeLimitExceeded";
       throw new FakeError("RequestPayloadSizeLimitExceeded", `The request payload size (${record.requestBytes}) has exceeded the limit.`);
     }
-    for (const a of queue) {
+    for (const [i, a] of queue.entries()) {
       try {
         const sheet = a.writes?.();
         if (sheet?.protected) throw new FakeError("AccessDenied", `The cell or chart you're trying to change is on a protected sheet (${sheet.name}).`);
@@ -492,6 +562,7 @@ export class FakeContext {
         const err = e instanceof FakeError ? e : new FakeError("GeneralException", e instanceof Error ? e.message : String(e));
         err.debugInfo.errorLocation = a.label;
         record.error = err.code;
+        record.failedAt = i;
         record.responseBytes = this.responseNow;
         throw err;
       }
@@ -676,6 +747,7 @@ export class FakeWorksheet extends FakeObject {
   protected scalar(name: string): unknown {
     const s = this.resolve();
     if (name === "name") return s.name;
+    if (name === "id") return s.id;
     if (name === "position") return this.ctx.model.sheets.indexOf(s);
     if (name === "visibility") return s.visibility;
     throw new Error(`fake: Worksheet.${name}`);
@@ -686,6 +758,9 @@ export class FakeWorksheet extends FakeObject {
   }
   get name(): string {
     return this.got("name");
+  }
+  get id(): string {
+    return this.got("id");
   }
   get position(): number {
     return this.got("position");
@@ -745,6 +820,14 @@ export class FakeWorksheet extends FakeObject {
   get pageLayout(): {
     orientation: string;
     zoom: unknown;
+    paperSize: string;
+    topMargin: number;
+    bottomMargin: number;
+    leftMargin: number;
+    rightMargin: number;
+    headerMargin: number;
+    footerMargin: number;
+    headersFooters: { defaultForAllPages: Record<"leftHeader" | "centerHeader" | "rightHeader" | "leftFooter" | "centerFooter" | "rightFooter", string> };
     setPrintArea(a: string): void;
     setPrintTitleRows(a: string): void;
   } {
@@ -752,7 +835,34 @@ export class FakeWorksheet extends FakeObject {
     const sheet = this.resolve;
     // Where ExcelApi 1.9 is missing every pageLayout action fails at sync, as the real API does.
     const need = () => ctx.excel.requireApi("1.9", "Worksheet.pageLayout");
-    return {
+    const margin = (name: string) => ({
+      set(v: number) {
+        ctx.enqueue(`PageLayout.${name}`, [v], () => {
+          need();
+          const l = sheet().pageLayout;
+          l.margins = { ...l.margins, [name]: v };
+        });
+      },
+      get(): number {
+        throw new FakeError("PropertyNotLoaded", name);
+      },
+    });
+    const hf: Record<string, string> = {};
+    for (const name of ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"]) {
+      Object.defineProperty(hf, name, {
+        set(v: string) {
+          ctx.enqueue(`HeaderFooter.${name}`, [v], () => {
+            need();
+            const l = sheet().pageLayout;
+            l.headerFooter = { ...l.headerFooter, [name]: v };
+          });
+        },
+        get(): string {
+          throw new FakeError("PropertyNotLoaded", name);
+        },
+      });
+    }
+    const layout = {
       set orientation(v: string) {
         ctx.enqueue("PageLayout.orientation", [v], () => void (need(), (sheet().pageLayout.orientation = v)));
       },
@@ -765,8 +875,29 @@ export class FakeWorksheet extends FakeObject {
       get zoom(): unknown {
         throw new FakeError("PropertyNotLoaded", "zoom");
       },
+      set paperSize(v: string) {
+        ctx.enqueue("PageLayout.paperSize", [v], () => void (need(), (sheet().pageLayout.paperSize = v)));
+      },
+      get paperSize(): string {
+        throw new FakeError("PropertyNotLoaded", "paperSize");
+      },
+      headersFooters: { defaultForAllPages: hf },
       setPrintArea: (a: string) => ctx.enqueue("PageLayout.setPrintArea", [a], () => void (need(), (sheet().pageLayout.printArea = a))),
       setPrintTitleRows: (a: string) => ctx.enqueue("PageLayout.setPrintTitleRows", [a], () => void (need(), (sheet().pageLayout.titleRows = a))),
+    };
+    for (const name of ["topMargin", "bottomMargin", "leftMargin", "rightMargin", "headerMargin", "footerMargin"]) Object.defineProperty(layout, name, margin(name));
+    return layout as unknown as ReturnType<() => FakeWorksheet["pageLayout"]>;
+  }
+  get horizontalPageBreaks(): { add(address: string): void } {
+    const ctx = this.ctx;
+    const sheet = this.resolve;
+    return {
+      add: (address: string) =>
+        ctx.enqueue("PageBreakCollection.add", [address], () => {
+          ctx.excel.requireApi("1.9", "horizontalPageBreaks");
+          const l = sheet().pageLayout;
+          l.breaks = [...(l.breaks ?? []), address];
+        }),
     };
   }
   getRange(address?: string): FakeRange {
@@ -902,6 +1033,7 @@ export class FakeTable extends FakeObject {
   protected scalar(name: string): unknown {
     const t = this.resolve();
     if (name === "name") return t.name;
+    if (name === "id") return t.id;
     if (name === "showTotals") return t.showTotals;
     if (name === "style") return t.style;
     throw new Error(`fake: Table.${name}`);
@@ -927,6 +1059,31 @@ export class FakeTable extends FakeObject {
   }
   get showTotals(): boolean {
     return this.got("showTotals");
+  }
+  get id(): string {
+    return this.got("id");
+  }
+  /** Table.onChanged (ExcelApi 1.7): add() registers at the next sync; remove() unregisters at the sync after it. */
+  get onChanged(): { add(handler: (args: unknown) => unknown): { context: FakeContext; remove(): void } } {
+    const ctx = this.ctx;
+    const resolve = this.resolve;
+    return {
+      add: (handler) => {
+        let entry: { table: TableModel; handler: (args: unknown) => unknown } | null = null;
+        ctx.enqueue("Table.onChanged.add", [], () => {
+          ctx.excel.requireApi("1.7", "Table.onChanged");
+          entry = { table: resolve(), handler };
+          ctx.excel.handlers.push(entry);
+        });
+        return {
+          context: ctx,
+          remove: () =>
+            ctx.enqueue("EventHandlerResult.remove", [], () => {
+              ctx.excel.handlers = ctx.excel.handlers.filter((h) => h !== entry);
+            }),
+        };
+      },
+    };
   }
   set style(v: string) {
     this.ctx.enqueue("Table.style", [v], () => {
@@ -1232,14 +1389,14 @@ export class FakeRange extends FakeObject {
       () => this.resolve().sheet,
     );
   }
-  clear(): void {
+  clear(applyTo: "All" | "Formats" | "Contents" = "All"): void {
     this.ctx.enqueue(
       "Range.clear",
-      [],
+      [applyTo],
       () => {
         const { sheet, box } = this.resolve();
-        sheet.clear(box);
-        sheet.formats = sheet.formats.filter((f) => !intersects(parseAddress(f.address).box, box));
+        if (applyTo !== "Formats") sheet.clear(box);
+        if (applyTo !== "Contents") sheet.formats = sheet.formats.filter((f) => !intersects(parseAddress(f.address).box, box));
       },
       () => this.resolve().sheet,
     );
@@ -1551,6 +1708,7 @@ class FakeChartCollection {
 
 class FakeChart {
   readonly title: { text: string };
+  readonly axes: { categoryAxis: { title: { text: string } }; valueAxis: { title: { text: string } } };
   readonly series: { getItemAt(i: number): FakeSeries; add(name: string): FakeSeries };
   constructor(
     private readonly ctx: FakeContext,
@@ -1564,6 +1722,17 @@ class FakeChart {
         throw new FakeError("PropertyNotLoaded", "text");
       },
     };
+    const axisTitle = (key: "category" | "value") => ({
+      title: {
+        set text(v: string) {
+          ctx.enqueue("ChartAxisTitle.text", [v], () => void (chart().axisTitles = { ...chart().axisTitles, [key]: v }));
+        },
+        get text(): string {
+          throw new FakeError("PropertyNotLoaded", "text");
+        },
+      },
+    });
+    this.axes = { categoryAxis: axisTitle("category"), valueAxis: axisTitle("value") };
     this.series = {
       getItemAt: (i: number) => new FakeSeries(ctx, () => chart().series[i]),
       add: (name: string) => {
@@ -1595,6 +1764,60 @@ class FakeSeries {
   ) {}
   set name(v: string) {
     this.ctx.enqueue("ChartSeries.name", [v], () => void (this.s().name = v));
+  }
+  set hasDataLabels(v: boolean) {
+    this.ctx.enqueue("ChartSeries.hasDataLabels", [v], () => void (this.ctx.excel.requireApi("1.7", "hasDataLabels"), (this.s().dataLabels = v)));
+  }
+  get dataLabels(): { showValue: boolean; numberFormat: string } {
+    const ctx = this.ctx;
+    const s = this.s;
+    return {
+      set showValue(v: boolean) {
+        ctx.enqueue("ChartDataLabels.showValue", [v], () => void (ctx.excel.requireApi("1.8", "series.dataLabels"), (s().dataLabels = v)));
+      },
+      get showValue(): boolean {
+        throw new FakeError("PropertyNotLoaded", "showValue");
+      },
+      set numberFormat(v: string) {
+        ctx.enqueue("ChartDataLabels.numberFormat", [v], () => void (ctx.excel.requireApi("1.8", "dataLabels.numberFormat"), (s().labelFormat = v)));
+      },
+      get numberFormat(): string {
+        throw new FakeError("PropertyNotLoaded", "numberFormat");
+      },
+    };
+  }
+  get format(): { fill: { setSolidColor(c: string): void }; line: { color: string } } {
+    const ctx = this.ctx;
+    const s = this.s;
+    return {
+      fill: { setSolidColor: (c: string) => ctx.enqueue("ChartFill.setSolidColor", [c], () => void (s().color = c)) },
+      line: {
+        set color(c: string) {
+          ctx.enqueue("ChartLineFormat.color", [c], () => void (s().lineColor = c));
+        },
+        get color(): string {
+          throw new FakeError("PropertyNotLoaded", "color");
+        },
+      },
+    };
+  }
+  get points(): { getItemAt(j: number): { format: { fill: { setSolidColor(c: string): void } } } } {
+    const ctx = this.ctx;
+    const s = this.s;
+    return {
+      getItemAt: (j: number) => ({
+        format: {
+          fill: {
+            setSolidColor: (c: string) =>
+              ctx.enqueue("ChartFill.setSolidColor", [j, c], () => {
+                const pts = [...(s().pointColors ?? [])];
+                pts[j] = c;
+                s().pointColors = pts;
+              }),
+          },
+        },
+      }),
+    };
   }
   setValues(r: FakeRange): void {
     this.ctx.enqueue("ChartSeries.setValues", [], () => {

@@ -33,6 +33,14 @@ test("every operation makes at most 3 syncs, the same number at 10 and at 1 000 
   expect(result.summary["10"].syncs).toBe(3); // readTables 1; applyPlan (owned sheets + marks) 2
 });
 
+test("check as you type: one Measures cell edited after a check is re-checked in at most 2 syncs at every size, each small", () => {
+  for (const n of ["10", "1000", "100000"]) {
+    expect({ n, syncs: Math.min(2, result.edit[n].syncs) }).toEqual({ n, syncs: result.edit[n].syncs });
+    // constant: the changed row and the Validation rows it moves, whatever the table's size
+    expect(result.edit[n].max_bytes_per_sync).toBe(result.edit["10"].max_bytes_per_sync);
+  }
+});
+
 test("validate and summary are one readTables and one applyPlan that also marks", () => {
   const small = calls.filter((c) => c.measures <= 1000);
   for (const operation of ["validate", "summary"] as const) {

@@ -38,7 +38,7 @@ describe("operations return what the front ends show, from one read", () => {
     const host = FakeHost.despf();
     host.set("Measures", 1, "Status", "Completed");
     const built = await buildSummary(host, { asOfYear: 2026 });
-    expect(host.calls).toEqual(["readTables", "applyPlan:Summary,Briefing,Validation+marks"]);
+    expect(host.calls).toEqual(["readTables", "applyPlan:Summary,Briefing DGC,Briefing DEBC,Briefing DSC,Validation+marks"]);
     const { dashboard } = await summariseWorkbook(host, { asOfYear: 2026 });
     expect(built.dashboard).toEqual(dashboard);
     expect(dashboard.measures).toBe(139);

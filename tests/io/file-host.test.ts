@@ -89,8 +89,28 @@ describe("file host owned sheets", () => {
     const wb = await excelJs(await again.exportXlsx());
     const names = wb.worksheets.map((w) => w.name);
     expect(names.filter((n) => n === "Summary")).toHaveLength(1);
-    expect(names).toEqual(expect.arrayContaining(["Summary", "Briefing", "Validation", "Measures"]));
+    expect(names).toEqual(expect.arrayContaining(["Summary", "Briefing DGC", "Briefing DEBC", "Briefing DSC", "Validation", "Measures"]));
     expect((await again.readTables()).Measures!.rows).toHaveLength(139);
+  });
+
+  test("an old single Briefing sheet is replaced by the per-committee sheets; a Briefing sheet holding a table is the planner's", async () => {
+    const host = FileHost.blank();
+    await setupWorkbook(host, "despf", 2026);
+    host.book.wb.addWorksheet("Briefing").getCell("A1").value = "Digital Government Committee — measures";
+    await buildSummary(host, { asOfYear: 2026 });
+    let names = (await excelJs(await host.exportXlsx())).worksheets.map((w) => w.name);
+    expect(names).not.toContain("Briefing");
+    expect(names).toContain("Briefing DGC");
+
+    const mine = FileHost.blank();
+    await setupWorkbook(mine, "despf", 2026);
+    const sheet = mine.book.wb.addWorksheet("Briefing");
+    sheet.addTable({ name: "MyNotes", ref: "A1", headerRow: true, style: { theme: "TableStyleLight1" }, columns: [{ name: "Note" }], rows: [["keep me"]] });
+    await buildSummary(mine, { asOfYear: 2026 });
+    const wb = await excelJs(await mine.exportXlsx());
+    names = wb.worksheets.map((w) => w.name);
+    expect(names).toContain("Briefing");
+    expect(wb.getWorksheet("Briefing")!.getCell("A2").value).toBe("keep me");
   });
 
   test("the Validation sheet lists the findings with links and keys that the marks read", async () => {

@@ -38,7 +38,7 @@ export function measure(fields: MeasureFields = {}): Cell[] {
   return TABLE_HEADERS.Measures.map((h) => merged[h as MeasureHeader] ?? null);
 }
 
-export function referenceTables(): Required<Omit<PlannerTables, "Measures">> {
+export function referenceTables(): Required<Omit<PlannerTables, "Measures" | "Progress">> {
   return {
     Framework: table("Framework", [
       ["Name", "Test framework"],

@@ -132,6 +132,29 @@ describe("IncrementalValidator", () => {
     );
   });
 
+  it("tells the Progress table's findings after the rows, against the keys as they now are", () => {
+    fc.assert(
+      fc.property(fc.array(measureRow, { minLength: 1, maxLength: 8 }), fc.array(opArb, { maxLength: 6 }), (initial, ops) => {
+        const rows = initial.map((r) => [...r]);
+        const progress = table("Progress", [
+          ["2026-Q1", "1", "On track", 50, "", "a.xlsx", "t"],
+          ["2026-Q2", "1", "At risk", 40, "", "a.xlsx", "t"],
+          ["2026-Q9", "2", "On track", 10, "", "a.xlsx", "t"],
+          ["2026-Q2", "A1", "On track", 10, "", "b.xlsx", "t"],
+        ]);
+        const engine = new IncrementalValidator({ ...tables([...rows]), Progress: progress }, { asOfYear: 2027 });
+        for (const op of ops) {
+          const change = resolve(op, rows.length);
+          if (!change) continue;
+          engine.apply(change);
+          applyPlain(rows, change);
+        }
+        expect(engine.findings()).toEqual(validate({ ...tables(rows), Progress: progress }, { asOfYear: 2027 }));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it("renumbers the findings below an inserted row and the first row a duplicate points to", () => {
     const engine = new IncrementalValidator(tables([measure({ "No.": "1" }), measure({ "No.": "1" })]), { asOfYear: 2027 });
     expect(engine.findings().find((f) => f.rule === "key-duplicate")).toMatchObject({ row: 2, params: { firstRow: 1 } });

@@ -40,7 +40,15 @@ function plantedWorkbook() {
     /* 23 */ m("23", { Timeframe: "Short-term", "Start year": 45658, "End year": 2025, Status: "Not started", "Progress %": null }),
     /* 24 */ m("24", { Goal: "G2", Strategy: "S2", "Lead committee": DEBC_KM, "Other committees": "", Timeframe: "short-term", "Start year": 2021, "End year": 2025, Status: "COMPLETED", "Progress %": 100 }),
   ];
-  return { ...ref, Measures: table("Measures", rows) };
+  const progress: Cell[][] = [
+    /* 1 */ ["2026-Q1", "1", "On track", 50, "", "a.xlsx", "2026-03-31 10:00 UTC"],
+    /* 2 */ ["2026-Q2", "1", "On track", 40, "", "a.xlsx", "2026-06-30 10:00 UTC"],
+    /* 3 */ ["2026-Q5", "1", "On track", 60, "", "a.xlsx", "2026-06-30 10:00 UTC"],
+    /* 4 */ ["2026-Q2", "999", "On track", 10, "", "a.xlsx", "2026-06-30 10:00 UTC"],
+    /* 5 */ ["2026-h1", "2", "On track", 30, "", "b.xlsx", "2026-06-30 10:00 UTC"],
+    /* 6 */ [" 2026 - Q3 ", "2", "At risk", 20, "Budget moved to 2027", "b.xlsx", "2026-09-30 10:00 UTC"],
+  ];
+  return { ...ref, Measures: table("Measures", rows), Progress: table("Progress", progress) };
 }
 
 const EXPECTED = [
@@ -74,6 +82,9 @@ const EXPECTED = [
   ["overdue", "Measures", 22, "End year"],
   ["overdue", "Measures", 23, "End year"],
   ["not-started-late", "Measures", 23, "Start year"],
+  ["progress-decrease", "Progress", 2, "Progress %"],
+  ["period-invalid", "Progress", 3, "Period"],
+  ["progress-key-unknown", "Progress", 4, "No."],
 ];
 
 describe("planted-defects workbook", () => {
@@ -94,7 +105,8 @@ describe("planted-defects workbook", () => {
     for (const f of findings.filter((x) => x.table === "Measures")) {
       expect(f.key).toBe(f.row === 4 ? null : f.row === 5 ? "2" : String(f.row));
     }
-    expect(findings.filter((x) => x.table !== "Measures").every((f) => f.key === null)).toBe(true);
+    expect(findings.filter((x) => x.table !== "Measures" && x.table !== "Progress").every((f) => f.key === null)).toBe(true);
+    expect(findings.filter((x) => x.table === "Progress").map((f) => f.key)).toEqual(["1", "1", "999"]);
   });
 
   it("tells every finding in Khmer on request, with the same rules and params", () => {

@@ -1,6 +1,6 @@
 /** Property tests: validate never throws on any cells, and every finding keeps the contract. */
 import fc from "fast-check";
-import { findTable, TABLE_HEADERS, TABLE_NAMES, type PlannerTables, type TableData, type TableName } from "../../src/model/schema";
+import { ALL_TABLE_NAMES, findTable, TABLE_HEADERS, type PlannerTables, type TableData, type TableName } from "../../src/model/schema";
 import type { Cell } from "../../src/model/types";
 import type { Finding } from "../../src/rules/finding";
 import { formatFinding } from "../../src/rules/messages";
@@ -9,6 +9,9 @@ import { DGC_KM, DSC_KM, measure, referenceTables } from "./helpers";
 
 /** DESIGN.md "Findings (validation)", transcribed by hand: rule → severity. */
 const DESIGN_SEVERITY: Record<string, string> = {
+  "period-invalid": "error",
+  "progress-key-unknown": "error",
+  "progress-decrease": "warning",
   "key-missing": "error",
   "key-duplicate": "error",
   "required-missing": "error",
@@ -79,14 +82,14 @@ function tableArb(name: TableName): fc.Arbitrary<TableData> {
 }
 
 const tablesArb: fc.Arbitrary<PlannerTables> = fc.record(
-  Object.fromEntries(TABLE_NAMES.map((n) => [n, tableArb(n)])) as Record<TableName, fc.Arbitrary<TableData>>,
+  Object.fromEntries(ALL_TABLE_NAMES.map((n) => [n, tableArb(n)])) as Record<TableName, fc.Arbitrary<TableData>>,
   { requiredKeys: ["Measures"] },
 );
 
 /** Mixes arbitrary cells into well-formed tables, so the deeper rules run too. */
 const nearlyValidArb: fc.Arbitrary<PlannerTables> = fc
   .record({
-    edits: fc.array(fc.tuple(fc.constantFrom(...TABLE_NAMES), fc.nat(20), fc.nat(20), cell), { maxLength: 25 }),
+    edits: fc.array(fc.tuple(fc.constantFrom(...ALL_TABLE_NAMES), fc.nat(20), fc.nat(20), cell), { maxLength: 25 }),
     extraRows: fc.array(fc.array(cell, { maxLength: 16 }), { maxLength: 4 }),
     measures: fc.nat(6),
   })
@@ -94,6 +97,14 @@ const nearlyValidArb: fc.Arbitrary<PlannerTables> = fc
     const t: Record<TableName, TableData> = {
       ...referenceTables(),
       Measures: { name: "Measures", headers: [...TABLE_HEADERS.Measures], rows: Array.from({ length: measures }, (_, i) => measure({ "No.": String(i + 1) })) },
+      Progress: {
+        name: "Progress",
+        headers: [...TABLE_HEADERS.Progress],
+        rows: [
+          ["2026-Q1", "1", "On track", 40, "", "a.xlsx", "2026-03-31"],
+          ["2026-Q2", "1", "At risk", 30, "", "a.xlsx", "2026-06-30"],
+        ],
+      },
     };
     t.Measures.rows.push(...extraRows);
     for (const [name, r, c, value] of edits) {
@@ -132,7 +143,7 @@ function contractProblems(tables: PlannerTables, findings: Finding[], language: 
   const problems: string[] = [];
   const bad = (f: Finding, why: string) => problems.push(`${why}: ${JSON.stringify({ ...f, message: f.message.slice(0, 200) })}`);
   for (const f of findings) {
-    if (!(TABLE_NAMES as readonly string[]).includes(f.table)) bad(f, "table is no planner table");
+    if (!(ALL_TABLE_NAMES as readonly string[]).includes(f.table)) bad(f, "table is no planner table");
     const t = findTable(tables as Record<string, TableData | undefined>, f.table);
     if (!t) {
       bad(f, "table not in the input");

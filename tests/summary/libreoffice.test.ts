@@ -193,6 +193,5 @@ function fuzzTables(): PlannerTables {
 });
 
 if (!hasSoffice) {
-  // eslint-disable-next-line no-console
   console.warn("soffice is not on PATH: the LibreOffice recalculation test of the Summary is skipped.");
 }

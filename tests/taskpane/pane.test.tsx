@@ -7,6 +7,9 @@ import { km } from "../../src/taskpane/i18n/km";
 import { SETTINGS_KEY } from "../../src/taskpane/lib/settings";
 import { isoDay } from "../../src/taskpane/lib/file-names";
 import { FakeHost } from "./fake-host";
+import { builtinFramework } from "../../src/model/builtin";
+import { frameworkToTables } from "../../src/model/convert";
+import type { PlannerTables } from "../../src/model/schema";
 
 beforeAll(() => {
   // jsdom lacks these; Fluent's motion, the file readers and the download link use them.
@@ -90,11 +93,19 @@ describe("Check", () => {
     await renderPane(host);
     await runCheck();
     openGroup(`${en["rule.key-duplicate"]} (1)`);
-    const finding = await screen.findByText(/No\. "1" is already used on row 1/);
+    const finding = await screen.findByText(/No\. "1" is already used on row 2/); // sheet row 2 = data row 1
     fireEvent.click(finding);
     await waitFor(() => expect(host.selected).toEqual([{ table: "Measures", row: 3, column: "No." }]));
     // Header in row 1, so data row 3 is sheet row 4; No. is column A.
-    expect((await screen.findByTestId("finding-location")).textContent).toBe(en.locationFile("Measures!A4"));
+    const where = await screen.findByTestId("finding-location");
+    expect(where.textContent).toContain(en.locationFile("Measures!A4"));
+    // The measure by No., short title and committee, right under the finding clicked.
+    expect(where.textContent).toMatch(/Measure No\. 1, "Develop the law .*…", led by DGC\./);
+    expect(where.closest("li")?.contains(finding)).toBe(true);
+    // The line itself names the measure and gives the sheet's row (the cell), not the table's index.
+    expect(finding.closest("button")?.textContent).toMatch(/^No\. 1 · Develop the law/);
+    expect(finding.closest("button")?.textContent).toContain("Measures!A4");
+    expect(finding.closest("button")?.textContent).not.toContain("row 3");
   });
 
   test("the committee filter keeps only the findings of that committee", async () => {
@@ -227,14 +238,46 @@ describe("Summarise", () => {
     await screen.findByTestId("dashboard", {}, { timeout: 20_000 });
     fireEvent.click(screen.getByRole("button", { name: en.buildSummary }));
     expect(await screen.findByText(en.summaryBuilt, {}, { timeout: 20_000 })).toBeTruthy();
-    expect(host.calls).toContain("applyPlan:Summary,Briefing,Validation+marks");
+    expect(host.calls).toContain("applyPlan:Summary,Briefing DGC,Briefing DEBC,Briefing DSC,Validation+marks");
     expect(within(screen.getByTestId("stat-measures")).getByText("139")).toBeTruthy();
     expect(within(screen.getByTestId("stat-completed")).getByText("1%")).toBeTruthy();
     const rows = within(screen.getByTestId("committee-table")).getAllByRole("row");
     const dgc = rows.find((r) => r.textContent?.startsWith("DGC"));
-    expect(dgc?.textContent).toBe("DGC6047");
-    const bars = screen.getByTestId("committee-chart").querySelectorAll("rect[data-value]");
+    // The committee's full name is shown, not only in a tooltip.
+    expect(dgc?.textContent).toBe("DGC Digital Government Committee6047");
+    const bars = screen.getByTestId("committee-chart").querySelectorAll("[data-value]");
     expect([...bars].map((b) => b.getAttribute("data-value"))).toEqual(["47", "86", "13"]);
+
+    // The status board: every measure once, in the fixed status colours, per goal and per committee.
+    const board = screen.getByTestId("status-board");
+    expect(within(board).getByTestId("status-total").textContent).toBe(en.measuresCount(139));
+    const legend = within(board).getByTestId("status-legend").textContent ?? "";
+    expect(legend).toContain(`${en["status.Completed"]}: 1`);
+    expect(legend).toContain(`${en["status.Not started"]}: 138`);
+    const completed = board.querySelector('[data-testid="status-bar"] [data-status="Completed"]') as HTMLElement;
+    expect(completed.style.backgroundColor).toBe("rgb(46, 125, 50)"); // palette green 2E7D32
+    expect(within(board).getAllByTestId("goal-row").length).toBeGreaterThanOrEqual(5);
+    expect(within(board).getAllByTestId("committee-row").map((r) => r.getAttribute("data-code"))).toEqual(["DGC", "DEBC", "DSC"]);
+
+    // One ministry's view: fewer measures, only its goals.
+    const filter = within(board).getByTestId("institution-filter") as HTMLSelectElement;
+    const ministry = [...filter.options].map((o) => o.value).find((v) => /Post and Telecommunications/.test(v))!;
+    fireEvent.change(filter, { target: { value: ministry } });
+    const total = Number(/\d+/.exec(within(board).getByTestId("status-total").textContent ?? "")![0]);
+    expect(total).toBeGreaterThan(0);
+    expect(total).toBeLessThan(139);
+  });
+
+  test("a DGP workbook reads 'priority actions' and shows DGC alone", async () => {
+    const host = new FakeHost(frameworkToTables(builtinFramework("dgp", 2026)) as PlannerTables, "excel");
+    await renderPane(host);
+    await openTab(en.tabSummary);
+    const board = await screen.findByTestId("status-board", {}, { timeout: 20_000 });
+    expect(within(screen.getByTestId("stat-measures")).getByText(en.statPriorityActions)).toBeTruthy();
+    expect(within(board).getByTestId("status-total").textContent).toBe(en.priorityActionsCount(83));
+    expect(within(board).getAllByTestId("committee-row").map((r) => r.getAttribute("data-code"))).toEqual(["DGC"]);
+    const rows = within(screen.getByTestId("committee-table")).getAllByRole("row");
+    expect(rows.filter((r) => /^(DEBC|DSC)/.test(r.textContent ?? ""))).toHaveLength(0);
   });
 });
 

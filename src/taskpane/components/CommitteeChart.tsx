@@ -1,63 +1,53 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
-import { useI18n } from "../i18n";
+import { ACTUAL_COLOR, cssColor } from "../../plan/palette";
 import type { CommitteeCount } from "../../plan/dashboard";
+import { useI18n } from "../i18n";
 
 const useStyles = makeStyles({
   figure: { margin: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0 },
   caption: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
-  svg: { width: "100%", height: "auto", display: "block" },
+  // HTML bars, not a scaled SVG: labels keep the pane's text size at 320 px and at 500 px alike.
+  rows: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  row: { display: "grid", gridTemplateColumns: "3.5em minmax(0, 1fr) 2.5em", alignItems: "center", gap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase200 },
+  track: { position: "relative", height: "14px", borderRadius: tokens.borderRadiusSmall, backgroundColor: tokens.colorNeutralBackground3 },
+  fill: { position: "absolute", insetBlock: 0, insetInlineStart: 0, borderRadius: tokens.borderRadiusSmall },
+  mark: { position: "absolute", top: "-3px", bottom: "-3px", width: 0, borderInlineStartWidth: "2px", borderInlineStartStyle: "dashed" },
+  value: { textAlign: "end" },
   legend: { display: "flex", gap: tokens.spacingHorizontalM, flexWrap: "wrap", fontSize: tokens.fontSizeBase200 },
   swatch: { display: "inline-block", width: "12px", height: "12px", marginInlineEnd: "4px", verticalAlign: "middle" },
   dash: { display: "inline-block", width: "2px", height: "12px", marginInlineEnd: "6px", verticalAlign: "middle", borderLeft: "2px dashed" },
 });
 
-const W = 300;
-const LABEL = 48;
-const ROW = 30;
-const BAR = 16;
-const RIGHT = 36;
-
 /**
- * Measures led or co-led per committee: a plain SVG bar each, with the expected count as a
- * dashed mark where the framework states one. Scales to the pane's width.
+ * Measures led or co-led per committee: a bar each, with the expected count as a dashed mark
+ * where the framework states one.
  */
 export function CommitteeChart({ committees }: { committees: CommitteeCount[] }) {
   const { t } = useI18n();
   const styles = useStyles();
   if (committees.length === 0) return null;
   const max = Math.max(1, ...committees.map((c) => Math.max(c.actual, c.expected ?? 0)));
-  const span = W - LABEL - RIGHT;
-  const x = (n: number) => LABEL + (n / max) * span;
-  const height = committees.length * ROW + 8;
-  const barColor = tokens.colorBrandBackground;
+  const pct = (n: number) => `${(100 * n) / max}%`;
+  const barColor = cssColor(ACTUAL_COLOR);
   const markColor = tokens.colorPaletteDarkOrangeBorder2;
   const labelOf = (c: CommitteeCount) => t.chartBarLabel(c.code, c.actual, c.expected === null ? t.notStated : String(c.expected));
-  const description = `${t.chartTitle}: ${committees.map(labelOf).join("; ")}`;
   return (
     <figure className={styles.figure} data-testid="committee-chart">
       <figcaption className={styles.caption}>{t.chartTitle}</figcaption>
-      <svg className={styles.svg} viewBox={`0 0 ${W} ${height}`} role="img" aria-label={description}>
-        {committees.map((c, i) => {
-          const y = 4 + i * ROW;
-          const label = labelOf(c);
-          return (
-            <g key={c.code}>
-              <title>{label}</title>
-              <text x={0} y={y + BAR / 2 + 4} fontSize={12} fill={tokens.colorNeutralForeground1}>
-                {c.code}
-              </text>
-              <rect x={LABEL} y={y} width={span} height={BAR} fill={tokens.colorNeutralBackground3} rx={2} />
-              <rect x={LABEL} y={y} width={Math.max(0, x(c.actual) - LABEL)} height={BAR} fill={barColor} rx={2} data-value={c.actual} />
-              {c.expected !== null && (
-                <line x1={x(c.expected)} x2={x(c.expected)} y1={y - 3} y2={y + BAR + 3} stroke={markColor} strokeWidth={2} strokeDasharray="3 2" data-expected={c.expected} />
-              )}
-              <text x={W - RIGHT + 4} y={y + BAR / 2 + 4} fontSize={12} fill={tokens.colorNeutralForeground1}>
-                {c.actual}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
+      <ul className={styles.rows}>
+        {committees.map((c) => (
+          <li key={c.code} className={styles.row} aria-label={labelOf(c)} title={labelOf(c)}>
+            <span aria-hidden="true">{c.code}</span>
+            <span className={styles.track} aria-hidden="true">
+              <span className={styles.fill} style={{ width: pct(c.actual), backgroundColor: barColor }} data-value={c.actual} />
+              {c.expected !== null && <span className={styles.mark} style={{ insetInlineStart: pct(c.expected), borderColor: markColor }} data-expected={c.expected} />}
+            </span>
+            <span className={styles.value} aria-hidden="true">
+              {c.actual}
+            </span>
+          </li>
+        ))}
+      </ul>
       <div className={styles.legend} aria-hidden="true">
         <span>
           <span className={styles.swatch} style={{ backgroundColor: barColor }} />

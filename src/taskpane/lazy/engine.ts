@@ -6,4 +6,5 @@
 export { setupAndRead, checkWorkbook, summariseWorkbook, buildSummary } from "../../host/operations";
 export { previewImport, applyImport, undoImport } from "../../host/import";
 export { formatFinding } from "../../rules/messages";
+export { statusBoardOfTables } from "../../summary/status-board";
 export { tablesToJson, tableToCsv } from "../../io/export";

@@ -12,17 +12,17 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { CellTarget } from "../../host/host";
 import type { Finding, RuleId, Severity } from "../../rules/finding";
 import { SEVERITIES, severityCounts } from "../../rules/finding-groups";
-import { rollUpFindings } from "../../rules/rollup";
+import { rollUpFindings, type FindingLine } from "../../rules/rollup";
 import { useI18n, type Catalogue } from "../i18n";
 import { cellAddress } from "../lib/address";
 import { explainError } from "../lib/errors";
 import { engineNow, loadEngine } from "../lib/loaders";
 import { abortable } from "../lib/tasks";
-import { usePane } from "../state";
+import { usePane, type CheckResult } from "../state";
 import { NoWorkbook } from "../components/NoWorkbook";
 import { useViewStyles } from "./styles";
 
@@ -46,9 +46,20 @@ const useStyles = makeStyles({
     whiteSpace: "normal",
   },
   place: { color: tokens.colorNeutralForeground3 },
+  measure: { fontWeight: tokens.fontWeightSemibold },
+  picked: { backgroundColor: tokens.colorNeutralBackground1Selected },
+  // Right under the finding clicked, so it is where the planner looks (never above a long list).
   location: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    marginBlock: tokens.spacingVerticalXXS,
+    marginInlineStart: tokens.spacingHorizontalM,
     padding: tokens.spacingVerticalS,
     borderRadius: tokens.borderRadiusMedium,
+    borderInlineStartWidth: "3px",
+    borderInlineStartStyle: "solid",
+    borderInlineStartColor: tokens.colorBrandStroke1,
     backgroundColor: tokens.colorNeutralBackground3,
     overflowWrap: "anywhere",
   },
@@ -68,8 +79,15 @@ const SEVERITY_COLOR: Record<Severity, "danger" | "warning" | "informative"> = {
 
 interface Group {
   severity: Severity;
-  rules: Array<{ rule: RuleId; items: Array<{ f: Finding; i: number }> }>;
+  rules: Array<{ rule: RuleId; items: FindingLine[] }>;
   count: number;
+}
+
+/** Where the planner was taken: the finding (by index) and its cell. */
+interface Picked {
+  index: number;
+  address: string;
+  mode: "excel" | "file";
 }
 
 /** The rule groups (most urgent first, as rollUpFindings orders them) by severity, keeping the findings `shown` allows. */
@@ -78,13 +96,27 @@ function groupFindings(findings: readonly Finding[], tables: Parameters<typeof r
   return SEVERITIES.map((severity) => {
     const rules = rolled
       .filter((g) => g.severity === severity)
-      .map((g) => ({ rule: g.rule, items: g.lines.filter((l) => shown(l.index)).map((l) => ({ f: l.finding, i: l.index })) }))
+      .map((g) => ({ rule: g.rule, items: g.lines.filter((l) => shown(l.index)) }))
       .filter((r) => r.items.length > 0);
     return { severity, rules, count: rules.reduce((n, r) => n + r.items.length, 0) };
   }).filter((g) => g.count > 0);
 }
 
-function RuleGroup(props: { rule: RuleId; items: Array<{ f: Finding; i: number }>; onPick: (f: Finding) => void }) {
+function Location({ picked, line }: { picked: Picked; line: FindingLine }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const ref = useRef<HTMLDivElement>(null);
+  // Shown where the planner clicked; brought into view if the pane is scrolled.
+  useEffect(() => ref.current?.scrollIntoView?.({ block: "nearest" }), [picked]);
+  return (
+    <div ref={ref} className={styles.location} role="status" aria-live="polite" data-testid="finding-location">
+      <span>{picked.mode === "file" ? t.locationFile(picked.address) : t.locationExcel(picked.address)}</span>
+      {line.no !== null && line.title !== "" && <Caption1>{t.locationMeasure(line.no, line.title, line.committee)}</Caption1>}
+    </div>
+  );
+}
+
+function RuleGroup(props: { rule: RuleId; items: FindingLine[]; picked: Picked | null; onPick: (line: FindingLine) => void }) {
   const { t, language } = useI18n();
   const styles = useStyles();
   const [shown, setShown] = useState(PAGE);
@@ -99,16 +131,31 @@ function RuleGroup(props: { rule: RuleId; items: Array<{ f: Finding; i: number }
       </AccordionHeader>
       <AccordionPanel>
         <ul className={styles.list} data-rule={props.rule}>
-          {props.items.slice(0, shown).map(({ f, i }) => (
-            <li key={i}>
-              <Button appearance="subtle" className={styles.finding} onClick={() => props.onPick(f)} data-testid="finding">
-                <span>{tell(f)}</span>
-                <Caption1 className={styles.place}>
-                  {t.findingPlace(f.table, f.row !== null ? t.rowLabel(f.row) : "", [f.column, f.key !== null ? t.measureNo(f.key) : ""].filter(Boolean).join(" · "))}
-                </Caption1>
-              </Button>
-            </li>
-          ))}
+          {props.items.slice(0, shown).map((line) => {
+            const f = line.finding;
+            const isPicked = props.picked?.index === line.index;
+            // One row numbering: the sheet's, as in the cell address.
+            const row = f.sheetRow ?? f.row;
+            const place = f.cell ?? t.findingPlace(f.table, row !== null ? t.rowLabel(row) : "", f.column ?? "");
+            return (
+              <li key={line.index}>
+                <Button
+                  appearance="subtle"
+                  className={isPicked ? `${styles.finding} ${styles.picked}` : styles.finding}
+                  onClick={() => props.onPick(line)}
+                  aria-expanded={isPicked}
+                  data-testid="finding"
+                >
+                  {line.no !== null && (
+                    <span className={styles.measure}>{line.title ? t.measureLine(line.no, line.title) : t.measureNo(line.no)}</span>
+                  )}
+                  <span>{tell(f)}</span>
+                  <Caption1 className={styles.place}>{[place, line.committee].filter(Boolean).join(" · ")}</Caption1>
+                </Button>
+                {isPicked && props.picked && <Location picked={props.picked} line={line} />}
+              </li>
+            );
+          })}
         </ul>
         {props.items.length > shown && (
           <Button appearance="transparent" onClick={() => setShown((n) => n + PAGE)}>
@@ -126,10 +173,10 @@ export function CheckView() {
   const v = useViewStyles();
   const styles = useStyles();
   const [committee, setCommittee] = useState("");
-  const [location, setLocation] = useState<{ address: string; mode: "excel" | "file" } | null>(null);
+  // Where the picked finding is; it belongs to the check it was picked from (another check drops it).
+  const [picked, setPicked] = useState<(Picked & { check: CheckResult }) | null>(null);
   const { check, run, mode, busy } = pane;
-
-  useEffect(() => setLocation(null), [check]);
+  const location = picked && picked.check === check ? picked : null;
 
   const runCheck = () =>
     run(async ({ host, signal }) => {
@@ -140,13 +187,14 @@ export function CheckView() {
       pane.setNotice((tt) => tt.checkWrote(e, w, i));
     });
 
-  const pick = async (f: Finding) => {
+  const pick = async (line: FindingLine) => {
+    const f = line.finding;
     const target: CellTarget = { table: f.table, row: f.row, column: f.column };
     try {
       if (pane.host) await pane.host.select(target);
-      const address =
-        cellAddress(target, pane.tables) ?? [f.table, f.row !== null ? t.rowLabel(f.row) : "", f.column ?? ""].filter(Boolean).join(", ");
-      setLocation({ address, mode: mode === "excel" ? "excel" : "file" });
+      const row = f.sheetRow ?? f.row;
+      const address = f.cell ?? cellAddress(target, pane.tables) ?? [f.table, row !== null ? t.rowLabel(row) : "", f.column ?? ""].filter(Boolean).join(", ");
+      if (check) setPicked({ index: line.index, address, mode: mode === "excel" ? "excel" : "file", check });
     } catch (e) {
       pane.setError(explainError(e));
     }
@@ -158,7 +206,7 @@ export function CheckView() {
     [check, tables, committee],
   );
   const items = useMemo(() => groups.flatMap((g) => g.rules.flatMap((r) => r.items)), [groups]);
-  const counts = useMemo(() => (check && committee === "" ? check.counts : severityCounts(items.map((x) => x.f))), [check, committee, items]);
+  const counts = useMemo(() => (check && committee === "" ? check.counts : severityCounts(items.map((x) => x.finding))), [check, committee, items]);
   const openFirst = groups[0]?.rules[0]?.rule;
 
   return (
@@ -198,12 +246,6 @@ export function CheckView() {
             {committee !== "" && <Caption1>{t.findingsFiltered(items.length, check.findings.length)}</Caption1>}
           </div>
 
-          {location && (
-            <div className={styles.location} role="status" aria-live="polite" data-testid="finding-location">
-              {location.mode === "file" ? t.locationFile(location.address) : t.locationExcel(location.address)}
-            </div>
-          )}
-
           {items.length === 0 && <Text>{t.noFindings}</Text>}
 
           {groups.map((g) => (
@@ -213,7 +255,7 @@ export function CheckView() {
               </h3>
               <Accordion multiple collapsible defaultOpenItems={openFirst && g === groups[0] ? [openFirst] : []}>
                 {g.rules.map((r) => (
-                  <RuleGroup key={r.rule} rule={r.rule} items={r.items} onPick={(f) => void pick(f)} />
+                  <RuleGroup key={r.rule} rule={r.rule} items={r.items} picked={location} onPick={(line) => void pick(line)} />
                 ))}
               </Accordion>
             </div>

@@ -1,5 +1,5 @@
 import { Button, Caption1, Field, Input, Radio, RadioGroup, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { setAsOfYear } from "../../host/as-of";
 import { useI18n, type Language } from "../i18n";
 import { isValidYear, MAX_YEAR, MIN_YEAR } from "../lib/settings";
@@ -23,7 +23,12 @@ function AsOfYearField() {
   const { host, busy, run, dispatch } = pane;
   const current = pane.asOfYear;
   const [text, setText] = useState(String(current));
-  useEffect(() => setText(String(current)), [current]);
+  // The workbook's year changed (read, saved): it replaces what is typed, adjusted while rendering.
+  const [shown, setShown] = useState(current);
+  if (shown !== current) {
+    setShown(current);
+    setText(String(current));
+  }
   const year = Number(text.trim());
   const valid = text.trim() !== "" && isValidYear(year);
   const canSave = !!host && !busy && valid && year !== current;

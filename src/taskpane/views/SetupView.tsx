@@ -1,5 +1,5 @@
 import { Button, Caption1, Field, Radio, RadioGroup, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { useEffect, useId, useRef, useState, type ChangeEvent } from "react";
+import { useEffect, useEffectEvent, useId, useRef, useState, type ChangeEvent } from "react";
 import type { FrameworkId } from "../../model/types";
 import { useI18n } from "../i18n";
 import { readFileBytes } from "../lib/download";
@@ -40,11 +40,13 @@ export function SetupView() {
   const { host, tables, run, asOfYear, mode, busy, dispatch } = pane;
 
   // Inside Excel the workbook is there from the start: show its tables without a click.
-  useEffect(() => {
+  // Once per host: reading again is the planner's call (Refresh, Check).
+  const readOnArrival = useEffectEvent(() => {
     if (host && !tables && !busy) {
       void run(async ({ host: h }) => dispatch({ type: "read", tables: await h.readTables() }), { first: "stepReading" });
     }
-  }, [host]); // once per host: reading again is the planner's call (Refresh, Check)
+  });
+  useEffect(() => readOnArrival(), [host]);
 
   const repair = () =>
     run(async ({ host: h, signal }) => {

@@ -7,7 +7,7 @@ import { CommitteeIndex } from "../../../src/model/committees";
 import type { PlannerTables, TableData } from "../../../src/model/schema";
 import type { Framework, Measure } from "../../../src/model/types";
 import type { Finding } from "../../../src/rules/finding";
-import { briefingBlocks } from "../../../src/plan/briefing-sheet";
+import { briefingBlocks } from "../../../src/plan/briefing";
 import { LABELS, statusLabel, type Language } from "../../../src/plan/labels";
 import { findingKey, findingLink, VALIDATION_HEADER_ROW, validationSheet } from "../../../src/plan/validation-sheet";
 import { committeeDims } from "../../../src/summary/dimensions";

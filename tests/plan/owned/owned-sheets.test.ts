@@ -12,21 +12,26 @@ const valueRight = (s: PlanSheet, text: string, dc = 2) => {
 };
 
 describe("ownedSheetsPlan", () => {
-  test("Summary, Briefing and Validation, all owned", () => {
+  test("Summary, a Briefing per committee and Validation, all owned, A4 with page numbers; the old Briefing retired", () => {
     const plan = ownedSheetsPlan(smallTables(), [], { language: "en" });
     expect(plan.sheets.map((s) => [s.name, s.owned])).toEqual([
       ["Summary", true],
-      ["Briefing", true],
+      ["Briefing DGC", true],
+      ["Briefing DEBC", true],
+      ["Briefing DSC", true],
+      ["Briefing (no committee)", true],
       ["Validation", true],
     ]);
     expect(plan.sheets[0].charts.length).toBeGreaterThanOrEqual(4);
+    for (const s of plan.sheets) expect(s.print).toMatchObject({ paper: "A4", fitToWidth: true, footer: { left: "Test framework", right: "Page &P of &N" } });
+    expect(plan.retire).toEqual(["Briefing"]);
   });
 
   test("the As of year: the option, else the Framework table's", () => {
     const summary = (asOfYear?: number) => ownedSheetsPlan(smallTables(), [], { language: "en", asOfYear }).sheets[0];
-    expect(valueRight(summary(), "As of year", 1)).toBe(2025);
+    expect(valueRight(summary(), "As of year")).toBe(2025);
     expect(valueRight(summary(), "Overdue")).toBe(3);
-    expect(valueRight(summary(2030), "As of year", 1)).toBe(2030);
+    expect(valueRight(summary(2030), "As of year")).toBe(2030);
     // By 2030: m3, m5, m6 and m4 (2026) overdue; m2 ends 2030.
     expect(valueRight(summary(2030), "Overdue")).toBe(4);
     const f = summary(2030).cells.find((c) => c.formula?.includes("End year") && c.formula.includes('"<2030"'));
@@ -38,7 +43,7 @@ describe("ownedSheetsPlan", () => {
     const plan = ownedSheetsPlan(tables, validate(tables, { asOfYear: 2025 }), { language: "km" });
     const s = plan.sheets[0];
     const row = (code: string) => {
-      const c = s.cells.find((x) => x.value === code && x.col === 0);
+      const c = s.cells.filter((x) => x.value === code && x.col === 0)[1]; // [0] is the cover's
       return [2, 3, 4].map((col) => s.cells.find((x) => c && x.row === c.row && x.col === col)?.value);
     };
     // DESPF Annex 1: DEBC 80 alone + 4 with DGC; DGC 40 alone + 2 with DEBC + 1 with DSC; DSC 12.
@@ -46,6 +51,6 @@ describe("ownedSheetsPlan", () => {
     expect(row("DEBC")).toEqual([84, 2, 86]);
     expect(row("DSC")).toEqual([12, 1, 13]);
     expect(valueRight(s, LABELS.km.measures)).toBe(139);
-    expect(plan.sheets[2].cells.some((c) => c.value === LABELS.km.errors)).toBe(true);
+    expect(plan.sheets.find((x) => x.name === "Validation")?.cells.some((c) => c.value === LABELS.km.errors)).toBe(true);
   });
 });

@@ -10,7 +10,7 @@ import { sourcesFromTables } from "../../../src/summary/cells";
 describe("owned sheets on thin or odd workbooks", () => {
   test("no tables at all: static values, no formula over a missing table", () => {
     const plan = ownedSheetsPlan({}, [], { language: "en", asOfYear: 2025 });
-    expect(plan.sheets.map((s) => s.name)).toEqual(["Summary", "Briefing", "Validation"]);
+    expect(plan.sheets.map((s) => s.name)).toEqual(["Summary", "Briefing (no committee)", "Validation"]);
     expect(plan.sheets[0].cells.some((c) => c.formula)).toBe(false);
   });
 
