@@ -9,6 +9,8 @@ import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import ExcelJS from "exceljs";
 import { buildSummary, setupWorkbook } from "../src/host/operations";
+import { briefingDeckPlan } from "../src/host/deck";
+import { writeDeck } from "../src/io/deck/write-deck";
 import { FileHost } from "../src/io/file-host";
 import { tablesToFramework } from "../src/model/convert";
 import { setupPlan } from "../src/plan/setup";
@@ -40,6 +42,12 @@ async function generatedFile(dir: string, n: number): Promise<string> {
   const file = join(dir, `measures-${n}.xlsx`);
   writeFileSync(file, await host.exportXlsx());
   return file;
+}
+
+/** What `planner brief FILE -o OUT.pptx` does, in process: read, plan the deck, write it. */
+async function brief(file: string): Promise<Uint8Array> {
+  const host = await FileHost.open(new Uint8Array(readFileSync(file)));
+  return writeDeck(await briefingDeckPlan(host, { asOfYear: AS_OF_YEAR }));
 }
 
 /** What `planner build FILE -o OUT` does, in process. */
@@ -105,6 +113,8 @@ export interface FileFigures {
   cli_validate_ms: number | null;
   /** `npm run planner -- validate` on the same file: npm and tsx starting up, then the same work. */
   cli_dev_validate_ms: number | null;
+  /** `planner brief` on the DESPF workbook in process: read, plan the deck, write the .pptx (pptxgenjs). */
+  brief_ms: number;
 }
 
 export async function filesBench(): Promise<FileFigures> {
@@ -112,6 +122,7 @@ export async function filesBench(): Promise<FileFigures> {
   const despf = await despfFile(dir);
   const big = await generatedFile(dir, 10_000);
   const build_ms = await timeAsync(5, () => build(despf));
+  const brief_ms = await timeAsync(5, () => brief(despf));
   const libreoffice_ms = libreOfficeMs(despf, 3);
   const exceljs_ms = await excelJsMs(despf, 5);
   const build_10000_ms = await timeAsync(3, () => build(big));
@@ -131,5 +142,6 @@ export async function filesBench(): Promise<FileFigures> {
     build_10000_vs_libreoffice: ratio(build_10000_ms, libreoffice_10000_ms),
     cli_validate_ms,
     cli_dev_validate_ms,
+    brief_ms,
   };
 }

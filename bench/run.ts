@@ -38,6 +38,7 @@ async function main(): Promise<void> {
   const files = { ...(await filesBench()), ...(await returnsBench()) };
   log("\nFiles (median ms)                 DESPF (139)   10 000 measures");
   log(`planner build                     ${fmt(files.build_ms, 0).padStart(11)}   ${fmt(files.build_10000_ms, 0).padStart(15)}`);
+  log(`planner brief (deck, in process)  ${fmt(files.brief_ms, 0).padStart(11)}`);
   log(`LibreOffice load+save (peer)      ${fmt(files.libreoffice_ms, 0).padStart(11)}   ${fmt(files.libreoffice_10000_ms, 0).padStart(15)}`);
   log(`ExcelJS load+save (floor)         ${fmt(files.exceljs_ms, 0).padStart(11)}   ${fmt(files.exceljs_10000_ms, 0).padStart(15)}`);
   log(`build ÷ LibreOffice               ${fmt(files.build_vs_libreoffice, 2).padStart(11)}   ${fmt(files.build_10000_vs_libreoffice, 2).padStart(15)}`);

@@ -6,7 +6,7 @@ export interface ParsedArgs {
   flags: Map<string, string | true>;
 }
 
-const WITH_VALUE = new Set(["--framework", "-o", "--output", "--as-of", "--format", "--into", "--table", "--lang", "--map", "--mode", "--by", "--period"]);
+const WITH_VALUE = new Set(["--framework", "-o", "--output", "--as-of", "--format", "--into", "--table", "--lang", "--map", "--mode", "--by", "--period", "--committee"]);
 const BOOLEAN = new Set(["--dry-run", "--replace", "--help", "-h"]);
 
 export function parseArgs(argv: string[]): ParsedArgs {
@@ -75,6 +75,8 @@ export const USAGE = `Usage: npm run planner -- <command>
   returns FILE --by institution -o DIR [--period P] [--lang en|km]
                                                       one return workbook per institution named in Measures
   export FILE --format csv|json -o OUT [--table NAME] the tables as CSV (one table) or JSON (all)
+  brief FILE -o OUT.pptx [--as-of YEAR] [--lang en|km] [--committee CODE]
+                                                      a briefing deck with native PowerPoint charts
 
 YEAR: without --as-of, the workbook's Framework "As of year", else the current year.
 FILE may be .xlsx or .csv (a csv holds the Measures table; the built-in DESPF reference tables are used).`;

@@ -48,6 +48,8 @@ export const DEBOUNCE_MS = 500;
 export const REMOTE_GRACE_MS = 5000;
 
 export interface LiveUpdate {
+  /** The year the findings were judged at. */
+  asOfYear: number;
   findings: Finding[];
   tables: PlannerTables;
   /** The Validation sheet was written by this re-check. */
@@ -62,7 +64,8 @@ export interface Scheduler {
 }
 
 export interface LiveCheckOptions {
-  asOfYear: number;
+  /** An explicit As of year; without it the Framework table's (followed as it changes), else this year. */
+  asOfYear?: number;
   language: Language;
   onUpdate(update: LiveUpdate): void;
   onError(message: string): void;
@@ -329,7 +332,7 @@ export class LiveCheck {
       const tables = this.engine.tables();
       const next = validationSheet(findings, tables, this.options.language);
       const wrote = await this.write(ctx, mode, next, vsheet, vprot.protected, digestRange, remark ? formats : null);
-      return { findings, tables, wrote, remote: mode === "remote" };
+      return { asOfYear: this.engine.asOfYear, findings, tables, wrote, remote: mode === "remote" };
     });
   }
 
@@ -454,11 +457,11 @@ export class LiveCheck {
     if (mode === "remote") {
       this.believed = null;
       this.graceLater();
-      return { findings, tables, wrote: false, remote: true };
+      return { asOfYear: this.engine.asOfYear, findings, tables, wrote: false, remote: true };
     }
     await this.host.applyPlan({ sheets: [next], marks: true });
     this.believed = next;
-    return { findings, tables, wrote: true, remote: false };
+    return { asOfYear: this.engine.asOfYear, findings, tables, wrote: true, remote: false };
   }
 
   // ------------------------------------------------------------------------ handlers

@@ -163,10 +163,7 @@ export class OfficeHost implements Host {
         const headers = table.headers;
         if (headers.length > oldWidth) {
           const taken = new Set(lay.headers.map((h) => h.toLowerCase()));
-          for (const [i, h] of headers.slice(oldWidth).entries()) {
-            const name = taken.has(h.toLowerCase()) ? `__planner_${i}` : h;
-            await w.op(64, () => tp.columns.add(undefined, undefined, name));
-          }
+          await w.addColumns(lay, tp, headers.slice(oldWidth).map((h, i) => (taken.has(h.toLowerCase()) ? `__planner_${i}` : h)));
         } else if (headers.length < oldWidth) {
           await w.op(64 * (oldWidth - headers.length), () => {
             for (let i = oldWidth - 1; i >= headers.length; i--) tp.columns.getItemAt(i).delete();

@@ -55,7 +55,8 @@ function requireMeasures(tables: PlannerTables): void {
   if (!findTable(tables, "Measures")) throw new NoMeasuresTableError();
 }
 
-function checked(tables: PlannerTables, asOfYear: number, findings: Finding[]): CheckedWorkbook {
+/** What checkWorkbook returns, for findings made elsewhere (the live check's). */
+export function checked(tables: PlannerTables, asOfYear: number, findings: Finding[]): CheckedWorkbook {
   const committees = workbookCommittees(tables);
   return {
     tables,
@@ -88,6 +89,14 @@ export async function checkWorkbook(host: Host, options: OperationOptions = {}):
   const sheet = validationSheet(findings, tables, options.language ?? "en");
   await host.applyPlan({ sheets: [sheet], marks: true }, options.progress);
   return checked(tables, asOfYear, findings);
+}
+
+/** The findings from one read, writing nothing (the CLI's validate: there is no file to save). */
+export async function validateWorkbook(host: Host, options: OperationOptions = {}): Promise<CheckedWorkbook> {
+  const tables = await host.readTables();
+  requireMeasures(tables);
+  const asOfYear = resolveAsOfYear(tables, options.asOfYear);
+  return checked(tables, asOfYear, validate(tables, { asOfYear, language: options.language }));
 }
 
 /** The key numbers, from one read; writes nothing. */

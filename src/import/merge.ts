@@ -37,6 +37,17 @@ export interface ImportOptions {
   headerRow?: number;
 }
 
+export type RejectedCode = "no-key-no-text" | "no-key" | "no-text" | "header-echo" | "key-repeated";
+
+export interface RejectedRow {
+  sourceRow: number;
+  reason: string;
+  code?: RejectedCode;
+  /** key-repeated: the No. and the source row that has it first. */
+  no?: string;
+  firstRow?: number;
+}
+
 export interface ImportReport {
   sheetName?: string;
   /** 1-based source row of the header (the first one, when the header spans rows). */
@@ -64,8 +75,8 @@ export interface ImportReport {
   updated: Array<{ no: string; changes: Array<{ column: string; before: string; after: string }> }>;
   /** Imported rows identical to their target row (in the mapped columns). */
   unchanged: number;
-  /** Rows not imported, with the 1-based source row and the reason. */
-  rejected: Array<{ sourceRow: number; reason: string }>;
+  /** Rows not imported, with the 1-based source row and the reason (English; `code` and its values let a front end tell it in another language). */
+  rejected: Array<RejectedRow>;
   /** replace mode: Nos of target rows the import drops. Always empty in merge mode. */
   removed: string[];
   /** The new Measures table: the target's headers (extra columns included), then rows. */
@@ -266,11 +277,12 @@ export function planImport(
     if (!noText || !measureText) {
       const what = !noText && !measureText ? "no No. and no measure text" : !noText ? "no No." : "no measure text";
       const shown = rowPreview(row);
-      report.rejected.push({ sourceRow, reason: `Row ${sourceRow}: ${what}${shown ? ` (it reads “${shown}”)` : ""}.` });
+      const code: RejectedCode = !noText && !measureText ? "no-key-no-text" : !noText ? "no-key" : "no-text";
+      report.rejected.push({ sourceRow, reason: `Row ${sourceRow}: ${what}${shown ? ` (it reads “${shown}”)` : ""}.`, code });
       continue;
     }
     if (isHeaderEcho(noText, noCol) && isHeaderEcho(measureText, measureCol)) {
-      report.rejected.push({ sourceRow, reason: `Row ${sourceRow}: repeats the header (“${noText}”, “${measureText}”), not a measure.` });
+      report.rejected.push({ sourceRow, reason: `Row ${sourceRow}: repeats the header (“${noText}”, “${measureText}”), not a measure.`, code: "header-echo" });
       continue;
     }
     const contract: MeasureValues = {};
@@ -285,7 +297,7 @@ export function planImport(
     const key = no.toLowerCase();
     const first = firstRowOf.get(key);
     if (first !== undefined) {
-      report.rejected.push({ sourceRow, reason: `Row ${sourceRow}: No. ${no} repeats row ${first}; only the first is imported.` });
+      report.rejected.push({ sourceRow, reason: `Row ${sourceRow}: No. ${no} repeats row ${first}; only the first is imported.`, code: "key-repeated", no, firstRow: first });
       continue;
     }
     firstRowOf.set(key, sourceRow);

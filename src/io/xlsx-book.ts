@@ -4,10 +4,11 @@ import type { Cell } from "../model/types";
 import { cellA1, columnLetter, parseCellA1, quoteSheet, rangeA1 } from "../plan/a1";
 import { NUMBER_FORMATS, VALIDATIONS } from "../plan/setup";
 import type { TableExtent } from "../plan/marks";
+import type { ExistingSheet } from "../plan/owned-sheets";
 import { MARGINS } from "../plan/page";
 import type { HeaderFooterText, PlanChart, PlanSheet, PlanTable, PlanValidation, PrintSetup, WorkbookPlan } from "../plan/types";
 import { fromExcelJs, toExcelJs } from "./exceljs-cells";
-import { keptX14Rules, markFindingsRules, writeMarksAsX14 } from "./xlsx-marks";
+import { markFindingsRules, writeMarksAsX14 } from "./xlsx-marks";
 import { hasKhmer } from "../plan/text-fit";
 import { applyCellStyle, KHMER_FONT } from "./xlsx-styles";
 
@@ -45,6 +46,8 @@ function decodeRange(ref: string): { top: number; left: number; bottom: number; 
  */
 export class XlsxBook {
   private charts: Array<{ sheet: string; chart: PlanChart }> = [];
+  /** Sheets this book rebuilt as owned (their marker is written on save). */
+  private readonly owned = new Set<string>();
 
   private constructor(readonly wb: ExcelJS.Workbook) {}
 
@@ -132,6 +135,11 @@ export class XlsxBook {
     });
   }
 
+  /** Every sheet as the owned-sheet check needs it (plan/owned-sheets.ts). */
+  existingSheets(): ExistingSheet[] {
+    return this.wb.worksheets.map((ws) => ({ name: ws.name, marked: this.owned.has(ws.name), hasTable: ws.getTables().length > 0, a1: String(fromExcelJs(ws.getCell(1, 1).value) ?? "") }));
+  }
+
   applyPlan(plan: WorkbookPlan): void {
     for (const name of plan.retire ?? []) this.retireSheet(name);
     for (const sheet of plan.sheets) {
@@ -142,6 +150,25 @@ export class XlsxBook {
     for (const sheet of plan.sheets) if (!sheet.owned) sheet.tables.forEach((t) => this.formatTable(t));
     // The marks last, over the tables as the plan left them.
     if (plan.marks) markFindingsRules(this);
+  }
+
+  /**
+   * The plan's sheets drawn on a fresh workbook, for the package writer to move into the
+   * planner's file: owned sheets whole, planner sheets with their tables and number formats
+   * (dropdowns and marks are the package writer's, over the tables where they end up).
+   */
+  renderSheets(sheets: PlanSheet[]): void {
+    for (const sheet of sheets) {
+      if (sheet.owned) {
+        this.rebuildOwnedSheet(sheet);
+        continue;
+      }
+      const ws = this.sheetForNewTable(sheet);
+      for (const table of sheet.tables) {
+        this.createTable(ws, table);
+        this.formatTable({ ...table, validations: [] });
+      }
+    }
   }
 
   private ensurePlannerSheet(plan: PlanSheet): void {
@@ -283,6 +310,7 @@ export class XlsxBook {
       this.wb.removeWorksheet(old.id);
     }
     this.charts = this.charts.filter((c) => c.sheet !== plan.name);
+    this.owned.add(plan.name);
     const sheet = this.wb.addWorksheet(plan.name, { properties: { tabColor: plan.tabColor ? { argb: plan.tabColor } : undefined } });
     if (orderNo !== undefined) (sheet as unknown as Ordered).orderNo = orderNo;
     plan.columnWidths?.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
@@ -315,14 +343,18 @@ export class XlsxBook {
   }
 
   async toBytes(): Promise<Uint8Array> {
-    const buf = new Uint8Array(await this.wb.xlsx.writeBuffer());
-    let out: Uint8Array = buf;
+    let buf: Uint8Array = new Uint8Array(await this.wb.xlsx.writeBuffer());
     if (this.charts.length > 0) {
       const { addCharts } = await import("./xlsx-charts");
-      out = await addCharts(buf, this.charts);
+      buf = await addCharts(buf, this.charts);
     }
     // The marks refer to the Validation sheet: written in the x14 extension, as Excel does (xlsx-marks.ts).
-    return writeMarksAsX14(out, keptX14Rules(this.wb));
+    buf = await writeMarksAsX14(buf);
+    // ExcelJS cannot scope a name to a sheet: the owned markers go into the package after it.
+    const owned = [...this.owned].filter((n) => this.wb.getWorksheet(n));
+    if (owned.length === 0) return buf;
+    const { markOwnedSheets } = await import("./package/transplant");
+    return markOwnedSheets(buf, owned);
   }
 }
 

@@ -287,10 +287,10 @@ function axisTitleXml(text: string | undefined, vertical: boolean): string {
   );
 }
 
-function axesXml(dir: "bar" | "col", titles: PlanChart["axisTitles"] = {}): string {
+function axesXml(dir: "bar" | "col", titles: PlanChart["axisTitles"] = {}, minimum?: number): string {
   const [catPos, valPos] = dir === "bar" ? ["l", "b"] : ["b", "l"];
   const common = (id: number, pos: string): string =>
-    `${val("axId", id)}<c:scaling>${val("orientation", "minMax")}</c:scaling>${val("delete", 0)}${val("axPos", pos)}`;
+    `${val("axId", id)}<c:scaling>${val("orientation", "minMax")}${id === VAL_AX && minimum !== undefined ? val("min", minimum) : ""}</c:scaling>${val("delete", 0)}${val("axPos", pos)}`;
   const ticks = `${val("majorTickMark", "out")}${val("minorTickMark", "none")}${val("tickLblPos", "nextTo")}`;
   return (
     `<c:catAx>${common(CAT_AX, catPos)}${axisTitleXml(titles.category, dir === "bar")}<c:numFmt formatCode="General" sourceLinked="1"/>${ticks}` +
@@ -310,14 +310,14 @@ function plotXml(chart: PlanChart): string {
   if (kind.plot === "line") {
     return (
       `<c:lineChart>${val("grouping", "standard")}${val("varyColors", 0)}${seriesXml(chart, "line")}` +
-      `${val("marker", 1)}${axIds}</c:lineChart>${axesXml("col", chart.axisTitles)}`
+      `${val("marker", 1)}${axIds}</c:lineChart>${axesXml("col", chart.axisTitles, chart.valueMinimum)}`
     );
   }
   const dir = kind.dir ?? "col";
   return (
     `<c:barChart>${val("barDir", dir)}${val("grouping", kind.stacked ? "stacked" : "clustered")}${val("varyColors", 0)}` +
     `${seriesXml(chart, "bar")}${val("gapWidth", kind.stacked ? 60 : 80)}${kind.stacked ? val("overlap", 100) : ""}${axIds}</c:barChart>` +
-    axesXml(dir, chart.axisTitles)
+    axesXml(dir, chart.axisTitles, chart.valueMinimum)
   );
 }
 

@@ -47,29 +47,14 @@ function removeOurRules(sheet: ExcelJS.Worksheet): void {
  * <extLst> under ext uri {78C0D931-6437-407d-A8EE-F0AAD7539E65} ([MS-XLSX] 2.2.4.12), each rule
  * an <x14:cfRule type="expression"> with its formula in <xm:f>, its format inline in <x14:dxf>
  * and its range in <xm:sqref>. (ExcelJS issues #1751, #2311 and PR #1767 show Excel's own files
- * so.) ExcelJS writes only the standard block, and reads x14 expression rules without their
- * formula, then cannot save them (#2311: it throws). So the file host writes through ExcelJS as
- * before and then moves its marks into the extension (writeMarksAsX14); on load, x14 expression
- * rules are set aside before ExcelJS sees them (setAsideX14Rules) and the planner's own — not the
- * marks, which are rebuilt — are put back on save.
+ * so.) ExcelJS and the package writer write the standard block; toBytes of both then moves the
+ * marks into the extension (writeMarksAsX14).
  */
 const CF_EXT_URI = "{78C0D931-6437-407d-A8EE-F0AAD7539E65}";
 const X14_NS = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main";
 const XM_NS = "http://schemas.microsoft.com/office/excel/2006/main";
 /** "PPMK": our rules' ids start so, to tell them from the planner's own. */
 const MARK_ID_PREFIX = "{50504D4B-";
-
-/** x14 conditional formats kept aside per sheet while ExcelJS holds the workbook: the planner's own, and the marks. */
-export type KeptX14 = Map<string, { own: string[]; marks: string[] }>;
-const keptByWorkbook = new WeakMap<ExcelJS.Workbook, KeptX14>();
-
-export function keepX14Rules(wb: ExcelJS.Workbook, kept: KeptX14): void {
-  if (kept.size > 0) keptByWorkbook.set(wb, kept);
-}
-
-export function keptX14Rules(wb: ExcelJS.Workbook): KeptX14 {
-  return keptByWorkbook.get(wb) ?? new Map();
-}
 
 /** Worksheet part path ("xl/worksheets/sheet1.xml") by sheet name, from the workbook part and its relationships. */
 async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
@@ -100,40 +85,17 @@ const X14_CF = /<(\w+):conditionalFormatting\b[\s\S]*?<\/\1:conditionalFormattin
 
 /** A worksheet's XML without its (now empty) extension list entry for conditional formats. */
 function dropEmptyExt(xml: string): string {
-  let out = xml.replace(new RegExp(`<ext\\b[^>]*uri="${CF_EXT_URI.replace(/[{}]/g, "\\$&")}"[^>]*>\\s*<(\\w+):conditionalFormattings\\b[^>]*>\\s*</\\2:conditionalFormattings>\\s*</ext>`), "");
+  let out = xml.replace(new RegExp(`<ext\\b[^>]*uri="${CF_EXT_URI.replace(/[{}]/g, "\\$&")}"[^>]*>\\s*<(\\w+):conditionalFormattings\\b[^>]*>\\s*</\\1:conditionalFormattings>\\s*</ext>`), "");
   out = out.replace(/<extLst>\s*<\/extLst>/, "");
   return out;
 }
 
-/**
- * Takes the x14 expression rules out of every worksheet before ExcelJS reads the file (it would
- * load them without their formulas and then fail to save). Returns the bytes for ExcelJS and
- * the rules by sheet name: the planner's own, put back on save, and the marks, put back unless
- * a mark run has rebuilt them.
- */
-export async function setAsideX14Rules(bytes: Uint8Array): Promise<{ bytes: Uint8Array; kept: KeptX14 }> {
-  const kept: KeptX14 = new Map();
-  const zip = await JSZip.loadAsync(bytes);
-  let changed = false;
-  for (const [sheet, part] of await sheetParts(zip)) {
-    const xml = await zip.file(part)?.async("string");
-    const ext = xml ? CF_EXT.exec(xml) : null;
-    if (!xml || !ext) continue;
-    const own: string[] = [];
-    const marks: string[] = [];
-    const body = ext[1].replace(X14_CF, (cf) => {
-      if (!/type="expression"/.test(cf)) return cf; // data bars, icon sets: ExcelJS keeps those
-      (cf.includes(MARK_TAG) || cf.includes(MARK_ID_PREFIX) ? marks : own).push(cf);
-      return "";
-    });
-    if (body === ext[1]) continue;
-    const next = dropEmptyExt(xml.replace(ext[1], body));
-    zip.file(part, next);
-    changed = true;
-    kept.set(sheet, { own, marks });
-  }
-  if (!changed) return { bytes, kept };
-  return { bytes: await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }), kept };
+/** `xml` without the x14 mark rules an earlier save wrote (the planner's own x14 rules stay). */
+function withoutX14Marks(xml: string): string {
+  const ext = CF_EXT.exec(xml);
+  if (!ext) return xml;
+  const body = ext[1].replace(X14_CF, (cf) => (cf.includes(MARK_TAG) || cf.includes(MARK_ID_PREFIX) ? "" : cf));
+  return body === ext[1] ? xml : dropEmptyExt(xml.replace(ext[1], body));
 }
 
 /** The `<dxf>` elements of styles.xml, in order (dxfId indexes them). */
@@ -147,16 +109,16 @@ function markRuleId(sheetIndex: number, ruleIndex: number): string {
 }
 
 /**
- * The file as Excel writes it: every mark rule ExcelJS put in a <conditionalFormatting> block
- * moved into the worksheet's x14 extension, with the x14 rules set aside at load put back
- * beside them (the marks among them only where no mark run replaced them).
+ * The file as Excel writes it: every mark rule in a <conditionalFormatting> block (ExcelJS's, or
+ * the package writer's) moved into the worksheet's x14 extension, replacing the marks an earlier
+ * save wrote there; the planner's own x14 rules are left as they are.
  */
-export async function writeMarksAsX14(xlsx: Uint8Array, kept: KeptX14 = new Map()): Promise<Uint8Array> {
+export async function writeMarksAsX14(xlsx: Uint8Array): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(xlsx);
   const dxfs = dxfList((await zip.file("xl/styles.xml")?.async("string")) ?? "");
   let changed = false;
   let sheetIndex = 0;
-  for (const [sheet, part] of await sheetParts(zip)) {
+  for (const part of (await sheetParts(zip)).values()) {
     sheetIndex++;
     let xml = (await zip.file(part)?.async("string")) ?? "";
     const rules: string[] = [];
@@ -174,11 +136,9 @@ export async function writeMarksAsX14(xlsx: Uint8Array, kept: KeptX14 = new Map(
       }
       return "";
     });
-    const before = kept.get(sheet) ?? { own: [], marks: [] };
-    // A mark run rebuilt this sheet's marks: the new ones replace those the file came with.
-    const marks = rules.length > 0 ? rules : before.marks;
-    if (marks.length === 0 && before.own.length === 0) continue;
-    zip.file(part, withX14Formats(xml, [...before.own, ...marks].join("")));
+    if (rules.length === 0) continue;
+    // This save's marks replace those an earlier save put in the extension.
+    zip.file(part, withX14Formats(withoutX14Marks(xml), rules.join("")));
     changed = true;
   }
   return changed ? zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }) : xlsx;

@@ -22,8 +22,9 @@ export function applyCellStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   if (style === "note") Object.assign(font, { italic: true, color: { argb: "FF595959" } });
   if (style === "total") Object.assign(font, { bold: true });
   if (style === "link") Object.assign(font, { underline: true, color: { argb: "FF0563C1" } });
-  if (typeof cell.value === "string" && /[\u1780-\u17ff]/.test(cell.value)) font.name = KHMER_FONT;
-  if (Object.keys(font).length > 0) cell.font = font;
+  // Named, so a program without Calibri falls back to a sans font for the headings too.
+  font.name = typeof cell.value === "string" && /[\u1780-\u17ff]/.test(cell.value) ? KHMER_FONT : "Calibri";
+  cell.font = font;
   const fill = FILL[style];
   if (fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: fill } };
   if (style === "header") cell.alignment = { vertical: "middle", wrapText: true };

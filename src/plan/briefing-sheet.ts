@@ -13,6 +13,7 @@ import { label, localName, statusLabel, timeframeLabel, type Language, type Labe
 import { rowHeight } from "./text-fit";
 import type { CellStyle, HeaderFooterText, PlanCell, PlanSheet } from "./types";
 import { isOverdue } from "../summary/attention";
+import type { PeriodHistory } from "../summary/periods";
 
 /** The sheet name earlier versions built (all committees on one sheet); retired on build. */
 export const LEGACY_BRIEFING_SHEET = "Briefing";
@@ -47,14 +48,14 @@ export function headerText(text: string): string {
   return text.replace(/&/g, "&&");
 }
 
-export function briefingSheets(framework: Framework, language: Language): PlanSheet[] {
+export function briefingSheets(framework: Framework, language: Language, periods?: PeriodHistory): PlanSheet[] {
   const briefings = committeeBriefings(framework);
   if (briefings.length === 0) {
     return [briefingSheet(framework, language, { code: null, name: "", nameKm: "", measures: [], counts: ATTENTION_GROUPS.map(() => 0) })];
   }
   const names = new Set<string>();
   return briefings.map((b) => {
-    const sheet = briefingSheet(framework, language, b);
+    const sheet = briefingSheet(framework, language, b, periods);
     // Two codes that clean to one name ("A/B", "AB"): the later gets a number.
     let name = sheet.name;
     for (let i = 2; names.has(name.toLowerCase()); i++) name = `${sheet.name.slice(0, 27)} (${i})`;
@@ -63,7 +64,7 @@ export function briefingSheets(framework: Framework, language: Language): PlanSh
   });
 }
 
-export function briefingSheet(framework: Framework, language: Language, b: CommitteeBriefing): PlanSheet {
+export function briefingSheet(framework: Framework, language: Language, b: CommitteeBriefing, periods?: PeriodHistory): PlanSheet {
   const L = (k: LabelKey, p?: Record<string, string | number>) => label(language, k, p);
   const cells: PlanCell[] = [];
   const put = (row: number, col: number, value: PlanCell["value"], style?: CellStyle, numberFormat?: string) => {
@@ -122,6 +123,7 @@ export function briefingSheet(framework: Framework, language: Language, b: Commi
     ]);
     r += 1;
   }
+  r = changedSince(periods, b, language, r, put, fit);
   const lastRow = r - 1;
   const name = framework.settings.name;
   const header: HeaderFooterText = { left: headerText(committee), right: headerText(L("briefingAsOf", { year: asOf })) };
@@ -146,4 +148,55 @@ export function briefingSheet(framework: Framework, language: Language, b: Commi
       footer,
     },
   };
+}
+
+/**
+ * Below the measures, when Progress holds two periods or more: this committee's measures whose
+ * status moved or whose progress went up or down since the period before the last. Returns the
+ * next free row.
+ */
+function changedSince(
+  periods: PeriodHistory | undefined,
+  b: CommitteeBriefing,
+  language: Language,
+  start: number,
+  put: (row: number, col: number, value: PlanCell["value"], style?: CellStyle, numberFormat?: string) => void,
+  fit: (row: number, texts: Array<[string, number]>, scale?: number, minimum?: number, bold?: boolean) => void,
+): number {
+  if (!periods?.previous || !periods.latest) return start;
+  const L = (k: LabelKey, p?: Record<string, string | number>) => label(language, k, p);
+  const mine = new Map(b.measures.map((m) => [m.no.toLowerCase(), m]));
+  const changes = periods.changes.filter((c) => mine.has(c.no.toLowerCase()));
+  let r = start + 1;
+  const heading = L("changedSince", { previous: periods.previous, latest: periods.latest });
+  put(r, 0, heading, "subtitle");
+  fit(r++, [[heading, 1]], 12 / 11, 15, true);
+  if (changes.length === 0) {
+    put(r++, 1, L("noChangeSince", { previous: periods.previous }), "note");
+    return r;
+  }
+  const headers = [L("no"), L("measure"), periods.previous, "", "", periods.latest, L("progress"), L("change")];
+  headers.forEach((h, i) => put(r, i, h, "header"));
+  r++;
+  const pct = (n: number | null) => (n === null ? "–" : `${n}`);
+  for (const c of changes) {
+    const m = mine.get(c.no.toLowerCase());
+    const what = [c.statusMoved ? L("changeStatus") : "", c.progress === "up" ? L("progressUp") : c.progress === "down" ? L("progressDown") : ""].filter(Boolean).join(", ");
+    const before = c.before.status ? statusLabel(language, c.before.status) : "";
+    const after = c.after.status ? statusLabel(language, c.after.status) : "";
+    put(r, 0, c.no);
+    put(r, 1, m?.measure ?? "", "wrap");
+    put(r, 2, before, "wrap");
+    put(r, 5, after, c.progress === "down" ? "warning" : "wrap");
+    put(r, 6, `${pct(c.before.progress)} → ${pct(c.after.progress)}`);
+    put(r, 7, what, c.progress === "down" ? "warning" : "wrap");
+    fit(r, [
+      [m?.measure ?? "", 1],
+      [before, 2],
+      [after, 5],
+      [what, 7],
+    ]);
+    r++;
+  }
+  return r;
 }

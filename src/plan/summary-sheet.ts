@@ -9,9 +9,10 @@
 import { STATUSES, type Framework } from "../model/types";
 import type { Metric, SummaryData } from "../summary";
 import { FormulaWriter, type ReferenceStyle } from "../summary/formula";
+import type { PeriodHistory } from "../summary/periods";
 import { statusByCommittee } from "./briefing";
 import { label, localName, shortGoalName, statusLabel, timeframeLabel, type Language } from "./labels";
-import { fitScale, pageBreaks, printable } from "./page";
+import { fitScale, pageBreaks, printable, rowsHeight } from "./page";
 import { ACTUAL_COLOR, EXPECTED_COLOR, statusColor } from "./palette";
 import { fitText, rowHeight } from "./text-fit";
 import type { CellStyle, ChartType, PlanCell, PlanChart, PlanSeries, PlanSheet, RangeRef } from "./types";
@@ -24,6 +25,8 @@ export interface SummarySheetOptions {
    * for programs that cannot read structured references.
    */
   references?: ReferenceStyle;
+  /** The Progress table's history: a status-by-period block and chart when it has a period. */
+  periods?: PeriodHistory;
 }
 
 const FMT = {
@@ -78,7 +81,7 @@ function cell(sheet: string, row: number, col: number): RangeRef {
 
 /** Rows a chart takes in the detail pages, and on the cover. */
 const CHART_ROWS = 20;
-const COVER_CHART_ROWS = 14;
+const COVER_CHART_ROWS = 12;
 /** Column widths: A codes, B names, then the numbers. */
 const CODE_WIDTH = 11;
 const NAME_WIDTH = 32;
@@ -182,24 +185,32 @@ export function summarySheet(framework: Framework, data: SummaryData, language: 
     merges.push({ from: { row: r, col: 1 }, to: { row: r, col: 4 } }, { from: { row: r, col: 7 }, to: { row: r, col: 8 } });
     heights[r] = rowHeight(heads.map((text, i) => ({ text, width: coverWidths[i], bold: true })));
     r += 1;
+    // As many as the cover page holds (Khmer rows are taller), at most ATTENTION_ON_COVER.
+    const numberCols = Math.max(data.timeframes.length + 2, data.committees.length + 1, STATUSES.length + 2, COVER_CHART_COL + 5);
+    const plannedWidths = [CODE_WIDTH, NAME_WIDTH, ...Array.from({ length: numberCols }, () => NUMBER_WIDTH)];
+    const capacity = printable(true).height / fitScale(plannedWidths, true);
+    let shown = 0;
     for (const it of attention) {
       const titleText = fitText(it.measure, coverWidths[1]);
       const status = statusLabel(language, it.status);
+      const h = rowHeight([
+        { text: titleText, width: coverWidths[1] },
+        { text: status, width: coverWidths[4] },
+      ]);
+      if (rowsHeight(heights, 0, r - 1) + h + 18 > capacity) break;
+      shown += 1;
       g.put(r, 0, it.no);
       g.put(r, 1, titleText);
       g.put(r, 5, it.committee);
       g.put(r, 6, it.endYear, it.overdue ? "warning" : undefined, FMT.year);
       g.put(r, 7, status, it.atRisk ? "warning" : undefined);
       merges.push({ from: { row: r, col: 1 }, to: { row: r, col: 4 } }, { from: { row: r, col: 7 }, to: { row: r, col: 8 } });
-      const h = rowHeight([
-        { text: titleText, width: coverWidths[1] },
-        { text: status, width: coverWidths[4] },
-      ]);
       if (h !== 15) heights[r] = h;
       r += 1;
     }
-    if (data.attention.total > attention.length) {
-      g.put(r++, 0, L("attentionCount", { shown: attention.length, total: data.attention.total }), "note");
+    if (data.attention.total > shown) {
+      g.put(r, 0, L("attentionCount", { shown, total: data.attention.total }), "note");
+      khmerRow(r++, L("attentionCount", { shown, total: data.attention.total }));
     }
   }
   const coverEnd = r - 1;
@@ -416,6 +427,44 @@ export function summarySheet(framework: Framework, data: SummaryData, language: 
         { category: L("status"), value: L("axisMeasures") },
       ),
     );
+    endBlock(from, last);
+  }
+
+  // Status by reporting period (the Progress table): static counts, a stacked column per period.
+  const history = options.periods;
+  if (history && history.periods.length > 0) {
+    const from = r;
+    const other = history.statusCounts.some((c) => c[STATUSES.length] > 0);
+    const headers = [L("period"), "", ...statusWords, ...(other ? [L("other")] : []), L("total")];
+    const first = block(L("statusByPeriod"), headers);
+    history.periods.forEach((period, i) => {
+      const counts = other ? history.statusCounts[i] : history.statusCounts[i].slice(0, STATUSES.length);
+      g.put(first + i, 0, period);
+      counts.forEach((n, j) => g.put(first + i, FIRST_NUMBER_COL + j, n, undefined, FMT.count));
+      g.put(first + i, FIRST_NUMBER_COL + counts.length, counts.reduce((a, x) => a + x, 0), "total", FMT.count);
+    });
+    const last = first + history.periods.length - 1;
+    const statusCols = [...STATUSES.map((st, j) => ({ status: st as string, j })), ...(other ? [{ status: "Other", j: STATUSES.length }] : [])];
+    const series = statusCols
+      .filter(({ j }) => history.statusCounts.some((c) => c[j] > 0))
+      .map(
+        ({ status, j }): PlanSeries => ({
+          name: headers[FIRST_NUMBER_COL + j],
+          nameRef: cell(sheet, first - 1, FIRST_NUMBER_COL + j),
+          values: column(sheet, FIRST_NUMBER_COL + j, first, last),
+          cache: history.statusCounts.map((c) => c[j]),
+          color: statusColor(status),
+        }),
+      );
+    if (series.length > 0) {
+      chartsBelow.push(
+        chart("SummaryStatusByPeriod", "columnStacked", L("chartStatusByPeriod"), column(sheet, 0, first, last), history.periods, series, {
+          category: L("axisPeriod"),
+          value: L("axisMeasures"),
+        }),
+      );
+      chartsBelow[chartsBelow.length - 1].valueMinimum = 0;
+    }
     endBlock(from, last);
   }
 

@@ -13,8 +13,8 @@
 /** Points per line of 11 pt text: Latin, and Khmer (vowels above, subscripts below). */
 export const LINE_POINTS = 14.4;
 export const KHMER_LINE_POINTS = 21;
-/** Row padding (points) above the first line. */
-const PADDING = 2.4;
+/** Row padding (points) besides the lines: one Latin line is Excel's default 15 pt row. */
+const PADDING = 0.6;
 /** Cell padding (column units) that text cannot use. */
 const CELL_PADDING = 0.4;
 

@@ -69,6 +69,8 @@ export interface PlanChart {
   dataLabels?: boolean;
   /** Axis titles (bar, column and line charts). */
   axisTitles?: { category?: string; value?: string };
+  /** The value axis starts here (counts of stacked columns: 0), not where the program's auto scale would. */
+  valueMinimum?: number;
 }
 
 /** One side of a page header or footer, in Excel's header codes (&P page, &N pages; "&&" is "&"). */

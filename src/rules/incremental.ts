@@ -85,6 +85,11 @@ export class IncrementalValidator {
     return out;
   }
 
+  /** The As of year the findings are judged at (given, else the Framework's, else this year). */
+  get asOfYear(): number {
+    return this.ctx.asOfYear;
+  }
+
   /** Number of Measures body rows (blank ones included). */
   get rowCount(): number {
     return this.entries.length;

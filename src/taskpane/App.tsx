@@ -22,6 +22,7 @@ import { loadSettings, saveSettings } from "./lib/settings";
 import { PaneProvider, usePane, type Mode, type TabId } from "./state";
 import { SetupView } from "./views/SetupView";
 import { UnsavedChangesGuard } from "./components/UnsavedChangesGuard";
+import { LiveChecker } from "./components/LiveChecker";
 
 // The first view ships with the pane; the others load when opened (or when the browser idles).
 const loadCheck = () => import(/* webpackChunkName: "view-check" */ "./views/CheckView");
@@ -106,6 +107,11 @@ export function App(props: AppProps) {
   const [lang] = useState(() => initialLanguage(props.language));
   const [language, setLanguage] = useState<Language>(lang.language);
   const [chosen, setChosen] = useState(lang.chosen);
+  const [checkAsYouType, setCheckAsYouType] = useState(() => loadSettings().checkAsYouType !== false);
+  const chooseCheckAsYouType = useCallback((on: boolean) => {
+    setCheckAsYouType(on);
+    saveSettings({ ...loadSettings(), checkAsYouType: on });
+  }, []);
   const t = catalogue(language);
   const i18n = useMemo(() => ({ language, t }), [language, t]);
   const theme = useMemo(() => themeFor(language), [language]);
@@ -139,8 +145,9 @@ export function App(props: AppProps) {
       <I18nContext.Provider value={i18n}>
         <PaneProvider language={language} explicitAsOfYear={props.asOfYear} initialMode={mode} initialHost={props.host ?? null} initialFileName={props.fileName ?? null} initialTab={props.tab}>
           <Shell detect={detect && !props.host} onOfficeLanguage={officeLanguage}>
-            <Views onLanguage={chooseLanguage} />
+            <Views onLanguage={chooseLanguage} checkAsYouType={checkAsYouType} onCheckAsYouType={chooseCheckAsYouType} />
             <UnsavedChangesGuard />
+            <LiveChecker enabled={checkAsYouType} />
           </Shell>
         </PaneProvider>
       </I18nContext.Provider>
@@ -240,7 +247,7 @@ function Shell(props: { detect: boolean; onOfficeLanguage(l: Language): void; ch
   );
 }
 
-function Views(props: { onLanguage(l: Language): void }) {
+function Views(props: { onLanguage(l: Language): void; checkAsYouType: boolean; onCheckAsYouType(on: boolean): void }) {
   const pane = usePane();
   const styles = useStyles();
   const { t } = useI18n();
@@ -257,7 +264,7 @@ function Views(props: { onLanguage(l: Language): void }) {
       view = <ImportExportView />;
       break;
     case "settings":
-      view = <SettingsView onLanguage={props.onLanguage} />;
+      view = <SettingsView onLanguage={props.onLanguage} checkAsYouType={props.checkAsYouType} onCheckAsYouType={props.onCheckAsYouType} />;
       break;
     default:
       view = <SetupView />;

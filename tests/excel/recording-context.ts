@@ -172,6 +172,8 @@ export class SheetModel {
     breaks?: string[];
   } = {};
   columnWidths = new Map<number, number>();
+  /** Names scoped to this sheet (Worksheet.names): name → reference. */
+  names = new Map<string, string>();
 
   /** Stable across renames, as Excel's worksheet ids are. */
   readonly id = `{S-${++modelIds}}`;
@@ -798,6 +800,21 @@ export class FakeWorksheet extends FakeObject {
   get tables(): FakeTableCollection {
     return this.child("tables", () => new FakeTableCollection(this.ctx, this.resolve));
   }
+  /** Worksheet.names (ExcelApi 1.4): add, and getItemOrNullObject for a scoped name. */
+  get names(): { add(name: string, reference: FakeRange | string): void; getItemOrNullObject(name: string): FakeNamedItem } {
+    const ctx = this.ctx;
+    const sheet = this.resolve;
+    return {
+      add: (name: string, reference: FakeRange | string) =>
+        ctx.enqueue("NamedItemCollection.add", [name], () => {
+          ctx.excel.requireApi("1.4", "Worksheet.names.add");
+          const s = sheet();
+          if ([...s.names.keys()].some((k) => k.toLowerCase() === name.toLowerCase())) throw new FakeError("ItemAlreadyExists", `The name ${name} exists.`);
+          s.names.set(name, typeof reference === "string" ? reference : "(range)");
+        }),
+      getItemOrNullObject: (name: string) => new FakeNamedItem(ctx, () => [...sheet().names.keys()].find((k) => k.toLowerCase() === name.toLowerCase()) ?? null),
+    };
+  }
   private _charts: FakeChartCollection | null = null;
   get charts(): FakeChartCollection {
     if (!this._charts) this._charts = new FakeChartCollection(this.ctx, this.resolve);
@@ -929,6 +946,22 @@ export class FakeWorksheet extends FakeObject {
     this.ctx.enqueue("Worksheet.activate", [], () => {
       this.ctx.model.active = this.resolve().name;
     });
+  }
+}
+
+export class FakeNamedItem extends FakeObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly find: () => string | null,
+  ) {
+    super(ctx);
+  }
+  protected override isNull(): boolean {
+    return this.find() === null;
+  }
+  protected scalar(name: string): unknown {
+    if (name === "name") return this.find();
+    throw new Error(`fake: NamedItem.${name}`);
   }
 }
 
@@ -1351,8 +1384,20 @@ export class FakeRange extends FakeObject {
       "Range.insert",
       [direction],
       () => {
-        if (direction !== "Down") throw new Error("fake: insert " + direction);
         const { sheet, box } = this.resolve();
+        if (direction === "Right") {
+          const w = box.c1 - box.c0 + 1;
+          for (const t of this.ctx.model.tables) {
+            if (t.sheet !== sheet || t.left + t.width - 1 < box.c0) continue;
+            const inside = t.top >= box.r0 && t.top + t.height <= box.r1;
+            const apart = t.top > box.r1 || t.top + t.height < box.r0;
+            if (!inside && !apart) throw new FakeError("InvalidArgument", "This operation would shift cells in a table.");
+            if (inside && t.left >= box.c0) t.left += w;
+          }
+          sheet.shiftCols(box.r0, box.r1, box.c0, w);
+          return;
+        }
+        if (direction !== "Down") throw new Error("fake: insert " + direction);
         const h = box.r1 - box.r0 + 1;
         for (const t of this.ctx.model.tables) {
           if (t.sheet !== sheet || t.top + t.height < box.r0) continue;

@@ -44,9 +44,9 @@ describe("planImport: the openpyxl ministry report (title, banner, typos, mess)"
 
   it("rejects the section heading, the row without No., and the repeated No., saying why", () => {
     expect(report.rejected).toEqual([
-      { sourceRow: 7, reason: "Row 7: no measure text (it reads “I. Digital infrastructure”)." },
-      { sourceRow: 8, reason: expect.stringMatching(/^Row 8: no No\. \(it reads “A measure without a number \| DGC/) },
-      { sourceRow: 12, reason: "Row 12: No. 2 repeats row 6; only the first is imported." },
+      { sourceRow: 7, reason: "Row 7: no measure text (it reads “I. Digital infrastructure”).", code: "no-text" },
+      { sourceRow: 8, reason: expect.stringMatching(/^Row 8: no No\. \(it reads “A measure without a number \| DGC/), code: "no-key" },
+      { sourceRow: 12, reason: "Row 12: No. 2 repeats row 6; only the first is imported.", code: "key-repeated", no: "2", firstRow: 6 },
     ]);
   });
 

@@ -325,6 +325,21 @@ describe("Import", () => {
   });
 });
 
+describe("Import errors", () => {
+  test("a file without a usable header says what the file needs, and offers no chooser that is not there", async () => {
+    const host = FakeHost.despf();
+    await renderPane(host);
+    await openTab(en.tabImportExport);
+    const csv = ["alpha,beta,gamma", "1,2,3", "4,5,6"].join("\n");
+    fireEvent.change(await screen.findByTestId("import-input"), { target: { files: [new File([csv], "no-header.csv", { type: "text/csv" })] } });
+    const bar = await screen.findByTestId("error-bar", {}, { timeout: 20_000 });
+    expect(bar.textContent).toContain(en.errorImportNoHeader);
+    expect(bar.textContent).toContain("“alpha”");
+    expect(bar.textContent).not.toMatch(/by hand/);
+    expect(screen.queryByTestId("import-report")).toBeNull();
+  });
+});
+
 describe("Import columns", () => {
   /** Measure 1 of the built-in tables, with a deadline under a header the finder does not know. */
   async function importDeadline(host: FakeHost) {
@@ -337,6 +352,14 @@ describe("Import columns", () => {
     const csv = ["No.,Measure,Deadline set by ministry", `1,"${measure.replace(/"/g, '""')}",2031`].join("\n");
     fireEvent.change(await screen.findByTestId("import-input"), { target: { files: [new File([csv], "deadline.csv", { type: "text/csv" })] } });
     const report = await screen.findByTestId("import-report", {}, { timeout: 20_000 });
+    // The column editor stays folded until asked for: the counts and Confirm come first.
+    expect(within(report).queryByTestId("report-columns")).toBeNull();
+    const actions = within(report).getByTestId("import-actions");
+    expect(within(actions).getByRole("button", { name: en.confirmMerge })).toBeTruthy();
+    expect(report.compareDocumentPosition(actions) & Node.DOCUMENT_POSITION_CONTAINED_BY).toBeTruthy();
+    expect(within(report).getByTestId("import-counts").compareDocumentPosition(actions) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    fireEvent.click(within(report).getByTestId("edit-columns"));
+    await within(report).findByTestId("report-columns");
     return { report, measure };
   }
 

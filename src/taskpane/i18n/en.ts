@@ -43,7 +43,6 @@ export const en = {
   allTablesPresent: "All seven planner tables are present.",
   someTablesMissing: (n: number) => (n === 1 ? "1 table is missing: use Create or repair tables." : `${n} tables are missing: use Create or repair tables.`),
   setupDone: (n: number) => `The planner tables are ready: ${n === 1 ? "1 measure" : `${n} measures`}.`,
-  cannotKeep: (what: string) => `Note: the downloaded copy will not keep this file's ${what}; keep the original.`,
   openedFile: (name: string, n: number) => `Opened ${name}: ${n === 1 ? "1 measure" : `${n} measures`}.`,
 
   // Check
@@ -164,6 +163,15 @@ export const en = {
   importCounts: (added: number, updated: number, rejected: number) => `${added} to add, ${updated} to update, ${rejected} rejected.`,
   unchangedCount: (n: number) => (n === 1 ? "1 row is already the same." : `${n} rows are already the same.`),
   keptAsExtra: "(kept as an extra column)",
+  columnName: (header: string) => header,
+  fileRow: (row: number) => `file row ${row}`,
+  rejectedNoKeyNoText: "No No. and no measure text.",
+  rejectedNoKey: "No No.: rows are matched by their number.",
+  rejectedNoText: "No measure text (a heading or a note?).",
+  rejectedHeaderEcho: "Repeats the header row; not a measure.",
+  rejectedKeyRepeated: (no: string, first: number) => `No. ${no} is already on file row ${first}; only the first is imported.`,
+  changeColumns: "Change columns…",
+  hideColumns: "Hide the column choices",
   headerFoundAt: (sheet: string, row: number) => `Header row: ${sheet}, row ${row}.`,
   columnsHeading: "Columns",
   columnsIntro: "Which column of the file fills each planner column. Change one and the report is worked out again.",
@@ -212,6 +220,9 @@ export const en = {
   languageEnglish: "English",
   languageKhmer: "ខ្មែរ (Khmer)",
   settingsSaved: "The language is remembered on this computer; the As of year is kept in the workbook.",
+  checkAsYouType: "Check as I type",
+  checkAsYouTypeHint: "After a check, the findings, the Validation sheet and the marks follow your edits half a second after you stop typing.",
+  checkAsYouTypeFileHint: "Inside Excel only. With a workbook file, press Run check after your changes.",
 
   // Work in progress
   working: "Working…",
@@ -255,6 +266,8 @@ export const en = {
   errorLoadNext: "Check the network connection and reload the pane.",
   errorMapping: "The file cannot be imported with these columns.",
   errorMappingNext: "Rows are matched by their No. and need the measure's text: choose a column of the file for No. and for Measure. The report still shows the last columns that worked.",
+  errorImportNoHeader: "No header row found in this file: its columns cannot be told apart.",
+  errorImportNoHeaderNext: "Give the file a header row that names the columns (at least “No.” and “Measure”; also “Lead committee”, “Timeframe”…), save it, and choose it again.",
   errorUnknownNext: "Try again. If it keeps happening, reload the pane and note the message below for support.",
   errorDetails: (msg: string) => `Details: ${msg}`,
 } as const;

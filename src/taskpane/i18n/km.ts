@@ -6,6 +6,25 @@ import type { Catalogue } from "./en";
  * English because they are the workbook's contract; numbers stay in Western digits, as the
  * workbook and the finding messages write them.
  */
+/** Khmer names of the Measures columns (the workbook keeps the English headers: its contract). */
+const KM_COLUMNS: Readonly<Record<string, string>> = {
+  "No.": "លេខរៀង",
+  Goal: "គោលដៅ",
+  Strategy: "យុទ្ធសាស្ត្រ",
+  Measure: "វិធានការ",
+  "Lead committee": "គណៈកម្មាធិការដឹកនាំ",
+  "Other committees": "គណៈកម្មាធិការផ្សេងទៀត",
+  Institutions: "ស្ថាប័ន",
+  Timeframe: "ក្របខណ្ឌពេលវេលា",
+  "Start year": "ឆ្នាំចាប់ផ្តើម",
+  "End year": "ឆ្នាំបញ្ចប់",
+  Status: "ស្ថានភាព",
+  "Progress %": "វឌ្ឍនភាព (%)",
+  Indicator: "សូចនាករ",
+  Target: "គោលដៅសម្រេច",
+  Notes: "កំណត់សម្គាល់",
+};
+
 export const km: Catalogue = {
   appTitle: "កម្មវិធីរៀបចំផែនការគោលនយោបាយ",
   appSubtitle: "ពិនិត្យ និងសង្ខេបវិធានការគោលនយោបាយឌីជីថល",
@@ -46,7 +65,6 @@ export const km: Catalogue = {
   allTablesPresent: "តារាងផែនការទាំងប្រាំពីរមានគ្រប់គ្រាន់។",
   someTablesMissing: (n) => `ខ្វះតារាងចំនួន ${n}៖ សូមចុច «បង្កើត ឬជួសជុលតារាង»។`,
   setupDone: (n) => `តារាងផែនការរួចរាល់ហើយ៖ មានវិធានការ ${n}។`,
-  cannotKeep: (what) => `ចំណាំ៖ ច្បាប់ចម្លងដែលទាញយកនឹងមិនរក្សា ${what} របស់ឯកសារនេះទេ សូមរក្សាទុកឯកសារដើម។`,
   openedFile: (name, n) => `បានបើក ${name}៖ មានវិធានការ ${n}។`,
 
   checkHeading: "ពិនិត្យវិធានការ",
@@ -163,6 +181,15 @@ export const km: Catalogue = {
   noneInCategory: "គ្មាន។",
   importCounts: (added, updated, rejected) => `នឹងបន្ថែម ${added} · ធ្វើបច្ចុប្បន្នភាព ${updated} · បដិសេធ ${rejected}។`,
   unchangedCount: (n) => `${n} ជួរដេកដូចគ្នានឹងទិន្នន័យដែលមានស្រាប់។`,
+  columnName: (header) => (KM_COLUMNS[header] ? `${KM_COLUMNS[header]} (${header})` : `ជួរឈរ ${header}`),
+  fileRow: (row) => `ជួរដេកទី ${row} នៃឯកសារ`,
+  rejectedNoKeyNoText: "គ្មានលេខរៀង និងគ្មានអត្ថបទវិធានការ។",
+  rejectedNoKey: "គ្មានលេខរៀង៖ ជួរដេកត្រូវបានផ្គូផ្គងតាមលេខរៀងរបស់វា។",
+  rejectedNoText: "គ្មានអត្ថបទវិធានការ (ប្រហែលជាចំណងជើង ឬកំណត់សម្គាល់?)។",
+  rejectedHeaderEcho: "ធ្វើដដែលៗនូវជួរដេកចំណងជើង មិនមែនជាវិធានការទេ។",
+  rejectedKeyRepeated: (no, first) => `លេខ ${no} មានរួចហើយនៅជួរដេកទី ${first} នៃឯកសារ៖ មានតែជួរដេកទីមួយប៉ុណ្ណោះដែលត្រូវនាំចូល។`,
+  changeColumns: "ប្តូរជួរឈរ…",
+  hideColumns: "លាក់ការជ្រើសរើសជួរឈរ",
   keptAsExtra: "(រក្សាទុកជាជួរឈរបន្ថែម)",
   headerFoundAt: (sheet, row) => `ជួរក្បាលតារាង៖ ${sheet} ជួរដេកទី ${row}។`,
   columnsHeading: "ជួរឈរ",
@@ -211,6 +238,9 @@ export const km: Catalogue = {
   languageEnglish: "English (អង់គ្លេស)",
   languageKhmer: "ខ្មែរ",
   settingsSaved: "ភាសាត្រូវបានចងចាំនៅលើកុំព្យូទ័រនេះ ឯឆ្នាំគិតត្រឹមត្រូវបានរក្សាទុកក្នុងសៀវភៅការងារ។",
+  checkAsYouType: "ពិនិត្យពេលខ្ញុំវាយ",
+  checkAsYouTypeHint: "បន្ទាប់ពីការពិនិត្យ លទ្ធផលរកឃើញ សន្លឹក Validation និងការសម្គាល់ នឹងធ្វើតាមការកែប្រែរបស់អ្នក កន្លះវិនាទីបន្ទាប់ពីអ្នកឈប់វាយ។",
+  checkAsYouTypeFileHint: "មានតែក្នុង Excel ប៉ុណ្ណោះ។ ជាមួយឯកសារសៀវភៅការងារ សូមចុច «ចាប់ផ្តើមពិនិត្យ» បន្ទាប់ពីការកែប្រែរបស់អ្នក។",
 
   working: "កំពុងដំណើរការ…",
   cancel: "បោះបង់",
@@ -252,6 +282,8 @@ export const km: Catalogue = {
   errorLoadNext: "សូមពិនិត្យការតភ្ជាប់បណ្តាញ ហើយផ្ទុកផ្ទាំងឡើងវិញ។",
   errorMapping: "មិនអាចនាំចូលឯកសារនេះ ដោយប្រើជួរឈរទាំងនេះបានទេ។",
   errorMappingNext: "ជួរដេកនីមួយៗត្រូវបានផ្គូផ្គងតាមលេខរៀង ហើយត្រូវការអត្ថបទវិធានការ៖ សូមជ្រើសរើសជួរឈរមួយក្នុងឯកសារ សម្រាប់ No. និងសម្រាប់ Measure។ របាយការណ៍នៅតែបង្ហាញជួរឈរចុងក្រោយដែលប្រើបាន។",
+  errorImportNoHeader: "រកមិនឃើញជួរដេកចំណងជើងនៅក្នុងឯកសារនេះទេ៖ មិនអាចបែងចែកជួរឈររបស់វាបានទេ។",
+  errorImportNoHeaderNext: "សូមដាក់ជួរដេកចំណងជើងដែលដាក់ឈ្មោះជួរឈរ (យ៉ាងហោចណាស់ «No.» និង «Measure» ព្រមទាំង «Lead committee», «Timeframe»…) រក្សាទុក ហើយជ្រើសរើសវាម្តងទៀត។",
   errorUnknownNext: "សូមព្យាយាមម្តងទៀត។ ប្រសិនបើនៅតែកើតឡើង សូមផ្ទុកផ្ទាំងឡើងវិញ ហើយកត់ត្រាសារខាងក្រោមសម្រាប់ក្រុមគាំទ្រ។",
   errorDetails: (msg) => `ព័ត៌មានលម្អិត៖ ${msg}`,
 };

@@ -12,6 +12,7 @@ export type ErrorKind =
   | "office"
   | "load"
   | "mapping"
+  | "importNoHeader"
   | "unknown";
 
 /** An error the pane raises itself, already classified. */
@@ -101,6 +102,8 @@ export function errorText(kind: ErrorKind, t: Catalogue): { title: string; next:
       return { title: t.errorLoad, next: t.errorLoadNext };
     case "mapping":
       return { title: t.errorMapping, next: t.errorMappingNext };
+    case "importNoHeader":
+      return { title: t.errorImportNoHeader, next: t.errorImportNoHeaderNext };
     default:
       return { title: t.errorTitle, next: t.errorUnknownNext };
   }

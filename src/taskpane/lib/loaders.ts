@@ -35,6 +35,11 @@ export const engineNow = engine.now;
 export const loadFiles = files.get;
 export const loadImportSource = importSource.get;
 
+/** Inside Excel only: check as you type (its listener and the incremental engine), in its own chunk. */
+export function loadLiveCheck(): Promise<typeof import("../../excel/live-check")> {
+  return import(/* webpackChunkName: "live-check" */ "../../excel/live-check");
+}
+
 /** Inside Excel only: the Office host, in its own chunk. */
 export async function createOfficeHost(): Promise<Host> {
   const { OfficeHost } = await import(/* webpackChunkName: "office-host" */ "../../excel/office-host");

@@ -4,6 +4,8 @@ import type { Language } from "../i18n";
 export interface StoredSettings {
   language?: Language;
   asOfYear?: number;
+  /** Excel only: re-check as the planner types (on unless switched off). */
+  checkAsYouType?: boolean;
 }
 
 export const SETTINGS_KEY = "policy-planner.settings.v1";
@@ -34,6 +36,7 @@ export function loadSettings(): StoredSettings {
     const out: StoredSettings = {};
     if (p.language === "en" || p.language === "km") out.language = p.language;
     if (isValidYear(p.asOfYear)) out.asOfYear = p.asOfYear;
+    if (typeof p.checkAsYouType === "boolean") out.checkAsYouType = p.checkAsYouType;
     return out;
   } catch {
     return {};

@@ -18,7 +18,9 @@ import type { ImportPreview } from "../../host/import";
 import { resolveAsOfYear } from "../../model/as-of";
 import { cellText } from "../../model/cells";
 import { columnIndex, findTable, TABLE_HEADERS, type TableData } from "../../model/schema";
-import { useI18n } from "../i18n";
+import { useI18n, type Catalogue } from "../i18n";
+import { STATUS_KEYS } from "../../summary/status-board";
+import type { RejectedRow } from "../../import/merge";
 import { readFileBytes, XLSX_MIME } from "../lib/download";
 import { deliver, type ExportFile } from "../lib/deliver";
 import { datedFileName } from "../lib/file-names";
@@ -59,6 +61,15 @@ const useStyles = makeStyles({
   columns: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0 },
   columnField: { minWidth: 0 },
   select: { minWidth: 0 },
+  // Confirm and Discard stay in reach while the planner reads the details below them.
+  sticky: {
+    position: "sticky",
+    top: 0,
+    zIndex: 1,
+    paddingBlock: tokens.spacingVerticalS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   fileInput: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
 });
 
@@ -115,11 +126,12 @@ function ReportTable<T>(props: {
   );
 }
 
-function Change({ from, to }: { from: string; to: string }) {
+function Change({ column, from, to }: { column?: string; from: string; to: string }) {
   const styles = useStyles();
   const { t } = useI18n();
   return (
     <span>
+      {column && <Caption1>{column}: </Caption1>}
       <span className={styles.before}>{from || t.blankValue}</span> → <strong>{to || t.blankValue}</strong>
     </span>
   );
@@ -149,7 +161,7 @@ function ColumnsEditor({ report, source, onChoose }: { report: ImportReport; sou
       <Caption1>{t.columnsIntro}</Caption1>
       <div className={styles.columns}>
         {TABLE_HEADERS.Measures.map((header) => (
-          <Field key={header} label={header} orientation="horizontal" size="small" className={styles.columnField}>
+          <Field key={header} label={t.columnName(header)} orientation="horizontal" size="small" className={styles.columnField}>
             <Select
               size="small"
               className={styles.select}
@@ -170,33 +182,127 @@ function ColumnsEditor({ report, source, onChoose }: { report: ImportReport; sou
   );
 }
 
+/** "The first cells read: …" of the import core's message: what the planner can compare with their file. */
+function firstCellsOf(message: string): string {
+  return /The first cells read: (.*?\.)( |$)/.exec(message)?.[1] ?? "";
+}
+
+/** The No. of a source row, read from the column mapped to No. ("" when none). */
+function sourceNo(source: ImportSourceRows | undefined, report: ImportReport, row: number): string {
+  const col = report.mapped.find((m) => m.header === "No.")?.sourceColumn;
+  if (!source || col === undefined || col < 0) return "";
+  return cellText(source.rows[row - 1]?.[col] ?? null);
+}
+
+/** A value as the planner reads it: a status in the pane's language, anything else as written. */
+function useValueText(): (column: string, value: string) => string {
+  const { t } = useI18n();
+  return (column, value) => {
+    if (column !== "Status") return value;
+    const key = STATUS_KEYS.find((k) => k.toLowerCase() === value.trim().toLowerCase());
+    return key && key !== "Other" ? t[`status.${key}`] : value;
+  };
+}
+
+function rejectedText(t: Catalogue, r: RejectedRow): string {
+  switch (r.code) {
+    case "no-key-no-text":
+      return t.rejectedNoKeyNoText;
+    case "no-key":
+      return t.rejectedNoKey;
+    case "no-text":
+      return t.rejectedNoText;
+    case "header-echo":
+      return t.rejectedHeaderEcho;
+    case "key-repeated":
+      return t.rejectedKeyRepeated(r.no ?? "", r.firstRow ?? 0);
+    default:
+      return r.reason;
+  }
+}
+
 export function ImportReportView({
   report,
   fileName,
   columns,
+  actions,
 }: {
   report: ImportReport;
   fileName: string;
   /** The source and what to do when the planner chooses another column: shows the Columns editor. */
   columns?: { source: ImportSourceRows; onChoose: (header: string, column: number) => void };
+  /** Confirm / Replace / Discard: right after the counts, and kept in reach while the details scroll. */
+  actions?: ReactNode;
 }) {
   const { t } = useI18n();
   const v = useViewStyles();
   const styles = useStyles();
+  const valueText = useValueText();
+  const [editing, setEditing] = useState(false);
+  const editorId = useId();
+  const titleOf = (no: string) => (no ? measureOf(report.result, no) : "");
   const updates = report.updated.flatMap((u) => u.changes.map((c) => ({ no: u.no, ...c })));
   const sourceColumns = [
-    ...report.mapped.map((m) => ({ source: m.sourceHeader, target: m.header })),
+    ...report.mapped.map((m) => ({ source: m.sourceHeader, target: t.columnName(m.header) })),
     ...report.unmapped.map((u) => ({ source: u, target: t.keptAsExtra })),
   ];
+  const normalised = report.normalised.map((n) => ({ ...n, no: sourceNo(columns?.source, report, n.row) }));
+  // One keying for every list: the measure's No. and title (the file's row only where there is no No.).
+  const keyColumn = <T extends { no: string }>(fallbackRow?: (x: T) => number) => ({
+    title: t.noColumn,
+    narrow: true,
+    render: (x: T) => x.no || (fallbackRow ? t.fileRow(fallbackRow(x)) : ""),
+  });
+  const titleColumn = <T extends { no: string }>() => ({ title: t.measureColumn, render: (x: T) => titleOf(x.no) });
   return (
     <div className={styles.report} data-testid="import-report">
       <h3 className={v.subheading}>{t.dryRunHeading(fileName)}</h3>
-      <Text role="status" aria-live="polite" data-testid="import-counts">
+      <Text role="status" aria-live="polite" weight="semibold" data-testid="import-counts">
         {t.importCounts(report.added.length, report.updated.length, report.rejected.length)}{" "}
         {report.unchanged > 0 ? t.unchangedCount(report.unchanged) : ""}
       </Text>
+      {actions && (
+        <div className={styles.sticky} data-testid="import-actions">
+          {actions}
+        </div>
+      )}
       <Caption1>{t.headerFoundAt(report.sheetName ?? fileName, report.headerRow)}</Caption1>
-      {columns && <ColumnsEditor report={report} source={columns.source} onChoose={columns.onChoose} />}
+      <ReportTable
+        testId="report-added"
+        title={t.addedRows}
+        items={report.added.map((no) => ({ no }))}
+        columns={[keyColumn(), titleColumn()]}
+      />
+      <ReportTable
+        testId="report-updated"
+        title={t.updatedRows}
+        items={updates}
+        count={report.updated.length}
+        columns={[
+          keyColumn(),
+          titleColumn(),
+          { title: t.changeColumn, render: (u) => <Change column={t.columnName(u.column)} from={valueText(u.column, u.before)} to={valueText(u.column, u.after)} /> },
+        ]}
+      />
+      <ReportTable
+        testId="report-rejected"
+        title={t.rejectedRows}
+        items={report.rejected.map((r) => ({ ...r, no: r.no ?? "" }))}
+        columns={[
+          { title: t.rowColumn, narrow: true, render: (r) => t.fileRow(r.sourceRow) },
+          { title: t.reasonColumn, render: (r) => rejectedText(t, r) },
+        ]}
+      />
+      <ReportTable
+        testId="report-normalised"
+        title={t.normalisations}
+        items={normalised}
+        columns={[
+          keyColumn<(typeof normalised)[number]>((n) => n.row),
+          titleColumn(),
+          { title: t.changeColumn, render: (n) => <Change column={t.columnName(n.column)} from={valueText(n.column, n.from)} to={valueText(n.column, n.to)} /> },
+        ]}
+      />
       <ReportTable
         testId="report-mapped"
         title={t.mappedColumns}
@@ -206,45 +312,20 @@ export function ImportReportView({
           { title: t.plannerColumn, render: (c) => (c.target ? <strong>{c.target}</strong> : <Caption1>{t.ignoredColumn}</Caption1>) },
         ]}
       />
-      <ReportTable
-        testId="report-normalised"
-        title={t.normalisations}
-        items={report.normalised}
-        columns={[
-          { title: t.rowColumn, narrow: true, render: (n) => n.row },
-          { title: t.columnColumn, render: (n) => n.column },
-          { title: t.changeColumn, render: (n) => <Change from={n.from} to={n.to} /> },
-        ]}
-      />
-      <ReportTable
-        testId="report-added"
-        title={t.addedRows}
-        items={report.added}
-        columns={[
-          { title: t.noColumn, narrow: true, render: (no) => no },
-          { title: t.measureColumn, render: (no) => measureOf(report.result, no) },
-        ]}
-      />
-      <ReportTable
-        testId="report-updated"
-        title={t.updatedRows}
-        items={updates}
-        count={report.updated.length}
-        columns={[
-          { title: t.noColumn, narrow: true, render: (u) => u.no },
-          { title: t.columnColumn, render: (u) => u.column },
-          { title: t.changeColumn, render: (u) => <Change from={u.before} to={u.after} /> },
-        ]}
-      />
-      <ReportTable
-        testId="report-rejected"
-        title={t.rejectedRows}
-        items={report.rejected}
-        columns={[
-          { title: t.rowColumn, narrow: true, render: (r) => r.sourceRow },
-          { title: t.reasonColumn, render: (r) => r.reason },
-        ]}
-      />
+      {columns && (
+        <>
+          <div className={v.actions}>
+            <Button appearance="secondary" aria-expanded={editing} aria-controls={editorId} onClick={() => setEditing((x) => !x)} data-testid="edit-columns">
+              {editing ? t.hideColumns : t.changeColumns}
+            </Button>
+          </div>
+          {editing && (
+            <div id={editorId}>
+              <ColumnsEditor report={report} source={columns.source} onChoose={columns.onChoose} />
+            </div>
+          )}
+        </>
+      )}
     </div>
   );
 }
@@ -284,7 +365,14 @@ export function ImportExportView() {
         const source = await abortable(reader.readImportSource(file.name, bytes), signal);
         report("stepImporting");
         await nextTask();
-        const merge = await engine.previewImport(h, { source, asOfYear: pane.explicitAsOfYear, mode: "merge" });
+        let merge: ImportPreview;
+        try {
+          merge = await engine.previewImport(h, { source, asOfYear: pane.explicitAsOfYear, mode: "merge" });
+        } catch (err) {
+          // No usable header: there is no report, so no column chooser to offer; say what the file needs.
+          if (err instanceof Error && err.name === "ImportSourceError") throw new PaneError("importNoHeader", firstCellsOf(err.message));
+          throw err;
+        }
         dispatch({ type: "read", tables: merge.tables });
         setPending({ fileName: file.name, source, merge });
       },
@@ -428,18 +516,24 @@ export function ImportExportView() {
 
       {pending && (
         <>
-          <ImportReportView report={pending.merge.report} fileName={pending.fileName} columns={{ source: pending.source, onChoose: remap }} />
-          <div className={v.actions}>
-            <Button appearance="primary" onClick={confirmMerge} disabled={!!busy}>
-              {t.confirmMerge}
-            </Button>
-            <Button onClick={() => void askReplace()} disabled={!!busy}>
-              {t.replaceAll}
-            </Button>
-            <Button appearance="subtle" onClick={() => setPending(null)} disabled={!!busy}>
-              {t.discardImport}
-            </Button>
-          </div>
+          <ImportReportView
+            report={pending.merge.report}
+            fileName={pending.fileName}
+            columns={{ source: pending.source, onChoose: remap }}
+            actions={
+              <div className={v.actions}>
+                <Button appearance="primary" onClick={confirmMerge} disabled={!!busy} data-testid="import-confirm">
+                  {t.confirmMerge}
+                </Button>
+                <Button onClick={() => void askReplace()} disabled={!!busy}>
+                  {t.replaceAll}
+                </Button>
+                <Button appearance="subtle" onClick={() => setPending(null)} disabled={!!busy}>
+                  {t.discardImport}
+                </Button>
+              </div>
+            }
+          />
         </>
       )}
 

@@ -1,4 +1,4 @@
-import { Button, Caption1, Field, Input, Radio, RadioGroup, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Field, Input, Radio, RadioGroup, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { setAsOfYear } from "../../host/as-of";
 import { useI18n, type Language } from "../i18n";
@@ -13,6 +13,8 @@ const useStyles = makeStyles({
 
 export interface SettingsViewProps {
   onLanguage(language: Language): void;
+  checkAsYouType: boolean;
+  onCheckAsYouType(on: boolean): void;
 }
 
 /** The As of year is the workbook's (Framework table): shown here, and saved into the workbook. */
@@ -78,6 +80,7 @@ function AsOfYearField() {
 export function SettingsView(props: SettingsViewProps) {
   const { t, language } = useI18n();
   const v = useViewStyles();
+  const inExcel = usePane().mode === "excel";
 
   return (
     <section className={v.view} aria-labelledby="heading-settings">
@@ -90,6 +93,15 @@ export function SettingsView(props: SettingsViewProps) {
           <Radio value="en" label={t.languageEnglish} lang="en" />
           <Radio value="km" label={t.languageKhmer} lang="km" />
         </RadioGroup>
+      </Field>
+      <Field hint={inExcel ? t.checkAsYouTypeHint : t.checkAsYouTypeFileHint}>
+        <Switch
+          label={t.checkAsYouType}
+          checked={inExcel && props.checkAsYouType}
+          disabled={!inExcel}
+          onChange={(_, d) => props.onCheckAsYouType(d.checked)}
+          data-testid="check-as-you-type"
+        />
       </Field>
       <Caption1>
         <Text size={200}>{t.settingsSaved}</Text>
