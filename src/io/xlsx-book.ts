@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { ALL_TABLE_NAMES, TABLE_NAMES, columnIndex, headerKey, type PlannerTables, type TableData } from "../model/schema";
 import type { Cell } from "../model/types";
 import { cellA1, columnLetter, parseCellA1, quoteSheet, rangeA1 } from "../plan/a1";
-import { NUMBER_FORMATS, VALIDATIONS } from "../plan/setup";
+import { NUMBER_FORMATS, tablesToReformat, VALIDATIONS } from "../plan/setup";
 import type { TableExtent } from "../plan/marks";
 import type { ExistingSheet } from "../plan/owned-sheets";
 import { MARGINS } from "../plan/page";
@@ -11,6 +11,8 @@ import { fromExcelJs, toExcelJs } from "./exceljs-cells";
 import { markFindingsRules, writeMarksAsX14 } from "./xlsx-marks";
 import { hasKhmer } from "../plan/text-fit";
 import { applyCellStyle, KHMER_FONT } from "./xlsx-styles";
+import { isBlank } from "../model/cells";
+import { hyperlinkFormula } from "../plan/formulas";
 
 interface TableInfo {
   sheet: ExcelJS.Worksheet;
@@ -85,8 +87,7 @@ export class XlsxBook {
   private rowIsBlank(t: TableInfo, dataRow: number): boolean {
     const row = t.sheet.getRow(t.top + dataRow);
     for (let c = 0; c < t.width; c++) {
-      const v = fromExcelJs(row.getCell(t.left + c).value);
-      if (v !== null && String(v).trim() !== "") return false;
+      if (!isBlank(fromExcelJs(row.getCell(t.left + c).value))) return false;
     }
     return true;
   }
@@ -237,9 +238,11 @@ export class XlsxBook {
     const t = this.tableIndex().get(table.name.toLowerCase());
     if (!t) throw new Error(`The workbook has no ${table.name} table.`);
     this.replaceTable(t, table.headers, table.rows, "TableStyleMedium2");
-    const name = ALL_TABLE_NAMES.find((n) => n.toLowerCase() === table.name.toLowerCase());
-    if (name) {
-      this.formatTable({ name, topLeft: { row: 0, col: 0 }, headers: table.headers, rows: [], style: "", numberFormats: NUMBER_FORMATS[name], validations: VALIDATIONS[name] });
+    const written = ALL_TABLE_NAMES.find((n) => n.toLowerCase() === table.name.toLowerCase());
+    if (!written) return;
+    for (const name of tablesToReformat(written)) {
+      const headers = name === written ? table.headers : [];
+      this.formatTable({ name, topLeft: { row: 0, col: 0 }, headers, rows: [], style: "", numberFormats: NUMBER_FORMATS[name], validations: VALIDATIONS[name] });
     }
   }
 
@@ -319,7 +322,7 @@ export class XlsxBook {
       const cell = sheet.getCell(c.row + 1, c.col + 1);
       if (c.link) {
         const text = c.value === null ? "" : String(c.value);
-        cell.value = { formula: `HYPERLINK("#${c.link.replace(/"/g, '""')}","${text.replace(/"/g, '""')}")`, result: text };
+        cell.value = { formula: hyperlinkFormula(c.link, text), result: text };
       } else if (c.formula) {
         cell.value = { formula: c.formula, result: c.value ?? "" } as ExcelJS.CellFormulaValue;
       } else {

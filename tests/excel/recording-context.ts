@@ -376,7 +376,7 @@ export class RecordingExcel {
   };
 
   /** Called at the start of every sync with its index (0-based), before the queue runs: a co-author's change lands here. */
-  beforeSync?: (index: number) => void;
+  beforeSync?: (index: number, labels: string[]) => void;
 
   /** Table.onChanged handlers registered (and not removed) through synced batches. */
   handlers: Array<{ table: TableModel; handler: (args: unknown) => unknown }> = [];
@@ -549,7 +549,7 @@ export class FakeContext {
     this.responseNow = 0;
     const record: SyncRecord = { requestBytes: queue.reduce((n, a) => n + a.bytes, 0), responseBytes: 0, actions: queue.length };
     this.excel.syncs.push(record);
-    this.excel.beforeSync?.(this.excel.syncs.length - 1);
+    this.excel.beforeSync?.(this.excel.syncs.length - 1, queue.map((a) => a.label));
     await Promise.resolve();
     if (this.excel.enforceWebLimits && record.requestBytes > WEB_LIMIT) {
       record.error = "RequestPayloadSizeLimitExceeded";
@@ -1037,7 +1037,7 @@ export class FakeTableCollection extends FakeCollection<TableModel, FakeTable> {
 
 export class FakeTable extends FakeObject {
   readonly columns: FakeTableColumns;
-  readonly rows: { add(index: number | undefined, values: unknown[][]): void };
+  readonly rows: { add(index: number | undefined, values: unknown[][]): void; getItemAt(index: number): { load(spec?: unknown): unknown } };
   constructor(
     ctx: FakeContext,
     readonly resolve: () => TableModel,
@@ -1045,6 +1045,17 @@ export class FakeTable extends FakeObject {
     super(ctx);
     this.columns = new FakeTableColumns(ctx, resolve);
     this.rows = {
+      getItemAt: (index: number) => {
+        const row = {
+          load: () => {
+            ctx.enqueue("TableRowCollection.getItemAt", [index], () => {
+              if (index < 0 || index >= resolve().height) throw new FakeError("ItemNotFound", `The table has no row ${index}.`);
+            });
+            return row;
+          },
+        };
+        return row;
+      },
       add: (index: number | undefined, values: unknown[][]) =>
         ctx.enqueue(
           "TableRowCollection.add",
@@ -1205,6 +1216,11 @@ class FakeTableColumn {
     private readonly ctx: FakeContext,
     private readonly resolve: () => { t: TableModel; i: number },
   ) {}
+  /** Loading is a look-up: it fails (ItemNotFound) when the column is gone or renamed. */
+  load(spec?: unknown): this {
+    this.ctx.enqueue("TableColumn.load", [spec ?? null], () => void this.resolve());
+    return this;
+  }
   getHeaderRowRange(): FakeRange {
     return new FakeRange(this.ctx, () => {
       const { t, i } = this.resolve();

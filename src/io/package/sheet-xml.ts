@@ -141,6 +141,7 @@ export function hasFormula(xml: string): boolean {
 function ooxmlText(text: string): string {
   return text
     .replace(/_x([0-9a-fA-F]{4})_/g, "_x005F_x$1_")
+    // eslint-disable-next-line no-control-regex -- matching the control characters is the point
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
 }
 

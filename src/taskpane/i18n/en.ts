@@ -230,7 +230,6 @@ export const en = {
   cancelled: "Stopped. Nothing more was changed; run it again when you are ready.",
   stepReading: "Reading the tables…",
   stepWriting: "Writing sheets…",
-  stepMarking: "Marking cells…",
   stepOpening: "Opening the file…",
   stepSaving: "Preparing the file…",
   stepImporting: "Comparing the rows…",

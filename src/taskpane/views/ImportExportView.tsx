@@ -21,6 +21,7 @@ import { columnIndex, findTable, TABLE_HEADERS, type TableData } from "../../mod
 import { useI18n, type Catalogue } from "../i18n";
 import { STATUS_KEYS } from "../../summary/status-board";
 import type { RejectedRow } from "../../import/merge";
+import { shortTitle } from "../../rules/rollup";
 import { readFileBytes, XLSX_MIME } from "../lib/download";
 import { deliver, type ExportFile } from "../lib/deliver";
 import { datedFileName } from "../lib/file-names";
@@ -240,7 +241,8 @@ export function ImportReportView({
   const valueText = useValueText();
   const [editing, setEditing] = useState(false);
   const editorId = useId();
-  const titleOf = (no: string) => (no ? measureOf(report.result, no) : "");
+  // Short titles: the report stays a list to scan, not the measures' full text.
+  const titleOf = (no: string) => (no ? shortTitle(measureOf(report.result, no)) : "");
   const updates = report.updated.flatMap((u) => u.changes.map((c) => ({ no: u.no, ...c })));
   const sourceColumns = [
     ...report.mapped.map((m) => ({ source: m.sourceHeader, target: t.columnName(m.header) })),
@@ -346,6 +348,8 @@ export function ImportExportView() {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const chooseButton = useRef<HTMLButtonElement>(null);
+  // Replace is disabled while its dry run works, so focus cannot stay on it: the dialog gives it back there.
+  const replaceButton = useRef<HTMLButtonElement>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [replace, setReplace] = useState<ImportPreview | null>(null);
   /** CSV/JSON where nothing can download and the clipboard refused: shown to copy by hand. */
@@ -525,7 +529,7 @@ export function ImportExportView() {
                 <Button appearance="primary" onClick={confirmMerge} disabled={!!busy} data-testid="import-confirm">
                   {t.confirmMerge}
                 </Button>
-                <Button onClick={() => void askReplace()} disabled={!!busy}>
+                <Button ref={replaceButton} onClick={() => void askReplace()} disabled={!!busy}>
                   {t.replaceAll}
                 </Button>
                 <Button appearance="subtle" onClick={() => setPending(null)} disabled={!!busy}>
@@ -546,7 +550,7 @@ export function ImportExportView() {
           if (replace) void write(replace, (n) => pane.setNotice((tt) => tt.replaceDone(n)));
         }}
         onCancel={() => setReplace(null)}
-        fallbackFocus={() => chooseButton.current}
+        fallbackFocus={() => replaceButton.current ?? chooseButton.current}
       />
 
       <h2 className={v.heading}>{t.exportHeading}</h2>
