@@ -36,6 +36,7 @@ import { deliveredNotice, deliveryMeansFor, useWorkbookDownload } from "../compo
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { TextToCopy } from "../components/TextToCopy";
 import type { ImportReport, ImportSourceRows } from "../lazy/import-source";
+import { ReturnsPanel } from "./ReturnsPanel";
 import { useViewStyles } from "./styles";
 
 const PAGE = 50;
@@ -552,6 +553,8 @@ export function ImportExportView() {
         onCancel={() => setReplace(null)}
         fallbackFocus={() => replaceButton.current ?? chooseButton.current}
       />
+
+      <ReturnsPanel />
 
       <h2 className={v.heading}>{t.exportHeading}</h2>
       <Text className={v.intro}>{t.exportIntro}</Text>
