@@ -8,7 +8,7 @@ import type { ExistingSheet } from "../plan/owned-sheets";
 import { MARGINS } from "../plan/page";
 import type { HeaderFooterText, PlanChart, PlanSheet, PlanTable, PlanValidation, PrintSetup, WorkbookPlan } from "../plan/types";
 import { fromExcelJs, toExcelJs } from "./exceljs-cells";
-import { markFindingsRules } from "./xlsx-marks";
+import { markFindingsRules, writeMarksAsX14 } from "./xlsx-marks";
 import { hasKhmer } from "../plan/text-fit";
 import { applyCellStyle, KHMER_FONT } from "./xlsx-styles";
 import { isBlank } from "../model/cells";
@@ -345,12 +345,16 @@ export class XlsxBook {
     for (const chart of plan.charts) this.charts.push({ sheet: plan.name, chart });
   }
 
-  async toBytes(): Promise<Uint8Array> {
-    let buf: Uint8Array = new Uint8Array(await this.wb.xlsx.writeBuffer());
+  /** The workbook as a file; `stored`: not deflated (sheets built for the package writer, which reads them at once). */
+  async toBytes(stored = false): Promise<Uint8Array> {
+    const zip = stored ? { zip: { compression: "STORE" } } : undefined;
+    let buf: Uint8Array = new Uint8Array(await this.wb.xlsx.writeBuffer(zip as ExcelJS.XlsxWriteOptions | undefined));
     if (this.charts.length > 0) {
       const { addCharts } = await import("./xlsx-charts");
-      buf = await addCharts(buf, this.charts);
+      buf = await addCharts(buf, this.charts, stored);
     }
+    // The marks refer to the Validation sheet: written in the x14 extension, as Excel does (xlsx-marks.ts).
+    buf = await writeMarksAsX14(buf);
     // ExcelJS cannot scope a name to a sheet: the owned markers go into the package after it.
     const owned = [...this.owned].filter((n) => this.wb.getWorksheet(n));
     if (owned.length === 0) return buf;

@@ -3,6 +3,7 @@ import type { Host } from "../../host/host";
 export type Engine = typeof import("../lazy/engine");
 export type Files = typeof import("../lazy/file-host");
 export type ImportSource = typeof import("../lazy/import-source");
+export type Returns = typeof import("../lazy/returns");
 
 /** Caches a dynamic import; forgets a failed one so that a retry loads again. */
 function cached<T>(load: () => Promise<T>): { get: () => Promise<T>; now: () => T | null } {
@@ -29,7 +30,10 @@ const engine = cached<Engine>(() => import(/* webpackChunkName: "engine" */ "../
 const files = cached<Files>(() => import(/* webpackChunkName: "files" */ "../lazy/file-host"));
 const importSource = cached<ImportSource>(() => import(/* webpackChunkName: "importer" */ "../lazy/import-source"));
 
+const returns = cached<Returns>(() => import(/* webpackChunkName: "returns" */ "../lazy/returns"));
+
 export const loadEngine = engine.get;
+export const loadReturns = returns.get;
 /** The engine if it has loaded already (for re-telling findings in another language). */
 export const engineNow = engine.now;
 export const loadFiles = files.get;
