@@ -3,6 +3,7 @@ import type { Host } from "../../host/host";
 export type Engine = typeof import("../lazy/engine");
 export type Files = typeof import("../lazy/file-host");
 export type ImportSource = typeof import("../lazy/import-source");
+export type Deck = typeof import("../lazy/deck");
 
 /** Caches a dynamic import; forgets a failed one so that a retry loads again. */
 function cached<T>(load: () => Promise<T>): { get: () => Promise<T>; now: () => T | null } {
@@ -28,12 +29,15 @@ function cached<T>(load: () => Promise<T>): { get: () => Promise<T>; now: () => 
 const engine = cached<Engine>(() => import(/* webpackChunkName: "engine" */ "../lazy/engine"));
 const files = cached<Files>(() => import(/* webpackChunkName: "files" */ "../lazy/file-host"));
 const importSource = cached<ImportSource>(() => import(/* webpackChunkName: "importer" */ "../lazy/import-source"));
+const deck = cached<Deck>(() => import(/* webpackChunkName: "deck" */ "../lazy/deck"));
 
 export const loadEngine = engine.get;
 /** The engine if it has loaded already (for re-telling findings in another language). */
 export const engineNow = engine.now;
 export const loadFiles = files.get;
 export const loadImportSource = importSource.get;
+/** The briefing deck writer (pptxgenjs), in its own chunk. */
+export const loadDeck = deck.get;
 
 /** Inside Excel only: check as you type (its listener and the incremental engine), in its own chunk. */
 export function loadLiveCheck(): Promise<typeof import("../../excel/live-check")> {
