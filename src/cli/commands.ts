@@ -1,6 +1,6 @@
 import { basename, extname } from "node:path";
 import { NoMeasuresTableError } from "../host/errors";
-import { checkWorkbook, buildSummary, setupAndRead } from "../host/operations";
+import { buildSummary, setupAndRead, validateWorkbook } from "../host/operations";
 import { FileHost } from "../io/file-host";
 import { tablesToJson, tableToCsv } from "../io/export";
 import { FRAMEWORK_IDS } from "../model/builtin";
@@ -9,7 +9,7 @@ import type { FrameworkId } from "../model/types";
 import { formatReport } from "./report";
 import { flag, oneOf, parseArgs, positional, requireFlag, USAGE, UsageError, yearFlag, type ParsedArgs } from "./args";
 import { InputError, openPlannerFile } from "./open";
-import { guardWhatCannotBeKept, writeOutput } from "./output";
+import { asRefusal, refuseExisting, refuseOverwrite, writeOutput } from "./output";
 import { runImport } from "./import-command";
 import { runReturns } from "./returns-command";
 import { runBrief } from "./brief-command";
@@ -38,6 +38,7 @@ async function cmdNew(args: ParsedArgs): Promise<number> {
   positional(args, 0, "no file name (use -o FILE.xlsx)");
   const id = oneOf<FrameworkId>(flag(args, "--framework"), FRAMEWORK_IDS, "--framework", "despf");
   const out = xlsxOut(args);
+  refuseExisting(out);
   const host = FileHost.blank();
   const { measures } = await setupAndRead(host, id, yearFlag(args) ?? thisYear());
   writeOutput(out, await host.exportXlsx());
@@ -51,8 +52,9 @@ async function cmdValidate(args: ParsedArgs): Promise<number> {
   const language = oneOf(flag(args, "--lang"), ["en", "km"] as const, "--lang", "en");
   const asOfYear = yearFlag(args);
   const host = await openPlannerFile(file, asOfYear ?? thisYear());
+  // Validate reads the tables once and writes nothing (no Validation sheet: there is no file to save).
   const { tables, findings, asOfYear: year } = await withMeasures(
-    checkWorkbook(host, { asOfYear, language }),
+    validateWorkbook(host, { asOfYear, language }),
     `${file}: no Measures table. Create one with 'planner new' or import measures into a planner workbook.`,
   );
   if (format === "json") process.stdout.write(JSON.stringify({ findings: findings.map(({ params: _p, ...f }) => f) }) + "\n");
@@ -66,8 +68,13 @@ async function cmdBuild(args: ParsedArgs): Promise<number> {
   const language = oneOf(flag(args, "--lang"), ["en", "km"] as const, "--lang", "en");
   const asOfYear = yearFlag(args);
   const host = await openPlannerFile(file, asOfYear ?? thisYear());
-  const { counts, asOfYear: year } = await withMeasures(buildSummary(host, { asOfYear, language }), `${file}: no Measures table to summarise.`);
-  guardWhatCannotBeKept(file, out, host.cannotKeep);
+  let built: Awaited<ReturnType<typeof buildSummary>>;
+  try {
+    built = await withMeasures(buildSummary(host, { asOfYear, language }), `${file}: no Measures table to summarise.`);
+  } catch (e) {
+    throw asRefusal(file, e);
+  }
+  const { counts, asOfYear: year } = built;
   writeOutput(out, await host.exportXlsx());
   process.stdout.write(`Wrote ${out}: Summary, Briefing and Validation (${counts.error} errors, ${counts.warning} warnings, ${counts.info} info). As of ${year}.\n`);
   return 0;
@@ -77,6 +84,7 @@ async function cmdExport(args: ParsedArgs): Promise<number> {
   const [file] = positional(args, 1, "one FILE");
   const format = oneOf(flag(args, "--format"), ["csv", "json"] as const, "--format", "json");
   const out = requireFlag(args, "-o", "OUT");
+  refuseOverwrite(file, out, format === "csv" ? "CSV text" : "JSON text");
   const host = await openPlannerFile(file, thisYear());
   const tables = await host.readTables();
   if (format === "json") {

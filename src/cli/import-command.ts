@@ -7,7 +7,7 @@ import { parsePeriod } from "../model/period";
 import { formatRunReport } from "./run-report";
 import { flag, oneOf, requireFlag, UsageError, yearFlag, type ParsedArgs } from "./args";
 import { InputError, openPlannerFile, readInput } from "./open";
-import { guardWhatCannotBeKept, writeOutput } from "./output";
+import { asRefusal, writeOutput } from "./output";
 
 /** "No.=0,Measure=3": the planner's column choices (0-based source columns). */
 export function parseMapping(text: string | undefined): Record<string, number> | undefined {
@@ -89,7 +89,6 @@ export async function runImport(args: ParsedArgs): Promise<number> {
   const asOfYear = yearFlag(args);
   const inputs = sources.map((s) => ({ path: s, bytes: readInput(s) }));
   const host = await openPlannerFile(into, asOfYear ?? new Date().getFullYear());
-  if (!dryRun) guardWhatCannotBeKept(into, out, host.cannotKeep);
   // Every source is read and checked before anything is planned: one bad file refuses the run.
   const read: RunSource[] = [];
   for (const input of inputs) {
@@ -113,6 +112,8 @@ export async function runImport(args: ParsedArgs): Promise<number> {
     });
   } catch (e) {
     if (e instanceof UsageError) throw e;
+    const refusal = asRefusal(into, e);
+    if (refusal !== e) throw refusal;
     const message = (e as Error).message;
     // A message from a check names its file already; a single source's planning error does not.
     throw new InputError(sources.length === 1 && !message.startsWith(`${basename(sources[0])}:`) ? `${basename(sources[0])}: ${message}` : message);
@@ -124,7 +125,13 @@ export async function runImport(args: ParsedArgs): Promise<number> {
     process.stdout.write(formatRunReport(report, dryRun));
   }
   if (!dryRun) {
-    writeOutput(out, await host.exportXlsx());
+    let bytes: Uint8Array;
+    try {
+      bytes = await host.exportXlsx();
+    } catch (e) {
+      throw asRefusal(into, e);
+    }
+    writeOutput(out, bytes);
     if (format === "text") process.stdout.write(`Wrote ${out}.\n`);
   }
   return 0;

@@ -1,4 +1,6 @@
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
+import { WriteRefused } from "../io/package/growth";
+import { OwnedSheetConflict } from "../plan/owned-sheets";
 import { resolve } from "node:path";
 import { InputError } from "./open";
 
@@ -14,14 +16,20 @@ export function writeOutput(path: string, bytes: Uint8Array | string): void {
 }
 
 /**
- * Saving through ExcelJS loses what it cannot write (charts on the planner's own sheets, pivot
- * tables, macros…): never over the planner's file, and with a note when to another file.
+ * Refusals of the writers (a sheet of the planner's in the way of an owned one; a table that
+ * cannot grow without moving what something refers to): one line naming the file, exit 2.
  */
-export function guardWhatCannotBeKept(input: string, out: string, cannotKeep: string[]): void {
-  if (cannotKeep.length === 0) return;
-  const what = cannotKeep.join(", ");
-  if (resolve(input) === resolve(out)) {
-    throw new InputError(`${input} has ${what}, which a file saved by planner cannot keep: write the result to another file with -o.`);
-  }
-  process.stderr.write(`planner: note: ${out} does not keep the ${what} of ${input}.\n`);
+export function asRefusal(file: string, e: unknown): unknown {
+  if (e instanceof OwnedSheetConflict || e instanceof WriteRefused) return new InputError(`${file}: ${e.message}`);
+  return e;
+}
+
+/** Refuses to write an output over the input it was read from (export CSV over the workbook, …). */
+export function refuseOverwrite(input: string, out: string, what: string): void {
+  if (resolve(input) === resolve(out)) throw new InputError(`${out}: this would replace ${input} with ${what}; write it to another file with -o.`);
+}
+
+/** Refuses to replace a file that exists (`new -o FILE`). */
+export function refuseExisting(out: string): void {
+  if (existsSync(out)) throw new InputError(`${out} already exists: choose another file name with -o, or delete that file first.`);
 }

@@ -7,12 +7,13 @@
  * written with Excel's text prefix, an apostrophe, which Excel stores as a prefix, not as
  * part of the value.
  */
+import { DAY_MS, EXCEL_EPOCH_MS } from "../model/cells";
+import { hyperlinkFormula as planHyperlink } from "../plan/formulas";
 import type { Cell } from "../model/types";
 
 /** What Office.js takes in `values` / `formulas`. */
 export type OfficeValue = string | number | boolean;
 
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
 /** Strings Excel would not keep as the same text when written through `values`. */
 export function needsTextPrefix(s: string): boolean {
@@ -35,7 +36,7 @@ export function toOfficeValue(cell: Cell | undefined): OfficeValue {
   if (cell === null || cell === undefined) return "";
   if (typeof cell === "number") return Number.isFinite(cell) ? cell : "";
   if (typeof cell === "boolean") return cell;
-  if (cell instanceof Date) return (cell.getTime() - EXCEL_EPOCH_MS) / 86_400_000;
+  if (cell instanceof Date) return (cell.getTime() - EXCEL_EPOCH_MS) / DAY_MS;
   return needsTextPrefix(cell) ? `'${cell}` : cell;
 }
 
@@ -51,28 +52,7 @@ export function formulaText(formula: string): string {
   return formula.startsWith("=") ? formula : `=${formula}`;
 }
 
-/** Excel refuses a formula with a text constant longer than 255 characters. */
-export const MAX_FORMULA_TEXT = 255;
-
-/**
- * A text constant for a formula: `"…"`, or `"…"&"…"` in pieces of at most 255 characters
- * (a finding's message can be longer; Excel refuses the formula otherwise).
- */
-export function formulaString(text: string): string {
-  const parts: string[] = [];
-  let i = 0;
-  do {
-    let end = Math.min(text.length, i + MAX_FORMULA_TEXT);
-    // Do not split a surrogate pair.
-    const last = text.charCodeAt(end - 1);
-    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
-    parts.push(`"${text.slice(i, end).replace(/"/g, '""')}"`);
-    i = end;
-  } while (i < text.length);
-  return parts.join("&");
-}
-
-/** The HYPERLINK formula the file host writes for a cell with a link. */
+/** The HYPERLINK formula (src/plan/formulas.ts) as Office.js \`formulas\` takes it. */
 export function hyperlinkFormula(link: string, text: string): string {
-  return `=HYPERLINK(${formulaString(`#${link}`)},${formulaString(text)})`;
+  return formulaText(planHyperlink(link, text));
 }

@@ -27,7 +27,7 @@
  */
 import { TABLE_NAMES, type PlannerTables, type TableData, type TableName } from "../model/schema";
 import type { Cell } from "../model/types";
-import { markRules } from "../plan/marks";
+import { isMarkFormula, markFormula, markRules } from "../plan/marks";
 import type { PlanCell, PlanSheet } from "../plan/types";
 import { VALIDATION_HEADER_ROW, VALIDATION_SHEET, validationSheet } from "../plan/validation-sheet";
 import { DIGEST_CELL, sheetDigest, sheetPatch } from "../plan/validation-update";
@@ -36,11 +36,12 @@ import { IncrementalValidator, sameHeaders } from "../rules/incremental";
 import { fromOfficeValue } from "./cells";
 import { ChangeQueue, runs, type TableChanges } from "./change-queue";
 import { PlannerError, explainOfficeError } from "./errors";
-import { MARK_TAG, OfficeHost } from "./office-host";
+import { OfficeHost } from "./office-host";
 import { PAYLOAD_BUDGET, WINDOW_ROWS } from "./payload";
 import { CAPABILITY_SETS, supports } from "./requirements";
 import type { Snapshot } from "./snapshot";
 import { Writer } from "./writer";
+import { isBlankRow } from "../model/cells";
 
 /** Quiet time after the last change before the re-check. */
 export const DEBOUNCE_MS = 500;
@@ -433,11 +434,11 @@ export class LiveCheck {
 
   /** Our marks on the Measures sheet again, over the tables as they are now (their body grew or shrank). */
   private async queueMarks(w: Writer, formats: Excel.ConditionalFormatCollection, tables: Tracked[]): Promise<void> {
-    const ours: Excel.ConditionalFormat[] = formats.items.filter((cf) => !cf.customOrNullObject.isNullObject && cf.customOrNullObject.rule.formula.includes(MARK_TAG));
+    const ours: Excel.ConditionalFormat[] = formats.items.filter((cf) => !cf.customOrNullObject.isNullObject && isMarkFormula(cf.customOrNullObject.rule.formula));
     await w.deleteFormats(ours);
     for (const t of tables) {
       const extent = { sheet: t.sheet, row: t.top, col: t.left, width: t.width, height: t.bodyRows };
-      for (const rule of [...markRules(extent)].reverse()) await w.addFormat(t.sheet, rule.range, `AND(${rule.formula},N("${MARK_TAG}")=0)`, `#${rule.fill.slice(-6)}`);
+      for (const rule of [...markRules(extent)].reverse()) await w.addFormat(t.sheet, rule.range, markFormula(rule), `#${rule.fill.slice(-6)}`);
     }
   }
 
@@ -541,5 +542,5 @@ function sameRows(a: readonly Cell[][], b: readonly Cell[][]): boolean {
 
 /** A table whose only body row is blank reads as no rows (as OfficeHost.readTables gives it). */
 function blankOne(rows: Cell[][]): Cell[][] {
-  return rows.length === 1 && rows[0].every((c) => c === null) ? [] : rows;
+  return rows.length === 1 && isBlankRow(rows[0]) ? [] : rows;
 }

@@ -23,8 +23,8 @@
  */
 import type { CellTarget, Host, Progress } from "../host/host";
 import { TABLE_NAMES, headerKey, type PlannerTables, type TableData } from "../model/schema";
-import { markRules } from "../plan/marks";
-import { VALIDATIONS } from "../plan/setup";
+import { isMarkFormula, markFormula, markRules } from "../plan/marks";
+import { tablesToReformat } from "../plan/setup";
 import { VALIDATION_SHEET } from "../plan/validation-sheet";
 import type { WorkbookPlan } from "../plan/types";
 import { fromOfficeValue, toOfficeValue } from "./cells";
@@ -33,6 +33,7 @@ import { PAYLOAD_BUDGET } from "./payload";
 import { CAPABILITY_SETS, supports, supportsSet } from "./requirements";
 import { readBodies, readSnapshot, type Snapshot, type TableInfo } from "./snapshot";
 import { Writer, type Capabilities, type Layout } from "./writer";
+import { isBlankRow } from "../model/cells";
 
 /**
  * Deletes sheets earlier versions owned (plan.retire) unless a planner table sits on them.
@@ -46,7 +47,7 @@ async function retireSheets(w: Writer, snap: Snapshot, names: string[]): Promise
   }
 }
 
-export const MARK_TAG = "PolicyPlannerMark";
+export { MARK_TAG } from "../plan/marks";
 export const BACKUP_SHEET = "PlannerBackup";
 /** Slices of getFileAsync: the largest Office allows (4 MB). */
 export const SLICE_SIZE = 4_194_304;
@@ -135,7 +136,23 @@ export class OfficeHost implements Host {
     });
   }
 
+  /**
+   * Replaces a table's rows. Co-authors: the write batch starts with look-ups of what the read
+   * just before saw — the table by id, its sheet, each of its columns by name, its last row —
+   * which fail before anything is written when someone deleted or renamed them, or deleted rows,
+   * meanwhile. Then the table is read again and the write tried once more; a second refusal is
+   * a clear message.
+   */
   async writeTable(table: TableData, progress?: Progress): Promise<void> {
+    try {
+      await this.writeTableOnce(table, progress);
+    } catch (e) {
+      if (!(e instanceof Error && e.cause instanceof TableChanged)) throw e;
+      await this.writeTableOnce(table, progress);
+    }
+  }
+
+  private async writeTableOnce(table: TableData, progress?: Progress): Promise<void> {
     await this.run(`write the ${table.name} table`, async (ctx) => {
       const snap = await readSnapshot(ctx, { tables: true, body: "none" });
       const info = snap.tables.get(table.name.toLowerCase());
@@ -152,6 +169,7 @@ export class OfficeHost implements Host {
         await readBodies(ctx, [info], this.budget);
       }
       progress?.(0, 2, "backup");
+      queueShapeGuard(ctx, info);
       const w = new Writer(ctx, snap, caps, this.budget);
       try {
         await this.queueBackup(ctx, w, info, !!backup, caps);
@@ -163,10 +181,7 @@ export class OfficeHost implements Host {
         const headers = table.headers;
         if (headers.length > oldWidth) {
           const taken = new Set(lay.headers.map((h) => h.toLowerCase()));
-          for (const [i, h] of headers.slice(oldWidth).entries()) {
-            const name = taken.has(h.toLowerCase()) ? `__planner_${i}` : h;
-            await w.op(64, () => tp.columns.add(undefined, undefined, name));
-          }
+          await w.addColumns(lay, tp, headers.slice(oldWidth).map((h, i) => (taken.has(h.toLowerCase()) ? `__planner_${i}` : h)));
         } else if (headers.length < oldWidth) {
           await w.op(64 * (oldWidth - headers.length), () => {
             for (let i = oldWidth - 1; i >= headers.length; i--) tp.columns.getItemAt(i).delete();
@@ -176,13 +191,13 @@ export class OfficeHost implements Host {
         lay.headers = [...headers];
         await w.replaceBody(lay, tp, table.rows);
         // This table's formats and dropdowns, and the dropdowns of tables that list its values.
-        const contract = info.contract;
-        const dependents = TABLE_NAMES.filter((n) => n !== contract && (VALIDATIONS[n] ?? []).some((v) => "source" in v && v.source.table === contract));
-        await w.formatContractTables([contract, ...dependents]);
+        await w.formatContractTables(tablesToReformat(info.contract));
         await w.finish();
         progress?.(2, 2);
       } catch (e) {
         await w.recover();
+        // The first batch failed at its look-ups: nothing was written, the table changed since the read.
+        if (w.syncs === 0 && officeErrorCode(e) === "ItemNotFound") throw new TableChanged(table.name);
         throw e;
       }
     });
@@ -220,6 +235,7 @@ export class OfficeHost implements Host {
       const header = ws.getRangeByIndexes(2, 0, 1, width).load("values");
       await context.sync();
       const info: TableInfo = {
+        id: "",
         name,
         contract: TABLE_NAMES.find((n) => n.toLowerCase() === name.toLowerCase()) ?? "Measures",
         sheet: BACKUP_SHEET,
@@ -309,6 +325,26 @@ export class OfficeHost implements Host {
   }
 }
 
+/** Someone changed a table between the planner's read and its write; nothing was written. */
+class TableChanged extends PlannerError {
+  constructor(table: string) {
+    super(`Someone else changed the ${table} table (renamed, deleted or moved a column, or deleted rows) while the planner was about to write it, twice. Nothing was written: wait for their edit to finish, then try again.`);
+  }
+}
+
+/**
+ * Look-ups queued first in a write batch (Excel runs a batch in order and stops at the first
+ * failure): the table by id, its sheet, each column by name and its last row, as the read just
+ * before saw them.
+ */
+function queueShapeGuard(ctx: Excel.RequestContext, info: TableInfo): void {
+  const t = ctx.workbook.tables.getItem(info.id || info.name);
+  t.load("name");
+  ctx.workbook.worksheets.getItem(info.sheet).load("name");
+  for (const h of info.headers) t.columns.getItem(h).load("name");
+  if (info.bodyRows > 0) t.rows.getItemAt(info.bodyRows - 1).load("index");
+}
+
 const PROTECTED_WORKBOOK = "The workbook's structure is protected, so the planner cannot add or rebuild sheets: turn it off with Review ▸ Protect Workbook, then try again.";
 
 function protectedSheet(sheet: string): string {
@@ -341,7 +377,7 @@ function checkWritable(snap: Snapshot, plan: WorkbookPlan): void {
 /** Deletes our previous marks (conditional formats whose formula carries the tag) on the planner tables' sheets. */
 async function clearMarks(w: Writer, snap: Snapshot): Promise<void> {
   for (const formats of snap.formats.values()) {
-    await w.deleteFormats(formats.filter((f) => f.formula?.includes(MARK_TAG)).map((f) => f.ref));
+    await w.deleteFormats(formats.filter((f) => isMarkFormula(f.formula)).map((f) => f.ref));
   }
 }
 
@@ -353,14 +389,14 @@ async function addMarks(w: Writer): Promise<void> {
     const extent = { sheet: t.sheet, row: t.top, col: t.left, width: t.headers.length, height: t.bodyRows };
     // Added lowest severity first: the last added has the highest priority, so errors win.
     for (const rule of [...markRules(extent)].reverse()) {
-      await w.addFormat(t.sheet, rule.range, `AND(${rule.formula},N("${MARK_TAG}")=0)`, `#${rule.fill.slice(-6)}`);
+      await w.addFormat(t.sheet, rule.range, markFormula(rule), `#${rule.fill.slice(-6)}`);
     }
   }
 }
 
 function toTableData(t: TableInfo): TableData {
   let rows = t.rows.slice(0, t.bodyRows).map((r) => r.map(fromOfficeValue));
-  if (rows.length === 1 && rows[0].every((c) => c === null)) rows = [];
+  if (rows.length === 1 && isBlankRow(rows[0])) rows = [];
   return { name: t.name, headers: t.headers, rows, location: { sheet: t.sheet, row: t.top, col: t.left } };
 }
 

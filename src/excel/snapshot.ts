@@ -14,8 +14,11 @@
 import { TABLE_NAMES, type TableName } from "../model/schema";
 import { officeErrorCode } from "./errors";
 import { PAYLOAD_BUDGET, WINDOW_ROWS, jsonBytes } from "./payload";
+import { isBlankRow } from "../model/cells";
 
 export interface TableInfo {
+  /** Excel's id of the table: stable when a co-author renames it ("" when unknown). */
+  id: string;
   /** The table's name as the workbook spells it. */
   name: string;
   contract: TableName;
@@ -97,7 +100,7 @@ function queueCommon(ctx: Excel.RequestContext): Common {
 
 function queueTable(ctx: Excel.RequestContext, contract: TableName, name: string, options: ReadOptions): Queued {
   const table = ctx.workbook.tables.getItem(name);
-  table.load("name,showTotals");
+  table.load("id,name,showTotals");
   const sheet = table.worksheet.load("name");
   const range = table.getRange().load("rowIndex,columnIndex,rowCount,columnCount");
   const header = table.getHeaderRowRange().load("values");
@@ -129,8 +132,9 @@ function build(common: Common, queued: Queued[], options: ReadOptions, syncs: nu
     const bodyRows = Math.max(0, q.range.rowCount - 1 - (showTotals ? 1 : 0));
     const rows = q.body && options.body === "window" ? q.body.values : [];
     const first = q.body ? q.body.values[0] : undefined;
-    const blankFirst = first !== undefined && first.every((v) => v === "" || v === null);
+    const blankFirst = first !== undefined && isBlankRow(first);
     snap.tables.set(q.contract.toLowerCase(), {
+      id: q.table.id,
       name: q.table.name,
       contract: q.contract,
       sheet: q.sheet.name,

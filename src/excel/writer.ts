@@ -8,6 +8,7 @@
 import { headerKey, type TableName } from "../model/schema";
 import type { Cell } from "../model/types";
 import { columnLetter, quoteSheet, rangeA1 } from "../plan/a1";
+import { OWNED_MARKER } from "../plan/owned-sheets";
 import { NUMBER_FORMATS, VALIDATIONS } from "../plan/setup";
 import { MARGINS } from "../plan/page";
 import { cssColor } from "../plan/palette";
@@ -187,14 +188,38 @@ export class Writer {
     const lay = this.layout.get(info.contract.toLowerCase()) ?? layoutOf(info);
     const missing = table.headers.filter((h) => !lay.headers.some((x) => headerKey(x) === headerKey(h)));
     const tp = this.ctx.workbook.tables.getItem(info.name);
-    for (const h of missing) await this.op(jsonBytes(h), () => tp.columns.add(undefined, undefined, h));
-    lay.headers = [...lay.headers, ...missing];
+    await this.addColumns(lay, tp, missing);
     if (info.empty && table.rows.length > 0) {
       const index = lay.headers.map((h) => table.headers.findIndex((x) => headerKey(x) === headerKey(h)));
       const rows = table.rows.map((r) => index.map((i) => (i >= 0 ? (r[i] ?? null) : null)));
       await this.replaceBody(lay, tp, rows);
     }
     this.layout.set(info.contract.toLowerCase(), lay);
+  }
+
+  /**
+   * Appends columns to a table without writing over what is beside it. With ExcelApi 1.13 (and
+   * no Total row) the cells to the right, over the table's rows, are first moved right
+   * (Range.insert "Right", as Excel's own growth does; Excel updates every formula that refers
+   * to what moved), the new headers written into the room made and the table resized over
+   * them — the same way replaceBody grows a table down. Otherwise `columns.add`, Excel's own
+   * column growth (docs/EXCEL-CHECKLIST.md: that it shifts what is beside).
+   */
+  async addColumns(lay: Layout, tp: Excel.Table, names: string[]): Promise<void> {
+    if (names.length === 0) return;
+    const ws = this.sheet(lay.sheet);
+    const width = lay.headers.length;
+    if (this.caps.api113 && !lay.showTotals) {
+      const height = 1 + Math.max(1, lay.bodyRows);
+      await this.op(64, () => {
+        ws.getRangeByIndexes(lay.top, lay.left + width, height, names.length).insert("Right");
+      });
+      await this.writeMatrix(ws, lay.top, lay.left + width, [names.map((h) => toOfficeValue(h))], "values");
+      await this.op(64, () => tp.resize(ws.getRangeByIndexes(lay.top, lay.left, height, width + names.length)));
+    } else {
+      for (const h of names) await this.op(jsonBytes(h), () => tp.columns.add(undefined, undefined, h));
+    }
+    lay.headers = [...lay.headers, ...names];
   }
 
   /**
@@ -332,6 +357,10 @@ export class Writer {
       this.sheetProxies.delete(plan.name.toLowerCase());
     }
     const ws = await this.addSheet(plan.name, old?.position);
+    // The marker that makes it ours (plan/owned-sheets.ts): a name scoped to the sheet (ExcelApi 1.4).
+    await this.op(64, () => {
+      ws.names.add(OWNED_MARKER, ws.getRange("A1"));
+    });
     if (plan.tabColor) {
       const color = `#${plan.tabColor.slice(-6)}`;
       await this.op(16, () => {

@@ -91,6 +91,14 @@ export async function checkWorkbook(host: Host, options: OperationOptions = {}):
   return checked(tables, asOfYear, findings);
 }
 
+/** The findings from one read, writing nothing (the CLI's validate: there is no file to save). */
+export async function validateWorkbook(host: Host, options: OperationOptions = {}): Promise<CheckedWorkbook> {
+  const tables = await host.readTables();
+  requireMeasures(tables);
+  const asOfYear = resolveAsOfYear(tables, options.asOfYear);
+  return checked(tables, asOfYear, validate(tables, { asOfYear, language: options.language }));
+}
+
 /** The key numbers, from one read; writes nothing. */
 export async function summariseWorkbook(host: Host, options: Pick<OperationOptions, "asOfYear"> = {}): Promise<SummarisedWorkbook> {
   const tables = await host.readTables();

@@ -1,4 +1,4 @@
-import { cellText } from "../model/cells";
+import { cellText, isBlank } from "../model/cells";
 import { headerKey } from "../model/schema";
 import type { Cell } from "../model/types";
 import { matchHeader, type MeasuresHeader } from "./synonyms";
@@ -148,7 +148,7 @@ function extendHeader(rows: readonly (readonly Cell[])[], first: HeaderFinding, 
       if (cand) cands.push({ col: c, cand, text: cellText(row[c]) });
     }
     if (cands.length === 0) break;
-    const keysBlankOrHeaders = keyColumns.every((c) => cellText(row[c]) === "" || cands.some((x) => x.col === c));
+    const keysBlankOrHeaders = keyColumns.every((c) => isBlank(row[c]) || cands.some((x) => x.col === c));
     // Every non-blank cell of a header row names a column; a data row has values.
     const nonBlank = row.slice(0, width).filter((c) => cellText(c) !== "").length;
     if (!keysBlankOrHeaders || cands.length * 2 < nonBlank) break;

@@ -1,30 +1,30 @@
 import type { CellTarget, Host, Progress } from "../host/host";
 import type { PlannerTables, TableData } from "../model/schema";
+import { checkOwnedSheets } from "../plan/owned-sheets";
 import type { WorkbookPlan } from "../plan/types";
-import { loadWorkbookBytes } from "./load";
+import { PackageBook } from "./package/package-book";
 import { XlsxBook } from "./xlsx-book";
 
-/** The Host over a workbook file: in the browser (open, download) and in the CLI. */
+/**
+ * The Host over a workbook file: in the browser (open, download) and in the CLI. A new workbook
+ * is built with ExcelJS (XlsxBook); an opened file is edited as a package (PackageBook), so
+ * everything in it the planner does not own is kept byte for byte.
+ */
 export class FileHost implements Host {
   readonly kind = "file" as const;
   /** The last cell asked for; a file has no selection, the pane shows it. */
   lastSelection: CellTarget | null = null;
-  /** What the opened file holds that a saved copy will not (charts, pivot tables, macros…). */
-  cannotKeep: string[] = [];
   /** The table as the last writeTable found it, for restoreTable. */
   private previous: TableData | null = null;
 
-  constructor(readonly book: XlsxBook) {}
+  constructor(readonly book: XlsxBook | PackageBook) {}
 
   static blank(): FileHost {
     return new FileHost(XlsxBook.create());
   }
 
   static async open(bytes: Uint8Array): Promise<FileHost> {
-    const { wb, dropped } = await loadWorkbookBytes(bytes);
-    const host = new FileHost(XlsxBook.fromWorkbook(wb));
-    host.cannotKeep = dropped;
-    return host;
+    return new FileHost(await PackageBook.open(bytes));
   }
 
   async readTables(): Promise<PlannerTables> {
@@ -33,14 +33,19 @@ export class FileHost implements Host {
 
   async applyPlan(plan: WorkbookPlan, progress?: Progress): Promise<void> {
     progress?.(0, plan.sheets.length);
-    this.book.applyPlan(plan);
+    if (this.book instanceof XlsxBook) {
+      checkOwnedSheets(plan, this.book.existingSheets());
+      this.book.applyPlan(plan);
+    } else {
+      await this.book.applyPlan(plan);
+    }
     progress?.(plan.sheets.length, plan.sheets.length);
   }
 
   async writeTable(table: TableData): Promise<void> {
     const key = table.name.toLowerCase();
-    const before = Object.values(this.book.readTables()).find((t) => t.name.toLowerCase() === key) ?? null;
-    this.book.writeTable(table);
+    const before = Object.values(await this.book.readTables()).find((t) => t.name.toLowerCase() === key) ?? null;
+    await this.book.writeTable(table);
     this.previous = before;
   }
 

@@ -2,14 +2,17 @@ import ExcelJS from "exceljs";
 import { ALL_TABLE_NAMES, TABLE_NAMES, columnIndex, headerKey, type PlannerTables, type TableData } from "../model/schema";
 import type { Cell } from "../model/types";
 import { cellA1, columnLetter, parseCellA1, quoteSheet, rangeA1 } from "../plan/a1";
-import { NUMBER_FORMATS, VALIDATIONS } from "../plan/setup";
+import { NUMBER_FORMATS, tablesToReformat, VALIDATIONS } from "../plan/setup";
 import type { TableExtent } from "../plan/marks";
+import { isOlderOwnedSheet, type ExistingSheet } from "../plan/owned-sheets";
 import { MARGINS } from "../plan/page";
 import type { HeaderFooterText, PlanChart, PlanSheet, PlanTable, PlanValidation, PrintSetup, WorkbookPlan } from "../plan/types";
 import { fromExcelJs, toExcelJs } from "./exceljs-cells";
 import { markFindingsRules } from "./xlsx-marks";
 import { hasKhmer } from "../plan/text-fit";
 import { applyCellStyle, KHMER_FONT } from "./xlsx-styles";
+import { isBlank } from "../model/cells";
+import { hyperlinkFormula } from "../plan/formulas";
 
 interface TableInfo {
   sheet: ExcelJS.Worksheet;
@@ -45,6 +48,8 @@ function decodeRange(ref: string): { top: number; left: number; bottom: number; 
  */
 export class XlsxBook {
   private charts: Array<{ sheet: string; chart: PlanChart }> = [];
+  /** Sheets this book rebuilt as owned (their marker is written on save). */
+  private readonly owned = new Set<string>();
 
   private constructor(readonly wb: ExcelJS.Workbook) {}
 
@@ -82,8 +87,7 @@ export class XlsxBook {
   private rowIsBlank(t: TableInfo, dataRow: number): boolean {
     const row = t.sheet.getRow(t.top + dataRow);
     for (let c = 0; c < t.width; c++) {
-      const v = fromExcelJs(row.getCell(t.left + c).value);
-      if (v !== null && String(v).trim() !== "") return false;
+      if (!isBlank(fromExcelJs(row.getCell(t.left + c).value))) return false;
     }
     return true;
   }
@@ -132,6 +136,11 @@ export class XlsxBook {
     });
   }
 
+  /** Every sheet as the owned-sheet check needs it (plan/owned-sheets.ts). */
+  existingSheets(): ExistingSheet[] {
+    return this.wb.worksheets.map((ws) => ({ name: ws.name, marked: this.owned.has(ws.name), hasTable: ws.getTables().length > 0, a1: String(fromExcelJs(ws.getCell(1, 1).value) ?? "") }));
+  }
+
   applyPlan(plan: WorkbookPlan): void {
     for (const name of plan.retire ?? []) this.retireSheet(name);
     for (const sheet of plan.sheets) {
@@ -142,6 +151,25 @@ export class XlsxBook {
     for (const sheet of plan.sheets) if (!sheet.owned) sheet.tables.forEach((t) => this.formatTable(t));
     // The marks last, over the tables as the plan left them.
     if (plan.marks) markFindingsRules(this);
+  }
+
+  /**
+   * The plan's sheets drawn on a fresh workbook, for the package writer to move into the
+   * planner's file: owned sheets whole, planner sheets with their tables and number formats
+   * (dropdowns and marks are the package writer's, over the tables where they end up).
+   */
+  renderSheets(sheets: PlanSheet[]): void {
+    for (const sheet of sheets) {
+      if (sheet.owned) {
+        this.rebuildOwnedSheet(sheet);
+        continue;
+      }
+      const ws = this.sheetForNewTable(sheet);
+      for (const table of sheet.tables) {
+        this.createTable(ws, table);
+        this.formatTable({ ...table, validations: [] });
+      }
+    }
   }
 
   private ensurePlannerSheet(plan: PlanSheet): void {
@@ -210,9 +238,11 @@ export class XlsxBook {
     const t = this.tableIndex().get(table.name.toLowerCase());
     if (!t) throw new Error(`The workbook has no ${table.name} table.`);
     this.replaceTable(t, table.headers, table.rows, "TableStyleMedium2");
-    const name = ALL_TABLE_NAMES.find((n) => n.toLowerCase() === table.name.toLowerCase());
-    if (name) {
-      this.formatTable({ name, topLeft: { row: 0, col: 0 }, headers: table.headers, rows: [], style: "", numberFormats: NUMBER_FORMATS[name], validations: VALIDATIONS[name] });
+    const written = ALL_TABLE_NAMES.find((n) => n.toLowerCase() === table.name.toLowerCase());
+    if (!written) return;
+    for (const name of tablesToReformat(written)) {
+      const headers = name === written ? table.headers : [];
+      this.formatTable({ name, topLeft: { row: 0, col: 0 }, headers, rows: [], style: "", numberFormats: NUMBER_FORMATS[name], validations: VALIDATIONS[name] });
     }
   }
 
@@ -268,7 +298,8 @@ export class XlsxBook {
   /** Deletes a sheet an earlier version owned, unless it holds an Excel table (then it is the planner's). */
   private retireSheet(name: string): void {
     const old = this.wb.getWorksheet(name);
-    if (!old || old.getTables().length > 0) return;
+    const there = this.existingSheets().find((x) => x.name.toLowerCase() === name.toLowerCase());
+    if (!old || !there || there.hasTable || !(there.marked || isOlderOwnedSheet(there))) return;
     this.wb.removeWorksheet(old.id);
     this.charts = this.charts.filter((c) => c.sheet !== old.name);
   }
@@ -283,6 +314,7 @@ export class XlsxBook {
       this.wb.removeWorksheet(old.id);
     }
     this.charts = this.charts.filter((c) => c.sheet !== plan.name);
+    this.owned.add(plan.name);
     const sheet = this.wb.addWorksheet(plan.name, { properties: { tabColor: plan.tabColor ? { argb: plan.tabColor } : undefined } });
     if (orderNo !== undefined) (sheet as unknown as Ordered).orderNo = orderNo;
     plan.columnWidths?.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
@@ -291,7 +323,7 @@ export class XlsxBook {
       const cell = sheet.getCell(c.row + 1, c.col + 1);
       if (c.link) {
         const text = c.value === null ? "" : String(c.value);
-        cell.value = { formula: `HYPERLINK("#${c.link.replace(/"/g, '""')}","${text.replace(/"/g, '""')}")`, result: text };
+        cell.value = { formula: hyperlinkFormula(c.link, text), result: text };
       } else if (c.formula) {
         cell.value = { formula: c.formula, result: c.value ?? "" } as ExcelJS.CellFormulaValue;
       } else {
@@ -315,10 +347,16 @@ export class XlsxBook {
   }
 
   async toBytes(): Promise<Uint8Array> {
-    const buf = new Uint8Array(await this.wb.xlsx.writeBuffer());
-    if (this.charts.length === 0) return buf;
-    const { addCharts } = await import("./xlsx-charts");
-    return addCharts(buf, this.charts);
+    let buf: Uint8Array = new Uint8Array(await this.wb.xlsx.writeBuffer());
+    if (this.charts.length > 0) {
+      const { addCharts } = await import("./xlsx-charts");
+      buf = await addCharts(buf, this.charts);
+    }
+    // ExcelJS cannot scope a name to a sheet: the owned markers go into the package after it.
+    const owned = [...this.owned].filter((n) => this.wb.getWorksheet(n));
+    if (owned.length === 0) return buf;
+    const { markOwnedSheets } = await import("./package/transplant");
+    return markOwnedSheets(buf, owned);
   }
 }
 

@@ -1,8 +1,6 @@
 import type ExcelJS from "exceljs";
-import { markRules } from "../plan/marks";
+import { isMarkFormula, markFormula, markRules } from "../plan/marks";
 import type { XlsxBook } from "./xlsx-book";
-
-const MARK_TAG = "PolicyPlannerMark";
 
 /**
  * Highlights finding cells with conditional formats that look the cell up in the Validation
@@ -22,7 +20,7 @@ export function markFindingsRules(book: XlsxBook): void {
           {
             type: "expression",
             priority: rule.priority,
-            formulae: [`AND(${rule.formula},N("${MARK_TAG}")=0)`],
+            formulae: [markFormula(rule)],
             style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: rule.fill } } },
           },
         ],
@@ -34,6 +32,6 @@ export function markFindingsRules(book: XlsxBook): void {
 /** ExcelJS's removeConditionalFormatting(fn) KEEPS the formats for which fn is true. */
 function removeOurRules(sheet: ExcelJS.Worksheet): void {
   sheet.removeConditionalFormatting(
-    (cf: ExcelJS.ConditionalFormattingOptions) => !cf.rules.some((r) => "formulae" in r && (r.formulae ?? []).some((f: unknown) => String(f).includes(MARK_TAG))),
+    (cf: ExcelJS.ConditionalFormattingOptions) => !cf.rules.some((r) => "formulae" in r && (r.formulae ?? []).some(isMarkFormula)),
   );
 }

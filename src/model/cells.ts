@@ -1,11 +1,24 @@
-/** Excel's serial date epoch (1899-12-30), in ms. */
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
-const DAY_MS = 86_400_000;
+/** Excel's serial date epoch (1899-12-30), in ms: serial n is this plus n days. */
+export const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+export const DAY_MS = 86_400_000;
 
+/**
+ * The one meaning of a blank cell, everywhere (rules, counts, hosts, import): nothing, or text
+ * of spaces only. A value a spreadsheet cannot show (NaN, an invalid date) is not blank: it is
+ * there, and invalid (the rules report it).
+ */
 export function isBlank(cell: unknown): boolean {
   if (cell === null || cell === undefined) return true;
   if (typeof cell === "string") return cell.trim() === "";
   return false;
+}
+
+/**
+ * A cell that reads as no text: blank, or a value that shows as nothing (NaN, an invalid date).
+ * What the framework reader and the rules' text checks skip; counting rows uses isBlank.
+ */
+export function readsAsEmpty(cell: unknown): boolean {
+  return isBlank(cell) || cellText(cell) === "";
 }
 
 /** A row with nothing in it: every cell blank. */
@@ -29,7 +42,7 @@ export function cellText(cell: unknown): string {
 }
 
 export function excelSerialToDate(serial: number): Date {
-  return new Date(EXCEL_EPOCH + Math.round(serial * DAY_MS));
+  return new Date(EXCEL_EPOCH_MS + Math.round(serial * DAY_MS));
 }
 
 export type YearRead = { kind: "blank" } | { kind: "year"; year: number } | { kind: "invalid"; text: string };

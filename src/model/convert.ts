@@ -1,4 +1,4 @@
-import { cellText, isBlank, readList, readNumber, readYear } from "./cells";
+import { cellText, readList, readNumber, readYear, readsAsEmpty } from "./cells";
 import { columnIndex, findTable, TABLE_HEADERS, type PlannerTables, type SetupTableName, type TableData, type TableName } from "./schema";
 import type { Cell, Committee, Framework, FrameworkSettings, Goal, Measure, Responsibility, Role, Strategy, Timeframe } from "./types";
 
@@ -56,7 +56,7 @@ export function tableRecords(table: TableData | undefined, name: TableName): Arr
   const idx = headers.map((h) => columnIndex(table, h));
   const out: Array<Record<string, Cell>> = [];
   for (const row of table.rows) {
-    if (row.every((c) => isBlank(c) || cellText(c) === "")) continue;
+    if (row.every(readsAsEmpty)) continue;
     const rec: Record<string, Cell> = {};
     for (let i = 0; i < headers.length; i++) rec[headers[i]] = idx[i] >= 0 ? (row[idx[i]] ?? null) : null;
     out.push(rec);

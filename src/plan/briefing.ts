@@ -6,6 +6,7 @@
 import { STATUSES, type Framework, type Measure, type Status } from "../model/types";
 import { isOverdue } from "../summary/attention";
 import { committeeDims, committeeKeyResolver } from "../summary/dimensions";
+import { measureCommitteeCodes } from "../model/committees";
 
 /** Attention groups, most urgent first: a measure falls in the first that applies. */
 export const ATTENTION_GROUPS = ["Delayed", "Overdue", "At risk", "On track", "Not started", "Completed", "Other"] as const;
@@ -53,15 +54,8 @@ export function briefingBlocks(framework: Framework): Array<{ code: string | nul
   const blockOf = new Map<string, Measure[]>();
   for (const b of blocks) if (b.code !== null && !blockOf.has(b.code.toLowerCase())) blockOf.set(b.code.toLowerCase(), b.measures);
   const none: Measure[] = [];
-  const codes: string[] = [];
   for (const m of framework.measures) {
-    codes.length = 0;
-    const lead = codeOf(m.leadCommittee);
-    if (lead) codes.push(lead);
-    for (const c of m.otherCommittees) {
-      const code = codeOf(c);
-      if (code && !codes.includes(code)) codes.push(code);
-    }
+    const codes = measureCommitteeCodes(m.leadCommittee, m.otherCommittees, codeOf);
     if (codes.length === 0) none.push(m);
     else for (const code of codes) blockOf.get(code)?.push(m);
   }

@@ -17,6 +17,19 @@ export interface MarkRule {
   priority: number;
 }
 
+/** Tags the planner's own conditional formats, so a host replaces them and leaves the planner's others alone. */
+export const MARK_TAG = "PolicyPlannerMark";
+
+/** The conditional-format formula a host writes for a mark rule: the rule's test, tagged (N("…")=0 is always true). */
+export function markFormula(rule: Pick<MarkRule, "formula">): string {
+  return `AND(${rule.formula},N("${MARK_TAG}")=0)`;
+}
+
+/** Whether a conditional format's formula is one of the planner's marks. */
+export function isMarkFormula(formula: unknown): boolean {
+  return String(formula ?? "").includes(MARK_TAG);
+}
+
 /** A plan that only re-marks the tables from the Validation sheet (the benchmark's `mark`). */
 export const MARKS_ONLY: Readonly<{ sheets: []; marks: true }> = { sheets: [], marks: true };
 

@@ -60,6 +60,65 @@ export function ownedSheets(tables: PlannerTables, findings: Finding[], framewor
   };
 }
 
+/**
+ * The marker every sheet the add-in owns carries: a sheet-scoped defined name that refers to
+ * the sheet's A1. A sheet with an owned name (Summary, Briefing, Validation…) but without it is
+ * the planner's, and is never rebuilt.
+ */
+export const OWNED_MARKER = "PolicyPlanner_Owned";
+
+/** What the marker refers to: `'Summary'!$A$1` (always quoted, valid for any sheet name). */
+export function ownedMarkerFormula(sheet: string): string {
+  return `'${sheet.replace(/'/g, "''")}'!$A$1`;
+}
+
+/** An existing sheet as a host sees it before rebuilding sheets of the same name. */
+export interface ExistingSheet {
+  name: string;
+  /** Carries the OWNED_MARKER name. */
+  marked: boolean;
+  /** Holds an Excel table (a planner table or one of the planner's own). */
+  hasTable: boolean;
+  /** The text of A1, for sheets written before the marker existed. */
+  a1: string;
+}
+
+/** Titles an owned sheet's A1 had before the marker (Policy Planner 0.1, en and km). */
+const OLDER_TITLES: Record<string, RegExp> = {
+  summary: /^(Summary|សេចក្តីសង្ខេប|Briefing summary|សេចក្តីសង្ខេបសម្រាប់ការបង្ហាញ)( — .*)?$/,
+  briefing: /^.* — (measures|វិធានការ)$/,
+  validation: /^(Validation|ការត្រួតពិនិត្យ)$/,
+};
+
+/**
+ * A sheet written by a version before the marker: unmarked, an owned name (Summary, Validation,
+ * Briefing or "Briefing <committee>"), no
+ * table on it, and A1 is that sheet's title as we wrote it. Such a sheet is rebuilt (and marked).
+ */
+export function isOlderOwnedSheet(sheet: ExistingSheet): boolean {
+  // "Briefing DGC": the per-committee Briefing sheets of the version just before the marker.
+  const title = OLDER_TITLES[sheet.name.toLowerCase().replace(/^briefing .*$/, "briefing")];
+  return !sheet.marked && !sheet.hasTable && title !== undefined && title.test(sheet.a1.trim());
+}
+
+/** Refusal to rebuild a sheet the planner made, before anything is written. */
+export class OwnedSheetConflict extends Error {
+  constructor(readonly sheet: string) {
+    super(`the sheet "${sheet}" is the planner's own (Policy Planner did not make it), so it is not replaced: rename that sheet, then run this again.`);
+    this.name = "OwnedSheetConflict";
+  }
+}
+
+/** Throws OwnedSheetConflict for the first owned plan sheet whose name an unowned sheet holds. */
+export function checkOwnedSheets(plan: WorkbookPlan, existing: readonly ExistingSheet[]): void {
+  const byName = new Map(existing.map((s) => [s.name.toLowerCase(), s]));
+  for (const sheet of plan.sheets) {
+    if (!sheet.owned) continue;
+    const there = byName.get(sheet.name.toLowerCase());
+    if (there && !there.marked && !isOlderOwnedSheet(there)) throw new OwnedSheetConflict(there.name);
+  }
+}
+
 /** A4 and a footer (the framework's name, "Page n of m") where the sheet's plan sets none. */
 export function withPageSetup(sheet: PlanSheet, frameworkName: string, language: Language): PlanSheet {
   if (!sheet.print) return sheet;

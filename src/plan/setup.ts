@@ -1,5 +1,5 @@
 import { frameworkToTables } from "../model/convert";
-import { TABLE_HEADERS, type SetupTableName, type TableName } from "../model/schema";
+import { ALL_TABLE_NAMES, TABLE_HEADERS, type SetupTableName, type TableName } from "../model/schema";
 import { STATUSES, type Cell, type Framework } from "../model/types";
 import type { PlanSheet, PlanTable, PlanValidation, WorkbookPlan } from "./types";
 
@@ -82,6 +82,16 @@ function widthsFor(table: TableName, headers: string[]): number[] {
  * The planner tables of a framework as a plan. Hosts create what is missing and add missing
  * columns; they write `rows` only into a table that has no data rows yet.
  */
+/**
+ * After a planner table's rows are replaced (import, undo, the As of year), the tables whose
+ * number formats and dropdowns a host applies again: the table itself, then the tables whose
+ * dropdowns list its values (their list now has other rows). Both hosts follow this list.
+ */
+export function tablesToReformat(written: TableName): TableName[] {
+  const dependents = ALL_TABLE_NAMES.filter((n) => n !== written && (VALIDATIONS[n] ?? []).some((v) => "source" in v && v.source.table === written));
+  return [written, ...dependents];
+}
+
 export function setupPlan(framework: Framework): WorkbookPlan {
   const tables = frameworkToTables(framework);
   const directions = framework.strategies.map((s) => s.direction ?? "");

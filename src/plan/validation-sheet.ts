@@ -3,7 +3,8 @@
  * finding (Severity, Rule, Table, Row, Column, No., Message), each linked to its cell.
  */
 import { columnIndex, findTable, type PlannerTables, type TableData } from "../model/schema";
-import type { Finding, Severity } from "../rules/finding";
+import type { Finding } from "../rules/finding";
+import { severityCounts } from "../rules/finding-groups";
 import { cellA1 } from "./a1";
 import { cellKey } from "./marks";
 import { label, severityLabel, type Language } from "./labels";
@@ -82,12 +83,6 @@ export function findingLink(finding: Pick<Finding, "table" | "row" | "column">, 
 /** The finding's cell key as the conditional-format marks look it up: "Measures!$E$7". */
 export function findingKey(finding: Pick<Finding, "table" | "row" | "column">, tables: PlannerTables): string | null {
   return keyOf(finding, new FindingCells(tables));
-}
-
-export function severityCounts(findings: readonly Finding[]): Record<Severity, number> {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity] += 1;
-  return counts;
 }
 
 export function validationSheet(findings: readonly Finding[], tables: PlannerTables, language: Language): PlanSheet {

@@ -3,7 +3,7 @@
  * indexes (Maps), each Measures row becomes a MeasureRow, and nothing here throws or judges.
  * The rule families (integrity, committees, timelines, progress) judge; see README.md.
  */
-import { cellText, isBlank, readList, readNumber, readYear, type NumberRead, type YearRead } from "../model/cells";
+import { cellText, isBlankRow, readsAsEmpty, readList, readNumber, readYear, type NumberRead, type YearRead } from "../model/cells";
 import { CommitteeIndex, committeeKey } from "../model/committees";
 import { columnIndex, findTable, headerKey, TABLE_HEADERS, type PlannerTables, type TableData, type TableName } from "../model/schema";
 import { STATUSES, type Cell, type Committee, type Status } from "../model/types";
@@ -55,10 +55,8 @@ function cellAt(row: unknown, index: number): Cell {
   return v as Cell;
 }
 
-export function rowIsBlank(row: unknown): boolean {
-  if (!Array.isArray(row)) return true;
-  for (let i = 0; i < row.length; i++) if (!isBlank(row[i])) return false;
-  return true;
+function rowIsBlank(row: unknown): boolean {
+  return !Array.isArray(row) || isBlankRow(row);
 }
 
 /**
@@ -378,9 +376,7 @@ function text(cell: Cell): string {
   return cellText(cell);
 }
 
-function textIsBlank(cell: Cell): boolean {
-  return typeof cell === "string" ? cell.trim() === "" : cellText(cell) === "";
-}
+const textIsBlank = readsAsEmpty;
 
 /** Memoises a reading by the raw string or number; other cell types are read each time. */
 function memo<T>(read: (cell: Cell) => T): (cell: Cell) => T {

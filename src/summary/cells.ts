@@ -15,20 +15,6 @@ import type { Cell, Framework } from "../model/types";
 
 export type SourceTableName = "Measures" | "Committees";
 
-/** The Measures columns the Summary formulas read. */
-export type MeasureColumn =
-  | "No."
-  | "Goal"
-  | "Lead committee"
-  | "Other committees"
-  | "Timeframe"
-  | "Start year"
-  | "End year"
-  | "Status"
-  | "Progress %";
-
-export type CommitteeColumn = "Code" | "Expected measures";
-
 /** How a table is addressed in a formula: its name, its columns as read, where it is. */
 export interface SourceShape {
   /** The table's name as the workbook spells it ("Measures"). */

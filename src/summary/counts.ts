@@ -13,6 +13,7 @@ import {
   type GoalDim,
 } from "./dimensions";
 import type { CommitteeCount, GoalRow, KeyFigures, StatusCount } from "./types";
+import { measureCommitteeCodes } from "../model/committees";
 
 export const count = (terms: Criteria[]): CountQuery => ({ kind: "count", table: "Measures", terms: terms.map(guarded) });
 
@@ -30,16 +31,8 @@ export function expectedLookup(code: string): LookupQuery {
 function resolvedTotals(f: Framework): Map<string, number> {
   const keyOf = committeeKeyResolver(f.committees);
   const out = new Map<string, number>();
-  const codes: string[] = [];
   for (const m of f.measures) {
-    codes.length = 0;
-    const lead = keyOf(m.leadCommittee);
-    if (lead) codes.push(lead);
-    for (const name of m.otherCommittees) {
-      const code = keyOf(name);
-      if (code && !codes.includes(code)) codes.push(code);
-    }
-    for (const c of codes) out.set(c, (out.get(c) ?? 0) + 1);
+    for (const c of measureCommitteeCodes(m.leadCommittee, m.otherCommittees, keyOf)) out.set(c, (out.get(c) ?? 0) + 1);
   }
   return out;
 }

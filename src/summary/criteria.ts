@@ -19,10 +19,8 @@
  */
 import type { Cell } from "../model/types";
 import { sourceCell, type SourceCells, type SourceTable, type SourceTableName } from "./cells";
+import { DAY_MS, EXCEL_EPOCH_MS } from "../model/cells";
 
-/** Excel's serial day 0 (1899-12-30), in ms: date cells compare as serial numbers. */
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
-const DAY_MS = 86_400_000;
 
 export type TextOp = "=" | "<>" | "contains";
 export type NumberOp = "<" | "<=" | ">" | ">=";
@@ -95,7 +93,7 @@ export function scalar(cell: Cell | undefined): Scalar {
   if (typeof cell === "boolean") return { kind: "bool", b: cell };
   if (cell instanceof Date) {
     const t = cell.getTime();
-    return isNaN(t) ? { kind: "blank" } : { kind: "number", n: (t - EXCEL_EPOCH) / DAY_MS };
+    return isNaN(t) ? { kind: "blank" } : { kind: "number", n: (t - EXCEL_EPOCH_MS) / DAY_MS };
   }
   const s = String(cell);
   return s === "" ? { kind: "blank" } : { kind: "text", s };

@@ -3,7 +3,7 @@
  * Not started, overall, per goal and per committee, optionally for one institution (what a
  * line ministry's planner needs). Pure, over the framework as the tables hold it.
  */
-import { CommitteeIndex } from "../model/committees";
+import { CommitteeIndex, measureCommitteeCodes } from "../model/committees";
 import { tablesToFramework } from "../model/convert";
 import type { PlannerTables } from "../model/schema";
 import { STATUSES, type Framework, type Measure, type Status } from "../model/types";
@@ -76,7 +76,7 @@ export function statusBoard(framework: Framework, options: { institution?: strin
     add(all, key);
     const g = goalByKey.get(norm(m.goal));
     if (g) add(g.tally, key);
-    const codes = new Set([m.leadCommittee, ...m.otherCommittees].map((c) => index.resolve(c)).filter((c): c is string => c !== null));
+    const codes = measureCommitteeCodes(m.leadCommittee, m.otherCommittees, (c) => index.resolve(c));
     for (const code of codes) {
       const c = committeeByCode.get(code);
       if (c) add(c.tally, key);

@@ -172,6 +172,8 @@ export class SheetModel {
     breaks?: string[];
   } = {};
   columnWidths = new Map<number, number>();
+  /** Names scoped to this sheet (Worksheet.names): name → reference. */
+  names = new Map<string, string>();
 
   /** Stable across renames, as Excel's worksheet ids are. */
   readonly id = `{S-${++modelIds}}`;
@@ -374,7 +376,7 @@ export class RecordingExcel {
   };
 
   /** Called at the start of every sync with its index (0-based), before the queue runs: a co-author's change lands here. */
-  beforeSync?: (index: number) => void;
+  beforeSync?: (index: number, labels: string[]) => void;
 
   /** Table.onChanged handlers registered (and not removed) through synced batches. */
   handlers: Array<{ table: TableModel; handler: (args: unknown) => unknown }> = [];
@@ -547,7 +549,7 @@ export class FakeContext {
     this.responseNow = 0;
     const record: SyncRecord = { requestBytes: queue.reduce((n, a) => n + a.bytes, 0), responseBytes: 0, actions: queue.length };
     this.excel.syncs.push(record);
-    this.excel.beforeSync?.(this.excel.syncs.length - 1);
+    this.excel.beforeSync?.(this.excel.syncs.length - 1, queue.map((a) => a.label));
     await Promise.resolve();
     if (this.excel.enforceWebLimits && record.requestBytes > WEB_LIMIT) {
       record.error = "RequestPayloadSizeLimitExceeded";
@@ -798,6 +800,21 @@ export class FakeWorksheet extends FakeObject {
   get tables(): FakeTableCollection {
     return this.child("tables", () => new FakeTableCollection(this.ctx, this.resolve));
   }
+  /** Worksheet.names (ExcelApi 1.4): add, and getItemOrNullObject for a scoped name. */
+  get names(): { add(name: string, reference: FakeRange | string): void; getItemOrNullObject(name: string): FakeNamedItem } {
+    const ctx = this.ctx;
+    const sheet = this.resolve;
+    return {
+      add: (name: string, reference: FakeRange | string) =>
+        ctx.enqueue("NamedItemCollection.add", [name], () => {
+          ctx.excel.requireApi("1.4", "Worksheet.names.add");
+          const s = sheet();
+          if ([...s.names.keys()].some((k) => k.toLowerCase() === name.toLowerCase())) throw new FakeError("ItemAlreadyExists", `The name ${name} exists.`);
+          s.names.set(name, typeof reference === "string" ? reference : "(range)");
+        }),
+      getItemOrNullObject: (name: string) => new FakeNamedItem(ctx, () => [...sheet().names.keys()].find((k) => k.toLowerCase() === name.toLowerCase()) ?? null),
+    };
+  }
   private _charts: FakeChartCollection | null = null;
   get charts(): FakeChartCollection {
     if (!this._charts) this._charts = new FakeChartCollection(this.ctx, this.resolve);
@@ -932,6 +949,22 @@ export class FakeWorksheet extends FakeObject {
   }
 }
 
+export class FakeNamedItem extends FakeObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly find: () => string | null,
+  ) {
+    super(ctx);
+  }
+  protected override isNull(): boolean {
+    return this.find() === null;
+  }
+  protected scalar(name: string): unknown {
+    if (name === "name") return this.find();
+    throw new Error(`fake: NamedItem.${name}`);
+  }
+}
+
 class FakeSheetProtection extends FakeObject {
   constructor(
     ctx: FakeContext,
@@ -1004,7 +1037,7 @@ export class FakeTableCollection extends FakeCollection<TableModel, FakeTable> {
 
 export class FakeTable extends FakeObject {
   readonly columns: FakeTableColumns;
-  readonly rows: { add(index: number | undefined, values: unknown[][]): void };
+  readonly rows: { add(index: number | undefined, values: unknown[][]): void; getItemAt(index: number): { load(spec?: unknown): unknown } };
   constructor(
     ctx: FakeContext,
     readonly resolve: () => TableModel,
@@ -1012,6 +1045,17 @@ export class FakeTable extends FakeObject {
     super(ctx);
     this.columns = new FakeTableColumns(ctx, resolve);
     this.rows = {
+      getItemAt: (index: number) => {
+        const row = {
+          load: () => {
+            ctx.enqueue("TableRowCollection.getItemAt", [index], () => {
+              if (index < 0 || index >= resolve().height) throw new FakeError("ItemNotFound", `The table has no row ${index}.`);
+            });
+            return row;
+          },
+        };
+        return row;
+      },
       add: (index: number | undefined, values: unknown[][]) =>
         ctx.enqueue(
           "TableRowCollection.add",
@@ -1172,6 +1216,11 @@ class FakeTableColumn {
     private readonly ctx: FakeContext,
     private readonly resolve: () => { t: TableModel; i: number },
   ) {}
+  /** Loading is a look-up: it fails (ItemNotFound) when the column is gone or renamed. */
+  load(spec?: unknown): this {
+    this.ctx.enqueue("TableColumn.load", [spec ?? null], () => void this.resolve());
+    return this;
+  }
   getHeaderRowRange(): FakeRange {
     return new FakeRange(this.ctx, () => {
       const { t, i } = this.resolve();
@@ -1351,8 +1400,20 @@ export class FakeRange extends FakeObject {
       "Range.insert",
       [direction],
       () => {
-        if (direction !== "Down") throw new Error("fake: insert " + direction);
         const { sheet, box } = this.resolve();
+        if (direction === "Right") {
+          const w = box.c1 - box.c0 + 1;
+          for (const t of this.ctx.model.tables) {
+            if (t.sheet !== sheet || t.left + t.width - 1 < box.c0) continue;
+            const inside = t.top >= box.r0 && t.top + t.height <= box.r1;
+            const apart = t.top > box.r1 || t.top + t.height < box.r0;
+            if (!inside && !apart) throw new FakeError("InvalidArgument", "This operation would shift cells in a table.");
+            if (inside && t.left >= box.c0) t.left += w;
+          }
+          sheet.shiftCols(box.r0, box.r1, box.c0, w);
+          return;
+        }
+        if (direction !== "Down") throw new Error("fake: insert " + direction);
         const h = box.r1 - box.r0 + 1;
         for (const t of this.ctx.model.tables) {
           if (t.sheet !== sheet || t.top + t.height < box.r0) continue;

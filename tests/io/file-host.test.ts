@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { buildSummary, checkWorkbook, setupWorkbook } from "../../src/host/operations";
 import { FileHost } from "../../src/io/file-host";
+import type { XlsxBook } from "../../src/io/xlsx-book";
 import { TABLE_HEADERS, TABLE_NAMES } from "../../src/model/schema";
 
 async function reopen(host: FileHost): Promise<FileHost> {
@@ -95,7 +96,7 @@ describe("file host owned sheets", () => {
   test("an old single Briefing sheet is replaced by the per-committee sheets; a Briefing sheet holding a table is the planner's", async () => {
     const host = FileHost.blank();
     await setupWorkbook(host, "despf", 2026);
-    host.book.wb.addWorksheet("Briefing").getCell("A1").value = "Digital Government Committee — measures";
+    (host.book as XlsxBook).wb.addWorksheet("Briefing").getCell("A1").value = "Digital Government Committee — measures";
     await buildSummary(host, { asOfYear: 2026 });
     let names = (await excelJs(await host.exportXlsx())).worksheets.map((w) => w.name);
     expect(names).not.toContain("Briefing");
@@ -103,7 +104,7 @@ describe("file host owned sheets", () => {
 
     const mine = FileHost.blank();
     await setupWorkbook(mine, "despf", 2026);
-    const sheet = mine.book.wb.addWorksheet("Briefing");
+    const sheet = (mine.book as XlsxBook).wb.addWorksheet("Briefing");
     sheet.addTable({ name: "MyNotes", ref: "A1", headerRow: true, style: { theme: "TableStyleLight1" }, columns: [{ name: "Note" }], rows: [["keep me"]] });
     await buildSummary(mine, { asOfYear: 2026 });
     const wb = await excelJs(await mine.exportXlsx());
@@ -134,7 +135,7 @@ describe("file host owned sheets", () => {
     const host = FileHost.blank();
     await setupWorkbook(host, "despf", 2021);
     // the planner's own format, kept
-    host.book.wb.getWorksheet("Measures")!.addConditionalFormatting({ ref: "K2:K9", rules: [{ type: "expression", priority: 9, formulae: ['$K2="Delayed"'] }] });
+    (host.book as XlsxBook).wb.getWorksheet("Measures")!.addConditionalFormatting({ ref: "K2:K9", rules: [{ type: "expression", priority: 9, formulae: ['$K2="Delayed"'] }] });
     const plans: boolean[] = [];
     const applyPlan = host.applyPlan.bind(host);
     host.applyPlan = async (plan, progress) => {

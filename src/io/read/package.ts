@@ -130,7 +130,7 @@ interface StreamableZipObject {
  * Inflates one part, stopping as soon as it grows past the size the directory declared:
  * a directory that lies (a zip bomb with honest-looking sizes) costs at most one chunk.
  */
-function inflateCapped(file: JSZip.JSZipObject, declared: number): Promise<Uint8Array> {
+export function inflateCapped(file: JSZip.JSZipObject, declared: number): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const chunks: Uint8Array[] = [];
     let size = 0;

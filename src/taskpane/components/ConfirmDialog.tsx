@@ -23,11 +23,17 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
   const cancelRef = useRef<HTMLButtonElement>(null);
   const opener = useRef<HTMLElement | null>(null);
   const { open, fallbackFocus } = props;
+  const wasOpen = useRef(false);
+  // The opener is whoever has focus as the dialog is about to open: read during that render,
+  // before the dialog's own effects move focus into it.
+  if (open && !wasOpen.current && typeof document !== "undefined") {
+    const active = document.activeElement;
+    opener.current = active instanceof HTMLElement && active !== document.body ? active : null;
+  }
+  wasOpen.current = open;
 
   useEffect(() => {
     if (!open) return;
-    const active = document.activeElement;
-    opener.current = active instanceof HTMLElement && active !== document.body ? active : null;
     // After the dialog's own first-focus (which picks the first button): Cancel instead.
     const frame = requestAnimationFrame(() => cancelRef.current?.focus());
     return () => {

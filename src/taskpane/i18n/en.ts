@@ -42,7 +42,6 @@ export const en = {
   allTablesPresent: "All seven planner tables are present.",
   someTablesMissing: (n: number) => (n === 1 ? "1 table is missing: use Create or repair tables." : `${n} tables are missing: use Create or repair tables.`),
   setupDone: (n: number) => `The planner tables are ready: ${n === 1 ? "1 measure" : `${n} measures`}.`,
-  cannotKeep: (what: string) => `Note: the downloaded copy will not keep this file's ${what}; keep the original.`,
   openedFile: (name: string, n: number) => `Opened ${name}: ${n === 1 ? "1 measure" : `${n} measures`}.`,
 
   // Check
@@ -224,7 +223,6 @@ export const en = {
   cancelled: "Stopped. Nothing more was changed; run it again when you are ready.",
   stepReading: "Reading the tables…",
   stepWriting: "Writing sheets…",
-  stepMarking: "Marking cells…",
   stepOpening: "Opening the file…",
   stepSaving: "Preparing the file…",
   stepImporting: "Comparing the rows…",

@@ -6,8 +6,6 @@ import type { Language } from "../../model/types";
 export type { Language };
 export type { Catalogue, MessageKey } from "./en";
 
-export const CATALOGUES: Readonly<Record<Language, Catalogue>> = { en, km };
-
 export function catalogue(language: Language): Catalogue {
   return language === "km" ? km : en;
 }

@@ -3,7 +3,7 @@ import type { PlannerTables, TableData } from "../../model/schema";
 import type { WorkbookPlan } from "../../plan/types";
 
 /** The steps the pane names while long work runs (keys of the catalogue). */
-export type StepKey = "stepReading" | "stepWriting" | "stepMarking" | "stepOpening" | "stepSaving" | "stepImporting" | "stepLoading";
+export type StepKey = "stepReading" | "stepWriting" | "stepOpening" | "stepSaving" | "stepImporting" | "stepLoading";
 
 export interface StepReport {
   (step: StepKey, done?: number, total?: number): void;

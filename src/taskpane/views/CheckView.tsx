@@ -107,7 +107,10 @@ function Location({ picked, line }: { picked: Picked; line: FindingLine }) {
   const styles = useStyles();
   const ref = useRef<HTMLDivElement>(null);
   // Shown where the planner clicked; brought into view if the pane is scrolled.
-  useEffect(() => ref.current?.scrollIntoView?.({ block: "nearest" }), [picked]);
+  // A block body: newer Chromium returns a Promise from scrollIntoView, which React would take for a cleanup.
+  useEffect(() => {
+    ref.current?.scrollIntoView?.({ block: "nearest" });
+  }, [picked]);
   return (
     <div ref={ref} className={styles.location} role="status" aria-live="polite" data-testid="finding-location">
       <span>{picked.mode === "file" ? t.locationFile(picked.address) : t.locationExcel(picked.address)}</span>

@@ -83,8 +83,7 @@ export function SetupView() {
         const opened = await abortable(isCsv ? files.csvToMeasuresHost(bytes, asOfYear) : files.FileHost.open(bytes), signal);
         const read = await guard(opened).readTables();
         dispatch({ type: "workbook", host: opened, mode: "file", fileName: isCsv ? file.name.replace(/\.csv$/i, ".xlsx") : file.name, tables: read, changed: isCsv });
-        const lost = opened.cannotKeep;
-        pane.setNotice((tt) => tt.openedFile(file.name, measureCount(read)) + (lost.length ? ` ${tt.cannotKeep(lost.join(", "))}` : ""));
+        pane.setNotice((tt) => tt.openedFile(file.name, measureCount(read)));
       },
       { noHost: true, errorContext: "file", first: "stepOpening" },
     );
