@@ -36,6 +36,16 @@ export async function previewRun(host: Host, request: RunRequest): Promise<RunPr
 
 /** Writes a previewed run: the merged Measures, then Progress (created by the first run that records a period). */
 export async function applyRun(host: Host, preview: RunPreview, progress?: Progress): Promise<void> {
+  await writeRun(host, preview, progress);
+}
+
+/** applyRun, then the tables as they now are (one read: Progress may be new, and where it sits is the host's). */
+export async function applyRunAndRead(host: Host, preview: RunPreview, progress?: Progress): Promise<PlannerTables> {
+  await writeRun(host, preview, progress);
+  return host.readTables();
+}
+
+async function writeRun(host: Host, preview: RunPreview, progress?: Progress): Promise<void> {
   const target = findTable(preview.tables, "Measures");
   if (!target) throw new NoMeasuresTableError(NO_MEASURES_TABLE);
   await host.writeTable({ ...preview.report.result, name: target.name }, progress);

@@ -587,6 +587,7 @@ test("10. Every view at 320 px, English and Khmer: one row of tabs (screenshots 
       await oneRow("import");
       await shot(page, `w320-import-${lang}`);
       await tab(page, t, "tabSettings");
+      await page.getByRole("heading", { name: t.settingsHeading }).waitFor();
       await oneRow("settings");
       await shot(page, `w320-settings-${lang}`);
     } finally {

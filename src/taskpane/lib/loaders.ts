@@ -4,6 +4,7 @@ export type Engine = typeof import("../lazy/engine");
 export type Files = typeof import("../lazy/file-host");
 export type ImportSource = typeof import("../lazy/import-source");
 export type Deck = typeof import("../lazy/deck");
+export type Returns = typeof import("../lazy/returns");
 
 /** Caches a dynamic import; forgets a failed one so that a retry loads again. */
 function cached<T>(load: () => Promise<T>): { get: () => Promise<T>; now: () => T | null } {
@@ -31,7 +32,10 @@ const files = cached<Files>(() => import(/* webpackChunkName: "files" */ "../laz
 const importSource = cached<ImportSource>(() => import(/* webpackChunkName: "importer" */ "../lazy/import-source"));
 const deck = cached<Deck>(() => import(/* webpackChunkName: "deck" */ "../lazy/deck"));
 
+const returns = cached<Returns>(() => import(/* webpackChunkName: "returns" */ "../lazy/returns"));
+
 export const loadEngine = engine.get;
+export const loadReturns = returns.get;
 /** The engine if it has loaded already (for re-telling findings in another language). */
 export const engineNow = engine.now;
 export const loadFiles = files.get;

@@ -21,6 +21,7 @@ import { columnIndex, findTable, TABLE_HEADERS, type TableData } from "../../mod
 import { useI18n, type Catalogue } from "../i18n";
 import { STATUS_KEYS } from "../../summary/status-board";
 import type { RejectedRow } from "../../import/merge";
+import { shortTitle } from "../../rules/rollup";
 import { downloadBytes, readFileBytes, XLSX_MIME } from "../lib/download";
 import { datedFileName } from "../lib/file-names";
 import { PaneError } from "../lib/errors";
@@ -33,6 +34,7 @@ import { NoWorkbook } from "../components/NoWorkbook";
 import { useWorkbookDownload } from "../components/actions";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import type { ImportReport, ImportSourceRows } from "../lazy/import-source";
+import { ReturnsPanel } from "./ReturnsPanel";
 import { useViewStyles } from "./styles";
 
 const PAGE = 50;
@@ -233,7 +235,8 @@ export function ImportReportView({
   const valueText = useValueText();
   const [editing, setEditing] = useState(false);
   const editorId = useId();
-  const titleOf = (no: string) => (no ? measureOf(report.result, no) : "");
+  // Short titles: the report stays a list to scan, not the measures' full text.
+  const titleOf = (no: string) => (no ? shortTitle(measureOf(report.result, no)) : "");
   const updates = report.updated.flatMap((u) => u.changes.map((c) => ({ no: u.no, ...c })));
   const sourceColumns = [
     ...report.mapped.map((m) => ({ source: m.sourceHeader, target: t.columnName(m.header) })),
@@ -339,6 +342,8 @@ export function ImportExportView() {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const chooseButton = useRef<HTMLButtonElement>(null);
+  // Replace is disabled while its dry run works, so focus cannot stay on it: the dialog gives it back there.
+  const replaceButton = useRef<HTMLButtonElement>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [replace, setReplace] = useState<ImportPreview | null>(null);
   const downloadWorkbook = useWorkbookDownload();
@@ -506,7 +511,7 @@ export function ImportExportView() {
                 <Button appearance="primary" onClick={confirmMerge} disabled={!!busy} data-testid="import-confirm">
                   {t.confirmMerge}
                 </Button>
-                <Button onClick={() => void askReplace()} disabled={!!busy}>
+                <Button ref={replaceButton} onClick={() => void askReplace()} disabled={!!busy}>
                   {t.replaceAll}
                 </Button>
                 <Button appearance="subtle" onClick={() => setPending(null)} disabled={!!busy}>
@@ -527,8 +532,10 @@ export function ImportExportView() {
           if (replace) void write(replace, (n) => pane.setNotice((tt) => tt.replaceDone(n)));
         }}
         onCancel={() => setReplace(null)}
-        fallbackFocus={() => chooseButton.current}
+        fallbackFocus={() => replaceButton.current ?? chooseButton.current}
       />
+
+      <ReturnsPanel />
 
       <h2 className={v.heading}>{t.exportHeading}</h2>
       <Text className={v.intro}>{t.exportIntro}</Text>
