@@ -1,5 +1,5 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from "@fluentui/react-components";
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { useI18n } from "../i18n";
 
 export interface ConfirmDialogProps {
@@ -21,16 +21,18 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
   const { t } = useI18n();
   const bodyId = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
-  const opener = useRef<HTMLElement | null>(null);
   const { open, fallbackFocus } = props;
-  const wasOpen = useRef(false);
+  const [wasOpen, setWasOpen] = useState(false);
+  const [opener, setOpener] = useState<HTMLElement | null>(null);
   // The opener is whoever has focus as the dialog is about to open: read during that render,
-  // before the dialog's own effects move focus into it.
-  if (open && !wasOpen.current && typeof document !== "undefined") {
-    const active = document.activeElement;
-    opener.current = active instanceof HTMLElement && active !== document.body ? active : null;
+  // before the dialog's own effects move focus into it (state adjusted while rendering).
+  if (open !== wasOpen) {
+    setWasOpen(open);
+    if (open && typeof document !== "undefined") {
+      const active = document.activeElement;
+      setOpener(active instanceof HTMLElement && active !== document.body ? active : null);
+    }
   }
-  wasOpen.current = open;
 
   useEffect(() => {
     if (!open) return;
@@ -38,11 +40,11 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
     const frame = requestAnimationFrame(() => cancelRef.current?.focus());
     return () => {
       cancelAnimationFrame(frame);
-      const back = opener.current && opener.current.isConnected ? opener.current : (fallbackFocus?.() ?? null);
+      const back = opener && opener.isConnected ? opener : (fallbackFocus?.() ?? null);
       // Once the dialog has left the page, or its focus trap takes focus back.
       setTimeout(() => back?.focus(), 0);
     };
-  }, [open, fallbackFocus]);
+  }, [open, fallbackFocus, opener]);
 
   return (
     <Dialog open={open} onOpenChange={(_, d) => !d.open && props.onCancel()} modalType="alert">
