@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import ExcelJS from "exceljs";
+import { importMeasures } from "../src/host/import";
 import { buildSummary, setupWorkbook } from "../src/host/operations";
 import { briefingDeckPlan } from "../src/host/deck";
 import { writeDeck } from "../src/io/deck/write-deck";
@@ -115,6 +116,13 @@ export interface FileFigures {
   cli_dev_validate_ms: number | null;
   /** `planner brief` on the DESPF workbook in process: read, plan the deck, write the .pptx (pptxgenjs). */
   brief_ms: number;
+  /** build at 10 000 measures ÷ ExcelJS's bare load+save of the same file (the package writer's target: near 1). */
+  build_10000_vs_exceljs: number;
+  /** An import of 10 rows into the 10 000-measure file, in place (the package writer edits the Measures sheet only). */
+  import_10000_ms: number;
+  /** build at 150 000 measures in a child process, and its peak memory: only with PLANNER_BENCH_150K=1 (minutes), else null. */
+  build_150000_ms: number | null;
+  build_150000_max_rss_mb: number | null;
 }
 
 export async function filesBench(): Promise<FileFigures> {
@@ -128,6 +136,8 @@ export async function filesBench(): Promise<FileFigures> {
   const build_10000_ms = await timeAsync(3, () => build(big));
   const libreoffice_10000_ms = libreOfficeMs(big, 3);
   const exceljs_10000_ms = await excelJsMs(big, 3);
+  const import_10000_ms = await timeAsync(3, () => importTen(big));
+  const large = process.env.PLANNER_BENCH_150K === "1" ? buildLarge(dir, 150_000) : null;
   const cli_validate_ms = existsSync(BIN) ? processMs(process.execPath, [BIN, "validate", despf], 5) : null;
   const cli_dev_validate_ms = processMs("npm", ["run", "--silent", "planner", "--", "validate", despf], 3);
   const ratio = (a: number, b: number | null) => (b ? Math.round((a / b) * 100) / 100 : null);
@@ -143,5 +153,29 @@ export async function filesBench(): Promise<FileFigures> {
     cli_validate_ms,
     cli_dev_validate_ms,
     brief_ms,
+    build_10000_vs_exceljs: ratio(build_10000_ms, exceljs_10000_ms) ?? 0,
+    import_10000_ms,
+    build_150000_ms: large?.ms ?? null,
+    build_150000_max_rss_mb: large?.maxRssMb ?? null,
   };
+}
+
+/** What `planner import TEN.csv --into FILE` does, in process: ten new measures merged and written. */
+async function importTen(file: string): Promise<Uint8Array> {
+  const host = await FileHost.open(new Uint8Array(readFileSync(file)));
+  const header = ["No.", "Goal", "Strategy", "Measure", "Lead committee", "Timeframe", "Start year", "End year", "Status"];
+  const rows = Array.from({ length: 10 }, (_, i) => [`N${i + 1}`, "I", "I.A", `New measure ${i + 1}`, "DGC", "Medium-term", 2026, 2030, "On track"]);
+  await importMeasures(host, { source: { rows: [header, ...rows], sheetName: "" }, dryRun: false, mode: "merge", asOfYear: AS_OF_YEAR });
+  return host.exportXlsx();
+}
+
+/** Generates an n-measure file and builds it in a child process (its own heap), for time and peak memory. */
+function buildLarge(dir: string, n: number): { ms: number; maxRssMb: number } | null {
+  const script = join(__dirname, "build-large.ts");
+  const tsx = join(__dirname, "../node_modules/tsx/dist/cli.mjs");
+  const gen = spawnSync(process.execPath, [tsx, script, String(n), join(dir, `measures-${n}.xlsx`), "gen"], { encoding: "utf8", timeout: 1_800_000 });
+  if (gen.status !== 0) return null;
+  const run = spawnSync(process.execPath, [tsx, script, String(n), join(dir, `measures-${n}.xlsx`)], { encoding: "utf8", timeout: 1_800_000 });
+  if (run.status !== 0) return null;
+  return JSON.parse(run.stdout.trim().split("\n").pop() ?? "null");
 }

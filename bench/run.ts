@@ -42,6 +42,7 @@ async function main(): Promise<void> {
   log(`LibreOffice load+save (peer)      ${fmt(files.libreoffice_ms, 0).padStart(11)}   ${fmt(files.libreoffice_10000_ms, 0).padStart(15)}`);
   log(`ExcelJS load+save (floor)         ${fmt(files.exceljs_ms, 0).padStart(11)}   ${fmt(files.exceljs_10000_ms, 0).padStart(15)}`);
   log(`build ÷ LibreOffice               ${fmt(files.build_vs_libreoffice, 2).padStart(11)}   ${fmt(files.build_10000_vs_libreoffice, 2).padStart(15)}`);
+  log(`build ÷ ExcelJS load+save (10 000 measures) ${fmt(files.build_10000_vs_exceljs, 2)}; import of 10 rows in place ${fmt(files.import_10000_ms, 0)} ms; build at 150 000 ${files.build_150000_ms === null ? "(PLANNER_BENCH_150K=1)" : `${fmt(files.build_150000_ms, 0)} ms, ${fmt(files.build_150000_max_rss_mb, 0)} MB peak`}`);
   log(`planner import of returns in one run: 25 DESPF returns ${fmt(files.returns_ms, 0)} ms, 100 institutions × 1 000 measures ${fmt(files.returns_large_ms, 0)} ms`);
   log(`planner validate, whole process: node dist/planner.js ${fmt(files.cli_validate_ms, 0)} ms, npm run planner ${fmt(files.cli_dev_validate_ms, 0)} ms (DESPF)`);
 

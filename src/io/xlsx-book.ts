@@ -346,11 +346,13 @@ export class XlsxBook {
     for (const chart of plan.charts) this.charts.push({ sheet: plan.name, chart });
   }
 
-  async toBytes(): Promise<Uint8Array> {
-    let buf: Uint8Array = new Uint8Array(await this.wb.xlsx.writeBuffer());
+  /** The workbook as a file; `stored`: not deflated (sheets built for the package writer, which reads them at once). */
+  async toBytes(stored = false): Promise<Uint8Array> {
+    const zip = stored ? { zip: { compression: "STORE" } } : undefined;
+    let buf: Uint8Array = new Uint8Array(await this.wb.xlsx.writeBuffer(zip as ExcelJS.XlsxWriteOptions | undefined));
     if (this.charts.length > 0) {
       const { addCharts } = await import("./xlsx-charts");
-      buf = await addCharts(buf, this.charts);
+      buf = await addCharts(buf, this.charts, stored);
     }
     // ExcelJS cannot scope a name to a sheet: the owned markers go into the package after it.
     const owned = [...this.owned].filter((n) => this.wb.getWorksheet(n));

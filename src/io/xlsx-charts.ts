@@ -34,7 +34,7 @@ const AFTER_DRAWING = new Set([
 ]);
 const [CAT_AX, VAL_AX] = [500000001, 500000002];
 
-export async function addCharts(xlsx: Uint8Array, charts: SheetChart[]): Promise<Uint8Array> {
+export async function addCharts(xlsx: Uint8Array, charts: SheetChart[], stored = false): Promise<Uint8Array> {
   const todo = charts.filter((c) => c.chart.series.length > 0);
   if (todo.length === 0) return xlsx;
   const zip = await JSZip.loadAsync(xlsx);
@@ -80,7 +80,7 @@ export async function addCharts(xlsx: Uint8Array, charts: SheetChart[]): Promise
     zip.file(relsPathOf(sheetPath), sheetRels);
   }
   zip.file("[Content_Types].xml", withOverrides(await read(zip, "[Content_Types].xml"), newParts));
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  return zip.generateAsync({ type: "uint8array", compression: stored ? "STORE" : "DEFLATE" });
 }
 
 async function read(zip: JSZip, path: string, optional = false): Promise<string> {

@@ -113,7 +113,7 @@ export class PackageBook {
     if (render.length) {
       const scratch = XlsxBook.create();
       scratch.renderSheets(render);
-      const built = await openScratch(await PackageParts.open(await scratch.toBytes()));
+      const built = await openScratch(await PackageParts.open(await scratch.toBytes(true)));
       const taken = new Set(index.sheets.map((s) => s.name.toLowerCase()));
       const requests: TransplantRequest[] = render.map((sheet) => {
         if (sheet.owned) {

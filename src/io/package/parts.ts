@@ -128,9 +128,10 @@ export class PackageParts {
     if (next !== xml) this.set(CT_PART, next);
   }
 
+  /** Changed parts deflated fast (level 1: pako in JavaScript is the build's largest cost at level 6). */
   async toBytes(): Promise<Uint8Array> {
     try {
-      return await this.zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+      return await this.zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 1 } });
     } catch (e) {
       throw new WorkbookReadError(DAMAGED, { cause: e });
     }
