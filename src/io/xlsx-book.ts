@@ -8,7 +8,7 @@ import { isOlderOwnedSheet, type ExistingSheet } from "../plan/owned-sheets";
 import { MARGINS } from "../plan/page";
 import type { HeaderFooterText, PlanChart, PlanSheet, PlanTable, PlanValidation, PrintSetup, WorkbookPlan } from "../plan/types";
 import { fromExcelJs, toExcelJs } from "./exceljs-cells";
-import { markFindingsRules } from "./xlsx-marks";
+import { markFindingsRules, writeMarksAsX14 } from "./xlsx-marks";
 import { hasKhmer } from "../plan/text-fit";
 import { applyCellStyle, KHMER_FONT } from "./xlsx-styles";
 import { isBlank } from "../model/cells";
@@ -354,6 +354,8 @@ export class XlsxBook {
       const { addCharts } = await import("./xlsx-charts");
       buf = await addCharts(buf, this.charts, stored);
     }
+    // The marks refer to the Validation sheet: written in the x14 extension, as Excel does (xlsx-marks.ts).
+    buf = await writeMarksAsX14(buf);
     // ExcelJS cannot scope a name to a sheet: the owned markers go into the package after it.
     const owned = [...this.owned].filter((n) => this.wb.getWorksheet(n));
     if (owned.length === 0) return buf;

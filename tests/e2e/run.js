@@ -436,7 +436,7 @@ test("5. A file that is no workbook shows an error MessageBar with what to do ne
   }
 });
 
-test("6. office.js that never answers does not hold the pane back", async (ctx) => {
+test("6. office.js that never answers does not hold the pane back, nor switch it to file mode unasked", async (ctx) => {
   const context = await ctx.browser.newContext({ viewport: { width: 360, height: 700 } });
   try {
     await context.route("https://appsforoffice.microsoft.com/**", () => {
@@ -447,8 +447,14 @@ test("6. office.js that never answers does not hold the pane back", async (ctx) 
     await page.goto(`${ctx.base}/taskpane.html`, { waitUntil: "commit" });
     await page.getByRole("heading", { name: en.setupHeading }).waitFor({ timeout: 5000 });
     const shown = Date.now() - t0;
-    await page.getByRole("button", { name: en.openWorkbook }).waitFor({ timeout: 15_000 });
     expect(shown < 5000, `heading after ${shown} ms`);
+    // Still waiting for Excel after a few seconds: it says so and offers file mode, never switches by itself.
+    await page.getByTestId("office-slow").waitFor({ timeout: 15_000 });
+    expect((await page.getByTestId("office-slow").textContent()).includes(en.officeSlow), "says Excel is slow");
+    expect((await page.getByTestId("mode").textContent()).includes(en.modeConnecting), "still connecting");
+    await page.getByTestId("skip-connecting").click();
+    await page.getByRole("button", { name: en.openWorkbook }).waitFor({ timeout: 15_000 });
+    expect((await page.getByTestId("mode").textContent()).includes(en.modeFile), "file mode once asked");
   } finally {
     await context.close();
   }

@@ -16,6 +16,7 @@ export const en = {
   modeExcel: "Connected to Excel",
   modeFile: "Working on a file (no Excel connection)",
   modeConnecting: "Connecting to Excel…",
+  officeSlow: "Excel has not answered yet (a slow connection or a busy computer). The planner keeps waiting and connects as soon as Excel is ready.",
   skipConnecting: "Work on a file instead",
   noWorkbookTitle: "No workbook open",
   noWorkbookBody: "Open a workbook file or create a new one from a framework on the Set up tab.",
@@ -214,8 +215,16 @@ export const en = {
   exportXlsxFromTables: ".xlsx built from the tables",
   exportCsv: "Measures (.csv)",
   exportJson: "All tables (.json)",
-  exported: (name: string) => `Saved ${name}.`,
+  exported: (name: string) => `${name} sent to your downloads.`,
   openedCopy: "The copy is open as a new workbook: save it from there.",
+  openedCopyNoDownload: (name: string) => `Excel for Mac cannot download files from an add-in, so ${name} is open as a new workbook instead: save it from there (File ▸ Save As).`,
+  copiedNoDownload: (name: string) => `Excel for Mac cannot download files from an add-in, so the content of ${name} is on the clipboard: paste it into a text editor and save it under that name.`,
+  toCopyNoDownload: (name: string) => `Excel for Mac cannot download files from an add-in, and the clipboard was not available. Nothing was saved: copy the text below and save it as ${name}.`,
+  toCopyLabel: (name: string) => `Content of ${name}`,
+  toCopyClose: "Done",
+  openedBrowserNoDownload: "Nothing was saved: Excel for Mac cannot download files from an add-in. The planner has opened in your browser: open the workbook there and export it.",
+  copyTooLargeDownloaded: (name: string, mb: string) =>
+    `The copy is ${mb} MB: more than Excel on the web can open as a new workbook. Its requests are limited to 5 MB and a file travels as text a third larger, so about 3.7 MB is the most it takes. ${name} was sent to your downloads instead.`,
 
   // Settings
   settingsHeading: "Settings",
