@@ -4,7 +4,7 @@ import type { Cell } from "../model/types";
 import { cellA1, columnLetter, parseCellA1, quoteSheet, rangeA1 } from "../plan/a1";
 import { NUMBER_FORMATS, tablesToReformat, VALIDATIONS } from "../plan/setup";
 import type { TableExtent } from "../plan/marks";
-import type { ExistingSheet } from "../plan/owned-sheets";
+import { isOlderOwnedSheet, type ExistingSheet } from "../plan/owned-sheets";
 import { MARGINS } from "../plan/page";
 import type { HeaderFooterText, PlanChart, PlanSheet, PlanTable, PlanValidation, PrintSetup, WorkbookPlan } from "../plan/types";
 import { fromExcelJs, toExcelJs } from "./exceljs-cells";
@@ -298,7 +298,8 @@ export class XlsxBook {
   /** Deletes a sheet an earlier version owned, unless it holds an Excel table (then it is the planner's). */
   private retireSheet(name: string): void {
     const old = this.wb.getWorksheet(name);
-    if (!old || old.getTables().length > 0) return;
+    const there = this.existingSheets().find((x) => x.name.toLowerCase() === name.toLowerCase());
+    if (!old || !there || there.hasTable || !(there.marked || isOlderOwnedSheet(there))) return;
     this.wb.removeWorksheet(old.id);
     this.charts = this.charts.filter((c) => c.sheet !== old.name);
   }

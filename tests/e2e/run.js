@@ -13,6 +13,7 @@
 "use strict";
 
 const fs = require("fs");
+const JSZip = require("jszip");
 const http = require("http");
 const os = require("os");
 const path = require("path");
@@ -264,6 +265,17 @@ async function plannerFlow(ctx, t, lang) {
     expect(/DGC[^\n]*?\s+60\s+47/.test(committees), `dashboard per committee: ${committees.replace(/\s+/g, " ")}`);
     expect((await page.getByTestId("committee-chart").locator("[data-value]").count()) === 3, "the chart has a bar per committee");
     await shot(page, `summary-${lang}`);
+
+    // The briefing deck: a real download of a .pptx whose charts are chart parts, not pictures.
+    const [deckDl] = await Promise.all([page.waitForEvent("download", { timeout: 120_000 }), page.getByTestId("briefing-deck").click()]);
+    const deckFile = path.join(TMP, `deck-${lang}.pptx`);
+    await deckDl.saveAs(deckFile);
+    expect(/-briefing-\d{4}-\d{2}-\d{2}\.pptx$/.test(deckDl.suggestedFilename()), `deck name ${deckDl.suggestedFilename()}`);
+    const deckZip = await JSZip.loadAsync(fs.readFileSync(deckFile));
+    const deckCharts = Object.keys(deckZip.files).filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n));
+    expect(deckCharts.length >= 3, `the deck has native chart parts (${deckCharts.length})`);
+    expect(Object.keys(deckZip.files).filter((n) => n.startsWith("ppt/media/") && !n.endsWith("/")).length === 0, "the deck's charts are not pictures");
+    await page.getByTestId("notice-bar").filter({ hasText: deckDl.suggestedFilename() }).waitFor({ timeout: 30_000 });
 
     const { file, suggested } = await download(page, t, `downloaded-${lang}.xlsx`);
     expect(suggested.endsWith(".xlsx"), `download name ${suggested}`);

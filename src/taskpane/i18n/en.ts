@@ -103,6 +103,8 @@ export const en = {
   summaryIntro: "Builds the Summary, Briefing and Validation sheets, with charts, from the tables. These three sheets are rebuilt whole each time.",
   buildSummary: "Build summary sheets",
   refreshNumbers: "Refresh numbers",
+  briefingDeck: "Briefing deck",
+  deckDownloaded: (name: string) => `Downloaded ${name}: the briefing deck (PowerPoint, native charts).`,
   summaryBuilt: "Summary, Briefing and Validation sheets are rebuilt.",
   keyNumbers: "Key numbers",
   statMeasures: "Measures",

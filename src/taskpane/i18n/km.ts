@@ -123,6 +123,8 @@ export const km: Catalogue = {
     "បង្កើតសន្លឹក Summary, Briefing និង Validation ព្រមទាំងគំនូសតាង ពីតារាងផែនការ។ សន្លឹកទាំងបីនេះត្រូវបានបង្កើតឡើងវិញទាំងស្រុងរាល់ពេល។",
   buildSummary: "បង្កើតសន្លឹកសង្ខេប",
   refreshNumbers: "ធ្វើបច្ចុប្បន្នភាពតួលេខ",
+  briefingDeck: "ឯកសារបង្ហាញសង្ខេប",
+  deckDownloaded: (name: string) => `បានទាញយក ${name} ៖ ឯកសារបង្ហាញសង្ខេប (PowerPoint)។`,
   summaryBuilt: "សន្លឹក Summary, Briefing និង Validation ត្រូវបានបង្កើតឡើងវិញហើយ។",
   keyNumbers: "តួលេខសំខាន់ៗ",
   statPriorityActions: "សកម្មភាពអាទិភាព",
