@@ -34,6 +34,11 @@ function addinConfig(dev, base, server) {
     module: { rules: [tsRule] },
     performance: { hints: false },
     plugins: [
+      // pptxgenjs (the deck chunk) imports node:fs and node:https only when it runs in Node:
+      // without the scheme they resolve to the empty fallbacks above.
+      new webpack.NormalModuleReplacementPlugin(/^node:(fs|https)$/, (resource) => {
+        resource.request = resource.request.replace(/^node:/, "");
+      }),
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"], templateParameters: pageParameters }),
       new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"], templateParameters: pageParameters }),
       new CopyWebpackPlugin({

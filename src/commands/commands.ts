@@ -8,7 +8,8 @@
  * operations.ts over the OfficeHost), brings the sheet with the results to the front, and
  * shows a short result in a small dialog — this same page, opened with `?dialog` — that the
  * planner closes. `event.completed()` is always called, in a finally, once the dialog is closed
- * (or could not open), so Excel never waits on a command.
+ * (or could not open, or the command's 5 minutes from invocation are nearly up), so Excel never
+ * waits on a command.
  */
 import { OfficeHost } from "../excel/office-host";
 import { NoMeasuresTableError } from "../host/errors";
@@ -84,8 +85,24 @@ export function dialogUrl(base: string, message: Message): string {
   return url.toString();
 }
 
-/** Shows the message in a dialog and resolves when the planner closes it (or it cannot open). */
-export function notify(message: Message): Promise<void> {
+/**
+ * Office closes a function command's runtime 5 minutes after the button was pressed, dialog
+ * included (docs/design/add-in-commands.md: "when either the function completes or 5 minutes
+ * have passed"). The clock starts at invocation: the work and the dialog share it.
+ */
+export const COMMAND_LIMIT_MS = 5 * 60 * 1000;
+/** Finish this long before Office would, so that event.completed() is ours. */
+const MARGIN_MS = 20 * 1000;
+/** A dialog with less time than this left would vanish before it is read: skip it. */
+const MIN_DIALOG_MS = 10 * 1000;
+
+/** When a command invoked at `invokedAt` must have closed its dialog and completed. */
+export function commandDeadline(invokedAt: number): number {
+  return invokedAt + COMMAND_LIMIT_MS - MARGIN_MS;
+}
+
+/** Shows the message in a dialog and resolves when the planner closes it, it cannot open, or the command's time is up. */
+export function notify(message: Message, deadline = commandDeadline(Date.now())): Promise<void> {
   return new Promise((resolve) => {
     if (typeof Office === "undefined" || !Office.context?.ui) return resolve();
     const url = dialogUrl(window.location.href, message);
@@ -107,13 +124,14 @@ export function notify(message: Message): Promise<void> {
       const dialog = result.value;
       dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => finish(dialog));
       dialog.addEventHandler(Office.EventType.DialogEventReceived, () => finish(dialog));
-      // A function command's runtime lives 5 minutes at most: close before Excel does.
-      timer = setTimeout(() => finish(dialog), 4 * 60 * 1000);
+      // A function command's runtime lives 5 minutes from invocation: close before Excel does.
+      timer = setTimeout(() => finish(dialog), Math.max(0, deadline - Date.now()));
     });
   });
 }
 
 async function runCommand(event: Office.AddinCommands.Event, work: (lang: Language) => Promise<Message>): Promise<void> {
+  const deadline = commandDeadline(Date.now());
   const lang = language();
   try {
     let message: Message;
@@ -123,7 +141,8 @@ async function runCommand(event: Office.AddinCommands.Event, work: (lang: Langua
       const line = e instanceof NoMeasuresTableError ? TEXT[lang].noMeasures : e instanceof Error ? e.message : String(e);
       message = { title: TEXT[lang].failed, lines: [line], ok: false };
     }
-    await notify(message);
+    // The results are on the sheets whatever happens here; the dialog only says so.
+    if (deadline - Date.now() >= MIN_DIALOG_MS) await notify(message, deadline);
   } finally {
     event.completed();
   }

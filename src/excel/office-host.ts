@@ -313,6 +313,7 @@ export class OfficeHost implements Host {
 
   /** Opens an .xlsx in a new Excel window (Excel.createWorkbook, ExcelApi 1.8): the planner saves it from there. */
   async openAsNewWorkbook(bytes: Uint8Array): Promise<void> {
+    if (onTheWeb() && bytes.length > CREATE_WORKBOOK_WEB_MAX_BYTES) throw new CopyTooLargeError(bytes.length);
     try {
       await Excel.createWorkbook(toBase64(bytes));
     } catch (e) {
@@ -322,6 +323,33 @@ export class OfficeHost implements Host {
 
   openCopy(bytes: Uint8Array): Promise<void> {
     return this.openAsNewWorkbook(bytes);
+  }
+}
+
+/**
+ * Excel on the web refuses a request over 5 MB (Microsoft's "Resource limits and performance
+ * optimization for Office Add-ins": RequestPayloadSizeLimitExceeded), and Excel.createWorkbook
+ * sends the whole file in one request as base64, 4 characters for every 3 bytes. With room for
+ * the request's own envelope, a file over this many bytes cannot open that way (~3.7 MB).
+ */
+export const WEB_REQUEST_LIMIT_BYTES = 5_000_000;
+export const CREATE_WORKBOOK_WEB_MAX_BYTES = Math.floor((WEB_REQUEST_LIMIT_BYTES - 64 * 1024) / 4) * 3;
+
+/** The copy is too large for Excel.createWorkbook on the web; the caller offers a download instead. */
+export class CopyTooLargeError extends PlannerError {
+  readonly code = "CopyTooLarge";
+  constructor(readonly bytes: number) {
+    super(
+      `The copy is ${(bytes / 1e6).toFixed(1)} MB: more than Excel on the web can open as a new workbook. Its requests are limited to 5 MB and the file travels as text a third larger, so about ${(CREATE_WORKBOOK_WEB_MAX_BYTES / 1e6).toFixed(1)} MB is the most it takes. Download the file instead.`,
+    );
+  }
+}
+
+function onTheWeb(): boolean {
+  try {
+    return typeof Office !== "undefined" && Office.context?.diagnostics?.platform === Office.PlatformType.OfficeOnline;
+  } catch {
+    return false;
   }
 }
 

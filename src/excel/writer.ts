@@ -424,7 +424,10 @@ export class Writer {
           layout.headerMargin = MARGINS.header * 72;
           layout.footerMargin = MARGINS.footer * 72;
         }
-        if (p.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+        // The documented form (PageLayoutZoomOptions: "number of pages to fit"; office-js #1860):
+        // one page wide, height left unset. verticalFitToPages: 0 is what the file format writes
+        // for "automatic" (fitToHeight="0"), but Office.js documents no meaning for 0.
+        if (p.fitToWidth) layout.zoom = { horizontalFitToPages: 1 };
         layout.setPrintArea(area);
         if (p.repeatRows) layout.setPrintTitleRows(`$${p.repeatRows.from + 1}:$${p.repeatRows.to + 1}`);
         const hf = layout.headersFooters.defaultForAllPages;

@@ -4,11 +4,11 @@ import type { Cell } from "../model/types";
 import { cellA1, columnLetter, parseCellA1, quoteSheet, rangeA1 } from "../plan/a1";
 import { NUMBER_FORMATS, tablesToReformat, VALIDATIONS } from "../plan/setup";
 import type { TableExtent } from "../plan/marks";
-import type { ExistingSheet } from "../plan/owned-sheets";
+import { isOlderOwnedSheet, type ExistingSheet } from "../plan/owned-sheets";
 import { MARGINS } from "../plan/page";
 import type { HeaderFooterText, PlanChart, PlanSheet, PlanTable, PlanValidation, PrintSetup, WorkbookPlan } from "../plan/types";
 import { fromExcelJs, toExcelJs } from "./exceljs-cells";
-import { markFindingsRules } from "./xlsx-marks";
+import { markFindingsRules, writeMarksAsX14 } from "./xlsx-marks";
 import { hasKhmer } from "../plan/text-fit";
 import { applyCellStyle, KHMER_FONT } from "./xlsx-styles";
 import { isBlank } from "../model/cells";
@@ -298,7 +298,8 @@ export class XlsxBook {
   /** Deletes a sheet an earlier version owned, unless it holds an Excel table (then it is the planner's). */
   private retireSheet(name: string): void {
     const old = this.wb.getWorksheet(name);
-    if (!old || old.getTables().length > 0) return;
+    const there = this.existingSheets().find((x) => x.name.toLowerCase() === name.toLowerCase());
+    if (!old || !there || there.hasTable || !(there.marked || isOlderOwnedSheet(there))) return;
     this.wb.removeWorksheet(old.id);
     this.charts = this.charts.filter((c) => c.sheet !== old.name);
   }
@@ -353,6 +354,8 @@ export class XlsxBook {
       const { addCharts } = await import("./xlsx-charts");
       buf = await addCharts(buf, this.charts, stored);
     }
+    // The marks refer to the Validation sheet: written in the x14 extension, as Excel does (xlsx-marks.ts).
+    buf = await writeMarksAsX14(buf);
     // ExcelJS cannot scope a name to a sheet: the owned markers go into the package after it.
     const owned = [...this.owned].filter((n) => this.wb.getWorksheet(n));
     if (owned.length === 0) return buf;

@@ -1,5 +1,6 @@
+import JSZip from "jszip";
 import type ExcelJS from "exceljs";
-import { isMarkFormula, markFormula, markRules } from "../plan/marks";
+import { isMarkFormula, MARK_TAG, markFormula, markRules } from "../plan/marks";
 import type { XlsxBook } from "./xlsx-book";
 
 /**
@@ -34,4 +35,125 @@ function removeOurRules(sheet: ExcelJS.Worksheet): void {
   sheet.removeConditionalFormatting(
     (cf: ExcelJS.ConditionalFormattingOptions) => !cf.rules.some((r) => "formulae" in r && (r.formulae ?? []).some(isMarkFormula)),
   );
+}
+
+/*
+ * The marks refer to another sheet (Validation!$H:$H). Excel 2007's conditional formats could
+ * not; Excel 2010 and later write such rules in the worksheet's x14 extension instead of the
+ * ECMA-376 <conditionalFormatting> block: [MS-XLSX] 2.6.1 CT_ConditionalFormattings / 2.4.4
+ * conditionalFormattings (namespace spreadsheetml/2009/9/main), carried in the worksheet's
+ * <extLst> under ext uri {78C0D931-6437-407d-A8EE-F0AAD7539E65} ([MS-XLSX] 2.2.4.12), each rule
+ * an <x14:cfRule type="expression"> with its formula in <xm:f>, its format inline in <x14:dxf>
+ * and its range in <xm:sqref>. (ExcelJS issues #1751, #2311 and PR #1767 show Excel's own files
+ * so.) ExcelJS and the package writer write the standard block; toBytes of both then moves the
+ * marks into the extension (writeMarksAsX14).
+ */
+const CF_EXT_URI = "{78C0D931-6437-407d-A8EE-F0AAD7539E65}";
+const X14_NS = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main";
+const XM_NS = "http://schemas.microsoft.com/office/excel/2006/main";
+/** "PPMK": our rules' ids start so, to tell them from the planner's own. */
+const MARK_ID_PREFIX = "{50504D4B-";
+
+/** Worksheet part path ("xl/worksheets/sheet1.xml") by sheet name, from the workbook part and its relationships. */
+async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
+  const workbook = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+  const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]+)"/.exec(m[0])?.[1];
+    const target = /\bTarget="([^"]+)"/.exec(m[0])?.[1];
+    if (id && target) targets.set(id, target.startsWith("/") ? target.slice(1) : `xl/${target}`);
+  }
+  const parts = new Map<string, string>();
+  for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
+    const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
+    const id = /\br:id="([^"]+)"/.exec(m[0])?.[1] ?? /\b\w+:id="([^"]+)"/.exec(m[0])?.[1];
+    const part = id ? targets.get(id) : undefined;
+    if (name !== undefined && part && zip.file(part)) parts.set(unescapeXml(name), part);
+  }
+  return parts;
+}
+
+function unescapeXml(s: string): string {
+  return s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
+
+const CF_EXT = new RegExp(`<ext\\b[^>]*uri="${CF_EXT_URI.replace(/[{}]/g, "\\$&")}"[^>]*>([\\s\\S]*?)</ext>`);
+const X14_CF = /<(\w+):conditionalFormatting\b[\s\S]*?<\/\1:conditionalFormatting>/g;
+
+/** A worksheet's XML without its (now empty) extension list entry for conditional formats. */
+function dropEmptyExt(xml: string): string {
+  let out = xml.replace(new RegExp(`<ext\\b[^>]*uri="${CF_EXT_URI.replace(/[{}]/g, "\\$&")}"[^>]*>\\s*<(\\w+):conditionalFormattings\\b[^>]*>\\s*</\\1:conditionalFormattings>\\s*</ext>`), "");
+  out = out.replace(/<extLst>\s*<\/extLst>/, "");
+  return out;
+}
+
+/** `xml` without the x14 mark rules an earlier save wrote (the planner's own x14 rules stay). */
+function withoutX14Marks(xml: string): string {
+  const ext = CF_EXT.exec(xml);
+  if (!ext) return xml;
+  const body = ext[1].replace(X14_CF, (cf) => (cf.includes(MARK_TAG) || cf.includes(MARK_ID_PREFIX) ? "" : cf));
+  return body === ext[1] ? xml : dropEmptyExt(xml.replace(ext[1], body));
+}
+
+/** The `<dxf>` elements of styles.xml, in order (dxfId indexes them). */
+function dxfList(styles: string): string[] {
+  const block = /<dxfs\b[^>]*>([\s\S]*?)<\/dxfs>/.exec(styles)?.[1] ?? "";
+  return [...block.matchAll(/<dxf\/>|<dxf>([\s\S]*?)<\/dxf>/g)].map((m) => m[1] ?? "");
+}
+
+function markRuleId(sheetIndex: number, ruleIndex: number): string {
+  return `${MARK_ID_PREFIX}0000-4000-8000-${(sheetIndex * 256 + ruleIndex).toString(16).toUpperCase().padStart(12, "0")}}`;
+}
+
+/**
+ * The file as Excel writes it: every mark rule in a <conditionalFormatting> block (ExcelJS's, or
+ * the package writer's) moved into the worksheet's x14 extension, replacing the marks an earlier
+ * save wrote there; the planner's own x14 rules are left as they are.
+ */
+export async function writeMarksAsX14(xlsx: Uint8Array): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(xlsx);
+  const dxfs = dxfList((await zip.file("xl/styles.xml")?.async("string")) ?? "");
+  let changed = false;
+  let sheetIndex = 0;
+  for (const part of (await sheetParts(zip)).values()) {
+    sheetIndex++;
+    let xml = (await zip.file(part)?.async("string")) ?? "";
+    const rules: string[] = [];
+    xml = xml.replace(/<conditionalFormatting\b([^>]*)>([\s\S]*?)<\/conditionalFormatting>/g, (block, attrs: string, inner: string) => {
+      if (!inner.includes(`N(&quot;${MARK_TAG}&quot;)`)) return block;
+      const sqref = /\bsqref="([^"]+)"/.exec(attrs)?.[1] ?? "";
+      for (const rule of inner.matchAll(/<cfRule\b([^>]*)>([\s\S]*?)<\/cfRule>/g)) {
+        const priority = /\bpriority="(\d+)"/.exec(rule[1])?.[1] ?? "1";
+        const dxf = dxfs[Number(/\bdxfId="(\d+)"/.exec(rule[1])?.[1] ?? -1)] ?? "";
+        const formula = /<formula>([\s\S]*?)<\/formula>/.exec(rule[2])?.[1] ?? "";
+        const id = markRuleId(sheetIndex, rules.length);
+        rules.push(
+          `<x14:conditionalFormatting xmlns:xm="${XM_NS}"><x14:cfRule type="expression" priority="${priority}" id="${id}"><xm:f>${formula}</xm:f><x14:dxf>${dxf}</x14:dxf></x14:cfRule><xm:sqref>${sqref}</xm:sqref></x14:conditionalFormatting>`,
+        );
+      }
+      return "";
+    });
+    if (rules.length === 0) continue;
+    // This save's marks replace those an earlier save put in the extension.
+    zip.file(part, withX14Formats(withoutX14Marks(xml), rules.join("")));
+    changed = true;
+  }
+  return changed ? zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }) : xlsx;
+}
+
+/** `xml` with x14 conditional formats added to its extension list (created last in <worksheet> when missing). */
+function withX14Formats(xml: string, formats: string): string {
+  const ext = CF_EXT.exec(xml);
+  if (ext) {
+    const list = /<(\w+):conditionalFormattings\b[^>]*>/.exec(ext[1]);
+    if (list) {
+      const close = `</${list[1]}:conditionalFormattings>`;
+      return xml.replace(ext[0], ext[0].replace(close, formats + close));
+    }
+    return xml.replace(ext[0], ext[0].replace("</ext>", `<x14:conditionalFormattings xmlns:x14="${X14_NS}">${formats}</x14:conditionalFormattings></ext>`));
+  }
+  const entry = `<ext uri="${CF_EXT_URI}" xmlns:x14="${X14_NS}"><x14:conditionalFormattings>${formats}</x14:conditionalFormattings></ext>`;
+  if (/<extLst>/.test(xml)) return xml.replace(/<\/extLst>/, `${entry}</extLst>`);
+  return xml.replace(/<\/worksheet>\s*$/, `<extLst>${entry}</extLst></worksheet>`);
 }

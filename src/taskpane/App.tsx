@@ -5,6 +5,8 @@ import {
   Tab,
   TabList,
   makeStyles,
+  MessageBar,
+  MessageBarBody,
   tokens,
   webLightTheme,
   type Theme,
@@ -162,12 +164,15 @@ function Shell(props: { detect: boolean; onOfficeLanguage(l: Language): void; ch
   const onOfficeLanguage = useEffectEvent((l: Language) => props.onOfficeLanguage(l));
   // The planner may stop waiting for Excel ("Work on a file instead"): a late answer then changes nothing.
   const stillConnecting = useEffectEvent(() => pane.mode === "connecting");
+  /** Office has not answered within a few seconds: say so (Set up offers "Work on a file instead"); never switch silently. */
+  const [officeSlow, setOfficeSlow] = useState(false);
 
   useEffect(() => {
     if (!detect) return;
     let live = true;
-    void detectOffice().then(async (info) => {
+    void detectOffice({ onSlow: () => live && setOfficeSlow(true) }).then(async (info) => {
       if (!live) return;
+      setOfficeSlow(false);
       if (!info.inExcel) {
         dispatch({ type: "mode", mode: "file" });
         return;
@@ -231,6 +236,11 @@ function Shell(props: { detect: boolean; onOfficeLanguage(l: Language): void; ch
           </Tab>
         </TabList>
       </nav>
+      {officeSlow && pane.mode === "connecting" && (
+        <MessageBar intent="info" data-testid="office-slow">
+          <MessageBarBody>{t.officeSlow}</MessageBarBody>
+        </MessageBar>
+      )}
       <StatusArea />
       {props.children}
     </>

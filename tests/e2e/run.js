@@ -13,6 +13,7 @@
 "use strict";
 
 const fs = require("fs");
+const JSZip = require("jszip");
 const http = require("http");
 const os = require("os");
 const path = require("path");
@@ -265,6 +266,17 @@ async function plannerFlow(ctx, t, lang) {
     expect((await page.getByTestId("committee-chart").locator("[data-value]").count()) === 3, "the chart has a bar per committee");
     await shot(page, `summary-${lang}`);
 
+    // The briefing deck: a real download of a .pptx whose charts are chart parts, not pictures.
+    const [deckDl] = await Promise.all([page.waitForEvent("download", { timeout: 120_000 }), page.getByTestId("briefing-deck").click()]);
+    const deckFile = path.join(TMP, `deck-${lang}.pptx`);
+    await deckDl.saveAs(deckFile);
+    expect(/-briefing-\d{4}-\d{2}-\d{2}\.pptx$/.test(deckDl.suggestedFilename()), `deck name ${deckDl.suggestedFilename()}`);
+    const deckZip = await JSZip.loadAsync(fs.readFileSync(deckFile));
+    const deckCharts = Object.keys(deckZip.files).filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n));
+    expect(deckCharts.length >= 3, `the deck has native chart parts (${deckCharts.length})`);
+    expect(Object.keys(deckZip.files).filter((n) => n.startsWith("ppt/media/") && !n.endsWith("/")).length === 0, "the deck's charts are not pictures");
+    await page.getByTestId("notice-bar").filter({ hasText: deckDl.suggestedFilename() }).waitFor({ timeout: 30_000 });
+
     const { file, suggested } = await download(page, t, `downloaded-${lang}.xlsx`);
     expect(suggested.endsWith(".xlsx"), `download name ${suggested}`);
     await checkWorkbookFile(file);
@@ -424,7 +436,7 @@ test("5. A file that is no workbook shows an error MessageBar with what to do ne
   }
 });
 
-test("6. office.js that never answers does not hold the pane back", async (ctx) => {
+test("6. office.js that never answers does not hold the pane back, nor switch it to file mode unasked", async (ctx) => {
   const context = await ctx.browser.newContext({ viewport: { width: 360, height: 700 } });
   try {
     await context.route("https://appsforoffice.microsoft.com/**", () => {
@@ -435,8 +447,14 @@ test("6. office.js that never answers does not hold the pane back", async (ctx) 
     await page.goto(`${ctx.base}/taskpane.html`, { waitUntil: "commit" });
     await page.getByRole("heading", { name: en.setupHeading }).waitFor({ timeout: 5000 });
     const shown = Date.now() - t0;
-    await page.getByRole("button", { name: en.openWorkbook }).waitFor({ timeout: 15_000 });
     expect(shown < 5000, `heading after ${shown} ms`);
+    // Still waiting for Excel after a few seconds: it says so and offers file mode, never switches by itself.
+    await page.getByTestId("office-slow").waitFor({ timeout: 15_000 });
+    expect((await page.getByTestId("office-slow").textContent()).includes(en.officeSlow), "says Excel is slow");
+    expect((await page.getByTestId("mode").textContent()).includes(en.modeConnecting), "still connecting");
+    await page.getByTestId("skip-connecting").click();
+    await page.getByRole("button", { name: en.openWorkbook }).waitFor({ timeout: 15_000 });
+    expect((await page.getByTestId("mode").textContent()).includes(en.modeFile), "file mode once asked");
   } finally {
     await context.close();
   }

@@ -89,3 +89,73 @@ test("validate refuses a workbook without a Measures table: a clear message, not
   expect(msg.ok).toBe(false);
   expect(msg.lines[0]).toContain("no Measures table");
 });
+
+describe("Office's 5 minutes, counted from invocation", () => {
+  const T0 = 1_800_000_000_000;
+  let now = T0;
+  beforeEach(() => {
+    now = T0;
+    jest.spyOn(Date, "now").mockImplementation(() => now);
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  /** Makes each Excel.run take `ms` of the command's clock. */
+  function slowExcel(ms: number): void {
+    const excel = (globalThis as unknown as { Excel: { run: (b: unknown) => Promise<unknown> } }).Excel;
+    const run = excel.run;
+    excel.run = async (batch) => {
+      now += ms;
+      return run(batch);
+    };
+  }
+
+  /** A dialog that stays open until the command closes it; returns what happened to it. */
+  function stickyDialog(): { urls: string[]; closed: number } {
+    const seen = { urls: [] as string[], closed: 0 };
+    const office = (globalThis as unknown as { Office: { context: { ui: { displayDialogAsync: unknown } } } }).Office;
+    office.context.ui.displayDialogAsync = (url: string, _o: unknown, cb: (r: unknown) => void) => {
+      seen.urls.push(url);
+      cb({ status: "succeeded", value: { addEventHandler: () => undefined, close: () => seen.closed++ } });
+    };
+    return seen;
+  }
+
+  test("the dialog closes when the 5 minutes from the button press are nearly up, not 4 minutes after the work", async () => {
+    const { validate, commandDeadline } = await import("../../src/commands/commands");
+    await setupWorkbook(new OfficeHost(), "despf", 2026);
+    const dialog = stickyDialog();
+    const delays: number[] = [];
+    const realSetTimeout = global.setTimeout;
+    jest.spyOn(global, "setTimeout").mockImplementation(((fn: () => void, ms?: number) => {
+      if ((ms ?? 0) > 60_000) {
+        delays.push(ms ?? 0);
+        return realSetTimeout(fn, 0); // run the command's own timer at once
+      }
+      return realSetTimeout(fn, ms);
+    }) as typeof setTimeout);
+    now = T0;
+    slowExcel(40_000); // the checks take a while on a big workbook
+    const e = event();
+    await validate(e as unknown as Office.AddinCommands.Event);
+    expect(dialog.urls).toHaveLength(1);
+    expect(delays).toHaveLength(1);
+    // closed at the deadline measured from T0, whatever the work took
+    expect(now + delays[0]).toBe(commandDeadline(T0));
+    expect(commandDeadline(T0) - T0).toBeLessThan(5 * 60 * 1000);
+    expect(dialog.closed).toBe(1);
+    expect(e.completed).toHaveBeenCalledTimes(1);
+  });
+
+  test("work that used up the time: no dialog, and the command completes at once", async () => {
+    const { refreshSummary } = await import("../../src/commands/commands");
+    await setupWorkbook(new OfficeHost(), "despf", 2026);
+    const dialog = stickyDialog();
+    slowExcel(2 * 60 * 1000); // several Excel.run calls: well past 4.5 minutes in all
+    const e = event();
+    await refreshSummary(e as unknown as Office.AddinCommands.Event);
+    expect(now - T0).toBeGreaterThan(4.5 * 60 * 1000);
+    expect(dialog.urls).toEqual([]);
+    expect(e.completed).toHaveBeenCalledTimes(1);
+    expect(fake.model.sheets.map((s) => s.name)).toContain("Summary");
+  });
+});

@@ -1,4 +1,4 @@
-import { BACKUP_SHEET, MARK_TAG, NO_COMPRESSED_FILE, OfficeHost } from "../../src/excel/office-host";
+import { BACKUP_SHEET, CopyTooLargeError, CREATE_WORKBOOK_WEB_MAX_BYTES, MARK_TAG, NO_COMPRESSED_FILE, OfficeHost, WEB_REQUEST_LIMIT_BYTES } from "../../src/excel/office-host";
 import { buildSummary, checkWorkbook, setupWorkbook } from "../../src/host/operations";
 import { builtinFramework } from "../../src/model/builtin";
 import { TABLE_HEADERS, TABLE_NAMES, type TableData } from "../../src/model/schema";
@@ -237,7 +237,7 @@ describe("owned sheets", () => {
       { type: "ColumnClustered", source: "Summary!B5", seriesBy: "Columns", name: "ByStatus", title: "Measures by status", position: ["E3", "K17"], series: [{ name: "Count", values: "Summary!B5", categories: "Summary!A5" }] },
     ]);
     expect(s.freeze).toEqual({ rows: 3, cols: 0 });
-    expect(s.pageLayout).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printArea: "A1:D13", titleRows: "$3:$3" });
+    expect(s.pageLayout).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1 }, printArea: "A1:D13", titleRows: "$3:$3" });
     expect(s.tabColor).toBe("#1F4E79");
     expect(s.formats.some((f) => f.address === "A8" && f.prop === "format.font.name" && f.value === "Khmer UI")).toBe(true);
     expect(s.formats.filter((f) => f.prop === "format.fill.color" && f.value === "#1F4E79").map((f) => f.address)).toEqual(["A3:B3"]);
@@ -501,6 +501,34 @@ describe("openAsNewWorkbook", () => {
     expect(created).toEqual([Buffer.from(bytes).toString("base64")]);
     await new OfficeHost().openCopy(Uint8Array.of(0x50, 0x4b, 0x03, 0x04));
     expect(created).toEqual([Buffer.from(bytes).toString("base64"), "UEsDBA=="]);
+  });
+
+  test("on the web, a copy whose base64 request would pass 5 MB is refused before createWorkbook, with the real limit", async () => {
+    const created: number[] = [];
+    (globalThis as unknown as { Excel: { createWorkbook?: (b64: string) => Promise<void> } }).Excel.createWorkbook = async (b64) => {
+      created.push(b64.length);
+    };
+    const office = (globalThis as unknown as { Office: { context: { diagnostics?: unknown }; PlatformType?: unknown } }).Office;
+    office.PlatformType = { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac", iOS: "iOS" };
+    office.context.diagnostics = { platform: "OfficeOnline" };
+    // The largest file that fits: its request (base64, 4 chars per 3 bytes) stays under 5 MB.
+    const fits = fake.fileBytes.subarray(0, CREATE_WORKBOOK_WEB_MAX_BYTES);
+    await new OfficeHost().openAsNewWorkbook(fits);
+    expect(created[0]).toBeLessThan(WEB_REQUEST_LIMIT_BYTES);
+    expect(CREATE_WORKBOOK_WEB_MAX_BYTES).toBeGreaterThan(3_600_000); // ~3.7 MB
+    const big = fake.fileBytes.subarray(0, 4_200_000);
+    const err = await new OfficeHost().openAsNewWorkbook(big).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CopyTooLargeError);
+    expect((err as CopyTooLargeError).code).toBe("CopyTooLarge");
+    expect((err as Error).message).toBe(
+      "The copy is 4.2 MB: more than Excel on the web can open as a new workbook. Its requests are limited to 5 MB and the file travels as text a third larger, so about 3.7 MB is the most it takes. Download the file instead.",
+    );
+    expect((err as Error).message).not.toMatch(/smaller files/);
+    expect(created).toHaveLength(1);
+    // Excel desktop has no such request limit: the same file opens there.
+    office.context.diagnostics = { platform: "PC" };
+    await new OfficeHost().openAsNewWorkbook(big);
+    expect(created).toEqual([created[0], Math.ceil(big.length / 3) * 4]);
   });
 });
 

@@ -3,6 +3,7 @@ import { buildSummary, checkWorkbook, setupWorkbook } from "../../src/host/opera
 import { FileHost } from "../../src/io/file-host";
 import type { XlsxBook } from "../../src/io/xlsx-book";
 import { TABLE_HEADERS, TABLE_NAMES } from "../../src/model/schema";
+import { x14Rules } from "../helpers/xlsx-xml";
 
 async function reopen(host: FileHost): Promise<FileHost> {
   return FileHost.open(await host.exportXlsx());
@@ -125,10 +126,10 @@ describe("file host owned sheets", () => {
     const finding = rows.find((r) => r.includes("committee-count"))!;
     expect(finding).toContain("Committees");
     expect(finding).toContain("Committees!$E$2");
-    const measures = wb.getWorksheet("Committees")!;
-    const cf = (measures as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings;
-    expect(cf.length).toBeGreaterThanOrEqual(3);
-    expect(JSON.stringify(cf)).toContain("Validation!$H:$H");
+    // The marks refer to the Validation sheet: written in the x14 extension, as Excel does (xlsx-marks.ts).
+    const marks = await x14Rules(await host.exportXlsx(), "Committees");
+    expect(marks.length).toBeGreaterThanOrEqual(3);
+    for (const m of marks) expect(m.formula).toContain("Validation!$H:$H");
   });
 
   test("checkWorkbook and buildSummary mark in their applyPlan; markFindings is the same path; marks are replaced, not added", async () => {
@@ -148,11 +149,10 @@ describe("file host owned sheets", () => {
     expect(plans).toEqual([true, true, true]);
     // three rules (error, warning, info) per planner table, on the table's sheet
     const tables = Object.values(await host.readTables());
-    const wb = await excelJs(await host.exportXlsx());
+    const bytes = await host.exportXlsx();
+    const wb = await excelJs(bytes);
     for (const sheetName of new Set(tables.map((t) => t.location!.sheet))) {
-      const sheet = wb.getWorksheet(sheetName)!;
-      const cf = (sheet as unknown as { conditionalFormattings: Array<{ rules: Array<{ formulae?: string[] }> }> }).conditionalFormattings;
-      const ours = cf.filter((c) => c.rules.some((r) => (r.formulae ?? []).some((f) => String(f).includes("PolicyPlannerMark"))));
+      const ours = (await x14Rules(bytes, sheetName)).filter((r) => r.formula.includes("PolicyPlannerMark"));
       const expected = 3 * tables.filter((t) => t.location!.sheet === sheetName).length;
       expect({ sheetName, marks: ours.length }).toEqual({ sheetName, marks: expected });
     }

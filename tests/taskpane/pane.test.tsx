@@ -5,6 +5,7 @@ import { TextDecoder, TextEncoder } from "node:util";
 import { en, type Catalogue } from "../../src/taskpane/i18n/en";
 import { km } from "../../src/taskpane/i18n/km";
 import { SETTINGS_KEY } from "../../src/taskpane/lib/settings";
+import { isoDay } from "../../src/taskpane/lib/file-names";
 import { FakeHost } from "./fake-host";
 import { builtinFramework } from "../../src/model/builtin";
 import { frameworkToTables } from "../../src/model/convert";
@@ -124,7 +125,7 @@ describe("Language", () => {
     render(<App host={host} detect={false} asOfYear={2026} />);
     await screen.findByTestId("table-status");
     await openTab(en.tabSettings);
-    fireEvent.click(await screen.findByRole("radio", { name: en.languageKhmer }));
+    fireEvent.click(await screen.findByRole("radio", { name: en.languageKhmer }, { timeout: 15_000 })); // the lazy view may take a while on a busy machine
     expect(await screen.findByRole("heading", { name: km.settingsHeading })).toBeTruthy();
     for (const k of ["tabSetup", "tabCheck", "tabSummary", "tabImportExport", "tabSettings"] as const) {
       expect(screen.getByRole("tab", { name: km[k] })).toBeTruthy();
@@ -432,5 +433,87 @@ describe("Export", () => {
     expect(await screen.findByText(en.openedCopy, {}, { timeout: 20_000 })).toBeTruthy();
     expect(host.opened).toHaveLength(1);
     expect([...host.opened[0].subarray(0, 2)]).toEqual([0x50, 0x4b]); // a zip: an .xlsx
+  });
+});
+
+describe("Export says only what really happened", () => {
+  const PlatformType = { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac", iOS: "iOS", Android: "Android", Universal: "Universal" };
+  let clicks: string[];
+  beforeEach(() => {
+    clicks = [];
+    jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+      clicks.push(this.download);
+    });
+  });
+  afterEach(() => {
+    jest.restoreAllMocks();
+    delete (globalThis as { Office?: unknown }).Office;
+    delete (navigator as { clipboard?: unknown }).clipboard;
+  });
+
+  function onPlatform(platform: string): void {
+    (globalThis as { Office?: unknown }).Office = { PlatformType, context: { diagnostics: { platform }, requirements: { isSetSupported: () => false } } };
+  }
+
+  test("in a browser or Excel on Windows, CSV is a download and the pane says it went to the downloads", async () => {
+    await renderPane(FakeHost.despf("file"));
+    await openTab(en.tabImportExport);
+    fireEvent.click(await screen.findByRole("button", { name: en.exportCsv }));
+    expect(await screen.findByText(en.exported(`policy-planner-measures-${isoDay(new Date())}.csv`), {}, { timeout: 20_000 })).toBeTruthy();
+    expect(clicks).toEqual([`policy-planner-measures-${isoDay(new Date())}.csv`]);
+  });
+
+  test("Excel on Mac: CSV goes to the clipboard (no dead download link), and the pane says so", async () => {
+    onPlatform("Mac");
+    const copied: string[] = [];
+    Object.defineProperty(navigator, "clipboard", { value: { writeText: async (t: string) => void copied.push(t) }, configurable: true });
+    await renderPane(FakeHost.despf());
+    await openTab(en.tabImportExport);
+    fireEvent.click(await screen.findByRole("button", { name: en.exportCsv }));
+    expect(await screen.findByText(en.copiedNoDownload(`policy-planner-measures-${isoDay(new Date())}.csv`), {}, { timeout: 20_000 })).toBeTruthy();
+    expect(clicks).toEqual([]);
+    expect(copied).toHaveLength(1);
+    expect(copied[0].split(/\r?\n/)[0]).toMatch(/^No\.,Goal,Strategy,Measure/);
+    expect(screen.queryByText(en.exported(`policy-planner-measures-${isoDay(new Date())}.csv`))).toBeNull();
+  });
+
+  test("Excel on Mac without the clipboard: the JSON is shown to copy, and nothing claims it was saved", async () => {
+    onPlatform("Mac");
+    Object.defineProperty(navigator, "clipboard", { value: { writeText: () => Promise.reject(new Error("NotAllowedError")) }, configurable: true });
+    await renderPane(FakeHost.despf());
+    await openTab(en.tabImportExport);
+    fireEvent.click(await screen.findByRole("button", { name: en.exportJson }));
+    expect(await screen.findByText(en.toCopyNoDownload(`policy-planner-${isoDay(new Date())}.json`), {}, { timeout: 20_000 })).toBeTruthy();
+    const box = within(screen.getByTestId("text-to-copy")).getByRole("textbox") as HTMLTextAreaElement;
+    expect(JSON.parse(box.value).tables.Measures).toHaveLength(139);
+    expect(clicks).toEqual([]);
+    fireEvent.click(screen.getByRole("button", { name: en.toCopyClose }));
+    expect(screen.queryByTestId("text-to-copy")).toBeNull();
+  });
+
+  test("Excel on Mac: Download workbook opens the file as a new workbook instead of a download that does nothing", async () => {
+    onPlatform("Mac");
+    const host = FakeHost.despf();
+    await renderPane(host);
+    await openTab(en.tabImportExport);
+    fireEvent.click(await screen.findByRole("button", { name: en.exportXlsx }));
+    expect(await screen.findByText(en.openedCopyNoDownload(`policy-planner-${isoDay(new Date())}.xlsx`), {}, { timeout: 20_000 })).toBeTruthy();
+    expect(host.calls.filter((c) => c === "exportXlsx" || c === "openCopy")).toEqual(["exportXlsx", "openCopy"]);
+    expect(clicks).toEqual([]);
+  });
+
+  test("Excel on the web: a copy too large for createWorkbook is downloaded instead, with the real limit explained", async () => {
+    onPlatform("OfficeOnline");
+    const host = FakeHost.despf();
+    host.openCopy = async () => {
+      throw Object.assign(new Error("too large"), { code: "CopyTooLarge" });
+    };
+    await renderPane(host);
+    await openTab(en.tabImportExport);
+    fireEvent.click(await screen.findByRole("button", { name: en.exportXlsxFromTables }));
+    const notice = await screen.findByText(/more than Excel on the web can open as a new workbook/, {}, { timeout: 20_000 });
+    expect(notice.textContent).toContain("limited to 5 MB");
+    expect(notice.textContent).toContain(`policy-planner-${isoDay(new Date())}.xlsx was sent to your downloads instead`);
+    expect(clicks).toEqual([`policy-planner-${isoDay(new Date())}.xlsx`]);
   });
 });

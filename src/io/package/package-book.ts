@@ -14,6 +14,7 @@ import { VALIDATIONS } from "../../plan/setup";
 import type { PlanSheet, PlanTable, WorkbookPlan } from "../../plan/types";
 import { XlsxBook } from "../xlsx-book";
 import { withMarks, withoutMarks, withValidations, type ColumnValidation } from "./marks";
+import { writeMarksAsX14 } from "../xlsx-marks";
 import { PackageParts } from "./parts";
 import { columnLetters, parseSharedStrings, readBoxes } from "./sheet-xml";
 import { BookState } from "./state";
@@ -205,6 +206,7 @@ export class PackageBook {
   }
 
   async toBytes(): Promise<Uint8Array> {
-    return this.state.parts.toBytes();
+    // The marks refer to the Validation sheet: written in the x14 extension, as Excel does (xlsx-marks.ts).
+    return writeMarksAsX14(await this.state.parts.toBytes());
   }
 }

@@ -3,6 +3,7 @@ import type { Host } from "../../host/host";
 export type Engine = typeof import("../lazy/engine");
 export type Files = typeof import("../lazy/file-host");
 export type ImportSource = typeof import("../lazy/import-source");
+export type Deck = typeof import("../lazy/deck");
 export type Returns = typeof import("../lazy/returns");
 
 /** Caches a dynamic import; forgets a failed one so that a retry loads again. */
@@ -29,6 +30,7 @@ function cached<T>(load: () => Promise<T>): { get: () => Promise<T>; now: () => 
 const engine = cached<Engine>(() => import(/* webpackChunkName: "engine" */ "../lazy/engine"));
 const files = cached<Files>(() => import(/* webpackChunkName: "files" */ "../lazy/file-host"));
 const importSource = cached<ImportSource>(() => import(/* webpackChunkName: "importer" */ "../lazy/import-source"));
+const deck = cached<Deck>(() => import(/* webpackChunkName: "deck" */ "../lazy/deck"));
 
 const returns = cached<Returns>(() => import(/* webpackChunkName: "returns" */ "../lazy/returns"));
 
@@ -38,6 +40,8 @@ export const loadReturns = returns.get;
 export const engineNow = engine.now;
 export const loadFiles = files.get;
 export const loadImportSource = importSource.get;
+/** The briefing deck writer (pptxgenjs), in its own chunk. */
+export const loadDeck = deck.get;
 
 /** Inside Excel only: check as you type (its listener and the incremental engine), in its own chunk. */
 export function loadLiveCheck(): Promise<typeof import("../../excel/live-check")> {

@@ -22,7 +22,8 @@ import { useI18n, type Catalogue } from "../i18n";
 import { STATUS_KEYS } from "../../summary/status-board";
 import type { RejectedRow } from "../../import/merge";
 import { shortTitle } from "../../rules/rollup";
-import { downloadBytes, readFileBytes, XLSX_MIME } from "../lib/download";
+import { readFileBytes, XLSX_MIME } from "../lib/download";
+import { deliver, type ExportFile } from "../lib/deliver";
 import { datedFileName } from "../lib/file-names";
 import { PaneError } from "../lib/errors";
 import { chooseColumn, currentMapping, sourceColumnChoices, type ColumnMapping } from "../lib/mapping";
@@ -31,13 +32,19 @@ import { measureCount } from "../lib/tables";
 import { abortable, nextTask } from "../lib/tasks";
 import { usePane } from "../state";
 import { NoWorkbook } from "../components/NoWorkbook";
-import { useWorkbookDownload } from "../components/actions";
+import { deliveredNotice, deliveryMeansFor, useWorkbookDownload } from "../components/actions";
 import { ConfirmDialog } from "../components/ConfirmDialog";
+import { TextToCopy } from "../components/TextToCopy";
 import type { ImportReport, ImportSourceRows } from "../lazy/import-source";
 import { ReturnsPanel } from "./ReturnsPanel";
 import { useViewStyles } from "./styles";
 
 const PAGE = 50;
+
+/** OfficeHost's CopyTooLargeError (src/excel), recognised without importing the Office layer into this view. */
+function isCopyTooLarge(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "CopyTooLarge";
+}
 
 const useStyles = makeStyles({
   table: { tableLayout: "fixed", width: "100%" },
@@ -347,6 +354,8 @@ export function ImportExportView() {
   const replaceButton = useRef<HTMLButtonElement>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [replace, setReplace] = useState<ImportPreview | null>(null);
+  /** CSV/JSON where nothing can download and the clipboard refused: shown to copy by hand. */
+  const [toCopy, setToCopy] = useState<{ name: string; text: string } | null>(null);
   const downloadWorkbook = useWorkbookDownload();
   const { run, busy, host, mode, undoImport, dispatch } = pane;
 
@@ -438,19 +447,20 @@ export function ImportExportView() {
 
   const exportAs = (format: "csv" | "json") =>
     run(async ({ host: h, signal }) => {
+      setToCopy(null);
       const engine = await abortable(loadEngine(), signal);
       const tables = await h.readTables();
+      let file: ExportFile;
       if (format === "json") {
-        const name = datedFileName(pane.fileName, "policy-planner", "json");
-        downloadBytes(JSON.stringify(engine.tablesToJson(tables), null, 2) + "\n", name, "application/json");
-        pane.setNotice((tt) => tt.exported(name));
+        file = { name: datedFileName(pane.fileName, "policy-planner", "json"), mime: "application/json", content: JSON.stringify(engine.tablesToJson(tables), null, 2) + "\n" };
       } else {
         const measures = findTable(tables, "Measures");
         if (!measures) throw new PaneError("noMeasures");
-        const name = datedFileName(pane.fileName, "policy-planner", "csv", new Date(), "-measures");
-        downloadBytes(engine.tableToCsv(measures), name, "text/csv;charset=utf-8");
-        pane.setNotice((tt) => tt.exported(name));
+        file = { name: datedFileName(pane.fileName, "policy-planner", "csv", new Date(), "-measures"), mime: "text/csv;charset=utf-8", content: engine.tableToCsv(measures) };
       }
+      const delivered = await deliver(file, deliveryMeansFor(h));
+      if (delivered.how === "toCopy") setToCopy({ name: delivered.name, text: delivered.text });
+      pane.setNotice(deliveredNotice(delivered));
     });
 
   /** Excel mode: a standalone copy built from the tables, opened as a new workbook where the host can (else downloaded). */
@@ -460,14 +470,23 @@ export function ImportExportView() {
       report("stepSaving");
       const files = await abortable(loadFiles(), signal);
       const bytes = await abortable(files.xlsxFromTables(tables, { asOfYear: resolveAsOfYear(tables, pane.explicitAsOfYear), language }), signal);
-      if (h.openCopy) {
-        await h.openCopy(bytes);
-        pane.setNotice((tt) => tt.openedCopy);
-        return;
-      }
       const name = datedFileName(pane.fileName, "policy-planner", "xlsx");
-      downloadBytes(bytes, name, XLSX_MIME);
-      pane.setNotice((tt) => tt.exported(name));
+      const means = deliveryMeansFor(h);
+      if (h.openCopy) {
+        try {
+          await h.openCopy(bytes);
+          pane.setNotice((tt) => tt.openedCopy);
+          return;
+        } catch (e) {
+          // Excel on the web takes ~3.7 MB at most through createWorkbook: download it instead.
+          if (!isCopyTooLarge(e) || !means.canDownload) throw e;
+          means.download(bytes, name, XLSX_MIME);
+          const mb = (bytes.length / 1e6).toFixed(1);
+          pane.setNotice((tt) => tt.copyTooLargeDownloaded(name, mb));
+          return;
+        }
+      }
+      pane.setNotice(deliveredNotice(await deliver({ name, mime: XLSX_MIME, content: bytes }, means)));
     });
 
   const currentRows = measureCount(pane.tables);
@@ -556,6 +575,7 @@ export function ImportExportView() {
           {t.exportJson}
         </Button>
       </div>
+      {toCopy && <TextToCopy name={toCopy.name} text={toCopy.text} onDone={() => setToCopy(null)} />}
     </section>
   );
 }

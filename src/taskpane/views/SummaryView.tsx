@@ -18,7 +18,9 @@ import type { Dashboard } from "../../plan/dashboard";
 import type { StatusBoard, StatusTally } from "../../summary/status-board";
 import { StatusBar, StatusLegend } from "../components/StatusBar";
 import { useI18n } from "../i18n";
-import { engineNow, loadEngine } from "../lib/loaders";
+import { engineNow, loadDeck, loadEngine } from "../lib/loaders";
+import { downloadBytes } from "../lib/download";
+import { datedFileName } from "../lib/file-names";
 import { abortable } from "../lib/tasks";
 import { usePane } from "../state";
 import { NoWorkbook } from "../components/NoWorkbook";
@@ -200,6 +202,16 @@ export function SummaryView() {
       pane.setNotice((tt) => tt.summaryBuilt);
     });
 
+  /** The briefing deck (.pptx), downloaded in both modes until Excel offers a copy of its own. */
+  const deck = () =>
+    run(async ({ host: h, signal }) => {
+      const d = await abortable(loadDeck(), signal);
+      const bytes = await abortable(d.briefingDeckBytes(h, { asOfYear: pane.explicitAsOfYear, language }), signal);
+      const name = datedFileName(pane.fileName, "policy-planner", "pptx", new Date(), "-briefing");
+      downloadBytes(bytes, name, d.PPTX_MIME);
+      pane.setNotice((tt) => tt.deckDownloaded(name));
+    });
+
   // Numbers at a glance when the tab opens (and again when the year changes).
   // Only when the workbook or the year changes, not on every render.
   const refreshIfStale = useEffectEvent(() => {
@@ -219,6 +231,9 @@ export function SummaryView() {
         </Button>
         <Button onClick={() => void refresh()} disabled={!!busy || !host}>
           {t.refreshNumbers}
+        </Button>
+        <Button onClick={() => void deck()} disabled={!!busy || !host} data-testid="briefing-deck">
+          {t.briefingDeck}
         </Button>
       </div>
       {dashboard ? <DashboardView dashboard={dashboard} tables={pane.tables} /> : host ? <Text className={v.intro}>{t.summaryNotYet}</Text> : <NoWorkbook />}
