@@ -3,6 +3,7 @@ import type { TableName } from "../model/schema";
 export type Severity = "error" | "warning" | "info";
 
 export const RULE_IDS = [
+  "column-missing",
   "key-missing",
   "key-duplicate",
   "required-missing",
@@ -51,6 +52,7 @@ export interface Finding {
 
 /** The severity of each rule: the DESIGN.md "Findings (validation)" table. */
 export const RULE_SEVERITY: Readonly<Record<RuleId, Severity>> = {
+  "column-missing": "error",
   "key-missing": "error",
   "key-duplicate": "error",
   "required-missing": "error",

@@ -1,10 +1,24 @@
 /** Integrity rules: keys, required cells, goal/strategy references, counts, reference tables. See README.md. */
 import { measureNoKey, readNumber, readYear, type NumberRead, type YearRead } from "../model/cells";
-import type { TableName } from "../model/schema";
+import { columnIndex, type TableName } from "../model/schema";
 import { codeKey, measureKey, settingKey, timeframeKey, type MeasureChecker, type MeasureRow, type RuleContext, type Sink } from "./context";
 
 /** The Measures columns that must not be blank (required-missing), in contract order. */
 export const REQUIRED_COLUMNS = ["Goal", "Strategy", "Measure", "Lead committee", "Timeframe", "Start year", "End year", "Status"] as const;
+
+/** The Measures columns whose absence column-missing reports once: the key and the required ones. */
+export const ESSENTIAL_COLUMNS = ["No.", ...REQUIRED_COLUMNS] as const;
+
+/** The essential columns the Measures headers do not have (renamed or deleted), in contract order. */
+export function absentColumns(headers: readonly unknown[]): string[] {
+  const table = { headers: Array.isArray(headers) ? headers.map((h) => (typeof h === "string" ? h : String(h ?? ""))) : [] };
+  return ESSENTIAL_COLUMNS.filter((c) => columnIndex(table, c) < 0);
+}
+
+/** column-missing: one finding naming every absent essential column (its rows then skip key-missing/required-missing for them). */
+export function columnMissingFinding(absent: readonly string[], sink: Sink): void {
+  if (absent.length > 0) sink.add("column-missing", "Measures", null, null, null, { columns: absent.join(", "), count: absent.length });
+}
 
 function wholeCount(n: NumberRead): number | null {
   return n.kind === "number" && Number.isInteger(n.value) && n.value >= 0 ? n.value : null;
@@ -98,15 +112,18 @@ export function checkReferences(ctx: RuleContext, sink: Sink): void {
 }
 
 /** key-missing, key-duplicate, required-missing, goal-unknown, strategy-unknown, strategy-goal-mismatch, measure-count. */
-export function integrityChecker(ctx: RuleContext, sink: Sink): MeasureChecker {
+export function integrityChecker(ctx: RuleContext, sink: Sink, absent: readonly string[] = []): MeasureChecker {
   const firstRowOf = new Map<string, number>();
-  const missing = (m: MeasureRow, key: string | null, column: (typeof REQUIRED_COLUMNS)[number]) =>
-    sink.add("required-missing", "Measures", m.row, column, key, { column });
+  const absentSet = new Set(absent);
+  const missing = (m: MeasureRow, key: string | null, column: (typeof REQUIRED_COLUMNS)[number]) => {
+    if (!absentSet.has(column)) sink.add("required-missing", "Measures", m.row, column, key, { column });
+  };
   return {
     measure(m) {
       const key = measureKey(m);
-      if (m.no === "") sink.add("key-missing", "Measures", m.row, "No.", null, {});
-      else {
+      if (m.no === "") {
+        if (!absentSet.has("No.")) sink.add("key-missing", "Measures", m.row, "No.", null, {});
+      } else {
         const k = duplicateKey(m.no);
         const first = firstRowOf.get(k);
         if (first === undefined) firstRowOf.set(k, m.row);

@@ -156,6 +156,11 @@ function referenceTemplates(p: Params): Record<Language, Template> {
 }
 
 export const MESSAGES: Readonly<Record<RuleId, Record<Language, Template>>> = {
+  "column-missing": {
+    en: (p) => `The Measures table has no ${s(p, "columns")} column${s(p, "count") === "1" ? "" : "s"} (renamed or deleted?); give the headers back their names, or import the sheet to map them.`,
+    km: (p) =>
+      `តារាង Measures គ្មានជួរឈរ ${s(p, "columns").split(", ").map(fieldKm).join(", ")} ទេ (ប្រហែលជាបានប្ដូរឈ្មោះ ឬលុប)៖ សូមដាក់ឈ្មោះក្បាលជួរឈរឡើងវិញ ឬនាំចូលសន្លឹកនេះដើម្បីផ្គូផ្គងជួរឈរ។`,
+  },
   "key-missing": {
     en: () => "The measure has no No.",
     km: () => "វិធានការនេះមិនមានលេខរៀង (No.) ទេ។",

@@ -12,6 +12,7 @@ import { RULE_IDS, type Finding, type RuleId, type Severity } from "./finding";
  * then what is late, then what disagrees. Every rule appears once.
  */
 export const RULE_URGENCY: readonly RuleId[] = [
+  "column-missing",
   "key-missing",
   "key-duplicate",
   "reference-invalid",

@@ -7,7 +7,7 @@ import { ALL_TABLE_NAMES, findTable, TABLE_HEADERS, type PlannerTables, type Tab
 import { committeeChecker } from "./committees";
 import { readContext, readMeasures, Sink, type Draft, type MeasureChecker } from "./context";
 import { RULE_IDS, RULE_SEVERITY, type Finding, type Language, type RuleId } from "./finding";
-import { checkReferences, integrityChecker } from "./integrity";
+import { absentColumns, checkReferences, columnMissingFinding, integrityChecker } from "./integrity";
 import { checkHistory } from "./history";
 import { formatFinding } from "./messages";
 import { progressChecker } from "./progress";
@@ -50,9 +50,11 @@ export function validate(tables: PlannerTables, options: ValidateOptions = {}): 
   const ctx = readContext(safeTables, { asOfYear: options?.asOfYear });
   const sink = new Sink();
   checkReferences(ctx, sink);
+  const absent = absentColumns(Array.isArray(measuresTable.headers) ? measuresTable.headers : []);
+  columnMissingFinding(absent, sink);
 
   const measures = readMeasures(measuresTable, ctx);
-  const checkers: MeasureChecker[] = [integrityChecker(ctx, sink), committeeChecker(ctx, sink), timelineChecker(ctx, sink), progressChecker(sink)];
+  const checkers: MeasureChecker[] = [integrityChecker(ctx, sink, absent), committeeChecker(ctx, sink), timelineChecker(ctx, sink), progressChecker(sink)];
   for (const m of measures) for (const c of checkers) c.measure(m);
   for (const c of checkers) c.finish(measures.length);
   checkHistory(findTable(safeTables as Record<string, TableData | undefined>, "Progress"), measures, sink);

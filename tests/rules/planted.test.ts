@@ -95,7 +95,8 @@ describe("planted-defects workbook", () => {
   });
 
   it("plants every rule of the contract", () => {
-    expect(new Set(EXPECTED.map((e) => e[0]))).toEqual(new Set(RULE_IDS));
+    // column-missing needs a Measures table without its columns: rules.test.ts plants it.
+    expect(new Set(EXPECTED.map((e) => e[0]))).toEqual(new Set(RULE_IDS.filter((r) => r !== "column-missing")));
   });
 
   it("says both numbers of the counts and keys each measure finding by its No.", () => {

@@ -13,6 +13,7 @@ const DESIGN_SEVERITY: Record<string, string> = {
   "progress-key-unknown": "error",
   "progress-decrease": "warning",
   "key-missing": "error",
+  "column-missing": "error",
   "key-duplicate": "error",
   "required-missing": "error",
   "goal-unknown": "error",

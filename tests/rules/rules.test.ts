@@ -2,6 +2,7 @@
 import type { Cell } from "../../src/model/types";
 import type { Finding, RuleId } from "../../src/rules/finding";
 import { brief, measure, ofRule, referenceTables, run, table, tables, type MeasureFields } from "./helpers";
+import { validate } from "../../src/rules/validate";
 
 /** Findings of one rule for measures with the given fields (others clean). */
 function fire(rule: RuleId, rows: MeasureFields[], patch = {}): Finding[] {
@@ -58,7 +59,19 @@ describe("required-missing", () => {
     const t = tables([]);
     const headers = ["No.", "Goal", "Strategy", "Measure", "Lead committee", "Other committees", "Timeframe", "Start year", "End year", "Progress %"];
     t.Measures = table("Measures", [["1", "G1", "S1", "M", "DGC", "DSC", "Medium-term", 2026, 2030, 5]], headers);
-    expect(brief(run(t))).toEqual([["required-missing", "Measures", 1, "Status"]]);
+    const f = run(t);
+    expect(brief(f)).toEqual([["column-missing", "Measures", null, null]]);
+    expect(f[0].params).toEqual({ columns: "Status", count: 1 });
+  });
+  it("reports renamed headers once, naming every absent column, instead of once per row", () => {
+    const t = tables([]);
+    const headers = ["Item", "Goal code", "Strategy", "Measure", "Lead", "Other committees", "Timeframe", "Start year", "End", "Status", "Progress %"];
+    const rows = Array.from({ length: 40 }, (_, i) => [String(i + 1), "G1", "S1", "M", "DGC", "DSC", "Medium-term", 2026, 2030, "On track", 5]);
+    t.Measures = table("Measures", rows, headers);
+    const f = run(t);
+    expect(brief(f)).toEqual([["column-missing", "Measures", null, null]]);
+    expect(f[0].message).toBe("The Measures table has no No., Goal, Lead committee, End year columns (renamed or deleted?); give the headers back their names, or import the sheet to map them.");
+    expect(validate(t, { language: "km" })[0].message).toContain("គោលដៅ (Goal)");
   });
   it("does not fire on optional blanks (Other committees, Institutions, Progress %, Notes)", () => {
     expect(fire("required-missing", [{ Institutions: null, "Progress %": null, Notes: null, Indicator: null, Target: null }])).toEqual([]);

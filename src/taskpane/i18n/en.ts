@@ -71,6 +71,7 @@ export const en = {
   findingsFiltered: (shown: number, total: number) => `Showing ${shown} of ${total} findings.`,
 
   // Rules (short titles for the groups)
+  "rule.column-missing": "Required column missing",
   "rule.key-missing": "No. missing",
   "rule.key-duplicate": "No. repeated",
   "rule.required-missing": "Required cell blank",

@@ -91,6 +91,7 @@ export const km: Catalogue = {
   checkWrote: (e, w, i) => `បានពិនិត្យ៖ កំហុស ${e} · ការព្រមាន ${w} · ព័ត៌មាន ${i}។ បានសរសេរលទ្ធផលទៅសន្លឹក Validation និងបានសម្គាល់ក្រឡារបស់វានៅក្នុងតារាង។`,
   findingsFiltered: (shown, total) => `កំពុងបង្ហាញ ${shown} ក្នុងចំណោម ${total}។`,
 
+  "rule.column-missing": "ខ្វះជួរឈរចាំបាច់",
   "rule.key-missing": "ខ្វះលេខរៀង",
   "rule.key-duplicate": "លេខរៀងស្ទួន",
   "rule.required-missing": "ក្រឡាចាំបាច់នៅទទេ",
