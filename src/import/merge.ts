@@ -7,6 +7,10 @@ import { findHeaderRow, headerAt, type HeaderFinding, type MappedColumn } from "
 import { displayText, MeasureNormaliser, progressIsFraction, type ImportReference, type MeasureValues } from "./normalise";
 import { exactHeader, matchHeader, MEASURES_HEADERS, synonymKey, type MeasuresHeader } from "./synonyms";
 
+/** A Word line break (vertical tab), optionally after a carriage return. */
+// eslint-disable-next-line no-control-regex -- matching this control character is the point
+const VERTICAL_TAB = /\r?\u000b/g;
+
 /**
  * Plans an import of measures into the Measures table: which source columns map where, what
  * was normalised, which rows are added, updated, unchanged or rejected, and the table that
@@ -505,7 +509,7 @@ export function planImport(
 
 /** A vertical tab (Word's line break, pasted into a cell) is a line break, so words stay apart. */
 function lineBreaks(cell: Cell): Cell {
-  return typeof cell === "string" && cell.includes("\u000b") ? cell.replace(/\r?\u000b/g, "\n") : cell;
+  return typeof cell === "string" && cell.includes("\u000b") ? cell.replace(VERTICAL_TAB, "\n") : cell;
 }
 
 /** The most characters an Excel cell holds. */

@@ -4,6 +4,10 @@ import { CommitteeIndex, committeeKey } from "../model/committees";
 import { STATUSES, type Cell, type Committee, type Goal, type Status, type Strategy, type Timeframe } from "../model/types";
 import { closest, MEASURES_HEADERS, synonymKey, type MeasuresHeader } from "./synonyms";
 
+/** `;`, line breaks and Word's vertical-tab line break separate list items (never commas). */
+// eslint-disable-next-line no-control-regex -- the vertical tab is a separator on purpose
+const LIST_SEPARATORS = /[;\r\n\u000b]+/;
+
 /**
  * Cell by cell normalisation of imported measures, reporting every change it makes. What it
  * cannot place (an unknown committee, a year that is no year) it keeps exactly as sent:
@@ -295,7 +299,7 @@ export function normaliseYear(cell: Cell): Cell {
 export function normaliseList(cell: Cell): Cell {
   if (typeof cell !== "string") return cell;
   const items = cell
-    .split(/[;\r\n\u000b]+/)
+    .split(LIST_SEPARATORS)
     .map((s) => s.replace(/^\s*[-•·*–]\s*/, "").replace(/\s+/g, " ").trim())
     .filter((s) => s !== "");
   return items.length === 0 ? null : items.join(LIST_SEPARATOR);

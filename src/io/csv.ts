@@ -31,7 +31,10 @@ function decodeUtf8(bytes: Uint8Array): string {
   let even = 0;
   let odd = 0;
   probe.forEach((b, i) => {
-    if (b === 0) i % 2 === 0 ? even++ : odd++;
+    if (b === 0) {
+      if (i % 2 === 0) even++;
+      else odd++;
+    }
   });
   if (probe.length >= 4 && (even + odd) * 4 >= probe.length) {
     if (odd * 4 >= probe.length && even === 0) return decodeUtf16(bytes, "utf-16le");

@@ -50,7 +50,7 @@ describe("parseCsv", () => {
   it("refuses a quote that is never closed, naming its line, instead of swallowing the rest", () => {
     const text = 'No.,Measure,Notes\r\n1,Build,"ok"\r\n2,"Broadband,needs budget\r\n3,Digital ID,\r\n4,Cyber law,\r\n';
     expect(() => parseCsv(enc(text))).toThrow(CsvReadError);
-    expect(() => parseCsv(enc(text))).toThrow(/^Line 3 opens a quote \(\"\) that is never closed, so the 3 line\(s\) after it would all fall into one cell: “2,"Broadband,needs budget”/);
+    expect(() => parseCsv(enc(text))).toThrow(/^Line 3 opens a quote \("\) that is never closed, so the 3 line\(s\) after it would all fall into one cell: “2,"Broadband,needs budget”/);
     // A quoted value over several lines that is closed is no error.
     expect(parseCsv(enc('No.,Measure\n1,"two\nlines"\n'))).toEqual([
       ["No.", "Measure"],
