@@ -33,7 +33,7 @@ import { VALIDATION_HEADER_ROW, VALIDATION_SHEET, validationSheet } from "../pla
 import { DIGEST_CELL, sheetDigest, sheetPatch } from "../plan/validation-update";
 import type { Finding, Language } from "../rules/finding";
 import { IncrementalValidator, sameHeaders } from "../rules/incremental";
-import { fromOfficeValue } from "./cells";
+import { fromOfficeValue } from "./office-values";
 import { ChangeQueue, runs, type TableChanges } from "./change-queue";
 import { PlannerError, explainOfficeError } from "./errors";
 import { OfficeHost } from "./office-host";

@@ -27,7 +27,7 @@ import { isMarkFormula, markFormula, markRules } from "../plan/marks";
 import { tablesToReformat } from "../plan/setup";
 import { VALIDATION_SHEET } from "../plan/validation-sheet";
 import type { WorkbookPlan } from "../plan/types";
-import { fromOfficeValue, toOfficeValue } from "./cells";
+import { fromOfficeValue, toOfficeValue } from "./office-values";
 import { PlannerError, explainOfficeError, officeErrorCode } from "./errors";
 import { PAYLOAD_BUDGET } from "./payload";
 import { CAPABILITY_SETS, supports, supportsSet } from "./requirements";

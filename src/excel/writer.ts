@@ -13,7 +13,7 @@ import { NUMBER_FORMATS, VALIDATIONS } from "../plan/setup";
 import { MARGINS } from "../plan/page";
 import { cssColor } from "../plan/palette";
 import type { CellStyle, ChartType, PlanCell, PlanChart, PlanSheet, PlanTable, PlanValidation, PrintSetup, RangeRef } from "../plan/types";
-import { formulaText, hyperlinkFormula, toOfficeValue, type OfficeValue } from "./cells";
+import { formulaText, hyperlinkFormula, toOfficeValue, type OfficeValue } from "./office-values";
 import { Batcher, BLOCK_BUDGET, PAYLOAD_BUDGET, jsonBytes, splitRowsByBytes } from "./payload";
 import type { Snapshot, TableInfo } from "./snapshot";
 

@@ -1,5 +1,5 @@
 /** Committee rules: unknown, lead repeated, not responsible, support missing, count. See README.md. */
-import { codeKey, measureKey, type CommitteeMention, type MeasureChecker, type MeasureRow, type RuleContext, type Sink } from "./context";
+import { codeKey, measureKey, type CommitteeMention, type MeasureChecker, type MeasureRow, type RuleContext, type Sink } from "./read-tables";
 
 function lists(others: readonly CommitteeMention[], code: string): boolean {
   for (let i = 0; i < others.length; i++) if (others[i].code === code) return true;

@@ -3,7 +3,7 @@ import { cellText, isBlank, readNumber } from "../model/cells";
 import { comparePeriods, parsePeriod, type Period } from "../model/period";
 import { TABLE_HEADERS } from "../model/schema";
 import type { TableData } from "../model/schema";
-import { codeKey, readRows, type MeasureRow, type Sink } from "./context";
+import { codeKey, readRows, type MeasureRow, type Sink } from "./read-tables";
 
 const at = (header: string) => TABLE_HEADERS.Progress.indexOf(header);
 const PERIOD = at("Period");

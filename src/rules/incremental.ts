@@ -17,7 +17,7 @@ import { ALL_TABLE_NAMES, findTable, headerKey, type PlannerTables, type TableDa
 import type { Cell } from "../model/types";
 import { checkHistory } from "./history";
 import { committeeChecker, committeeCounts, countCommittees } from "./committees";
-import { measureReader, readContext, Sink, type Draft, type MeasureChecker, type MeasureRow, type RuleContext } from "./context";
+import { measureReader, readContext, Sink, type Draft, type MeasureChecker, type MeasureRow, type RuleContext } from "./read-tables";
 import type { Finding, Language } from "./finding";
 import { absentColumns, checkReferences, columnMissingFinding, duplicateKey, integrityChecker, measureCountFinding } from "./integrity";
 import { progressChecker } from "./progress";

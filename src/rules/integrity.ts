@@ -1,7 +1,7 @@
 /** Integrity rules: keys, required cells, goal/strategy references, counts, reference tables. See README.md. */
 import { measureNoKey, readNumber, readYear, type NumberRead, type YearRead } from "../model/cells";
 import { columnIndex, type TableName } from "../model/schema";
-import { codeKey, measureKey, settingKey, timeframeKey, type MeasureChecker, type MeasureRow, type RuleContext, type Sink } from "./context";
+import { codeKey, measureKey, settingKey, timeframeKey, type MeasureChecker, type MeasureRow, type RuleContext, type Sink } from "./read-tables";
 
 /** The Measures columns that must not be blank (required-missing), in contract order. */
 export const REQUIRED_COLUMNS = ["Goal", "Strategy", "Measure", "Lead committee", "Timeframe", "Start year", "End year", "Status"] as const;

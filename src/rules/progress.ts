@@ -1,5 +1,5 @@
 /** Progress rules: status, progress %, and their agreement. See README.md. */
-import { measureKey, type MeasureChecker, type MeasureRow, type Sink } from "./context";
+import { measureKey, type MeasureChecker, type MeasureRow, type Sink } from "./read-tables";
 
 export function progressChecker(sink: Sink): MeasureChecker {
   return {

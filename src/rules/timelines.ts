@@ -1,5 +1,5 @@
 /** Timeline rules: timeframe, years, period, window, overdue, not started late. See README.md. */
-import { measureKey, type MeasureChecker, type MeasureRow, type RuleContext, type Sink } from "./context";
+import { measureKey, type MeasureChecker, type MeasureRow, type RuleContext, type Sink } from "./read-tables";
 
 function bounds(from: number | null, to: number | null, prefix: string): Record<string, number> {
   const out: Record<string, number> = {};

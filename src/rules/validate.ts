@@ -5,7 +5,7 @@
 import { cellAddressOf, sheetRowOf } from "../model/address";
 import { ALL_TABLE_NAMES, findTable, TABLE_HEADERS, type PlannerTables, type TableData, type TableName } from "../model/schema";
 import { committeeChecker } from "./committees";
-import { readContext, readMeasures, Sink, type Draft, type MeasureChecker } from "./context";
+import { readContext, readMeasures, Sink, type Draft, type MeasureChecker } from "./read-tables";
 import { RULE_IDS, RULE_SEVERITY, type Finding, type Language, type RuleId } from "./finding";
 import { absentColumns, checkReferences, columnMissingFinding, integrityChecker } from "./integrity";
 import { checkHistory } from "./history";

@@ -18,7 +18,7 @@
  * rows stays linear (tests/summary/evaluator.test.ts holds them equal on random tables).
  */
 import type { Cell } from "../model/types";
-import { sourceCell, type SourceCells, type SourceTable, type SourceTableName } from "./cells";
+import { sourceCell, type SourceCells, type SourceTable, type SourceTableName } from "./source-cells";
 import { DAY_MS, EXCEL_EPOCH_MS } from "../model/cells";
 
 

@@ -8,7 +8,7 @@
  * escaped with ~, a leading = < > guarded with "=".
  */
 import { columnLetter } from "../model/columns";
-import type { SourceShape, SourceTableName } from "./cells";
+import type { SourceShape, SourceTableName } from "./source-cells";
 import type { CountQuery, Criteria, Criterion, LookupQuery, Query } from "./criteria";
 import { columnsOf } from "./criteria";
 

@@ -4,7 +4,7 @@
  */
 import type { Framework } from "../model/types";
 import { attention, DEFAULT_ATTENTION_LIMIT } from "./attention";
-import { shapes, sourcesFromFramework, type SourceCells } from "./cells";
+import { shapes, sourcesFromFramework, type SourceCells } from "./source-cells";
 import { committeeCounts, goalRows, keyFigures, statusCounts } from "./counts";
 import { QueryEvaluator } from "./criteria";
 import { committeeDims, goalDims, timeframeNames } from "./dimensions";
@@ -46,7 +46,7 @@ export function summarise(framework: Framework, options: SummariseOptions = {}):
   };
 }
 
-export { sourcesFromFramework, sourcesFromTables, type SourceCells, type SourceShape, type SourceTableName } from "./cells";
+export { sourcesFromFramework, sourcesFromTables, type SourceCells, type SourceShape, type SourceTableName } from "./source-cells";
 export { evaluate, evaluateDirect, matches, QueryEvaluator, type Criterion, type Metric, type Query, type QueryValue } from "./criteria";
 export { FormulaWriter, criterionText, escapeStructuredColumn, escapeWildcards, type ReferenceStyle } from "./formula";
 export { attentionItems, isAtRisk, isOverdue } from "./attention";

@@ -1,5 +1,5 @@
 import type { Status } from "../model/types";
-import type { SourceShape, SourceTableName } from "./cells";
+import type { SourceShape, SourceTableName } from "./source-cells";
 import type { Metric } from "./criteria";
 
 export interface CommitteeCount {

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { needsTextPrefix, toOfficeValue } from "../../src/excel/cells";
+import { needsTextPrefix, toOfficeValue } from "../../src/excel/office-values";
 import { Batcher, OP_OVERHEAD, jsonBytes, splitRowsByBytes, utf8Bytes } from "../../src/excel/payload";
 import { SheetModel } from "./recording-context";
 

@@ -8,7 +8,7 @@ import fc from "fast-check";
 import { TABLE_HEADERS, type PlannerTables, type TableData } from "../../src/model/schema";
 import type { Cell } from "../../src/model/types";
 import { summarise, sourcesFromTables, type Metric, type SummaryData } from "../../src/summary";
-import { sourcesFromFramework, type SourceCells, type SourceTableName } from "../../src/summary/cells";
+import { sourcesFromFramework, type SourceCells, type SourceTableName } from "../../src/summary/source-cells";
 import {
   evaluate,
   evaluateDirect,

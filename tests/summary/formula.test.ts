@@ -1,7 +1,7 @@
 import { matches, type Criterion } from "../../src/summary/criteria";
 import { criterionText, escapeStructuredColumn, FormulaWriter, type Sources } from "../../src/summary/formula";
 import { summarise, sourcesFromTables } from "../../src/summary";
-import { shapes } from "../../src/summary/cells";
+import { shapes } from "../../src/summary/source-cells";
 import { tablesToFramework } from "../../src/model/convert";
 import { smallTables } from "./fixtures";
 

@@ -5,7 +5,7 @@ import { TABLE_HEADERS, type PlannerTables } from "../../../src/model/schema";
 import type { Cell } from "../../../src/model/types";
 import { ownedSheetsPlan } from "../../../src/plan/owned-sheets";
 import { evaluate } from "../../../src/summary/criteria";
-import { sourcesFromTables } from "../../../src/summary/cells";
+import { sourcesFromTables } from "../../../src/summary/source-cells";
 
 describe("owned sheets on thin or odd workbooks", () => {
   test("no tables at all: static values, no formula over a missing table", () => {
