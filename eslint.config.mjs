@@ -26,7 +26,14 @@ function officeAddinsConfig(name) {
       // Formatting is one commit at the end of the work (prettier over the whole codebase), not a
       // lint error meanwhile.
       const { "prettier/prettier": _format, ...kept } = rules;
-      return { ...rest, plugins: keep, rules: kept, ...(languageOptions && { languageOptions: { ...languageOptions, parser: tseslint.parser, ecmaVersion: "latest" } }) };
+      return {
+        ...rest,
+        plugins: keep,
+        rules: kept,
+        ...(languageOptions && {
+          languageOptions: { ...languageOptions, parser: tseslint.parser, ecmaVersion: "latest" },
+        }),
+      };
     });
 }
 
@@ -64,7 +71,10 @@ const boundaryPolicies = [
     disallow: { to: { module: { origin: "external", source: packages } } },
   })),
   // The core and the operations touch no files, no network: none of Node's own modules.
-  { from: { element: { types: [...CORE, "host"] } }, disallow: { to: { module: { origin: "core" } } } },
+  {
+    from: { element: { types: [...CORE, "host"] } },
+    disallow: { to: { module: { origin: "core" } } },
+  },
 ];
 
 const OFFICE_GLOBALS = ["Office", "Excel", "OfficeExtension", "OfficeRuntime"].map((name) => ({
@@ -73,7 +83,16 @@ const OFFICE_GLOBALS = ["Office", "Excel", "OfficeExtension", "OfficeRuntime"].m
 }));
 
 export default tseslint.config(
-  { ignores: ["dist/**", "coverage/**", "node_modules/**", "**/*.js", "!eslint.config.mjs", "tests/fixtures/**"] },
+  {
+    ignores: [
+      "dist/**",
+      "coverage/**",
+      "node_modules/**",
+      "**/*.js",
+      "!eslint.config.mjs",
+      "tests/fixtures/**",
+    ],
+  },
   js.configs.recommended,
   ...officeAddinsConfig("react"),
   ...tseslint.configs.recommended,
@@ -89,7 +108,10 @@ export default tseslint.config(
       // tsc (strict, noUnusedLocals) already checks these, with the types in hand.
       "no-undef": "off",
       "no-redeclare": "off",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
     },
   },
   {
@@ -108,10 +130,16 @@ export default tseslint.config(
     plugins: { boundaries },
     settings: {
       "import/resolver": { node: { extensions: [".ts", ".tsx", ".js", ".json"] } },
-      "boundaries/elements": Object.keys(LAYERS).map((layer) => ({ type: layer, pattern: `src/${layer}` })),
+      "boundaries/elements": Object.keys(LAYERS).map((layer) => ({
+        type: layer,
+        pattern: `src/${layer}`,
+      })),
     },
     rules: {
-      "boundaries/dependencies": ["error", { default: "disallow", checkAllOrigins: true, policies: boundaryPolicies }],
+      "boundaries/dependencies": [
+        "error",
+        { default: "disallow", checkAllOrigins: true, policies: boundaryPolicies },
+      ],
       "no-restricted-globals": ["error", ...OFFICE_GLOBALS],
     },
   },
@@ -144,5 +172,5 @@ export default tseslint.config(
       // arrow function cannot stand in: they reach the fake by these names.
       "@typescript-eslint/no-this-alias": ["error", { allowedNames: ["fake", "ctx", "self"] }],
     },
-  },
+  }
 );

@@ -8,8 +8,17 @@ const { addinBase, rebaseManifest } = require("./scripts/addin-url");
 
 const DIST = path.resolve(__dirname, "dist");
 /** Inlined into both pages: the ES5 check for webviews that cannot run the bundle. */
-const pageParameters = () => ({ unsupportedWebview: fs.readFileSync(path.resolve(__dirname, "src/unsupported-webview.js"), "utf8") });
-const tsRule = { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } };
+const pageParameters = () => ({
+  unsupportedWebview: fs.readFileSync(
+    path.resolve(__dirname, "src/unsupported-webview.js"),
+    "utf8"
+  ),
+});
+const tsRule = {
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  use: { loader: "ts-loader", options: { transpileOnly: true } },
+};
 
 /** The task pane, the ribbon commands, and dist/manifest.xml on ADDIN_URL (https://localhost:3000/ when unset). */
 function addinConfig(dev, base, server) {
@@ -29,7 +38,23 @@ function addinConfig(dev, base, server) {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".json"],
-      fallback: { fs: false, path: false, stream: false, crypto: false, os: false, util: false, buffer: false, zlib: false, timers: false, events: false, string_decoder: false, http: false, https: false, url: false, assert: false },
+      fallback: {
+        fs: false,
+        path: false,
+        stream: false,
+        crypto: false,
+        os: false,
+        util: false,
+        buffer: false,
+        zlib: false,
+        timers: false,
+        events: false,
+        string_decoder: false,
+        http: false,
+        https: false,
+        url: false,
+        assert: false,
+      },
     },
     module: { rules: [tsRule] },
     performance: { hints: false },
@@ -39,13 +64,27 @@ function addinConfig(dev, base, server) {
       new webpack.NormalModuleReplacementPlugin(/^node:(fs|https)$/, (resource) => {
         resource.request = resource.request.replace(/^node:/, "");
       }),
-      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"], templateParameters: pageParameters }),
-      new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"], templateParameters: pageParameters }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+        templateParameters: pageParameters,
+      }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: "./src/commands/commands.html",
+        chunks: ["commands"],
+        templateParameters: pageParameters,
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets", to: "assets" },
           { from: "src/support.html", to: "support.html" },
-          { from: "manifest.xml", to: "manifest.xml", transform: (content) => rebaseManifest(content.toString("utf8"), base) },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => rebaseManifest(content.toString("utf8"), base),
+          },
         ],
       }),
     ],
@@ -71,7 +110,10 @@ function cliConfig(dev) {
     output: { path: DIST, filename: "planner.js", clean: false },
     resolve: { extensions: [".ts", ".js", ".json"] },
     // Everything but Node's own modules is bundled: one file that starts fast and runs without node_modules.
-    externals: [({ request }, callback) => (/^node:/.test(request) ? callback(null, `commonjs ${request}`) : callback())],
+    externals: [
+      ({ request }, callback) =>
+        /^node:/.test(request) ? callback(null, `commonjs ${request}`) : callback(),
+    ],
     module: { rules: [tsRule] },
     optimization: { minimize: false },
     performance: { hints: false },
@@ -97,7 +139,10 @@ module.exports = async (env = {}, argv = {}) => {
   const base = addinBase(process.env.ADDIN_URL);
   if (env.WEBPACK_SERVE) {
     // The dev server: https with office-addin-dev-certs' certificate (HTTPS=0: plain http, for a browser only).
-    const server = process.env.HTTPS === "0" ? "http" : { type: "https", options: await require("./scripts/dev-certs").devServerHttps() };
+    const server =
+      process.env.HTTPS === "0"
+        ? "http"
+        : { type: "https", options: await require("./scripts/dev-certs").devServerHttps() };
     return addinConfig(dev, base, server);
   }
   return [addinConfig(dev, base, "https"), cliConfig(dev)];

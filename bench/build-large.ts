@@ -23,7 +23,12 @@ async function main(): Promise<void> {
   const host = await FileHost.open(new Uint8Array(readFileSync(file)));
   await buildSummary(host, { asOfYear: AS_OF_YEAR });
   await host.exportXlsx();
-  process.stdout.write(JSON.stringify({ ms: Math.round(performance.now() - t0), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }) + "\n");
+  process.stdout.write(
+    JSON.stringify({
+      ms: Math.round(performance.now() - t0),
+      maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    }) + "\n"
+  );
 }
 
 void main();

@@ -36,7 +36,14 @@ export interface CoreFigures {
 }
 
 export function coreBench(sizes: readonly number[]): CoreFigures {
-  const out: CoreFigures = { read_ms: {}, validate_ms: {}, summarise_ms: {}, plan_ms: {}, peak_rss_mb: {}, revalidate_ms: {} };
+  const out: CoreFigures = {
+    read_ms: {},
+    validate_ms: {},
+    summarise_ms: {},
+    plan_ms: {},
+    peak_rss_mb: {},
+    revalidate_ms: {},
+  };
   for (const n of sizes) {
     const runs = n >= 100_000 ? 3 : 7;
     const tables = generateTables(n);
@@ -45,7 +52,10 @@ export function coreBench(sizes: readonly number[]): CoreFigures {
     const framework = tablesToFramework(tables, AS_OF_YEAR);
     const findings = validate(tables, { asOfYear: AS_OF_YEAR });
     out.read_ms[n] = timeMedian(runs, () => (tablesToFramework(tables, AS_OF_YEAR), sample()));
-    out.validate_ms[n] = timeMedian(runs, () => (validate(tables, { asOfYear: AS_OF_YEAR }), sample()));
+    out.validate_ms[n] = timeMedian(
+      runs,
+      () => (validate(tables, { asOfYear: AS_OF_YEAR }), sample())
+    );
     out.summarise_ms[n] = timeMedian(runs, () => (summarise(framework), sample()));
     out.plan_ms[n] = timeMedian(runs, () => {
       setupPlan(framework);

@@ -64,7 +64,19 @@ function libreOfficeMs(file: string, runs: number): number | null {
   const once = () => {
     const out = mkdtempSync(join(tmpdir(), "lo-bench-out-"));
     const t0 = performance.now();
-    const r = spawnSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "xlsx", "--outdir", out, file], { timeout: 300_000 });
+    const r = spawnSync(
+      "soffice",
+      [
+        `-env:UserInstallation=file://${profile}`,
+        "--headless",
+        "--convert-to",
+        "xlsx",
+        "--outdir",
+        out,
+        file,
+      ],
+      { timeout: 300_000 }
+    );
     if (r.status !== 0) throw new Error(`soffice failed on ${file}`);
     return performance.now() - t0;
   };
@@ -90,7 +102,8 @@ function processMs(command: string, args: string[], runs: number): number | null
     const t0 = performance.now();
     const r = spawnSync(command, args, { cwd: ROOT, encoding: "utf8", timeout: 120_000 });
     // validate exits 0 (no errors) or 1 (errors found); 2 or a signal means it did not run.
-    if (r.status !== 0 && r.status !== 1) throw new Error(`${command} ${args.join(" ")} failed: ${r.stderr || r.error?.message}`);
+    if (r.status !== 0 && r.status !== 1)
+      throw new Error(`${command} ${args.join(" ")} failed: ${r.stderr || r.error?.message}`);
     return performance.now() - t0;
   };
   try {
@@ -138,8 +151,14 @@ export async function filesBench(): Promise<FileFigures> {
   const exceljs_10000_ms = await excelJsMs(big, 3);
   const import_10000_ms = await timeAsync(3, () => importTen(big));
   const large = process.env.PLANNER_BENCH_150K === "1" ? buildLarge(dir, 150_000) : null;
-  const cli_validate_ms = existsSync(BIN) ? processMs(process.execPath, [BIN, "validate", despf], 5) : null;
-  const cli_dev_validate_ms = processMs("npm", ["run", "--silent", "planner", "--", "validate", despf], 3);
+  const cli_validate_ms = existsSync(BIN)
+    ? processMs(process.execPath, [BIN, "validate", despf], 5)
+    : null;
+  const cli_dev_validate_ms = processMs(
+    "npm",
+    ["run", "--silent", "planner", "--", "validate", despf],
+    3
+  );
   const ratio = (a: number, b: number | null) => (b ? Math.round((a / b) * 100) / 100 : null);
   return {
     build_ms,
@@ -163,9 +182,34 @@ export async function filesBench(): Promise<FileFigures> {
 /** What `planner import TEN.csv --into FILE` does, in process: ten new measures merged and written. */
 async function importTen(file: string): Promise<Uint8Array> {
   const host = await FileHost.open(new Uint8Array(readFileSync(file)));
-  const header = ["No.", "Goal", "Strategy", "Measure", "Lead committee", "Timeframe", "Start year", "End year", "Status"];
-  const rows = Array.from({ length: 10 }, (_, i) => [`N${i + 1}`, "I", "I.A", `New measure ${i + 1}`, "DGC", "Medium-term", 2026, 2030, "On track"]);
-  await importMeasures(host, { source: { rows: [header, ...rows], sheetName: "" }, dryRun: false, mode: "merge", asOfYear: AS_OF_YEAR });
+  const header = [
+    "No.",
+    "Goal",
+    "Strategy",
+    "Measure",
+    "Lead committee",
+    "Timeframe",
+    "Start year",
+    "End year",
+    "Status",
+  ];
+  const rows = Array.from({ length: 10 }, (_, i) => [
+    `N${i + 1}`,
+    "I",
+    "I.A",
+    `New measure ${i + 1}`,
+    "DGC",
+    "Medium-term",
+    2026,
+    2030,
+    "On track",
+  ]);
+  await importMeasures(host, {
+    source: { rows: [header, ...rows], sheetName: "" },
+    dryRun: false,
+    mode: "merge",
+    asOfYear: AS_OF_YEAR,
+  });
   return host.exportXlsx();
 }
 
@@ -173,9 +217,17 @@ async function importTen(file: string): Promise<Uint8Array> {
 function buildLarge(dir: string, n: number): { ms: number; maxRssMb: number } | null {
   const script = join(__dirname, "build-large.ts");
   const tsx = join(__dirname, "../node_modules/tsx/dist/cli.mjs");
-  const gen = spawnSync(process.execPath, [tsx, script, String(n), join(dir, `measures-${n}.xlsx`), "gen"], { encoding: "utf8", timeout: 1_800_000 });
+  const gen = spawnSync(
+    process.execPath,
+    [tsx, script, String(n), join(dir, `measures-${n}.xlsx`), "gen"],
+    { encoding: "utf8", timeout: 1_800_000 }
+  );
   if (gen.status !== 0) return null;
-  const run = spawnSync(process.execPath, [tsx, script, String(n), join(dir, `measures-${n}.xlsx`)], { encoding: "utf8", timeout: 1_800_000 });
+  const run = spawnSync(
+    process.execPath,
+    [tsx, script, String(n), join(dir, `measures-${n}.xlsx`)],
+    { encoding: "utf8", timeout: 1_800_000 }
+  );
   if (run.status !== 0) return null;
   return JSON.parse(run.stdout.trim().split("\n").pop() ?? "null");
 }

@@ -11,8 +11,16 @@ import { TABLE_HEADERS } from "../src/model/schema";
 import type { Cell } from "../src/model/types";
 
 const GOALS: Array<[string, string, string]> = [
-  ["I", "Developing infrastructure in support of the digital transformation", "ការអភិវឌ្ឍហេដ្ឋារចនាសម្ព័ន្ធគាំទ្រការផ្លាស់ប្តូរឌីជីថល"],
-  ["II", "Building reliability and confidence in the digital system", "ការកសាងភាពជឿជាក់ និងទំនុកចិត្តលើប្រព័ន្ធឌីជីថល"],
+  [
+    "I",
+    "Developing infrastructure in support of the digital transformation",
+    "ការអភិវឌ្ឍហេដ្ឋារចនាសម្ព័ន្ធគាំទ្រការផ្លាស់ប្តូរឌីជីថល",
+  ],
+  [
+    "II",
+    "Building reliability and confidence in the digital system",
+    "ការកសាងភាពជឿជាក់ និងទំនុកចិត្តលើប្រព័ន្ធឌីជីថល",
+  ],
   ["III", "Building digital citizens", "ការកសាងពលរដ្ឋឌីជីថល"],
   ["IV", "Building the digital government", "ការកសាងរដ្ឋាភិបាលឌីជីថល"],
   ["V", "Enabling digital businesses", "ការជំរុញធុរកិច្ចឌីជីថល"],
@@ -168,15 +176,26 @@ export function generateTables(n: number, seed = 20210501): PlannerTables {
       ["As of year", AS_OF_YEAR],
       ["Expected measures", n],
     ]),
-    Goals: table("Goals", GOALS.map((g) => [...g])),
-    Strategies: table("Strategies", STRATEGIES.map((s) => [...s])),
+    Goals: table(
+      "Goals",
+      GOALS.map((g) => [...g])
+    ),
+    Strategies: table(
+      "Strategies",
+      STRATEGIES.map((s) => [...s])
+    ),
     Committees: table(
       "Committees",
-      committees.map((c) => [c.code, c.name, c.nameKm, c.aliases.join("; "), c.expectedMeasures]),
+      committees.map((c) => [c.code, c.name, c.nameKm, c.aliases.join("; "), c.expectedMeasures])
     ),
-    Timeframes: table("Timeframes", TIMEFRAMES.map((t) => [...t])),
+    Timeframes: table(
+      "Timeframes",
+      TIMEFRAMES.map((t) => [...t])
+    ),
     Responsibilities: table("Responsibilities", [
-      ...Object.entries(LEADS).flatMap(([goal, codes]) => codes.map((c): Cell[] => [goal, c, "Lead"])),
+      ...Object.entries(LEADS).flatMap(([goal, codes]) =>
+        codes.map((c): Cell[] => [goal, c, "Lead"])
+      ),
       ...Object.entries(SUPPORT).map(([goal, c]): Cell[] => [goal, c, "Support"]),
     ]),
     Measures: table("Measures", rows),

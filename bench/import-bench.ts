@@ -15,9 +15,20 @@ export interface ImportFigures {
 }
 
 function wideCsv(columns: number, rows: number): Uint8Array {
-  const header = ["No.", "Measure", ...Array.from({ length: columns - 2 }, (_, i) => (i % 10 === 0 ? "Remark" : `Extra ${i}`))];
+  const header = [
+    "No.",
+    "Measure",
+    ...Array.from({ length: columns - 2 }, (_, i) => (i % 10 === 0 ? "Remark" : `Extra ${i}`)),
+  ];
   const lines = [header.join(",")];
-  for (let r = 1; r <= rows; r++) lines.push([String(r), `Measure ${r}`, ...Array.from({ length: columns - 2 }, (_, i) => String((r * i) % 97))].join(","));
+  for (let r = 1; r <= rows; r++)
+    lines.push(
+      [
+        String(r),
+        `Measure ${r}`,
+        ...Array.from({ length: columns - 2 }, (_, i) => String((r * i) % 97)),
+      ].join(",")
+    );
   return new TextEncoder().encode(lines.join("\r\n"));
 }
 

@@ -24,7 +24,10 @@ export interface OpStats {
   max_bytes_per_sync: number;
 }
 
-export type OfficeBench = Record<"setup" | "validate" | "mark" | "summary" | "edit", Record<string, OpStats>>;
+export type OfficeBench = Record<
+  "setup" | "validate" | "mark" | "summary" | "edit",
+  Record<string, OpStats>
+>;
 
 function op(records: SyncRecord[]): OpStats {
   const s = stats(records);
@@ -43,7 +46,11 @@ export interface HostCall {
  * Wraps the host's methods so that each call reports its syncs. Only the outermost call is
  * reported (a method that calls another is one Host call).
  */
-function observed(host: OfficeHost, fake: RecordingExcel, report: (method: string, records: SyncRecord[]) => void): OfficeHost {
+function observed(
+  host: OfficeHost,
+  fake: RecordingExcel,
+  report: (method: string, records: SyncRecord[]) => void
+): OfficeHost {
   let depth = 0;
   for (const method of ["readTables", "applyPlan", "writeTable", "select"] as const) {
     const original = host[method].bind(host) as (...args: unknown[]) => Promise<unknown>;
@@ -65,14 +72,19 @@ function observed(host: OfficeHost, fake: RecordingExcel, report: (method: strin
  * Syncs and the largest payload per sync of each operation, at each number of measures.
  * `onHostCall` also gets every Host method call inside the operations.
  */
-export async function officeBench(sizes: number[], onHostCall?: (call: HostCall) => void): Promise<OfficeBench> {
+export async function officeBench(
+  sizes: number[],
+  onHostCall?: (call: HostCall) => void
+): Promise<OfficeBench> {
   const out: OfficeBench = { setup: {}, validate: {}, mark: {}, summary: {}, edit: {} };
   for (const n of sizes) {
     const fake = new RecordingExcel();
     const uninstall = fake.install();
     try {
       let operation: keyof OfficeBench = "setup";
-      const host = observed(new OfficeHost(), fake, (method, records) => onHostCall?.({ measures: n, operation, method, records }));
+      const host = observed(new OfficeHost(), fake, (method, records) =>
+        onHostCall?.({ measures: n, operation, method, records })
+      );
       const plan = setupPlan(tablesToFramework(generateTables(n), AS_OF_YEAR));
       let from = fake.syncs.length;
       await host.applyPlan(plan);
@@ -106,7 +118,11 @@ export async function officeBench(sizes: number[], onHostCall?: (call: HostCall)
  * Check as you type: the live check started on the checked workbook, one Measures cell typed
  * (a middle row's Status becomes one Excel does not know), the re-check after the pause.
  */
-async function oneCellEdit(fake: RecordingExcel, tables: PlannerTables, n: number): Promise<OpStats> {
+async function oneCellEdit(
+  fake: RecordingExcel,
+  tables: PlannerTables,
+  n: number
+): Promise<OpStats> {
   const errors: string[] = [];
   let wrote = false;
   const live = await LiveCheck.start(tables, {
@@ -122,20 +138,29 @@ async function oneCellEdit(fake: RecordingExcel, tables: PlannerTables, n: numbe
     const from = fake.syncs.length;
     fake.typeInto("Measures", Math.floor(n / 2), t.headers.indexOf("Status"), [["Paused"]]);
     await live.flush();
-    if (errors.length > 0 || !wrote) throw new Error(`the live check did not write: ${errors.join("; ")}`);
+    if (errors.length > 0 || !wrote)
+      throw new Error(`the live check did not write: ${errors.join("; ")}`);
     return op(fake.since(from));
   } finally {
     await live.stop();
   }
 }
 
-const isMain = typeof require !== "undefined" ? require.main === module : process.argv[1]?.includes("office-bench");
+const isMain =
+  typeof require !== "undefined"
+    ? require.main === module
+    : process.argv[1]?.includes("office-bench");
 if (isMain) {
-  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n > 0);
   const calls: string[] = [];
   void officeBench(sizes.length > 0 ? sizes : [10, 1000, 100_000], (c) => {
     const s = stats(c.records);
-    calls.push(`${String(c.measures).padStart(7)} ${c.operation.padEnd(8)} ${c.method.padEnd(12)} syncs ${String(s.syncs).padStart(3)}  max request ${s.maxRequestBytes}  max response ${s.maxResponseBytes}`);
+    calls.push(
+      `${String(c.measures).padStart(7)} ${c.operation.padEnd(8)} ${c.method.padEnd(12)} syncs ${String(s.syncs).padStart(3)}  max request ${s.maxRequestBytes}  max response ${s.maxResponseBytes}`
+    );
   }).then((r) => {
     console.log(JSON.stringify(r, null, 2));
     console.log(calls.join("\n"));

@@ -24,8 +24,16 @@ export interface ReturnsFigures {
 }
 
 /** Each institution's return, every measure given a status, a progress and a note. */
-async function filledReturns(tables: PlannerTables, count: number): Promise<Array<{ name: string; bytes: Uint8Array }>> {
-  const plan = planReturns(tables, { period: "2026-Q2", language: "en", created: "bench", asOfYear: AS_OF_YEAR });
+async function filledReturns(
+  tables: PlannerTables,
+  count: number
+): Promise<Array<{ name: string; bytes: Uint8Array }>> {
+  const plan = planReturns(tables, {
+    period: "2026-Q2",
+    language: "en",
+    created: "bench",
+    asOfYear: AS_OF_YEAR,
+  });
   const out: Array<{ name: string; bytes: Uint8Array }> = [];
   for (const [i, r] of plan.returns.slice(0, count).entries()) {
     const table = r.plan.sheets.find((s) => s.name === "Measures")!.tables[0];
@@ -40,13 +48,23 @@ async function filledReturns(tables: PlannerTables, count: number): Promise<Arra
   return out;
 }
 
-async function runMs(planner: Uint8Array, returns: Array<{ name: string; bytes: Uint8Array }>, runs: number): Promise<number> {
+async function runMs(
+  planner: Uint8Array,
+  returns: Array<{ name: string; bytes: Uint8Array }>,
+  runs: number
+): Promise<number> {
   const once = async () => {
     const t0 = performance.now();
     const host = await FileHost.open(planner);
     const sources = [];
     for (const r of returns) sources.push(await readRunSource(r.name, r.bytes));
-    const report = await importRun(host, { sources, dryRun: false, mode: "merge", asOfYear: AS_OF_YEAR, recorded: "bench" });
+    const report = await importRun(host, {
+      sources,
+      dryRun: false,
+      mode: "merge",
+      asOfYear: AS_OF_YEAR,
+      recorded: "bench",
+    });
     if (!report.progress) throw new Error("bench: the returns recorded no period");
     await host.exportXlsx();
     return performance.now() - t0;
@@ -58,13 +76,17 @@ async function runMs(planner: Uint8Array, returns: Array<{ name: string; bytes: 
 }
 
 /** A planner of n measures spread over `institutions` institutions (each measure names two). */
-async function largePlanner(n: number, institutions: number): Promise<{ bytes: Uint8Array; tables: PlannerTables }> {
+async function largePlanner(
+  n: number,
+  institutions: number
+): Promise<{ bytes: Uint8Array; tables: PlannerTables }> {
   const tables = generateTables(n);
   const m = tables.Measures!;
   const col = columnIndex(m, "Institutions");
   m.rows.forEach((row, i) => {
     if (row.every((c) => c === null || c === "")) return;
-    row[col] = `Institution ${(i % institutions) + 1}; Institution ${((i * 7 + 3) % institutions) + 1}`;
+    row[col] =
+      `Institution ${(i % institutions) + 1}; Institution ${((i * 7 + 3) % institutions) + 1}`;
   });
   const host = FileHost.blank();
   await host.applyPlan(setupPlan(tablesToFramework(tables, AS_OF_YEAR)));

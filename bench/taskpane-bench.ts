@@ -27,7 +27,14 @@ export interface TaskpaneBenchResult {
 
 const LOADS = 5;
 const CHROMIUM = process.env.PP_CHROMIUM || "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 
 function sizes(files: string[]): { bytes: number; gzip: number } {
   let bytes = 0;
@@ -58,7 +65,9 @@ export function initialFiles(distDir: string): string[] {
     const href = attr(tag, "href");
     if (href && /stylesheet|modulepreload|preload/i.test(attr(tag, "rel") ?? "")) refs.add(href);
   }
-  const local = [...refs].filter((r) => !/^([a-z]+:)?\/\//i.test(r)).map((r) => join(distDir, r.replace(/^\.?\//, "").split(/[?#]/)[0]));
+  const local = [...refs]
+    .filter((r) => !/^([a-z]+:)?\/\//i.test(r))
+    .map((r) => join(distDir, r.replace(/^\.?\//, "").split(/[?#]/)[0]));
   return [html, ...local];
 }
 
@@ -73,7 +82,11 @@ const TYPES: Record<string, string> = {
 function serve(dir: string): Promise<Server> {
   const root = resolve(dir);
   const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname).replace(/^\/+/, "") || "taskpane.html";
+    const path =
+      decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname).replace(
+        /^\/+/,
+        ""
+      ) || "taskpane.html";
     const file = resolve(root, path);
     let ok = false;
     try {
@@ -86,7 +99,10 @@ function serve(dir: string): Promise<Server> {
       res.end();
       return;
     }
-    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
+    res.writeHead(200, {
+      "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+      "cache-control": "no-store",
+    });
     createReadStream(file).pipe(res);
   });
   return new Promise((done) => server.listen(0, "127.0.0.1", () => done(server)));
@@ -123,7 +139,11 @@ const FIRST_HEADING_PROBE = `(() => {
 async function firstRender(distDir: string): Promise<number> {
   const server = await serve(distDir);
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
   const times: number[] = [];
   try {
     for (let i = 0; i < LOADS; i++) {
@@ -131,7 +151,11 @@ async function firstRender(distDir: string): Promise<number> {
       await context.addInitScript(FIRST_HEADING_PROBE);
       const page = await context.newPage();
       await page.goto(`${base}/taskpane.html`, { waitUntil: "commit" });
-      const handle = await page.waitForFunction(() => (window as unknown as { __ppFirstRender?: number }).__ppFirstRender, undefined, { timeout: 30_000 });
+      const handle = await page.waitForFunction(
+        () => (window as unknown as { __ppFirstRender?: number }).__ppFirstRender,
+        undefined,
+        { timeout: 30_000 }
+      );
       times.push(Number(await handle.jsonValue()));
       await context.close();
     }
@@ -158,13 +182,16 @@ export async function taskpaneBench(distDir: string): Promise<TaskpaneBenchResul
   };
 }
 
-const isMain = typeof require !== "undefined" ? require.main === module : process.argv[1]?.includes("taskpane-bench");
+const isMain =
+  typeof require !== "undefined"
+    ? require.main === module
+    : process.argv[1]?.includes("taskpane-bench");
 if (isMain) {
   taskpaneBench(process.argv[2] ?? join(__dirname, "..", "dist")).then(
     (r) => console.log(JSON.stringify(r, null, 2)),
     (e: unknown) => {
       console.error(e instanceof Error ? e.message : String(e));
       process.exitCode = 1;
-    },
+    }
   );
 }

@@ -10,7 +10,9 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-export function benchValidate(sizes: readonly number[] = [139, 10_000, 100_000]): Array<{ measures: number; medianMs: number; findings: number }> {
+export function benchValidate(
+  sizes: readonly number[] = [139, 10_000, 100_000]
+): Array<{ measures: number; medianMs: number; findings: number }> {
   const results: Array<{ measures: number; medianMs: number; findings: number }> = [];
   for (const n of sizes) {
     const tables = generateTables(n);
@@ -27,9 +29,14 @@ export function benchValidate(sizes: readonly number[] = [139, 10_000, 100_000])
   return results;
 }
 
-const isMain = typeof require !== "undefined" ? require.main === module : process.argv[1]?.includes("validate-bench");
+const isMain =
+  typeof require !== "undefined"
+    ? require.main === module
+    : process.argv[1]?.includes("validate-bench");
 if (isMain) {
   for (const r of benchValidate()) {
-    console.log(`validate ${String(r.measures).padStart(7)} measures: median ${r.medianMs.toFixed(2)} ms of ${RUNS} runs (${r.findings} findings)`);
+    console.log(
+      `validate ${String(r.measures).padStart(7)} measures: median ${r.medianMs.toFixed(2)} ms of ${RUNS} runs (${r.findings} findings)`
+    );
   }
 }

@@ -13,10 +13,18 @@ function addinBase(value) {
   try {
     url = new URL(raw);
   } catch {
-    throw new Error(`ADDIN_URL is not a URL: "${raw}". Give the https address dist/ will be served from, for example https://planner.example.gov.kh/`);
+    throw new Error(
+      `ADDIN_URL is not a URL: "${raw}". Give the https address dist/ will be served from, for example https://planner.example.gov.kh/`
+    );
   }
-  if (url.protocol !== "https:") throw new Error(`ADDIN_URL must start with https:// (Office loads add-ins only over https): "${raw}"`);
-  if (url.search || url.hash || url.username || url.password) throw new Error(`ADDIN_URL must be a plain folder address, without ?query, #fragment or user name: "${raw}"`);
+  if (url.protocol !== "https:")
+    throw new Error(
+      `ADDIN_URL must start with https:// (Office loads add-ins only over https): "${raw}"`
+    );
+  if (url.search || url.hash || url.username || url.password)
+    throw new Error(
+      `ADDIN_URL must be a plain folder address, without ?query, #fragment or user name: "${raw}"`
+    );
   if (!url.pathname.endsWith("/")) url.pathname += "/";
   return url.href;
 }
@@ -30,7 +38,10 @@ function rebaseManifest(xml, base) {
   if (base === DEV_BASE) return xml;
   const out = xml.split(DEV_BASE).join(escapeXmlAttribute(base));
   const left = /https?:\/\/(localhost|127\.0\.0\.1)[^"<\s]*/i.exec(out);
-  if (left) throw new Error(`manifest.xml names ${left[0]}, which is not on ${DEV_BASE}: cannot rebase it onto ${base}`);
+  if (left)
+    throw new Error(
+      `manifest.xml names ${left[0]}, which is not on ${DEV_BASE}: cannot rebase it onto ${base}`
+    );
   return out;
 }
 

@@ -10,7 +10,11 @@ const port = process.env.PORT || "3000";
 const desktop = process.platform === "win32" || process.platform === "darwin";
 
 function run(args, env) {
-  const child = spawn("npx", args, { stdio: "inherit", shell: true, env: { ...process.env, PORT: port, ...env } });
+  const child = spawn("npx", args, {
+    stdio: "inherit",
+    shell: true,
+    env: { ...process.env, PORT: port, ...env },
+  });
   child.on("exit", (code) => process.exit(code ?? 0));
 }
 

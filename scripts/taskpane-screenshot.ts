@@ -22,7 +22,18 @@ async function workbook(): Promise<string> {
   const si = columnIndex(measures, "Status");
   const pi = columnIndex(measures, "Progress %");
   // A plausible mid-term picture: some done, most under way, a few late.
-  const spread = ["Completed", "On track", "On track", "At risk", "On track", "Delayed", "Not started", "On track", "Completed", "Not started"];
+  const spread = [
+    "Completed",
+    "On track",
+    "On track",
+    "At risk",
+    "On track",
+    "Delayed",
+    "Not started",
+    "On track",
+    "Completed",
+    "Not started",
+  ];
   measures.rows.forEach((r, i) => {
     const status = spread[i % spread.length];
     r[si] = status;
@@ -35,27 +46,46 @@ async function workbook(): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(join(DIST, "taskpane.html"))) throw new Error("Build the pane first: npm run build");
+  if (!existsSync(join(DIST, "taskpane.html")))
+    throw new Error("Build the pane first: npm run build");
   const file = await workbook();
   const server = createServer((req, res) => {
-    const rel = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname).replace(/^\/+/, "") || "taskpane.html";
+    const rel =
+      decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname).replace(/^\/+/, "") ||
+      "taskpane.html";
     const path = resolve(DIST, rel);
     if (!path.startsWith(DIST) || !existsSync(path) || statSync(path).isDirectory()) {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { "content-type": extname(path) === ".html" ? "text/html; charset=utf-8" : extname(path) === ".js" ? "text/javascript" : "application/octet-stream" });
+    res.writeHead(200, {
+      "content-type":
+        extname(path) === ".html"
+          ? "text/html; charset=utf-8"
+          : extname(path) === ".js"
+            ? "text/javascript"
+            : "application/octet-stream",
+    });
     createReadStream(path).pipe(res);
   });
   await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
   const port = (server.address() as { port: number }).port;
-  const browser = await chromium.launch({ executablePath: process.env.PP_CHROMIUM ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+  const browser = await chromium.launch({
+    executablePath: process.env.PP_CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu"],
+  });
   try {
-    const page = await browser.newPage({ viewport: { width: 360, height: 1100 }, deviceScaleFactor: 1 });
+    const page = await browser.newPage({
+      viewport: { width: 360, height: 1100 },
+      deviceScaleFactor: 1,
+    });
     await page.goto(`http://127.0.0.1:${port}/taskpane.html`);
     await page.getByTestId("open-workbook-input").setInputFiles(file);
     await page.getByTestId("notice-bar").waitFor({ timeout: 60_000 });
-    await page.getByRole("button", { name: /Dismiss/ }).first().click();
+    await page
+      .getByRole("button", { name: /Dismiss/ })
+      .first()
+      .click();
     await page.getByRole("tab", { name: "Summary" }).click();
     await page.getByTestId("status-board").waitFor({ timeout: 60_000 });
     await page.waitForTimeout(300);

@@ -27,7 +27,9 @@
   var TEXT = {
     title: "This version of Office cannot run Policy Planner",
     body:
-      "Office is showing the add-in in " + engine + ", which cannot run it. " +
+      "Office is showing the add-in in " +
+      engine +
+      ", which cannot run it. " +
       "Policy Planner needs Microsoft 365 or Office 2021 or later, or Office 2016/2019 with the Microsoft Edge WebView2 Runtime installed. " +
       "Ask your IT team to install the WebView2 Runtime, or open the workbook in Excel on the web (office.com), where the add-in works.",
     km: "កំណែ Office នេះមិនអាចដំណើរការកម្មវិធីរៀបចំផែនការគោលនយោបាយបានទេ។ សូមស្នើក្រុមព័ត៌មានវិទ្យាដំឡើង Microsoft Edge WebView2 Runtime ឬបើកសៀវភៅបញ្ជីក្នុង Excel នៅលើបណ្ដាញ (office.com)។",
@@ -48,7 +50,11 @@
   function show() {
     var body = document.body;
     while (body.firstChild) body.removeChild(body.firstChild);
-    var box = el("div", null, "font-family: 'Segoe UI', 'Khmer OS Siemreap', sans-serif; padding: 12px; color: #242424; line-height: 1.5;");
+    var box = el(
+      "div",
+      null,
+      "font-family: 'Segoe UI', 'Khmer OS Siemreap', sans-serif; padding: 12px; color: #242424; line-height: 1.5;"
+    );
     box.id = "unsupported-webview";
     box.setAttribute("role", "alert");
     box.appendChild(el("h1", TEXT.title, "font-size: 16px; color: #a4262c; margin: 0 0 8px 0;"));
@@ -56,7 +62,13 @@
     var km = el("p", TEXT.km, "margin: 0 0 8px 0;");
     km.setAttribute("lang", "km");
     box.appendChild(km);
-    if (inDialog() && window.Office && Office.context && Office.context.ui && Office.context.ui.messageParent) {
+    if (
+      inDialog() &&
+      window.Office &&
+      Office.context &&
+      Office.context.ui &&
+      Office.context.ui.messageParent
+    ) {
       var button = el("button", TEXT.close);
       button.onclick = function () {
         Office.context.ui.messageParent("close");
@@ -85,20 +97,27 @@
     }
     var url = window.location.href.split("?")[0].split("#")[0] + "?unsupported=1";
     try {
-      Office.context.ui.displayDialogAsync(url, { height: 40, width: 40, displayInIframe: true }, function (result) {
-        if (result.status !== Office.AsyncResultStatus.Succeeded) return finish(null);
-        var dialog = result.value;
-        dialog.addEventHandler(Office.EventType.DialogMessageReceived, function () {
-          finish(dialog);
-        });
-        dialog.addEventHandler(Office.EventType.DialogEventReceived, function () {
-          finish(dialog);
-        });
-        // within the 5 minutes Office gives a function command
-        setTimeout(function () {
-          finish(dialog);
-        }, 4 * 60 * 1000);
-      });
+      Office.context.ui.displayDialogAsync(
+        url,
+        { height: 40, width: 40, displayInIframe: true },
+        function (result) {
+          if (result.status !== Office.AsyncResultStatus.Succeeded) return finish(null);
+          var dialog = result.value;
+          dialog.addEventHandler(Office.EventType.DialogMessageReceived, function () {
+            finish(dialog);
+          });
+          dialog.addEventHandler(Office.EventType.DialogEventReceived, function () {
+            finish(dialog);
+          });
+          // within the 5 minutes Office gives a function command
+          setTimeout(
+            function () {
+              finish(dialog);
+            },
+            4 * 60 * 1000
+          );
+        }
+      );
     } catch (e) {
       finish(null);
     }

@@ -6,7 +6,21 @@ export interface ParsedArgs {
   flags: Map<string, string | true>;
 }
 
-const WITH_VALUE = new Set(["--framework", "-o", "--output", "--as-of", "--format", "--into", "--table", "--lang", "--map", "--mode", "--by", "--period", "--committee"]);
+const WITH_VALUE = new Set([
+  "--framework",
+  "-o",
+  "--output",
+  "--as-of",
+  "--format",
+  "--into",
+  "--table",
+  "--lang",
+  "--map",
+  "--mode",
+  "--by",
+  "--period",
+  "--committee",
+]);
 const BOOLEAN = new Set(["--dry-run", "--replace", "--help", "-h"]);
 
 export function parseArgs(argv: string[]): ParsedArgs {
@@ -43,7 +57,12 @@ export function requireFlag(args: ParsedArgs, name: string, what: string): strin
   return v;
 }
 
-export function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], name: string, fallback: T): T {
+export function oneOf<T extends string>(
+  value: string | undefined,
+  allowed: readonly T[],
+  name: string,
+  fallback: T
+): T {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`${name} must be one of ${allowed.join(", ")} (got "${value}").`);
@@ -58,7 +77,9 @@ export function yearFlag(args: ParsedArgs): number | undefined {
 
 export function positional(args: ParsedArgs, count: number, what: string): string[] {
   if (args.positional.length !== count) {
-    throw new UsageError(`${args.command} takes ${what}; got ${args.positional.length === 0 ? "none" : args.positional.join(" ")}.`);
+    throw new UsageError(
+      `${args.command} takes ${what}; got ${args.positional.length === 0 ? "none" : args.positional.join(" ")}.`
+    );
   }
   return args.positional;
 }

@@ -7,7 +7,17 @@ import { FRAMEWORK_IDS } from "../model/builtin";
 import { ALL_TABLE_NAMES } from "../model/schema";
 import type { FrameworkId } from "../model/types";
 import { formatReport } from "./report";
-import { flag, oneOf, parseArgs, positional, requireFlag, USAGE, UsageError, yearFlag, type ParsedArgs } from "./args";
+import {
+  flag,
+  oneOf,
+  parseArgs,
+  positional,
+  requireFlag,
+  USAGE,
+  UsageError,
+  yearFlag,
+  type ParsedArgs,
+} from "./args";
 import { InputError, openPlannerFile } from "./open";
 import { asRefusal, refuseExisting, refuseOverwrite, writeOutput } from "./output";
 import { runImport } from "./import-command";
@@ -20,7 +30,8 @@ const thisYear = () => new Date().getFullYear();
 
 function xlsxOut(args: ParsedArgs): string {
   const out = requireFlag(args, "-o", "OUT.xlsx");
-  if (extname(out).toLowerCase() !== ".xlsx") throw new UsageError(`-o must name an .xlsx file (got "${out}").`);
+  if (extname(out).toLowerCase() !== ".xlsx")
+    throw new UsageError(`-o must name an .xlsx file (got "${out}").`);
   return out;
 }
 
@@ -53,11 +64,18 @@ async function cmdValidate(args: ParsedArgs): Promise<number> {
   const asOfYear = yearFlag(args);
   const host = await openPlannerFile(file, asOfYear ?? thisYear());
   // Validate reads the tables once and writes nothing (no Validation sheet: there is no file to save).
-  const { tables, findings, asOfYear: year } = await withMeasures(
+  const {
+    tables,
+    findings,
+    asOfYear: year,
+  } = await withMeasures(
     validateWorkbook(host, { asOfYear, language }),
-    `${file}: no Measures table. Create one with 'planner new' or import measures into a planner workbook.`,
+    `${file}: no Measures table. Create one with 'planner new' or import measures into a planner workbook.`
   );
-  if (format === "json") process.stdout.write(JSON.stringify({ findings: findings.map(({ params: _p, ...f }) => f) }) + "\n");
+  if (format === "json")
+    process.stdout.write(
+      JSON.stringify({ findings: findings.map(({ params: _p, ...f }) => f) }) + "\n"
+    );
   else process.stdout.write(formatReport(findings, basename(file), language, year, tables));
   return findings.some((f) => f.severity === "error") ? 1 : 0;
 }
@@ -70,13 +88,18 @@ async function cmdBuild(args: ParsedArgs): Promise<number> {
   const host = await openPlannerFile(file, asOfYear ?? thisYear());
   let built: Awaited<ReturnType<typeof buildSummary>>;
   try {
-    built = await withMeasures(buildSummary(host, { asOfYear, language }), `${file}: no Measures table to summarise.`);
+    built = await withMeasures(
+      buildSummary(host, { asOfYear, language }),
+      `${file}: no Measures table to summarise.`
+    );
   } catch (e) {
     throw asRefusal(file, e);
   }
   const { counts, asOfYear: year } = built;
   writeOutput(out, await host.exportXlsx());
-  process.stdout.write(`Wrote ${out}: Summary, Briefing and Validation (${counts.error} errors, ${counts.warning} warnings, ${counts.info} info). As of ${year}.\n`);
+  process.stdout.write(
+    `Wrote ${out}: Summary, Briefing and Validation (${counts.error} errors, ${counts.warning} warnings, ${counts.info} info). As of ${year}.\n`
+  );
   return 0;
 }
 
@@ -102,7 +125,12 @@ async function cmdExport(args: ParsedArgs): Promise<number> {
 export async function runCommand(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   if (args.command === "") throw new UsageError("No command given.");
-  if (args.command === "help" || args.command === "--help" || args.command === "-h" || args.flags.has("--help")) {
+  if (
+    args.command === "help" ||
+    args.command === "--help" ||
+    args.command === "-h" ||
+    args.flags.has("--help")
+  ) {
     process.stdout.write(USAGE + "\n");
     return 0;
   }
@@ -125,4 +153,3 @@ export async function runCommand(argv: string[]): Promise<number> {
       throw new UsageError(`Unknown command "${args.command}".`);
   }
 }
-

@@ -9,7 +9,8 @@ export class InputError extends Error {}
 
 export function readInput(path: string): Uint8Array {
   if (!existsSync(path)) throw new InputError(`File not found: ${path}`);
-  if (statSync(path).isDirectory()) throw new InputError(`${path} is a folder, not a workbook file.`);
+  if (statSync(path).isDirectory())
+    throw new InputError(`${path} is a folder, not a workbook file.`);
   return new Uint8Array(readFileSync(path));
 }
 
@@ -19,7 +20,8 @@ export async function openPlannerFile(path: string, asOfYear: number): Promise<F
   const ext = extname(path).toLowerCase();
   try {
     if (ext === ".csv") return await csvToMeasuresHost(bytes, asOfYear);
-    if (ext !== ".xlsx" && ext !== ".xlsm") throw new InputError(`${path}: expected an .xlsx or .csv file.`);
+    if (ext !== ".xlsx" && ext !== ".xlsm")
+      throw new InputError(`${path}: expected an .xlsx or .csv file.`);
     return await FileHost.open(bytes);
   } catch (e) {
     if (e instanceof InputError || e instanceof UsageError) throw e;

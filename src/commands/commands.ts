@@ -30,7 +30,8 @@ const TEXT = {
     summarised: "Summary, Briefing and Validation rebuilt",
     counts: (e: number, w: number, i: number) => `${e} errors, ${w} warnings, ${i} notes.`,
     clean: "No problems found.",
-    noMeasures: "This workbook has no Measures table, so nothing was checked or written. Open the Policy Planner pane and choose Set up ▸ Create or repair tables first.",
+    noMeasures:
+      "This workbook has no Measures table, so nothing was checked or written. Open the Policy Planner pane and choose Set up ▸ Create or repair tables first.",
     seeValidation: "The Validation sheet lists them; the cells are highlighted in the tables.",
     seeSummary: "The Summary sheet is up to date.",
     failed: "Could not finish",
@@ -42,7 +43,8 @@ const TEXT = {
     summarised: "សន្លឹក Summary, Briefing និង Validation ត្រូវបានបង្កើតឡើងវិញ",
     counts: (e: number, w: number, i: number) => `កំហុស ${e}, ការព្រមាន ${w}, ព័ត៌មាន ${i}។`,
     clean: "រកមិនឃើញបញ្ហាទេ។",
-    noMeasures: "សៀវភៅបញ្ជីនេះគ្មានតារាង Measures ទេ ដូច្នេះគ្មានអ្វីត្រូវបានពិនិត្យ ឬសរសេរទេ។ សូមបើកផ្ទាំង Policy Planner ហើយជ្រើសរើស Set up ▸ Create or repair tables ជាមុនសិន។",
+    noMeasures:
+      "សៀវភៅបញ្ជីនេះគ្មានតារាង Measures ទេ ដូច្នេះគ្មានអ្វីត្រូវបានពិនិត្យ ឬសរសេរទេ។ សូមបើកផ្ទាំង Policy Planner ហើយជ្រើសរើស Set up ▸ Create or repair tables ជាមុនសិន។",
     seeValidation: "សន្លឹក Validation រាយបញ្ជីវា ហើយក្រឡាត្រូវបានបន្លិចនៅក្នុងតារាង។",
     seeSummary: "សន្លឹក Summary ត្រូវបានធ្វើបច្ចុប្បន្នភាព។",
     failed: "មិនអាចបញ្ចប់បានទេ",
@@ -57,7 +59,9 @@ export function language(): Language {
 }
 
 export function countsText(counts: Record<Severity, number>, lang: Language): string {
-  return counts.error + counts.warning + counts.info === 0 ? TEXT[lang].clean : TEXT[lang].counts(counts.error, counts.warning, counts.info);
+  return counts.error + counts.warning + counts.info === 0
+    ? TEXT[lang].clean
+    : TEXT[lang].counts(counts.error, counts.warning, counts.info);
 }
 
 /** Brings a sheet to the front (best effort: the results are there even if this fails). */
@@ -119,18 +123,25 @@ export function notify(message: Message, deadline = commandDeadline(Date.now()))
       }
       resolve();
     };
-    Office.context.ui.displayDialogAsync(url, { height: 30, width: 30, displayInIframe: true }, (result) => {
-      if (result.status !== Office.AsyncResultStatus.Succeeded) return finish();
-      const dialog = result.value;
-      dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => finish(dialog));
-      dialog.addEventHandler(Office.EventType.DialogEventReceived, () => finish(dialog));
-      // A function command's runtime lives 5 minutes from invocation: close before Excel does.
-      timer = setTimeout(() => finish(dialog), Math.max(0, deadline - Date.now()));
-    });
+    Office.context.ui.displayDialogAsync(
+      url,
+      { height: 30, width: 30, displayInIframe: true },
+      (result) => {
+        if (result.status !== Office.AsyncResultStatus.Succeeded) return finish();
+        const dialog = result.value;
+        dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => finish(dialog));
+        dialog.addEventHandler(Office.EventType.DialogEventReceived, () => finish(dialog));
+        // A function command's runtime lives 5 minutes from invocation: close before Excel does.
+        timer = setTimeout(() => finish(dialog), Math.max(0, deadline - Date.now()));
+      }
+    );
   });
 }
 
-async function runCommand(event: Office.AddinCommands.Event, work: (lang: Language) => Promise<Message>): Promise<void> {
+async function runCommand(
+  event: Office.AddinCommands.Event,
+  work: (lang: Language) => Promise<Message>
+): Promise<void> {
   const deadline = commandDeadline(Date.now());
   const lang = language();
   try {
@@ -138,7 +149,12 @@ async function runCommand(event: Office.AddinCommands.Event, work: (lang: Langua
     try {
       message = await work(lang);
     } catch (e) {
-      const line = e instanceof NoMeasuresTableError ? TEXT[lang].noMeasures : e instanceof Error ? e.message : String(e);
+      const line =
+        e instanceof NoMeasuresTableError
+          ? TEXT[lang].noMeasures
+          : e instanceof Error
+            ? e.message
+            : String(e);
       message = { title: TEXT[lang].failed, lines: [line], ok: false };
     }
     // The results are on the sheets whatever happens here; the dialog only says so.
@@ -152,7 +168,13 @@ export async function validate(event: Office.AddinCommands.Event): Promise<void>
   await runCommand(event, async (lang) => {
     const { findings, counts } = await checkWorkbook(new OfficeHost(), { language: lang });
     await activate("Validation");
-    return { title: TEXT[lang].validated, lines: [countsText(counts, lang), findings.length > 0 ? TEXT[lang].seeValidation : ""].filter(Boolean), ok: true };
+    return {
+      title: TEXT[lang].validated,
+      lines: [countsText(counts, lang), findings.length > 0 ? TEXT[lang].seeValidation : ""].filter(
+        Boolean
+      ),
+      ok: true,
+    };
   });
 }
 
@@ -160,7 +182,11 @@ export async function refreshSummary(event: Office.AddinCommands.Event): Promise
   await runCommand(event, async (lang) => {
     const { counts } = await buildSummary(new OfficeHost(), { language: lang });
     await activate("Summary");
-    return { title: TEXT[lang].summarised, lines: [countsText(counts, lang), TEXT[lang].seeSummary], ok: true };
+    return {
+      title: TEXT[lang].summarised,
+      lines: [countsText(counts, lang), TEXT[lang].seeSummary],
+      ok: true,
+    };
   });
 }
 
@@ -196,11 +222,20 @@ function renderDialog(): void {
 
 if (typeof Office !== "undefined") {
   void Office.onReady(() => {
-    if (typeof window !== "undefined" && new URLSearchParams(window.location.search).has("dialog")) {
+    if (
+      typeof window !== "undefined" &&
+      new URLSearchParams(window.location.search).has("dialog")
+    ) {
       renderDialog();
       return;
     }
-    Office.actions.associate("validate", (event: Office.AddinCommands.Event) => void validate(event));
-    Office.actions.associate("refreshSummary", (event: Office.AddinCommands.Event) => void refreshSummary(event));
+    Office.actions.associate(
+      "validate",
+      (event: Office.AddinCommands.Event) => void validate(event)
+    );
+    Office.actions.associate(
+      "refreshSummary",
+      (event: Office.AddinCommands.Event) => void refreshSummary(event)
+    );
   });
 }

@@ -69,7 +69,13 @@ export class ChangeQueue {
       this.pending.set(table, p);
     }
     if (p.whole) return;
-    if (kind === "other" || start < 0 || count < 1 || !Number.isInteger(start) || !Number.isInteger(count)) {
+    if (
+      kind === "other" ||
+      start < 0 ||
+      count < 1 ||
+      !Number.isInteger(start) ||
+      !Number.isInteger(count)
+    ) {
       p.whole = true;
       return;
     }
@@ -102,7 +108,12 @@ export class ChangeQueue {
   take(): { tables: Map<string, TableChanges>; remoteOnly: boolean } {
     const tables = new Map<string, TableChanges>();
     for (const [name, p] of this.pending) {
-      tables.set(name, { structure: p.structure, dirty: [...p.dirty].sort((a, b) => a - b), delta: p.delta, whole: p.whole });
+      tables.set(name, {
+        structure: p.structure,
+        dirty: [...p.dirty].sort((a, b) => a - b),
+        delta: p.delta,
+        whole: p.whole,
+      });
     }
     const remoteOnly = this.remoteOnly && this.heard;
     this.pending = new Map();

@@ -28,7 +28,8 @@ export function officeErrorCode(e: unknown): string | null {
   if (typeof e !== "object" || e === null) return null;
   const err = e as OfficeErrorLike;
   if (typeof err.code === "string" && err.code !== "") return err.code;
-  if (typeof err.debugInfo?.code === "string" && err.debugInfo.code !== "") return err.debugInfo.code;
+  if (typeof err.debugInfo?.code === "string" && err.debugInfo.code !== "")
+    return err.debugInfo.code;
   return null;
 }
 

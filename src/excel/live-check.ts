@@ -138,7 +138,14 @@ function shapeOf(contract: TableName, r: ShapeRead): Tracked {
 
 /** Same place, name and columns (the body may have grown or shrunk). */
 function samePlace(a: Tracked, b: Tracked): boolean {
-  return a.name.toLowerCase() === b.name.toLowerCase() && a.sheet === b.sheet && a.top === b.top && a.left === b.left && a.width === b.width && sameHeaders(a.headers, b.headers);
+  return (
+    a.name.toLowerCase() === b.name.toLowerCase() &&
+    a.sheet === b.sheet &&
+    a.top === b.top &&
+    a.left === b.left &&
+    a.width === b.width &&
+    sameHeaders(a.headers, b.headers)
+  );
 }
 
 function isDigest(c: PlanCell): boolean {
@@ -171,11 +178,14 @@ export class LiveCheck {
 
   private constructor(
     seed: PlannerTables,
-    private readonly options: LiveCheckOptions,
+    private readonly options: LiveCheckOptions
   ) {
     this.scheduler = options.scheduler ?? realScheduler;
     this.host = new OfficeHost({ payloadBudget: options.payloadBudget });
-    this.engine = new IncrementalValidator(seed, { asOfYear: options.asOfYear, language: options.language });
+    this.engine = new IncrementalValidator(seed, {
+      asOfYear: options.asOfYear,
+      language: options.language,
+    });
     // What the check that seeded us wrote (the pane's checkWorkbook with the same year and language).
     this.believed = validationSheet(this.engine.findings(), this.engine.tables(), options.language);
   }
@@ -222,9 +232,17 @@ export class LiveCheck {
     if (!t) return;
     const remote = args.source === "Remote";
     const box = parseRows(args.address);
-    const kind = args.changeType === "RangeEdited" ? "edit" : args.changeType === "RowInserted" ? "insert" : args.changeType === "RowDeleted" ? "delete" : "other";
+    const kind =
+      args.changeType === "RangeEdited"
+        ? "edit"
+        : args.changeType === "RowInserted"
+          ? "insert"
+          : args.changeType === "RowDeleted"
+            ? "delete"
+            : "other";
     if (!box) this.queue.note(t.contract, "other", 0, 0, remote);
-    else this.queue.note(t.contract, kind, box.first - (t.top + 1), box.last - box.first + 1, remote);
+    else
+      this.queue.note(t.contract, kind, box.first - (t.top + 1), box.last - box.first + 1, remote);
     this.kick(null, this.options.debounceMs ?? DEBOUNCE_MS);
   }
 
@@ -240,10 +258,13 @@ export class LiveCheck {
 
   private startRound(): Promise<void> {
     const p = this.round()
-      .catch((e: unknown) => this.options.onError(explainOfficeError(e, { action: "check the changes" })))
+      .catch((e: unknown) =>
+        this.options.onError(explainOfficeError(e, { action: "check the changes" }))
+      )
       .finally(() => {
         this.running = null;
-        if (!this.stopped && (!this.queue.empty || this.nextMode)) this.kick(null, this.options.debounceMs ?? DEBOUNCE_MS);
+        if (!this.stopped && (!this.queue.empty || this.nextMode))
+          this.kick(null, this.options.debounceMs ?? DEBOUNCE_MS);
       });
     this.running = p;
     return p;
@@ -268,7 +289,11 @@ export class LiveCheck {
 
   // ------------------------------------------------------------------------ the usual path
 
-  private async incremental(changes: Map<string, TableChanges>, mode: Mode, verify: boolean): Promise<LiveUpdate> {
+  private async incremental(
+    changes: Map<string, TableChanges>,
+    mode: Mode,
+    verify: boolean
+  ): Promise<LiveUpdate> {
     return Excel.run(async (ctx) => {
       // Read: shapes by id, changed rows, changed reference tables, the Validation digest.
       const shapes = new Map<TableName, ShapeRead>();
@@ -280,22 +305,37 @@ export class LiveCheck {
       if (measures && mc && !mc.whole) {
         const body = shapes.get("Measures")?.table.getDataBodyRange();
         for (const [start, count] of runs(mc.dirty)) {
-          if (body) rowReads.push({ start, range: body.getRow(start).getResizedRange(count - 1, 0).load("values") });
+          if (body)
+            rowReads.push({
+              start,
+              range: body
+                .getRow(start)
+                .getResizedRange(count - 1, 0)
+                .load("values"),
+            });
         }
       }
       const verifySmall = verify && measures !== undefined && this.engine.rowCount <= WINDOW_ROWS;
-      if (measures && (mc?.whole || verifySmall)) whole = shapes.get("Measures")?.table.getDataBodyRange().load("values") ?? null;
+      if (measures && (mc?.whole || verifySmall))
+        whole = shapes.get("Measures")?.table.getDataBodyRange().load("values") ?? null;
       const refReads = new Map<TableName, Excel.Range>();
       for (const t of this.tracked.values()) {
         if (t.contract === "Measures") continue;
-        if (changes.has(t.contract) || verify) refReads.set(t.contract, shapes.get(t.contract)!.table.getDataBodyRange().load("values"));
+        if (changes.has(t.contract) || verify)
+          refReads.set(t.contract, shapes.get(t.contract)!.table.getDataBodyRange().load("values"));
       }
       // A missing sheet fails this read (nothing changed): the re-read path rebuilds it.
       const vsheet = ctx.workbook.worksheets.getItem(VALIDATION_SHEET).load("id,name");
       const vprot = vsheet.protection.load("protected");
       const digestRange = vsheet.getRange("K1").load("values");
       const structural = (mc?.structure.length ?? 0) > 0 || mc?.whole === true;
-      const formats = measures && structural ? shapes.get("Measures")!.table.worksheet.getRange().conditionalFormats.load("items/id,items/type,items/customOrNullObject/rule/formula") : null;
+      const formats =
+        measures && structural
+          ? shapes
+              .get("Measures")!
+              .table.worksheet.getRange()
+              .conditionalFormats.load("items/id,items/type,items/customOrNullObject/rule/formula")
+          : null;
       await ctx.sync();
 
       // Shapes: as we knew them, the body grown or shrunk by what the events said.
@@ -303,20 +343,28 @@ export class LiveCheck {
       for (const [contract, r] of shapes) now.set(contract, shapeOf(contract, r));
       for (const [contract, t] of now) {
         const before = this.tracked.get(contract);
-        if (!before || !samePlace(before, t)) throw new Stale(`${contract} moved or changed its columns`);
+        if (!before || !samePlace(before, t))
+          throw new Stale(`${contract} moved or changed its columns`);
       }
       if (measures) {
         const m = now.get("Measures")!;
         const expected = this.engine.rowCount + (mc?.delta ?? 0);
-        if (!mc?.whole && !verifySmall && m.bodyRows !== expected) throw new Stale("Measures has a row count the events do not explain");
+        if (!mc?.whole && !verifySmall && m.bodyRows !== expected)
+          throw new Stale("Measures has a row count the events do not explain");
         if (mc?.whole || verifySmall) {
           this.syncWhole(cellsOf(whole?.values ?? []), m);
         } else if (mc) {
           for (const s of mc.structure) {
-            if (s.kind === "insert") this.engine.apply({ kind: "insert", start: s.start, rows: Array.from({ length: s.count }, () => []) });
+            if (s.kind === "insert")
+              this.engine.apply({
+                kind: "insert",
+                start: s.start,
+                rows: Array.from({ length: s.count }, () => []),
+              });
             else this.engine.apply({ kind: "delete", start: s.start, count: s.count });
           }
-          for (const r of rowReads) this.engine.apply({ kind: "edit", start: r.start, rows: cellsOf(r.range.values) });
+          for (const r of rowReads)
+            this.engine.apply({ kind: "edit", start: r.start, rows: cellsOf(r.range.values) });
         }
       }
       for (const [contract, range] of refReads) {
@@ -324,15 +372,30 @@ export class LiveCheck {
         const rows = blankOne(cellsOf(range.values));
         const old = this.engine.tables()[contract];
         if (old && sameRows(old.rows, rows)) continue;
-        this.engine.replaceTable(contract, { name: t.name, headers: t.headers, rows, location: location(t) });
+        this.engine.replaceTable(contract, {
+          name: t.name,
+          headers: t.headers,
+          rows,
+          location: location(t),
+        });
       }
-      const remark = measures !== undefined && now.get("Measures")!.bodyRows !== this.tracked.get("Measures")!.bodyRows;
+      const remark =
+        measures !== undefined &&
+        now.get("Measures")!.bodyRows !== this.tracked.get("Measures")!.bodyRows;
       this.tracked = now;
 
       const findings = this.engine.findings();
       const tables = this.engine.tables();
       const next = validationSheet(findings, tables, this.options.language);
-      const wrote = await this.write(ctx, mode, next, vsheet, vprot.protected, digestRange, remark ? formats : null);
+      const wrote = await this.write(
+        ctx,
+        mode,
+        next,
+        vsheet,
+        vprot.protected,
+        digestRange,
+        remark ? formats : null
+      );
       return { asOfYear: this.engine.asOfYear, findings, tables, wrote, remote: mode === "remote" };
     });
   }
@@ -341,11 +404,17 @@ export class LiveCheck {
   private syncWhole(rows: Cell[][], shape: Tracked): void {
     const current = this.engine.tables().Measures;
     if (!current || current.rows.length !== rows.length) {
-      this.engine.replaceTable("Measures", { name: shape.name, headers: shape.headers, rows, location: location(shape) });
+      this.engine.replaceTable("Measures", {
+        name: shape.name,
+        headers: shape.headers,
+        rows,
+        location: location(shape),
+      });
       return;
     }
     for (let i = 0; i < rows.length; i++) {
-      if (!sameRow(current.rows[i], rows[i])) this.engine.apply({ kind: "edit", start: i, rows: [rows[i]] });
+      if (!sameRow(current.rows[i], rows[i]))
+        this.engine.apply({ kind: "edit", start: i, rows: [rows[i]] });
     }
   }
 
@@ -361,7 +430,7 @@ export class LiveCheck {
     vsheet: Excel.Worksheet,
     isProtected: boolean,
     digestRange: Excel.Range,
-    formats: Excel.ConditionalFormatCollection | null,
+    formats: Excel.ConditionalFormatCollection | null
   ): Promise<boolean> {
     const onSheet = String(digestRange.values[0]?.[0] ?? "");
     const nextDigest = sheetDigest(next);
@@ -380,20 +449,36 @@ export class LiveCheck {
       throw new Stale("the Validation sheet is not the one we wrote");
     }
     const believed = this.believed ?? next;
-    if (isProtected) throw new PlannerError(`A sheet is protected: unprotect ${vsheet.name} (Review ▸ Unprotect Sheet) so the planner can keep the findings up to date.`);
+    if (isProtected)
+      throw new PlannerError(
+        `A sheet is protected: unprotect ${vsheet.name} (Review ▸ Unprotect Sheet) so the planner can keep the findings up to date.`
+      );
     const patch = sheetPatch(believed, next, VALIDATION_HEADER_ROW);
     const id = vsheet.id;
     // Look-ups first: they fail, before anything is written, if the sheet or a table went.
     ctx.workbook.worksheets.getItem(id).load("name");
-    const marked = formats ? [...this.tracked.values()].filter((t) => t.sheet === this.tracked.get("Measures")?.sheet) : [];
+    const marked = formats
+      ? [...this.tracked.values()].filter((t) => t.sheet === this.tracked.get("Measures")?.sheet)
+      : [];
     for (const t of marked) ctx.workbook.tables.getItem(t.id).load("name");
-    const snap: Snapshot = { tables: new Map(), tableNames: new Set(), sheets: new Map(), workbookProtected: false, formats: new Map(), syncs: 0 };
-    const caps = { api19: supports(CAPABILITY_SETS.api19), api113: supports(CAPABILITY_SETS.api113) };
+    const snap: Snapshot = {
+      tables: new Map(),
+      tableNames: new Set(),
+      sheets: new Map(),
+      workbookProtected: false,
+      formats: new Map(),
+      syncs: 0,
+    };
+    const caps = {
+      api19: supports(CAPABILITY_SETS.api19),
+      api113: supports(CAPABILITY_SETS.api113),
+    };
     const w = new Writer(ctx, snap, caps, this.options.payloadBudget ?? PAYLOAD_BUDGET);
     try {
       const ws = w.sheet(id);
       if (patch) await this.queuePatch(w, ws, next, patch);
-      else if (onSheet !== nextDigest) await w.writeCells(ws, { cells: next.cells.filter(isDigest) });
+      else if (onSheet !== nextDigest)
+        await w.writeCells(ws, { cells: next.cells.filter(isDigest) });
       if (formats) await this.queueMarks(w, formats, marked);
       await w.finish();
     } catch (e) {
@@ -413,17 +498,29 @@ export class LiveCheck {
     return false;
   }
 
-  private async queuePatch(w: Writer, ws: Excel.Worksheet, next: PlanSheet, patch: NonNullable<ReturnType<typeof sheetPatch>>): Promise<void> {
+  private async queuePatch(
+    w: Writer,
+    ws: Excel.Worksheet,
+    next: PlanSheet,
+    patch: NonNullable<ReturnType<typeof sheetPatch>>
+  ): Promise<void> {
     const width = next.cells.filter((c) => c.row === VALIDATION_HEADER_ROW).length;
     const { row, removed, added } = patch;
-    if (added > removed) await w.op(64, () => ws.getRangeByIndexes(row + removed, 0, added - removed, width).insert("Down"));
-    if (removed > added) await w.op(64, () => ws.getRangeByIndexes(row + added, 0, removed - added, width).delete("Up"));
+    if (added > removed)
+      await w.op(64, () =>
+        ws.getRangeByIndexes(row + removed, 0, added - removed, width).insert("Down")
+      );
+    if (removed > added)
+      await w.op(64, () =>
+        ws.getRangeByIndexes(row + added, 0, removed - added, width).delete("Up")
+      );
     if (added > 0) {
       await w.op(64, () => ws.getRangeByIndexes(row, 0, added, width).clear("Formats"));
       await w.writeCells(ws, { cells: patch.cells });
     }
     // Each changed head row on its own (writeCells writes the cells' whole bounding box), then the digest.
-    for (const r of patch.headRows) await w.writeCells(ws, { cells: patch.head.filter((c) => c.row === r && !isDigest(c)) });
+    for (const r of patch.headRows)
+      await w.writeCells(ws, { cells: patch.head.filter((c) => c.row === r && !isDigest(c)) });
     await w.writeCells(ws, { cells: next.cells.filter(isDigest) });
     const p = next.print;
     if (p && added !== removed && supports(CAPABILITY_SETS.api19)) {
@@ -433,12 +530,26 @@ export class LiveCheck {
   }
 
   /** Our marks on the Measures sheet again, over the tables as they are now (their body grew or shrank). */
-  private async queueMarks(w: Writer, formats: Excel.ConditionalFormatCollection, tables: Tracked[]): Promise<void> {
-    const ours: Excel.ConditionalFormat[] = formats.items.filter((cf) => !cf.customOrNullObject.isNullObject && isMarkFormula(cf.customOrNullObject.rule.formula));
+  private async queueMarks(
+    w: Writer,
+    formats: Excel.ConditionalFormatCollection,
+    tables: Tracked[]
+  ): Promise<void> {
+    const ours: Excel.ConditionalFormat[] = formats.items.filter(
+      (cf) =>
+        !cf.customOrNullObject.isNullObject && isMarkFormula(cf.customOrNullObject.rule.formula)
+    );
     await w.deleteFormats(ours);
     for (const t of tables) {
-      const extent = { sheet: t.sheet, row: t.top, col: t.left, width: t.width, height: t.bodyRows };
-      for (const rule of [...markRules(extent)].reverse()) await w.addFormat(t.sheet, rule.range, markFormula(rule), `#${rule.fill.slice(-6)}`);
+      const extent = {
+        sheet: t.sheet,
+        row: t.top,
+        col: t.left,
+        width: t.width,
+        height: t.bodyRows,
+      };
+      for (const rule of [...markRules(extent)].reverse())
+        await w.addFormat(t.sheet, rule.range, markFormula(rule), `#${rule.fill.slice(-6)}`);
     }
   }
 
@@ -448,9 +559,14 @@ export class LiveCheck {
   private async reread(mode: Mode): Promise<LiveUpdate> {
     const tables = await this.host.readTables();
     if (!tables.Measures) {
-      throw new PlannerError("The Measures table is gone — renamed or deleted, perhaps by a co-author. Checking as you type is paused: run Check once the table is back.");
+      throw new PlannerError(
+        "The Measures table is gone — renamed or deleted, perhaps by a co-author. Checking as you type is paused: run Check once the table is back."
+      );
     }
-    this.engine = new IncrementalValidator(tables, { asOfYear: this.options.asOfYear, language: this.options.language });
+    this.engine = new IncrementalValidator(tables, {
+      asOfYear: this.options.asOfYear,
+      language: this.options.language,
+    });
     await this.unlisten();
     await this.listen(tables);
     const findings = this.engine.findings();
@@ -488,10 +604,16 @@ export class LiveCheck {
         const seen = tables[contract];
         const rows = seen?.rows.length ?? 0;
         const loc = seen?.location;
-        const moved = !loc || loc.row !== t.top || loc.col !== t.left || loc.sheet !== t.sheet || !sameHeaders(seen?.headers ?? [], t.headers);
+        const moved =
+          !loc ||
+          loc.row !== t.top ||
+          loc.col !== t.left ||
+          loc.sheet !== t.sheet ||
+          !sameHeaders(seen?.headers ?? [], t.headers);
         const emptyBody = rows === 0 && t.bodyRows === 1;
         if (moved || (rows !== t.bodyRows && !emptyBody)) this.queue.whole(contract);
-        else if (emptyBody && contract === "Measures") this.engine.apply({ kind: "insert", start: 0, rows: [[]] });
+        else if (emptyBody && contract === "Measures")
+          this.engine.apply({ kind: "insert", start: 0, rows: [[]] });
       }
     });
     if (!this.queue.empty) this.kick(null, 0);

@@ -42,7 +42,12 @@ import { isBlankRow } from "../model/cells";
 async function retireSheets(w: Writer, snap: Snapshot, names: string[]): Promise<void> {
   for (const name of names) {
     const sheet = snap.sheets.get(name.toLowerCase());
-    if (!sheet || snap.tables.size === 0 || [...snap.tables.values()].some((t) => t.sheet.toLowerCase() === name.toLowerCase())) continue;
+    if (
+      !sheet ||
+      snap.tables.size === 0 ||
+      [...snap.tables.values()].some((t) => t.sheet.toLowerCase() === name.toLowerCase())
+    )
+      continue;
     await w.deleteSheet(sheet.name);
   }
 }
@@ -53,7 +58,7 @@ export const BACKUP_SHEET = "PlannerBackup";
 export const SLICE_SIZE = 4_194_304;
 
 export const NO_COMPRESSED_FILE =
-  "This version of Excel cannot hand the open workbook to the add-in as a file. Use the Export tab's \".xlsx built from the tables\" instead: it builds the file from the planner tables.";
+  'This version of Excel cannot hand the open workbook to the add-in as a file. Use the Export tab\'s ".xlsx built from the tables" instead: it builds the file from the planner tables.';
 
 export interface OfficeHostOptions {
   /** Estimated bytes per sync (default 4 MiB, under Excel on the web's 5 MB). */
@@ -73,7 +78,10 @@ export class OfficeHost implements Host {
   }
 
   /** Excel.run with every failure explained. */
-  private async run<T>(action: string, batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+  private async run<T>(
+    action: string,
+    batch: (ctx: Excel.RequestContext) => Promise<T>
+  ): Promise<T> {
     try {
       return await Excel.run(batch);
     } catch (e) {
@@ -95,45 +103,56 @@ export class OfficeHost implements Host {
   async applyPlan(plan: WorkbookPlan, progress?: Progress): Promise<void> {
     const planner = plan.sheets.some((s) => !s.owned);
     const marks = plan.marks === true;
-    await this.run(plan.sheets.length === 0 && marks ? "mark the findings" : "update the workbook", async (ctx) => {
-      // One read: with marks, the planner tables (where to mark) and their sheets' conditional formats.
-      const snap = await readSnapshot(ctx, { tables: planner || marks, body: planner ? "firstRow" : "none", formats: marks });
-      checkWritable(snap, plan);
-      const total = plan.sheets.length;
-      const w = new Writer(ctx, snap, this.capabilities(), this.budget);
-      try {
-        // The old marks go first, while the formats are as the read saw them.
-        if (marks) await clearMarks(w, snap);
-        await retireSheets(w, snap, plan.retire ?? []);
-        for (const [i, sheet] of plan.sheets.entries()) {
-          progress?.(i, total, sheet.name);
-          if (sheet.owned) {
-            await w.rebuildOwned(sheet);
-            continue;
+    await this.run(
+      plan.sheets.length === 0 && marks ? "mark the findings" : "update the workbook",
+      async (ctx) => {
+        // One read: with marks, the planner tables (where to mark) and their sheets' conditional formats.
+        const snap = await readSnapshot(ctx, {
+          tables: planner || marks,
+          body: planner ? "firstRow" : "none",
+          formats: marks,
+        });
+        checkWritable(snap, plan);
+        const total = plan.sheets.length;
+        const w = new Writer(ctx, snap, this.capabilities(), this.budget);
+        try {
+          // The old marks go first, while the formats are as the read saw them.
+          if (marks) await clearMarks(w, snap);
+          await retireSheets(w, snap, plan.retire ?? []);
+          for (const [i, sheet] of plan.sheets.entries()) {
+            progress?.(i, total, sheet.name);
+            if (sheet.owned) {
+              await w.rebuildOwned(sheet);
+              continue;
+            }
+            for (const table of sheet.tables) {
+              const existing = snap.tables.get(table.name.toLowerCase());
+              if (existing) await w.repairTable(existing, table);
+              else await w.createTable(sheet, table);
+            }
           }
-          for (const table of sheet.tables) {
-            const existing = snap.tables.get(table.name.toLowerCase());
-            if (existing) await w.repairTable(existing, table);
-            else await w.createTable(sheet, table);
+          // Second pass: dropdowns point at reference tables that may only now exist.
+          for (const sheet of plan.sheets) {
+            if (sheet.owned) continue;
+            for (const table of sheet.tables) {
+              await w.formatTable(table.name, table.numberFormats, table.validations);
+            }
           }
+          // The rules look findings up in the Validation sheet: without it there is nothing to mark.
+          const validation =
+            snap.sheets.has(VALIDATION_SHEET.toLowerCase()) ||
+            plan.sheets.some(
+              (s) => s.owned && s.name.toLowerCase() === VALIDATION_SHEET.toLowerCase()
+            );
+          if (marks && validation) await addMarks(w);
+          await w.finish();
+          progress?.(total, total);
+        } catch (e) {
+          await w.recover();
+          throw e;
         }
-        // Second pass: dropdowns point at reference tables that may only now exist.
-        for (const sheet of plan.sheets) {
-          if (sheet.owned) continue;
-          for (const table of sheet.tables) {
-            await w.formatTable(table.name, table.numberFormats, table.validations);
-          }
-        }
-        // The rules look findings up in the Validation sheet: without it there is nothing to mark.
-        const validation = snap.sheets.has(VALIDATION_SHEET.toLowerCase()) || plan.sheets.some((s) => s.owned && s.name.toLowerCase() === VALIDATION_SHEET.toLowerCase());
-        if (marks && validation) await addMarks(w);
-        await w.finish();
-        progress?.(total, total);
-      } catch (e) {
-        await w.recover();
-        throw e;
       }
-    });
+    );
   }
 
   /**
@@ -156,7 +175,10 @@ export class OfficeHost implements Host {
     await this.run(`write the ${table.name} table`, async (ctx) => {
       const snap = await readSnapshot(ctx, { tables: true, body: "none" });
       const info = snap.tables.get(table.name.toLowerCase());
-      if (!info) throw new PlannerError(`The workbook has no ${table.name} table: run "Set up workbook" first.`);
+      if (!info)
+        throw new PlannerError(
+          `The workbook has no ${table.name} table: run "Set up workbook" first.`
+        );
       const sheet = snap.sheets.get(info.sheet.toLowerCase());
       if (sheet?.protected) throw new PlannerError(protectedSheet(info.sheet));
       const backup = snap.sheets.get(BACKUP_SHEET.toLowerCase());
@@ -181,13 +203,25 @@ export class OfficeHost implements Host {
         const headers = table.headers;
         if (headers.length > oldWidth) {
           const taken = new Set(lay.headers.map((h) => h.toLowerCase()));
-          await w.addColumns(lay, tp, headers.slice(oldWidth).map((h, i) => (taken.has(h.toLowerCase()) ? `__planner_${i}` : h)));
+          await w.addColumns(
+            lay,
+            tp,
+            headers
+              .slice(oldWidth)
+              .map((h, i) => (taken.has(h.toLowerCase()) ? `__planner_${i}` : h))
+          );
         } else if (headers.length < oldWidth) {
           await w.op(64 * (oldWidth - headers.length), () => {
             for (let i = oldWidth - 1; i >= headers.length; i--) tp.columns.getItemAt(i).delete();
           });
         }
-        await w.writeMatrix(ws, lay.top, lay.left, [headers.map((h) => toOfficeValue(h))], "values");
+        await w.writeMatrix(
+          ws,
+          lay.top,
+          lay.left,
+          [headers.map((h) => toOfficeValue(h))],
+          "values"
+        );
         lay.headers = [...headers];
         await w.replaceBody(lay, tp, table.rows);
         // This table's formats and dropdowns, and the dropdowns of tables that list its values.
@@ -197,25 +231,38 @@ export class OfficeHost implements Host {
       } catch (e) {
         await w.recover();
         // The first batch failed at its look-ups: nothing was written, the table changed since the read.
-        if (w.syncs === 0 && officeErrorCode(e) === "ItemNotFound") throw new TableChanged(table.name);
+        if (w.syncs === 0 && officeErrorCode(e) === "ItemNotFound")
+          throw new TableChanged(table.name);
         throw e;
       }
     });
   }
 
   /** The table as it was, values only, in the hidden PlannerBackup sheet (A1: what it is; A3: the table). */
-  private async queueBackup(ctx: Excel.RequestContext, w: Writer, info: TableInfo, exists: boolean, caps: Capabilities): Promise<void> {
+  private async queueBackup(
+    ctx: Excel.RequestContext,
+    w: Writer,
+    info: TableInfo,
+    exists: boolean,
+    caps: Capabilities
+  ): Promise<void> {
     const ws = exists ? w.sheet(BACKUP_SHEET) : await w.addSheet(BACKUP_SHEET);
     await w.op(64, () => {
       ws.getRange().clear();
       if (!exists) ws.visibility = "Hidden";
     });
-    const meta = [["Policy Planner backup", info.name, new Date().toISOString(), info.bodyRows, info.width]];
+    const meta = [
+      ["Policy Planner backup", info.name, new Date().toISOString(), info.bodyRows, info.width],
+    ];
     await w.writeMatrix(ws, 0, 0, meta, "values");
     if (caps.api19) {
-      await w.op(64, () => ws.getRange("A3").copyFrom(ctx.workbook.tables.getItem(info.name).getRange(), "Values"));
+      await w.op(64, () =>
+        ws.getRange("A3").copyFrom(ctx.workbook.tables.getItem(info.name).getRange(), "Values")
+      );
     } else {
-      const matrix = [info.headers, ...info.rows].map((r) => r.map((v) => toOfficeValue(fromOfficeValue(v))));
+      const matrix = [info.headers, ...info.rows].map((r) =>
+        r.map((v) => toOfficeValue(fromOfficeValue(v)))
+      );
       await w.writeMatrix(ws, 2, 0, matrix, "values");
     }
   }
@@ -229,8 +276,15 @@ export class OfficeHost implements Host {
       const meta = ws.getRange("A1:E1").load("values");
       await context.sync();
       const [tag, name, , rows, width] = meta.values[0];
-      if (tag !== "Policy Planner backup" || typeof name !== "string" || typeof rows !== "number" || typeof width !== "number") {
-        throw new PlannerError(`The ${BACKUP_SHEET} sheet does not hold a backup the planner can read.`);
+      if (
+        tag !== "Policy Planner backup" ||
+        typeof name !== "string" ||
+        typeof rows !== "number" ||
+        typeof width !== "number"
+      ) {
+        throw new PlannerError(
+          `The ${BACKUP_SHEET} sheet does not hold a backup the planner can read.`
+        );
       }
       const header = ws.getRangeByIndexes(2, 0, 1, width).load("values");
       await context.sync();
@@ -258,21 +312,30 @@ export class OfficeHost implements Host {
 
   /** Activates the sheet and selects the cell: one sync (two more when the column is spelt differently). */
   async select(target: CellTarget): Promise<void> {
-    await this.run(`go to ${target.table}${target.row ? ` row ${target.row}` : ""}`, async (ctx) => {
-      try {
-        queueSelect(ctx, target, target.column);
-        await ctx.sync();
-      } catch (e) {
-        if (officeErrorCode(e) !== "ItemNotFound" || target.column === null) throw e;
-        // Headers match ignoring case and spaces; Excel's column lookup does not.
-        const header = ctx.workbook.tables.getItem(target.table).getHeaderRowRange().load("values");
-        await ctx.sync();
-        const i = (header.values[0] ?? []).findIndex((h) => headerKey(h) === headerKey(target.column));
-        if (i < 0) throw new PlannerError(`The ${target.table} table has no column "${target.column}".`);
-        queueSelect(ctx, target, i);
-        await ctx.sync();
+    await this.run(
+      `go to ${target.table}${target.row ? ` row ${target.row}` : ""}`,
+      async (ctx) => {
+        try {
+          queueSelect(ctx, target, target.column);
+          await ctx.sync();
+        } catch (e) {
+          if (officeErrorCode(e) !== "ItemNotFound" || target.column === null) throw e;
+          // Headers match ignoring case and spaces; Excel's column lookup does not.
+          const header = ctx.workbook.tables
+            .getItem(target.table)
+            .getHeaderRowRange()
+            .load("values");
+          await ctx.sync();
+          const i = (header.values[0] ?? []).findIndex(
+            (h) => headerKey(h) === headerKey(target.column)
+          );
+          if (i < 0)
+            throw new PlannerError(`The ${target.table} table has no column "${target.column}".`);
+          queueSelect(ctx, target, i);
+          await ctx.sync();
+        }
       }
-    });
+    );
   }
 
   async exportXlsx(): Promise<Uint8Array> {
@@ -280,10 +343,14 @@ export class OfficeHost implements Host {
     let file: Office.File | null = null;
     try {
       file = await new Promise<Office.File>((resolve, reject) => {
-        Office.context.document.getFileAsync(Office.FileType.Compressed, { sliceSize: SLICE_SIZE }, (r) => {
-          if (r.status === Office.AsyncResultStatus.Succeeded) resolve(r.value);
-          else reject(r.error);
-        });
+        Office.context.document.getFileAsync(
+          Office.FileType.Compressed,
+          { sliceSize: SLICE_SIZE },
+          (r) => {
+            if (r.status === Office.AsyncResultStatus.Succeeded) resolve(r.value);
+            else reject(r.error);
+          }
+        );
       });
       const parts: Uint8Array[] = [];
       for (let i = 0; i < file.sliceCount; i++) {
@@ -313,11 +380,14 @@ export class OfficeHost implements Host {
 
   /** Opens an .xlsx in a new Excel window (Excel.createWorkbook, ExcelApi 1.8): the planner saves it from there. */
   async openAsNewWorkbook(bytes: Uint8Array): Promise<void> {
-    if (onTheWeb() && bytes.length > CREATE_WORKBOOK_WEB_MAX_BYTES) throw new CopyTooLargeError(bytes.length);
+    if (onTheWeb() && bytes.length > CREATE_WORKBOOK_WEB_MAX_BYTES)
+      throw new CopyTooLargeError(bytes.length);
     try {
       await Excel.createWorkbook(toBase64(bytes));
     } catch (e) {
-      throw new Error(explainOfficeError(e, { action: "open the copy as a new workbook" }), { cause: e });
+      throw new Error(explainOfficeError(e, { action: "open the copy as a new workbook" }), {
+        cause: e,
+      });
     }
   }
 
@@ -333,21 +403,25 @@ export class OfficeHost implements Host {
  * the request's own envelope, a file over this many bytes cannot open that way (~3.7 MB).
  */
 export const WEB_REQUEST_LIMIT_BYTES = 5_000_000;
-export const CREATE_WORKBOOK_WEB_MAX_BYTES = Math.floor((WEB_REQUEST_LIMIT_BYTES - 64 * 1024) / 4) * 3;
+export const CREATE_WORKBOOK_WEB_MAX_BYTES =
+  Math.floor((WEB_REQUEST_LIMIT_BYTES - 64 * 1024) / 4) * 3;
 
 /** The copy is too large for Excel.createWorkbook on the web; the caller offers a download instead. */
 export class CopyTooLargeError extends PlannerError {
   readonly code = "CopyTooLarge";
   constructor(readonly bytes: number) {
     super(
-      `The copy is ${(bytes / 1e6).toFixed(1)} MB: more than Excel on the web can open as a new workbook. Its requests are limited to 5 MB and the file travels as text a third larger, so about ${(CREATE_WORKBOOK_WEB_MAX_BYTES / 1e6).toFixed(1)} MB is the most it takes. Download the file instead.`,
+      `The copy is ${(bytes / 1e6).toFixed(1)} MB: more than Excel on the web can open as a new workbook. Its requests are limited to 5 MB and the file travels as text a third larger, so about ${(CREATE_WORKBOOK_WEB_MAX_BYTES / 1e6).toFixed(1)} MB is the most it takes. Download the file instead.`
     );
   }
 }
 
 function onTheWeb(): boolean {
   try {
-    return typeof Office !== "undefined" && Office.context?.diagnostics?.platform === Office.PlatformType.OfficeOnline;
+    return (
+      typeof Office !== "undefined" &&
+      Office.context?.diagnostics?.platform === Office.PlatformType.OfficeOnline
+    );
   } catch {
     return false;
   }
@@ -356,7 +430,9 @@ function onTheWeb(): boolean {
 /** Someone changed a table between the planner's read and its write; nothing was written. */
 class TableChanged extends PlannerError {
   constructor(table: string) {
-    super(`Someone else changed the ${table} table (renamed, deleted or moved a column, or deleted rows) while the planner was about to write it, twice. Nothing was written: wait for their edit to finish, then try again.`);
+    super(
+      `Someone else changed the ${table} table (renamed, deleted or moved a column, or deleted rows) while the planner was about to write it, twice. Nothing was written: wait for their edit to finish, then try again.`
+    );
   }
 }
 
@@ -373,7 +449,8 @@ function queueShapeGuard(ctx: Excel.RequestContext, info: TableInfo): void {
   if (info.bodyRows > 0) t.rows.getItemAt(info.bodyRows - 1).load("index");
 }
 
-const PROTECTED_WORKBOOK = "The workbook's structure is protected, so the planner cannot add or rebuild sheets: turn it off with Review ▸ Protect Workbook, then try again.";
+const PROTECTED_WORKBOOK =
+  "The workbook's structure is protected, so the planner cannot add or rebuild sheets: turn it off with Review ▸ Protect Workbook, then try again.";
 
 function protectedSheet(sheet: string): string {
   return `A sheet is protected: unprotect ${sheet} (Review ▸ Unprotect Sheet) and try again.`;
@@ -383,7 +460,8 @@ function protectedSheet(sheet: string): string {
 function checkWritable(snap: Snapshot, plan: WorkbookPlan): void {
   if (plan.marks) {
     for (const t of snap.tables.values()) {
-      if (snap.sheets.get(t.sheet.toLowerCase())?.protected) throw new PlannerError(protectedSheet(t.sheet));
+      if (snap.sheets.get(t.sheet.toLowerCase())?.protected)
+        throw new PlannerError(protectedSheet(t.sheet));
     }
   }
   for (const sheet of plan.sheets) {
@@ -397,7 +475,8 @@ function checkWritable(snap: Snapshot, plan: WorkbookPlan): void {
         if (snap.workbookProtected) throw new PlannerError(PROTECTED_WORKBOOK);
         continue;
       }
-      if (snap.sheets.get(t.sheet.toLowerCase())?.protected) throw new PlannerError(protectedSheet(t.sheet));
+      if (snap.sheets.get(t.sheet.toLowerCase())?.protected)
+        throw new PlannerError(protectedSheet(t.sheet));
     }
   }
 }
@@ -414,7 +493,13 @@ async function addMarks(w: Writer): Promise<void> {
   for (const name of TABLE_NAMES) {
     const t: Layout | undefined = w.layout.get(name.toLowerCase());
     if (!t) continue;
-    const extent = { sheet: t.sheet, row: t.top, col: t.left, width: t.headers.length, height: t.bodyRows };
+    const extent = {
+      sheet: t.sheet,
+      row: t.top,
+      col: t.left,
+      width: t.headers.length,
+      height: t.bodyRows,
+    };
     // Added lowest severity first: the last added has the highest priority, so errors win.
     for (const rule of [...markRules(extent)].reverse()) {
       await w.addFormat(t.sheet, rule.range, markFormula(rule), `#${rule.fill.slice(-6)}`);
@@ -425,19 +510,35 @@ async function addMarks(w: Writer): Promise<void> {
 function toTableData(t: TableInfo): TableData {
   let rows = t.rows.slice(0, t.bodyRows).map((r) => r.map(fromOfficeValue));
   if (rows.length === 1 && isBlankRow(rows[0])) rows = [];
-  return { name: t.name, headers: t.headers, rows, location: { sheet: t.sheet, row: t.top, col: t.left } };
+  return {
+    name: t.name,
+    headers: t.headers,
+    rows,
+    location: { sheet: t.sheet, row: t.top, col: t.left },
+  };
 }
 
-function queueSelect(ctx: Excel.RequestContext, target: CellTarget, column: string | number | null): void {
+function queueSelect(
+  ctx: Excel.RequestContext,
+  target: CellTarget,
+  column: string | number | null
+): void {
   const table = ctx.workbook.tables.getItem(target.table);
   let range: Excel.Range;
   if (column === null) {
-    range = target.row === null ? table.getHeaderRowRange() : table.getDataBodyRange().getRow(target.row - 1);
+    range =
+      target.row === null
+        ? table.getHeaderRowRange()
+        : table.getDataBodyRange().getRow(target.row - 1);
   } else if (typeof column === "number") {
-    range = target.row === null ? table.getHeaderRowRange().getCell(0, column) : table.getDataBodyRange().getCell(target.row - 1, column);
+    range =
+      target.row === null
+        ? table.getHeaderRowRange().getCell(0, column)
+        : table.getDataBodyRange().getCell(target.row - 1, column);
   } else {
     const col = table.columns.getItem(column);
-    range = target.row === null ? col.getHeaderRowRange() : col.getDataBodyRange().getRow(target.row - 1);
+    range =
+      target.row === null ? col.getHeaderRowRange() : col.getDataBodyRange().getRow(target.row - 1);
   }
   range.worksheet.activate();
   range.select();
@@ -446,7 +547,8 @@ function queueSelect(ctx: Excel.RequestContext, target: CellTarget, column: stri
 function toBase64(bytes: Uint8Array): string {
   let binary = "";
   // In blocks: String.fromCharCode takes its arguments on the stack.
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
 }
 
@@ -456,4 +558,3 @@ function sliceBytes(data: unknown): Uint8Array {
   if (Array.isArray(data)) return Uint8Array.from(data as number[]);
   throw new Error("Excel returned a file slice in an unknown form.");
 }
-

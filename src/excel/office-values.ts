@@ -14,7 +14,6 @@ import type { Cell } from "../model/types";
 /** What Office.js takes in `values` / `formulas`. */
 export type OfficeValue = string | number | boolean;
 
-
 /** Strings Excel would not keep as the same text when written through `values`. */
 export function needsTextPrefix(s: string): boolean {
   if (s === "") return false;
@@ -26,7 +25,11 @@ export function needsTextPrefix(s: string): boolean {
   // dates and times: 1/2, 2021-05-01, 1-Jan, 12:30
   if (/^\d{1,4}[/\-.]\d{1,2}([/\-.]\d{1,4})?\b/.test(s)) return true;
   const month = "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?";
-  if (new RegExp(`^\\d{1,2}[-/ ]${month}([-/ ]\\d{1,4})?$`, "i").test(s) || new RegExp(`^${month}[-/ ]\\d{1,4}([-/ ,]+\\d{1,4})?$`, "i").test(s)) return true;
+  if (
+    new RegExp(`^\\d{1,2}[-/ ]${month}([-/ ]\\d{1,4})?$`, "i").test(s) ||
+    new RegExp(`^${month}[-/ ]\\d{1,4}([-/ ,]+\\d{1,4})?$`, "i").test(s)
+  )
+    return true;
   if (/^\d{1,2}:\d{2}/.test(s)) return true;
   return false;
 }

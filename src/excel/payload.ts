@@ -52,7 +52,10 @@ export function jsonBytes(value: unknown): number {
  * Cuts rows into consecutive blocks whose JSON stays within `budget` bytes each (a row
  * larger than the budget on its own becomes a block of one row).
  */
-export function splitRowsByBytes<T>(rows: T[][], budget = BLOCK_BUDGET): Array<{ start: number; rows: T[][]; bytes: number }> {
+export function splitRowsByBytes<T>(
+  rows: T[][],
+  budget = BLOCK_BUDGET
+): Array<{ start: number; rows: T[][]; bytes: number }> {
   const blocks: Array<{ start: number; rows: T[][]; bytes: number }> = [];
   let start = 0;
   // "[" + "]" and a comma between rows: 1 + sum(row + 1)
@@ -84,7 +87,7 @@ export class Batcher {
     private readonly budget = PAYLOAD_BUDGET,
     /** Queued at the start of every batch (for example suspendApiCalculationUntilNextSync). */
     private readonly onBatchStart?: () => void,
-    private readonly onSynced?: (syncs: number) => void,
+    private readonly onSynced?: (syncs: number) => void
   ) {}
 
   /** Bytes queued and not yet synced. */

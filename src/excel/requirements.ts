@@ -57,31 +57,100 @@ export interface GuardedApi {
 }
 
 export const GUARDED: readonly GuardedApi[] = [
-  { member: "Worksheet.pageLayout", set: "1.9", fallback: "print settings are skipped (the sheet is still built)" },
-  { member: "PageLayout.orientation", set: "1.9", fallback: "skipped with the rest of the print settings" },
-  { member: "PageLayout.zoom", set: "1.9", fallback: "skipped with the rest of the print settings" },
-  { member: "PageLayout.setPrintArea", set: "1.9", fallback: "skipped with the rest of the print settings" },
-  { member: "PageLayout.setPrintTitleRows", set: "1.9", fallback: "skipped with the rest of the print settings" },
-  { member: "PageLayout.paperSize", set: "1.9", fallback: "skipped with the rest of the print settings (the printer's default paper)" },
-  { member: "PageLayout.topMargin", set: "1.9", fallback: "skipped with the rest of the print settings" },
-  { member: "PageLayout.bottomMargin", set: "1.9", fallback: "skipped with the rest of the print settings" },
-  { member: "PageLayout.leftMargin", set: "1.9", fallback: "skipped with the rest of the print settings" },
-  { member: "PageLayout.rightMargin", set: "1.9", fallback: "skipped with the rest of the print settings" },
-  { member: "PageLayout.headerMargin", set: "1.9", fallback: "skipped with the rest of the print settings" },
-  { member: "PageLayout.footerMargin", set: "1.9", fallback: "skipped with the rest of the print settings" },
+  {
+    member: "Worksheet.pageLayout",
+    set: "1.9",
+    fallback: "print settings are skipped (the sheet is still built)",
+  },
+  {
+    member: "PageLayout.orientation",
+    set: "1.9",
+    fallback: "skipped with the rest of the print settings",
+  },
+  {
+    member: "PageLayout.zoom",
+    set: "1.9",
+    fallback: "skipped with the rest of the print settings",
+  },
+  {
+    member: "PageLayout.setPrintArea",
+    set: "1.9",
+    fallback: "skipped with the rest of the print settings",
+  },
+  {
+    member: "PageLayout.setPrintTitleRows",
+    set: "1.9",
+    fallback: "skipped with the rest of the print settings",
+  },
+  {
+    member: "PageLayout.paperSize",
+    set: "1.9",
+    fallback: "skipped with the rest of the print settings (the printer's default paper)",
+  },
+  {
+    member: "PageLayout.topMargin",
+    set: "1.9",
+    fallback: "skipped with the rest of the print settings",
+  },
+  {
+    member: "PageLayout.bottomMargin",
+    set: "1.9",
+    fallback: "skipped with the rest of the print settings",
+  },
+  {
+    member: "PageLayout.leftMargin",
+    set: "1.9",
+    fallback: "skipped with the rest of the print settings",
+  },
+  {
+    member: "PageLayout.rightMargin",
+    set: "1.9",
+    fallback: "skipped with the rest of the print settings",
+  },
+  {
+    member: "PageLayout.headerMargin",
+    set: "1.9",
+    fallback: "skipped with the rest of the print settings",
+  },
+  {
+    member: "PageLayout.footerMargin",
+    set: "1.9",
+    fallback: "skipped with the rest of the print settings",
+  },
   { member: "PageLayout.headersFooters", set: "1.9", fallback: "no page header or footer" },
-  { member: "HeaderFooterGroup.defaultForAllPages", set: "1.9", fallback: "no page header or footer" },
+  {
+    member: "HeaderFooterGroup.defaultForAllPages",
+    set: "1.9",
+    fallback: "no page header or footer",
+  },
   { member: "HeaderFooter.leftHeader", set: "1.9", fallback: "no page header or footer" },
   { member: "HeaderFooter.centerHeader", set: "1.9", fallback: "no page header or footer" },
   { member: "HeaderFooter.rightHeader", set: "1.9", fallback: "no page header or footer" },
   { member: "HeaderFooter.leftFooter", set: "1.9", fallback: "no page header or footer" },
   { member: "HeaderFooter.centerFooter", set: "1.9", fallback: "no page header or footer" },
   { member: "HeaderFooter.rightFooter", set: "1.9", fallback: "no page header or footer" },
-  { member: "Worksheet.horizontalPageBreaks", set: "1.9", fallback: "no manual page breaks (the Summary's cover runs into its details)" },
+  {
+    member: "Worksheet.horizontalPageBreaks",
+    set: "1.9",
+    fallback: "no manual page breaks (the Summary's cover runs into its details)",
+  },
   { member: "PageBreakCollection.add", set: "1.9", fallback: "no manual page breaks" },
-  { member: "Application.suspendScreenUpdatingUntilNextSync", set: "1.9", fallback: "the screen repaints during bulk writes" },
-  { member: "Range.copyFrom", set: "1.9", fallback: "the table backup is read and written through the add-in instead of copied inside Excel" },
-  { member: "Table.resize", set: "1.13", fallback: "new rows are appended with table.rows.add in payload-sized blocks" },
+  {
+    member: "Application.suspendScreenUpdatingUntilNextSync",
+    set: "1.9",
+    fallback: "the screen repaints during bulk writes",
+  },
+  {
+    member: "Range.copyFrom",
+    set: "1.9",
+    fallback:
+      "the table backup is read and written through the add-in instead of copied inside Excel",
+  },
+  {
+    member: "Table.resize",
+    set: "1.13",
+    fallback: "new rows are appended with table.rows.add in payload-sized blocks",
+  },
 ];
 
 /** The optional sets the host checks once per operation (Capabilities in writer.ts). */
@@ -106,5 +175,7 @@ export function supports(version: string): boolean {
 /** Whether the running Office implements a requirement set; false outside Office. */
 export function supportsSet(name: string, version?: string): boolean {
   if (typeof Office === "undefined" || !Office.context?.requirements) return false;
-  return version === undefined ? Office.context.requirements.isSetSupported(name) : Office.context.requirements.isSetSupported(name, version);
+  return version === undefined
+    ? Office.context.requirements.isSetSupported(name)
+    : Office.context.requirements.isSetSupported(name, version);
 }

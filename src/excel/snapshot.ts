@@ -98,7 +98,12 @@ function queueCommon(ctx: Excel.RequestContext): Common {
   };
 }
 
-function queueTable(ctx: Excel.RequestContext, contract: TableName, name: string, options: ReadOptions): Queued {
+function queueTable(
+  ctx: Excel.RequestContext,
+  contract: TableName,
+  name: string,
+  options: ReadOptions
+): Queued {
   const table = ctx.workbook.tables.getItem(name);
   table.load("id,name,showTotals");
   const sheet = table.worksheet.load("name");
@@ -109,10 +114,14 @@ function queueTable(ctx: Excel.RequestContext, contract: TableName, name: string
     q.body = table.getDataBodyRange().getRow(0).load("values");
   } else if (options.body === "window") {
     const body = table.getDataBodyRange();
-    q.body = body.getIntersection(body.getRow(0).getResizedRange(WINDOW_ROWS - 1, 0)).load("values");
+    q.body = body
+      .getIntersection(body.getRow(0).getResizedRange(WINDOW_ROWS - 1, 0))
+      .load("values");
   }
   if (options.formats) {
-    q.formats = table.worksheet.getRange().conditionalFormats.load("items/id,items/type,items/customOrNullObject/rule/formula");
+    q.formats = table.worksheet
+      .getRange()
+      .conditionalFormats.load("items/id,items/type,items/customOrNullObject/rule/formula");
   }
   return q;
 }
@@ -121,7 +130,12 @@ function build(common: Common, queued: Queued[], options: ReadOptions, syncs: nu
   const snap: Snapshot = {
     tables: new Map(),
     tableNames: new Set(common.tables.items.map((t) => t.name.toLowerCase())),
-    sheets: new Map(common.sheets.items.map((s) => [s.name.toLowerCase(), { name: s.name, position: s.position, protected: s.protection.protected }])),
+    sheets: new Map(
+      common.sheets.items.map((s) => [
+        s.name.toLowerCase(),
+        { name: s.name, position: s.position, protected: s.protection.protected },
+      ])
+    ),
     workbookProtected: common.protection.protected,
     formats: new Map(),
     syncs,
@@ -153,7 +167,11 @@ function build(common: Common, queued: Queued[], options: ReadOptions, syncs: nu
       for (const cf of q.formats.items) {
         if (list.some((x) => x.id === cf.id)) continue;
         const custom = cf.customOrNullObject;
-        list.push({ id: cf.id, formula: custom.isNullObject ? null : custom.rule.formula, ref: cf });
+        list.push({
+          id: cf.id,
+          formula: custom.isNullObject ? null : custom.rule.formula,
+          ref: cf,
+        });
       }
       snap.formats.set(key, list);
     }
@@ -161,7 +179,12 @@ function build(common: Common, queued: Queued[], options: ReadOptions, syncs: nu
   return snap;
 }
 
-async function direct(ctx: Excel.RequestContext, names: Array<[TableName, string]>, options: ReadOptions, syncs: number): Promise<Snapshot> {
+async function direct(
+  ctx: Excel.RequestContext,
+  names: Array<[TableName, string]>,
+  options: ReadOptions,
+  syncs: number
+): Promise<Snapshot> {
   const common = queueCommon(ctx);
   const queued = names.map(([contract, name]) => queueTable(ctx, contract, name, options));
   await ctx.sync();
@@ -174,7 +197,10 @@ async function direct(ctx: Excel.RequestContext, names: Array<[TableName, string
  * present; when the first window is refused (too large, or past the sheet's last row), read
  * without it (readBodies then reads the rows in blocks).
  */
-export async function readSnapshot(ctx: Excel.RequestContext, options: ReadOptions): Promise<Snapshot> {
+export async function readSnapshot(
+  ctx: Excel.RequestContext,
+  options: ReadOptions
+): Promise<Snapshot> {
   if (!options.tables) return direct(ctx, [], options, 0);
   let names: Array<[TableName, string]> = TABLE_NAMES.map((n) => [n, n]);
   let listed = false;
@@ -193,11 +219,16 @@ export async function readSnapshot(ctx: Excel.RequestContext, options: ReadOptio
         listed = true;
         names = [];
         for (const contract of TABLE_NAMES) {
-          const t = common.tables.items.find((x) => x.name.toLowerCase() === contract.toLowerCase());
+          const t = common.tables.items.find(
+            (x) => x.name.toLowerCase() === contract.toLowerCase()
+          );
           if (t) names.push([contract, t.name]);
         }
         if (names.length === 0) return build(common, [], opts, syncs);
-      } else if ((code === "ResponsePayloadSizeLimitExceeded" || code === "InvalidArgument") && opts.body === "window") {
+      } else if (
+        (code === "ResponsePayloadSizeLimitExceeded" || code === "InvalidArgument") &&
+        opts.body === "window"
+      ) {
         opts = { ...opts, body: "none" };
       } else {
         throw e;
@@ -227,13 +258,20 @@ interface Block {
  * 5 MB / rows, the estimate is raised to match, and the same rows are asked again in smaller
  * blocks. Returns the syncs it made.
  */
-export async function readBodies(ctx: Excel.RequestContext, tables: TableInfo[], budget = PAYLOAD_BUDGET): Promise<number> {
+export async function readBodies(
+  ctx: Excel.RequestContext,
+  tables: TableInfo[],
+  budget = PAYLOAD_BUDGET
+): Promise<number> {
   const perRow = new Map<TableInfo, number>();
   const seen = new Map<TableInfo, { rows: number; bytes: number }>();
   for (const t of tables) {
     const bytes = t.rows.length > 0 ? jsonBytes(t.rows) : 0;
     seen.set(t, { rows: t.rows.length, bytes });
-    perRow.set(t, t.rows.length > 0 ? Math.max(16, (MARGIN * bytes) / t.rows.length) : 64 * Math.max(1, t.width));
+    perRow.set(
+      t,
+      t.rows.length > 0 ? Math.max(16, (MARGIN * bytes) / t.rows.length) : 64 * Math.max(1, t.width)
+    );
   }
   let syncs = 0;
   for (;;) {
@@ -261,9 +299,11 @@ export async function readBodies(ctx: Excel.RequestContext, tables: TableInfo[],
     } catch (e) {
       syncs++;
       const rowsAsked = batch.reduce((n, x) => n + x.block.count, 0);
-      if (officeErrorCode(e) !== "ResponsePayloadSizeLimitExceeded" || rowsAsked === batch.length) throw e;
+      if (officeErrorCode(e) !== "ResponsePayloadSizeLimitExceeded" || rowsAsked === batch.length)
+        throw e;
       const atLeast = (MARGIN * REFUSED_BYTES) / rowsAsked;
-      for (const { block } of batch) perRow.set(block.table, Math.max(perRow.get(block.table) ?? 64, atLeast));
+      for (const { block } of batch)
+        perRow.set(block.table, Math.max(perRow.get(block.table) ?? 64, atLeast));
       continue;
     }
     for (const { block, range } of batch) {

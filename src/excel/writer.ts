@@ -12,7 +12,17 @@ import { OWNED_MARKER } from "../plan/owned-sheets";
 import { NUMBER_FORMATS, VALIDATIONS } from "../plan/setup";
 import { MARGINS } from "../plan/page";
 import { cssColor } from "../plan/palette";
-import type { CellStyle, ChartType, PlanCell, PlanChart, PlanSheet, PlanTable, PlanValidation, PrintSetup, RangeRef } from "../plan/types";
+import type {
+  CellStyle,
+  ChartType,
+  PlanCell,
+  PlanChart,
+  PlanSheet,
+  PlanTable,
+  PlanValidation,
+  PrintSetup,
+  RangeRef,
+} from "../plan/types";
 import { formulaText, hyperlinkFormula, toOfficeValue, type OfficeValue } from "./office-values";
 import { Batcher, BLOCK_BUDGET, PAYLOAD_BUDGET, jsonBytes, splitRowsByBytes } from "./payload";
 import type { Snapshot, TableInfo } from "./snapshot";
@@ -35,7 +45,10 @@ export interface Capabilities {
   api113: boolean;
 }
 
-const CHART_TYPES: Record<ChartType, "BarClustered" | "BarStacked" | "ColumnClustered" | "ColumnStacked" | "Pie" | "Line"> = {
+const CHART_TYPES: Record<
+  ChartType,
+  "BarClustered" | "BarStacked" | "ColumnClustered" | "ColumnStacked" | "Pie" | "Line"
+> = {
   bar: "BarClustered",
   barStacked: "BarStacked",
   column: "ColumnClustered",
@@ -73,9 +86,14 @@ export class Writer {
     private readonly snap: Snapshot,
     private readonly caps: Capabilities,
     budget = PAYLOAD_BUDGET,
-    onSynced?: (syncs: number) => void,
+    onSynced?: (syncs: number) => void
   ) {
-    this.batch = new Batcher(() => ctx.sync(), budget, () => this.startBatch(), onSynced);
+    this.batch = new Batcher(
+      () => ctx.sync(),
+      budget,
+      () => this.startBatch(),
+      onSynced
+    );
     for (const t of snap.tables.values()) this.layout.set(t.contract.toLowerCase(), layoutOf(t));
   }
 
@@ -148,7 +166,13 @@ export class Writer {
   }
 
   /** Writes a matrix at (top, left) in row blocks under the block budget. */
-  async writeMatrix(ws: Excel.Worksheet, top: number, left: number, matrix: OfficeValue[][], kind: "values" | "formulas" | "numberFormat"): Promise<void> {
+  async writeMatrix(
+    ws: Excel.Worksheet,
+    top: number,
+    left: number,
+    matrix: OfficeValue[][],
+    kind: "values" | "formulas" | "numberFormat"
+  ): Promise<void> {
     if (matrix.length === 0) return;
     const width = matrix[0].length;
     if (width === 0) return;
@@ -170,27 +194,45 @@ export class Writer {
     for (let i = 2; this.sheetExists(sheetName); i++) sheetName = `${plan.name} (${i})`;
     const ws = await this.addSheet(sheetName);
     const rows = table.rows.length > 0 ? table.rows : [table.headers.map((): Cell => null)];
-    const matrix: OfficeValue[][] = [table.headers.map((h) => toOfficeValue(h)), ...rows.map((r) => table.headers.map((_, i) => toOfficeValue(r[i])))];
+    const matrix: OfficeValue[][] = [
+      table.headers.map((h) => toOfficeValue(h)),
+      ...rows.map((r) => table.headers.map((_, i) => toOfficeValue(r[i]))),
+    ];
     const { row: top, col: left } = table.topLeft;
     await this.writeMatrix(ws, top, left, matrix, "values");
-    const address = rangeA1({ row: top, col: left }, { row: top + rows.length, col: left + table.headers.length - 1 });
+    const address = rangeA1(
+      { row: top, col: left },
+      { row: top + rows.length, col: left + table.headers.length - 1 }
+    );
     await this.op(jsonBytes([address, table.name, table.style]), () => {
       const t = ws.tables.add(address, true);
       t.name = table.name;
       t.style = table.style;
     });
     await this.sheetLook(ws, plan);
-    this.layout.set(table.name.toLowerCase(), { name: table.name, sheet: sheetName, top, left, headers: [...table.headers], bodyRows: rows.length, showTotals: false });
+    this.layout.set(table.name.toLowerCase(), {
+      name: table.name,
+      sheet: sheetName,
+      top,
+      left,
+      headers: [...table.headers],
+      bodyRows: rows.length,
+      showTotals: false,
+    });
   }
 
   /** Adds missing contract columns; fills a table that has no data with the plan's rows. */
   async repairTable(info: TableInfo, table: PlanTable): Promise<void> {
     const lay = this.layout.get(info.contract.toLowerCase()) ?? layoutOf(info);
-    const missing = table.headers.filter((h) => !lay.headers.some((x) => headerKey(x) === headerKey(h)));
+    const missing = table.headers.filter(
+      (h) => !lay.headers.some((x) => headerKey(x) === headerKey(h))
+    );
     const tp = this.ctx.workbook.tables.getItem(info.name);
     await this.addColumns(lay, tp, missing);
     if (info.empty && table.rows.length > 0) {
-      const index = lay.headers.map((h) => table.headers.findIndex((x) => headerKey(x) === headerKey(h)));
+      const index = lay.headers.map((h) =>
+        table.headers.findIndex((x) => headerKey(x) === headerKey(h))
+      );
       const rows = table.rows.map((r) => index.map((i) => (i >= 0 ? (r[i] ?? null) : null)));
       await this.replaceBody(lay, tp, rows);
     }
@@ -214,10 +256,19 @@ export class Writer {
       await this.op(64, () => {
         ws.getRangeByIndexes(lay.top, lay.left + width, height, names.length).insert("Right");
       });
-      await this.writeMatrix(ws, lay.top, lay.left + width, [names.map((h) => toOfficeValue(h))], "values");
-      await this.op(64, () => tp.resize(ws.getRangeByIndexes(lay.top, lay.left, height, width + names.length)));
+      await this.writeMatrix(
+        ws,
+        lay.top,
+        lay.left + width,
+        [names.map((h) => toOfficeValue(h))],
+        "values"
+      );
+      await this.op(64, () =>
+        tp.resize(ws.getRangeByIndexes(lay.top, lay.left, height, width + names.length))
+      );
     } else {
-      for (const h of names) await this.op(jsonBytes(h), () => tp.columns.add(undefined, undefined, h));
+      for (const h of names)
+        await this.op(jsonBytes(h), () => tp.columns.add(undefined, undefined, h));
     }
     lay.headers = [...lay.headers, ...names];
   }
@@ -232,7 +283,9 @@ export class Writer {
   async replaceBody(lay: Layout, tp: Excel.Table, rows: Cell[][]): Promise<void> {
     const width = lay.headers.length;
     const ws = this.sheet(lay.sheet);
-    const matrix: OfficeValue[][] = (rows.length > 0 ? rows : [[]]).map((r) => Array.from({ length: width }, (_, i) => toOfficeValue(r[i])));
+    const matrix: OfficeValue[][] = (rows.length > 0 ? rows : [[]]).map((r) =>
+      Array.from({ length: width }, (_, i) => toOfficeValue(r[i]))
+    );
     const n = matrix.length;
     const old = Math.max(1, lay.bodyRows);
     const top = lay.top + 1;
@@ -262,12 +315,17 @@ export class Writer {
   }
 
   /** Number formats and dropdowns of contract tables, from where the tables are now. */
-  async formatTable(name: string, numberFormats?: Record<string, string>, validations?: PlanValidation[]): Promise<void> {
+  async formatTable(
+    name: string,
+    numberFormats?: Record<string, string>,
+    validations?: PlanValidation[]
+  ): Promise<void> {
     const lay = this.layout.get(name.toLowerCase());
     if (!lay) return;
     const ws = this.sheet(lay.sheet);
     const rows = Math.max(1, lay.bodyRows);
-    const col = (header: string): number => lay.headers.findIndex((h) => headerKey(h) === headerKey(header));
+    const col = (header: string): number =>
+      lay.headers.findIndex((h) => headerKey(h) === headerKey(header));
     for (const [header, fmt] of Object.entries(numberFormats ?? {})) {
       const i = col(header);
       if (i < 0) continue;
@@ -294,11 +352,18 @@ export class Writer {
     for (const name of names) await this.formatTable(name, NUMBER_FORMATS[name], VALIDATIONS[name]);
   }
 
-  private validationRule(v: PlanValidation): { rule: Excel.DataValidationRule; alert: Excel.DataValidationErrorAlert } | null {
+  private validationRule(
+    v: PlanValidation
+  ): { rule: Excel.DataValidationRule; alert: Excel.DataValidationErrorAlert } | null {
     if (v.kind === "list" && "values" in v) {
       return {
         rule: { list: { inCellDropDown: true, source: v.values.join(",") } },
-        alert: { showAlert: true, style: "Warning", title: "Policy Planner", message: `Choose one of: ${v.values.join(", ")}` },
+        alert: {
+          showAlert: true,
+          style: "Warning",
+          title: "Policy Planner",
+          message: `Choose one of: ${v.values.join(", ")}`,
+        },
       };
     }
     if (v.kind === "list") {
@@ -310,13 +375,27 @@ export class Writer {
       const source = `=${sheetRef(src.sheet)}!$${c}$${src.top + 2}:$${c}$${src.top + 1 + Math.max(1, src.bodyRows)}`;
       return {
         rule: { list: { inCellDropDown: true, source } },
-        alert: { showAlert: true, style: "Warning", title: "Policy Planner", message: `Choose a value from the ${v.source.table} table.` },
+        alert: {
+          showAlert: true,
+          style: "Warning",
+          title: "Policy Planner",
+          message: `Choose a value from the ${v.source.table} table.`,
+        },
       };
     }
-    const basic: Excel.BasicDataValidation = { formula1: v.min, formula2: v.max, operator: "Between" };
+    const basic: Excel.BasicDataValidation = {
+      formula1: v.min,
+      formula2: v.max,
+      operator: "Between",
+    };
     return {
       rule: v.kind === "whole" ? { wholeNumber: basic } : { decimal: basic },
-      alert: { showAlert: true, style: "Stop", title: "Policy Planner", message: `Enter a number from ${v.min} to ${v.max}.` },
+      alert: {
+        showAlert: true,
+        style: "Stop",
+        title: "Policy Planner",
+        message: `Enter a number from ${v.min} to ${v.max}.`,
+      },
     };
   }
 
@@ -334,7 +413,8 @@ export class Writer {
     const f = plan.freeze;
     if (f && (f.rows > 0 || f.cols > 0)) {
       await this.op(32, () => {
-        if (f.rows > 0 && f.cols > 0) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, f.rows, f.cols));
+        if (f.rows > 0 && f.cols > 0)
+          ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, f.rows, f.cols));
         else if (f.rows > 0) ws.freezePanes.freezeRows(f.rows);
         else ws.freezePanes.freezeColumns(f.cols);
       });
@@ -353,7 +433,9 @@ export class Writer {
   async rebuildOwned(plan: PlanSheet): Promise<void> {
     const old = this.snap.sheets.get(plan.name.toLowerCase());
     if (old) {
-      await this.op(jsonBytes(old.name), () => this.ctx.workbook.worksheets.getItem(old.name).delete());
+      await this.op(jsonBytes(old.name), () =>
+        this.ctx.workbook.worksheets.getItem(old.name).delete()
+      );
       this.sheetProxies.delete(plan.name.toLowerCase());
     }
     const ws = await this.addSheet(plan.name, old?.position);
@@ -374,9 +456,15 @@ export class Writer {
     }
     for (const t of plan.tables) {
       const rows = t.rows.length > 0 ? t.rows : [t.headers.map((): Cell => null)];
-      const matrix: OfficeValue[][] = [t.headers.map((h) => toOfficeValue(h)), ...rows.map((r) => t.headers.map((_, i) => toOfficeValue(r[i])))];
+      const matrix: OfficeValue[][] = [
+        t.headers.map((h) => toOfficeValue(h)),
+        ...rows.map((r) => t.headers.map((_, i) => toOfficeValue(r[i]))),
+      ];
       await this.writeMatrix(ws, t.topLeft.row, t.topLeft.col, matrix, "values");
-      const address = rangeA1(t.topLeft, { row: t.topLeft.row + rows.length, col: t.topLeft.col + t.headers.length - 1 });
+      const address = rangeA1(t.topLeft, {
+        row: t.topLeft.row + rows.length,
+        col: t.topLeft.col + t.headers.length - 1,
+      });
       await this.op(jsonBytes([address, t.name, t.style]), () => {
         const added = ws.tables.add(address, true);
         added.name = t.name;
@@ -384,7 +472,14 @@ export class Writer {
       });
       for (const [header, fmt] of Object.entries(t.numberFormats ?? {})) {
         const i = t.headers.findIndex((h) => headerKey(h) === headerKey(header));
-        if (i >= 0) await this.writeMatrix(ws, t.topLeft.row + 1, t.topLeft.col + i, rows.map(() => [fmt]), "numberFormat");
+        if (i >= 0)
+          await this.writeMatrix(
+            ws,
+            t.topLeft.row + 1,
+            t.topLeft.col + i,
+            rows.map(() => [fmt]),
+            "numberFormat"
+          );
       }
     }
     await this.sheetLook(ws, plan);
@@ -411,36 +506,40 @@ export class Writer {
   private async pageSetup(ws: Excel.Worksheet, p: PrintSetup): Promise<void> {
     const area = rangeA1(p.area.from, p.area.to);
     const api19 = this.caps.api19;
-    await this.op(jsonBytes([area, p.header, p.footer]) + 64 * (8 + (p.rowBreaks?.length ?? 0)), () => {
-      if (api19) {
-        const layout = ws.pageLayout;
-        layout.orientation = p.landscape ? "Landscape" : "Portrait";
-        if (p.paper === "A4") {
-          layout.paperSize = "A4";
-          layout.topMargin = MARGINS.top * 72;
-          layout.bottomMargin = MARGINS.bottom * 72;
-          layout.leftMargin = MARGINS.left * 72;
-          layout.rightMargin = MARGINS.right * 72;
-          layout.headerMargin = MARGINS.header * 72;
-          layout.footerMargin = MARGINS.footer * 72;
+    await this.op(
+      jsonBytes([area, p.header, p.footer]) + 64 * (8 + (p.rowBreaks?.length ?? 0)),
+      () => {
+        if (api19) {
+          const layout = ws.pageLayout;
+          layout.orientation = p.landscape ? "Landscape" : "Portrait";
+          if (p.paper === "A4") {
+            layout.paperSize = "A4";
+            layout.topMargin = MARGINS.top * 72;
+            layout.bottomMargin = MARGINS.bottom * 72;
+            layout.leftMargin = MARGINS.left * 72;
+            layout.rightMargin = MARGINS.right * 72;
+            layout.headerMargin = MARGINS.header * 72;
+            layout.footerMargin = MARGINS.footer * 72;
+          }
+          // The documented form (PageLayoutZoomOptions: "number of pages to fit"; office-js #1860):
+          // one page wide, height left unset. verticalFitToPages: 0 is what the file format writes
+          // for "automatic" (fitToHeight="0"), but Office.js documents no meaning for 0.
+          if (p.fitToWidth) layout.zoom = { horizontalFitToPages: 1 };
+          layout.setPrintArea(area);
+          if (p.repeatRows)
+            layout.setPrintTitleRows(`$${p.repeatRows.from + 1}:$${p.repeatRows.to + 1}`);
+          const hf = layout.headersFooters.defaultForAllPages;
+          if (p.header?.left) hf.leftHeader = p.header.left;
+          if (p.header?.center) hf.centerHeader = p.header.center;
+          if (p.header?.right) hf.rightHeader = p.header.right;
+          if (p.footer?.left) hf.leftFooter = p.footer.left;
+          if (p.footer?.center) hf.centerFooter = p.footer.center;
+          if (p.footer?.right) hf.rightFooter = p.footer.right;
+          // A break before the top-left cell of the range given.
+          for (const r of p.rowBreaks ?? []) if (r > 0) ws.horizontalPageBreaks.add(`A${r + 1}`);
         }
-        // The documented form (PageLayoutZoomOptions: "number of pages to fit"; office-js #1860):
-        // one page wide, height left unset. verticalFitToPages: 0 is what the file format writes
-        // for "automatic" (fitToHeight="0"), but Office.js documents no meaning for 0.
-        if (p.fitToWidth) layout.zoom = { horizontalFitToPages: 1 };
-        layout.setPrintArea(area);
-        if (p.repeatRows) layout.setPrintTitleRows(`$${p.repeatRows.from + 1}:$${p.repeatRows.to + 1}`);
-        const hf = layout.headersFooters.defaultForAllPages;
-        if (p.header?.left) hf.leftHeader = p.header.left;
-        if (p.header?.center) hf.centerHeader = p.header.center;
-        if (p.header?.right) hf.rightHeader = p.header.right;
-        if (p.footer?.left) hf.leftFooter = p.footer.left;
-        if (p.footer?.center) hf.centerFooter = p.footer.center;
-        if (p.footer?.right) hf.rightFooter = p.footer.right;
-        // A break before the top-left cell of the range given.
-        for (const r of p.rowBreaks ?? []) if (r > 0) ws.horizontalPageBreaks.add(`A${r + 1}`);
       }
-    });
+    );
   }
 
   /**
@@ -460,7 +559,9 @@ export class Writer {
       c0 = Math.min(c0, c.col);
       c1 = Math.max(c1, c.col);
     }
-    const matrix: OfficeValue[][] = Array.from({ length: r1 - r0 + 1 }, () => new Array<OfficeValue>(c1 - c0 + 1).fill(""));
+    const matrix: OfficeValue[][] = Array.from({ length: r1 - r0 + 1 }, () =>
+      new Array<OfficeValue>(c1 - c0 + 1).fill("")
+    );
     for (const c of plan.cells) {
       let v: OfficeValue;
       if (c.link) v = hyperlinkFormula(c.link, c.value === null ? "" : String(c.value));
@@ -473,10 +574,21 @@ export class Writer {
     const styled = plan.cells.filter((c) => c.style || isKhmer(c));
     for (const rect of rectangles(styled, (c) => `${c.style ?? ""}|${isKhmer(c) ? "km" : ""}`)) {
       const [style, km] = rect.key.split("|") as [CellStyle | "", string];
-      await this.op(160, () => applyStyle(ws.getRangeByIndexes(rect.row, rect.col, rect.rows, rect.cols), style || null, km === "km"));
+      await this.op(160, () =>
+        applyStyle(
+          ws.getRangeByIndexes(rect.row, rect.col, rect.rows, rect.cols),
+          style || null,
+          km === "km"
+        )
+      );
     }
-    for (const rect of rectangles(plan.cells.filter((c) => c.numberFormat), (c) => c.numberFormat ?? "")) {
-      const m: OfficeValue[][] = Array.from({ length: rect.rows }, () => new Array<OfficeValue>(rect.cols).fill(rect.key));
+    for (const rect of rectangles(
+      plan.cells.filter((c) => c.numberFormat),
+      (c) => c.numberFormat ?? ""
+    )) {
+      const m: OfficeValue[][] = Array.from({ length: rect.rows }, () =>
+        new Array<OfficeValue>(rect.cols).fill(rect.key)
+      );
       await this.writeMatrix(ws, rect.row, rect.col, m, "numberFormat");
     }
   }
@@ -496,11 +608,19 @@ export class Writer {
     await this.op(jsonBytes(chart.title) + 256 * (chart.series.length + 2) + 96 * points, () => {
       const first = chart.series[0].values;
       // A series along a row (the line chart's years) is a row: "Columns" would make every cell of it a series.
-      const seriesBy = first.from.row === first.to.row && first.from.col !== first.to.col ? "Rows" : "Columns";
-      const c = ws.charts.add(CHART_TYPES[chart.type], this.rangeOf(ws, sheetName, first), seriesBy);
+      const seriesBy =
+        first.from.row === first.to.row && first.from.col !== first.to.col ? "Rows" : "Columns";
+      const c = ws.charts.add(
+        CHART_TYPES[chart.type],
+        this.rangeOf(ws, sheetName, first),
+        seriesBy
+      );
       c.name = chart.name;
       c.title.text = chart.title;
-      c.setPosition(rangeA1(chart.anchor.from, chart.anchor.from), rangeA1(chart.anchor.to, chart.anchor.to));
+      c.setPosition(
+        rangeA1(chart.anchor.from, chart.anchor.from),
+        rangeA1(chart.anchor.to, chart.anchor.to)
+      );
       chart.series.forEach((s, i) => {
         const series = i === 0 ? c.series.getItemAt(0) : c.series.add(s.name);
         series.name = s.name;
@@ -511,7 +631,9 @@ export class Writer {
           if (chart.type === "line") series.format.line.color = cssColor(s.color);
           else series.format.fill.setSolidColor(cssColor(s.color));
         }
-        s.pointColors?.forEach((hex, j) => series.points.getItemAt(j).format.fill.setSolidColor(cssColor(hex)));
+        s.pointColors?.forEach((hex, j) =>
+          series.points.getItemAt(j).format.fill.setSolidColor(cssColor(hex))
+        );
         if (chart.dataLabels) {
           series.hasDataLabels = true;
           series.dataLabels.showValue = true;
@@ -557,7 +679,15 @@ export function sheetRef(name: string): string {
 }
 
 function layoutOf(t: TableInfo): Layout {
-  return { name: t.name, sheet: t.sheet, top: t.top, left: t.left, headers: [...t.headers], bodyRows: t.bodyRows, showTotals: t.showTotals };
+  return {
+    name: t.name,
+    sheet: t.sheet,
+    top: t.top,
+    left: t.left,
+    headers: [...t.headers],
+    bodyRows: t.bodyRows,
+    showTotals: t.showTotals,
+  };
 }
 
 function applyStyle(range: Excel.Range, style: CellStyle | null, khmer: boolean): void {
@@ -616,7 +746,10 @@ export interface Rect {
 }
 
 /** Groups cells with equal keys into rectangles: runs along rows, then equal runs stacked. */
-export function rectangles<C extends { row: number; col: number }>(cells: C[], key: (c: C) => string): Rect[] {
+export function rectangles<C extends { row: number; col: number }>(
+  cells: C[],
+  key: (c: C) => string
+): Rect[] {
   const sorted = [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
   const runs: Rect[] = [];
   for (const c of sorted) {

@@ -15,11 +15,17 @@ export interface DeckOperationOptions extends Pick<OperationOptions, "asOfYear" 
   committee?: string;
 }
 
-export async function briefingDeckPlan(host: Host, options: DeckOperationOptions = {}): Promise<DeckPlan> {
+export async function briefingDeckPlan(
+  host: Host,
+  options: DeckOperationOptions = {}
+): Promise<DeckPlan> {
   const tables = await host.readTables();
   if (!findTable(tables, "Measures")) throw new NoMeasuresTableError();
   const asOfYear = resolveAsOfYear(tables, options.asOfYear);
   const framework = frameworkForSheets(tables, asOfYear);
   const data = workbookSummary(tables, framework);
-  return briefingDeck(framework, data, { language: options.language ?? "en", committee: options.committee });
+  return briefingDeck(framework, data, {
+    language: options.language ?? "en",
+    committee: options.committee,
+  });
 }

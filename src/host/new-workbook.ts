@@ -10,7 +10,11 @@ import { buildSummary } from "./operations";
  * open workbook as a file): into `blank`, a new empty workbook, the seven tables as read, extra
  * columns and all, then the Summary, Briefing and Validation sheets. Its .xlsx bytes.
  */
-export async function workbookFromTables(blank: Host, tables: PlannerTables, options: { asOfYear: number; language: Language }): Promise<Uint8Array> {
+export async function workbookFromTables(
+  blank: Host,
+  tables: PlannerTables,
+  options: { asOfYear: number; language: Language }
+): Promise<Uint8Array> {
   const framework = tablesToFramework(tables, options.asOfYear);
   await blank.applyPlan(setupPlan({ ...framework, measures: [] }));
   for (const name of TABLE_NAMES) {

@@ -13,7 +13,13 @@ import { frameworkForSheets, ownedSheets, workbookSummary } from "../plan/owned-
 import { setupPlan } from "../plan/setup";
 import { validationSheet } from "../plan/validation-sheet";
 import type { Finding, Severity } from "../rules/finding";
-import { committeeChoices, findingCommittees, severityCounts, workbookCommittees, type CommitteeChoice } from "../rules/finding-groups";
+import {
+  committeeChoices,
+  findingCommittees,
+  severityCounts,
+  workbookCommittees,
+  type CommitteeChoice,
+} from "../rules/finding-groups";
 import { validate } from "../rules/validate";
 import { NoMeasuresTableError } from "./errors";
 import type { Host, Progress } from "./host";
@@ -56,7 +62,11 @@ function requireMeasures(tables: PlannerTables): void {
 }
 
 /** What checkWorkbook returns, for findings made elsewhere (the live check's). */
-export function checked(tables: PlannerTables, asOfYear: number, findings: Finding[]): CheckedWorkbook {
+export function checked(
+  tables: PlannerTables,
+  asOfYear: number,
+  findings: Finding[]
+): CheckedWorkbook {
   const committees = workbookCommittees(tables);
   return {
     tables,
@@ -69,19 +79,32 @@ export function checked(tables: PlannerTables, asOfYear: number, findings: Findi
 }
 
 /** Creates or repairs the planner tables; a built-in framework fills empty tables. */
-export async function setupWorkbook(host: Host, id: FrameworkId, asOfYear: number, progress?: Progress): Promise<void> {
+export async function setupWorkbook(
+  host: Host,
+  id: FrameworkId,
+  asOfYear: number,
+  progress?: Progress
+): Promise<void> {
   await host.applyPlan(setupPlan(builtinFramework(id, asOfYear)), progress);
 }
 
 /** setupWorkbook, then the tables as they now are (what the front ends show after a setup). */
-export async function setupAndRead(host: Host, id: FrameworkId, asOfYear: number, progress?: Progress): Promise<{ tables: PlannerTables; measures: number }> {
+export async function setupAndRead(
+  host: Host,
+  id: FrameworkId,
+  asOfYear: number,
+  progress?: Progress
+): Promise<{ tables: PlannerTables; measures: number }> {
   await setupWorkbook(host, id, asOfYear, progress);
   const tables = await host.readTables();
   return { tables, measures: measureCount(tables) };
 }
 
 /** Validates the workbook, rebuilds the Validation sheet and marks the cells (in the same applyPlan). */
-export async function checkWorkbook(host: Host, options: OperationOptions = {}): Promise<CheckedWorkbook> {
+export async function checkWorkbook(
+  host: Host,
+  options: OperationOptions = {}
+): Promise<CheckedWorkbook> {
   const tables = await host.readTables();
   requireMeasures(tables);
   const asOfYear = resolveAsOfYear(tables, options.asOfYear);
@@ -92,7 +115,10 @@ export async function checkWorkbook(host: Host, options: OperationOptions = {}):
 }
 
 /** The findings from one read, writing nothing (the CLI's validate: there is no file to save). */
-export async function validateWorkbook(host: Host, options: OperationOptions = {}): Promise<CheckedWorkbook> {
+export async function validateWorkbook(
+  host: Host,
+  options: OperationOptions = {}
+): Promise<CheckedWorkbook> {
   const tables = await host.readTables();
   requireMeasures(tables);
   const asOfYear = resolveAsOfYear(tables, options.asOfYear);
@@ -100,21 +126,30 @@ export async function validateWorkbook(host: Host, options: OperationOptions = {
 }
 
 /** The key numbers, from one read; writes nothing. */
-export async function summariseWorkbook(host: Host, options: Pick<OperationOptions, "asOfYear"> = {}): Promise<SummarisedWorkbook> {
+export async function summariseWorkbook(
+  host: Host,
+  options: Pick<OperationOptions, "asOfYear"> = {}
+): Promise<SummarisedWorkbook> {
   const tables = await host.readTables();
   requireMeasures(tables);
   return { tables, dashboard: computeDashboard(tables, resolveAsOfYear(tables, options.asOfYear)) };
 }
 
 /** Validates, then rebuilds Summary, Briefing and Validation and marks the cells (one applyPlan). */
-export async function buildSummary(host: Host, options: OperationOptions = {}): Promise<CheckedWorkbook & SummarisedWorkbook> {
+export async function buildSummary(
+  host: Host,
+  options: OperationOptions = {}
+): Promise<CheckedWorkbook & SummarisedWorkbook> {
   const tables = await host.readTables();
   requireMeasures(tables);
   const asOfYear = resolveAsOfYear(tables, options.asOfYear);
   const findings = validate(tables, { asOfYear, language: options.language });
   const framework = frameworkForSheets(tables, asOfYear);
   const data = workbookSummary(tables, framework);
-  const plan = ownedSheets(tables, findings, framework, data, { asOfYear, language: options.language ?? "en" });
+  const plan = ownedSheets(tables, findings, framework, data, {
+    asOfYear,
+    language: options.language ?? "en",
+  });
   await host.applyPlan({ ...plan, marks: true }, options.progress);
   return { ...checked(tables, asOfYear, findings), dashboard: dashboardOf(framework, data) };
 }

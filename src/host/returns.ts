@@ -1,4 +1,12 @@
-import { planReturns, planRun, type ReturnsOptions, type ReturnsPlan, type RunOptions, type RunReport, type RunSource } from "../import/returns";
+import {
+  planReturns,
+  planRun,
+  type ReturnsOptions,
+  type ReturnsPlan,
+  type RunOptions,
+  type RunReport,
+  type RunSource,
+} from "../import/returns";
 import { resolveAsOfYear } from "../model/as-of";
 import { findTable, type PlannerTables } from "../model/schema";
 import { progressSheetPlan } from "../plan/progress-sheet";
@@ -7,7 +15,10 @@ import type { Host, Progress } from "./host";
 import { NO_MEASURES_TABLE } from "./import";
 
 /** The returns to send out for the workbook the host holds: one read, nothing written. */
-export async function planWorkbookReturns(host: Host, options: ReturnsOptions): Promise<ReturnsPlan> {
+export async function planWorkbookReturns(
+  host: Host,
+  options: ReturnsOptions
+): Promise<ReturnsPlan> {
   return planReturns(await host.readTables(), options);
 }
 
@@ -31,16 +42,30 @@ export async function previewRun(host: Host, request: RunRequest): Promise<RunPr
   const tables = await host.readTables();
   if (!findTable(tables, "Measures")) throw new NoMeasuresTableError(NO_MEASURES_TABLE);
   request.progress?.(1, 3, "plan");
-  return { report: planRun(request.sources, tables, { ...request, asOfYear: resolveAsOfYear(tables, request.asOfYear) }), tables };
+  return {
+    report: planRun(request.sources, tables, {
+      ...request,
+      asOfYear: resolveAsOfYear(tables, request.asOfYear),
+    }),
+    tables,
+  };
 }
 
 /** Writes a previewed run: the merged Measures, then Progress (created by the first run that records a period). */
-export async function applyRun(host: Host, preview: RunPreview, progress?: Progress): Promise<void> {
+export async function applyRun(
+  host: Host,
+  preview: RunPreview,
+  progress?: Progress
+): Promise<void> {
   await writeRun(host, preview, progress);
 }
 
 /** applyRun, then the tables as they now are (one read: Progress may be new, and where it sits is the host's). */
-export async function applyRunAndRead(host: Host, preview: RunPreview, progress?: Progress): Promise<PlannerTables> {
+export async function applyRunAndRead(
+  host: Host,
+  preview: RunPreview,
+  progress?: Progress
+): Promise<PlannerTables> {
   await writeRun(host, preview, progress);
   return host.readTables();
 }
@@ -57,7 +82,10 @@ async function writeRun(host: Host, preview: RunPreview, progress?: Progress): P
 }
 
 /** Preview, then (unless a dry run) apply: the CLI's one call. */
-export async function importRun(host: Host, request: RunRequest & { dryRun: boolean }): Promise<RunReport> {
+export async function importRun(
+  host: Host,
+  request: RunRequest & { dryRun: boolean }
+): Promise<RunReport> {
   const preview = await previewRun(host, request);
   if (!request.dryRun) await applyRun(host, preview, request.progress);
   request.progress?.(3, 3, "done");

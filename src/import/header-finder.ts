@@ -67,11 +67,18 @@ function extraKeys(extra: readonly string[] | undefined): Map<string, string> {
  * Maps one row's cells to headers: each header goes to its best column (exact before typo,
  * left before right); each column to at most one header.
  */
-export function mapHeaderRow(row: readonly Cell[], extraHeaders?: readonly string[]): HeaderFinding {
+export function mapHeaderRow(
+  row: readonly Cell[],
+  extraHeaders?: readonly string[]
+): HeaderFinding {
   return mapRow(row, extraKeys(extraHeaders), 0);
 }
 
-function mapRow(row: readonly Cell[], extraByKey: Map<string, string>, index: number): HeaderFinding {
+function mapRow(
+  row: readonly Cell[],
+  extraByKey: Map<string, string>,
+  index: number
+): HeaderFinding {
   const found: MappedColumn[] = [];
   const unmapped: Array<{ sourceColumn: number; sourceHeader: string }> = [];
   const width = Math.min(row.length, MAX_COLUMNS);
@@ -80,13 +87,21 @@ function mapRow(row: readonly Cell[], extraByKey: Map<string, string>, index: nu
     const text = cellText(row[c]);
     if (!text) continue;
     const m = cellHeader(row[c], extraByKey);
-    if (m) candidates.push({ header: m.header, sourceColumn: c, sourceHeader: text, distance: m.distance });
+    if (m)
+      candidates.push({
+        header: m.header,
+        sourceColumn: c,
+        sourceHeader: text,
+        distance: m.distance,
+      });
     else unmapped.push({ sourceColumn: c, sourceHeader: text });
   }
   const taken = new Set<string>();
   // A "Measure No." column is the key before a running row number ("Item", "ល.រ") beside it.
   const rank = (c: MappedColumn) => (c.header === "No." ? noHeaderRank(c.sourceHeader) : 0);
-  for (const cand of [...candidates].sort((a, b) => rank(a) - rank(b) || a.distance - b.distance || a.sourceColumn - b.sourceColumn)) {
+  for (const cand of [...candidates].sort(
+    (a, b) => rank(a) - rank(b) || a.distance - b.distance || a.sourceColumn - b.sourceColumn
+  )) {
     if (taken.has(cand.header)) {
       unmapped.push({ sourceColumn: cand.sourceColumn, sourceHeader: cand.sourceHeader });
       continue;
@@ -102,14 +117,19 @@ function mapRow(row: readonly Cell[], extraByKey: Map<string, string>, index: nu
 const KEY_HEADERS: readonly MeasuresHeader[] = ["No.", "Measure"];
 
 function qualifies(f: HeaderFinding): boolean {
-  return f.score >= 2 && f.columns.some((c) => (KEY_HEADERS as readonly string[]).includes(c.header));
+  return (
+    f.score >= 2 && f.columns.some((c) => (KEY_HEADERS as readonly string[]).includes(c.header))
+  );
 }
 
 /**
  * The best header row among the first `maxScan` rows: the most distinct Measures headers,
  * at least two, one of them No. or Measure; the earliest on a tie. Null when none qualifies.
  */
-export function findHeaderRow(rows: readonly (readonly Cell[])[], options: FindHeaderOptions = {}): HeaderFinding | null {
+export function findHeaderRow(
+  rows: readonly (readonly Cell[])[],
+  options: FindHeaderOptions = {}
+): HeaderFinding | null {
   const extraByKey = extraKeys(options.extraHeaders);
   const scan = Math.min(rows.length, options.maxScan ?? 30);
   let best: HeaderFinding | null = null;
@@ -123,7 +143,11 @@ export function findHeaderRow(rows: readonly (readonly Cell[])[], options: FindH
 }
 
 /** The header block as found at `index` (a planner's choice), or null if that row maps nothing. */
-export function headerAt(rows: readonly (readonly Cell[])[], index: number, extraHeaders?: readonly string[]): HeaderFinding | null {
+export function headerAt(
+  rows: readonly (readonly Cell[])[],
+  index: number,
+  extraHeaders?: readonly string[]
+): HeaderFinding | null {
   const row = rows[index];
   if (!row) return null;
   const extraByKey = extraKeys(extraHeaders);
@@ -135,11 +159,17 @@ export function headerAt(rows: readonly (readonly Cell[])[], index: number, extr
  * sub-headers under a merged group header) whose No./Measure cells are blank or themselves
  * headers, then a row of column numbers. Sub-headers win over the group header above them.
  */
-function extendHeader(rows: readonly (readonly Cell[])[], first: HeaderFinding, extraByKey: Map<string, string>): HeaderFinding {
+function extendHeader(
+  rows: readonly (readonly Cell[])[],
+  first: HeaderFinding,
+  extraByKey: Map<string, string>
+): HeaderFinding {
   const byHeader = new Map(first.columns.map((c) => [c.header, c]));
   const byColumn = new Map(first.columns.map((c) => [c.sourceColumn, c]));
   const unmapped = new Map(first.unmapped.map((u) => [u.sourceColumn, u]));
-  const keyColumns = first.columns.filter((c) => (KEY_HEADERS as readonly string[]).includes(c.header)).map((c) => c.sourceColumn);
+  const keyColumns = first.columns
+    .filter((c) => (KEY_HEADERS as readonly string[]).includes(c.header))
+    .map((c) => c.sourceColumn);
   let next = first.index + 1;
   for (let extra = 0; extra < 3 && next < rows.length; extra++) {
     const row = rows[next] ?? [];
@@ -150,7 +180,9 @@ function extendHeader(rows: readonly (readonly Cell[])[], first: HeaderFinding, 
       if (cand) cands.push({ col: c, cand, text: cellText(row[c]) });
     }
     if (cands.length === 0) break;
-    const keysBlankOrHeaders = keyColumns.every((c) => isBlank(row[c]) || cands.some((x) => x.col === c));
+    const keysBlankOrHeaders = keyColumns.every(
+      (c) => isBlank(row[c]) || cands.some((x) => x.col === c)
+    );
     // Every non-blank cell of a header row names a column; a data row has values.
     const nonBlank = row.slice(0, width).filter((c) => cellText(c) !== "").length;
     if (!keysBlankOrHeaders || cands.length * 2 < nonBlank) break;
@@ -160,7 +192,12 @@ function extendHeader(rows: readonly (readonly Cell[])[], first: HeaderFinding, 
       if (byHeader.has(cand.header)) continue; // named already, in another column
       if (current && (KEY_HEADERS as readonly string[]).includes(current.header)) continue; // No. and Measure stay
       if (current) byHeader.delete(current.header);
-      const mapped: MappedColumn = { header: cand.header, sourceColumn: col, sourceHeader: text, distance: cand.distance };
+      const mapped: MappedColumn = {
+        header: cand.header,
+        sourceColumn: col,
+        sourceHeader: text,
+        distance: cand.distance,
+      };
       byColumn.set(col, mapped);
       byHeader.set(cand.header, mapped);
       unmapped.delete(col);
@@ -173,7 +210,9 @@ function extendHeader(rows: readonly (readonly Cell[])[], first: HeaderFinding, 
     index: first.index,
     dataStart: next,
     columns,
-    unmapped: [...unmapped.values()].filter((u) => !byColumn.has(u.sourceColumn)).sort((a, b) => a.sourceColumn - b.sourceColumn),
+    unmapped: [...unmapped.values()]
+      .filter((u) => !byColumn.has(u.sourceColumn))
+      .sort((a, b) => a.sourceColumn - b.sourceColumn),
     score: columns.length,
   };
 }

@@ -1,5 +1,11 @@
 /** The import core: pure (no files, no Office). Bytes become rows in src/io (import-source.ts). */
-export { planImport, type ImportOptions, type ImportReport, type ImportSource, type SheetChoice } from "./merge";
+export {
+  planImport,
+  type ImportOptions,
+  type ImportReport,
+  type ImportSource,
+  type SheetChoice,
+} from "./merge";
 export { type ImportReference } from "./normalise";
 export { findHeaderRow, type HeaderFinding } from "./header-finder";
 export { ImportSourceError } from "./errors";

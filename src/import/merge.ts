@@ -4,8 +4,20 @@ import { headerKey, TABLE_HEADERS, type TableData } from "../model/schema";
 import type { Cell } from "../model/types";
 import { ImportSourceError } from "./errors";
 import { findHeaderRow, headerAt, type HeaderFinding, type MappedColumn } from "./header-finder";
-import { displayText, MeasureNormaliser, progressIsFraction, type ImportReference, type MeasureValues } from "./normalise";
-import { exactHeader, matchHeader, MEASURES_HEADERS, synonymKey, type MeasuresHeader } from "./synonyms";
+import {
+  displayText,
+  MeasureNormaliser,
+  progressIsFraction,
+  type ImportReference,
+  type MeasureValues,
+} from "./normalise";
+import {
+  exactHeader,
+  matchHeader,
+  MEASURES_HEADERS,
+  synonymKey,
+  type MeasuresHeader,
+} from "./synonyms";
 
 /** A Word line break (vertical tab), optionally after a carriage return. */
 // eslint-disable-next-line no-control-regex -- matching this control character is the point
@@ -108,7 +120,12 @@ export interface ImportReport {
   /** No.s the source repeats: every row is kept (the k-th row of a No. matches the target's k-th), validation reports key-duplicate. */
   duplicates: Array<{ no: string; sourceRows: number[]; sheets?: string[] }>;
   /** Formula cells of imported columns that the file holds without a saved value: read as blank. */
-  formulasWithoutValue: Array<{ sourceRow: number; column: string; formula: string; sheet?: string }>;
+  formulasWithoutValue: Array<{
+    sourceRow: number;
+    column: string;
+    formula: string;
+    sheet?: string;
+  }>;
   /** Every sheet of a workbook source, used or skipped (why). Absent for a CSV or a Measures table. */
   sheets?: SheetChoice[];
   /** Everything above that a planner must not miss, one line each (also the reader's notes). */
@@ -131,7 +148,6 @@ interface ImportedRow {
   measureText: string;
   preview: string;
 }
-
 
 function noKey(no: Cell | undefined): string {
   return measureNoKey(no);
@@ -158,12 +174,18 @@ function resolveMapping(
   rows: Cell[][],
   targetHeaders: readonly string[],
   extraHeaders: readonly string[],
-  options: ImportOptions,
+  options: ImportOptions
 ): ResolvedMapping {
   let finding: HeaderFinding | null;
   if (options.headerRow !== undefined) {
-    if (!Number.isInteger(options.headerRow) || options.headerRow < 1 || options.headerRow > rows.length) {
-      throw new ImportSourceError(`Row ${options.headerRow} is not a row of the source (it has ${rows.length} rows).`);
+    if (
+      !Number.isInteger(options.headerRow) ||
+      options.headerRow < 1 ||
+      options.headerRow > rows.length
+    ) {
+      throw new ImportSourceError(
+        `Row ${options.headerRow} is not a row of the source (it has ${rows.length} rows).`
+      );
     }
     finding = headerAt(rows, options.headerRow - 1, extraHeaders);
   } else {
@@ -177,7 +199,9 @@ function resolveMapping(
   if (overrides.length === 0) return { ...finding, leftOut: new Set(), leaveOutNames: new Map() };
 
   const headerRow = rows[finding.index] ?? [];
-  const known = new Map(targetHeaders.concat(MEASURES_HEADERS).map((h) => [headerKey(h), contractHeader(h) ?? h]));
+  const known = new Map(
+    targetHeaders.concat(MEASURES_HEADERS).map((h) => [headerKey(h), contractHeader(h) ?? h])
+  );
   checkOverrides(rows, overrides, finding.index);
   let columns = [...finding.columns];
   const leftOutHeaders = new Set<string>();
@@ -188,36 +212,68 @@ function resolveMapping(
       leaveOutNames.set(headerKey(name), name); // an unmapped source column, checked by planImport
       continue;
     }
-    if (!header) throw new ImportSourceError(`The column mapping names “${name}”, which is not a column of the Measures table.`);
+    if (!header)
+      throw new ImportSourceError(
+        `The column mapping names “${name}”, which is not a column of the Measures table.`
+      );
     columns = columns.filter((c) => c.header !== header);
     if (!isSourceColumn(col)) {
       leftOutHeaders.add(header);
       continue;
     }
-    columns = columns.filter((c) => c.sourceColumn !== col || overrides.some(([n, oc]) => oc === col && known.get(headerKey(n)) === c.header));
-    columns.push({ header, sourceColumn: col, sourceHeader: cellText(headerRow[col]) || `column ${columnLetter(col)}`, distance: 0 });
+    columns = columns.filter(
+      (c) =>
+        c.sourceColumn !== col ||
+        overrides.some(([n, oc]) => oc === col && known.get(headerKey(n)) === c.header)
+    );
+    columns.push({
+      header,
+      sourceColumn: col,
+      sourceHeader: cellText(headerRow[col]) || `column ${columnLetter(col)}`,
+      distance: 0,
+    });
   }
   columns.sort((a, b) => a.sourceColumn - b.sourceColumn);
   const used = new Set(columns.map((c) => c.sourceColumn));
-  const unmapped = [...finding.unmapped, ...finding.columns.filter((c) => !used.has(c.sourceColumn))]
+  const unmapped = [
+    ...finding.unmapped,
+    ...finding.columns.filter((c) => !used.has(c.sourceColumn)),
+  ]
     .filter((u) => !used.has(u.sourceColumn))
     .map((u) => ({ sourceColumn: u.sourceColumn, sourceHeader: u.sourceHeader }))
     .sort((a, b) => a.sourceColumn - b.sourceColumn);
-  const leftOut = new Set(finding.columns.filter((c) => leftOutHeaders.has(c.header) && !used.has(c.sourceColumn)).map((c) => c.sourceColumn));
-  return { ...finding, columns, unmapped, score: new Set(columns.map((c) => c.header)).size, leftOut, leaveOutNames };
+  const leftOut = new Set(
+    finding.columns
+      .filter((c) => leftOutHeaders.has(c.header) && !used.has(c.sourceColumn))
+      .map((c) => c.sourceColumn)
+  );
+  return {
+    ...finding,
+    columns,
+    unmapped,
+    score: new Set(columns.map((c) => c.header)).size,
+    leftOut,
+    leaveOutNames,
+  };
 }
 
 /**
  * A planner's mapping that cannot be what they meant is refused before anything is planned:
  * a column no row of the source has a value in, or one column given to two fields.
  */
-function checkOverrides(rows: readonly Cell[][], overrides: ReadonlyArray<[string, number]>, headerIndex: number): void {
+function checkOverrides(
+  rows: readonly Cell[][],
+  overrides: ReadonlyArray<[string, number]>,
+  headerIndex: number
+): void {
   const byColumn = new Map<number, string>();
   for (const [name, col] of overrides) {
     if (!isSourceColumn(col)) continue;
     const other = byColumn.get(col);
     if (other !== undefined) {
-      throw new ImportSourceError(`The column mapping gives source column ${col} to both “${other}” and “${name}”; each source column can fill one field. Map one of them to another column.`);
+      throw new ImportSourceError(
+        `The column mapping gives source column ${col} to both “${other}” and “${name}”; each source column can fill one field. Map one of them to another column.`
+      );
     }
     byColumn.set(col, name);
   }
@@ -233,7 +289,7 @@ function checkOverrides(rows: readonly Cell[][], overrides: ReadonlyArray<[strin
     if (used.has(col)) continue;
     const span = width > 0 ? `its columns are 0 to ${width - 1}` : "it has no columns";
     throw new ImportSourceError(
-      `The column mapping puts “${name}” in source column ${col} (counting from 0), but no row of the source has anything in that column (${span}). Check the column numbers.`,
+      `The column mapping puts “${name}” in source column ${col} (counting from 0), but no row of the source has anything in that column (${span}). Check the column numbers.`
     );
   }
 }
@@ -248,9 +304,11 @@ function noHeaderError(rows: Cell[][]): ImportSourceError {
     }
     if (seen.length >= 12) break;
   }
-  const saw = seen.length ? ` The first cells read: ${seen.map((s) => `“${s}”`).join(", ")}.` : " The sheet is empty.";
+  const saw = seen.length
+    ? ` The first cells read: ${seen.map((s) => `“${s}”`).join(", ")}.`
+    : " The sheet is empty.";
   return new ImportSourceError(
-    `No header row found: none of the first 30 rows names at least two Measures columns, one of them the measure's number (No.) or the measure itself.${saw} Rename the header cells (for example “No.”, “Measure”, “Lead committee”, “Timeframe”) or choose the columns by hand.`,
+    `No header row found: none of the first 30 rows names at least two Measures columns, one of them the measure's number (No.) or the measure itself.${saw} Rename the header cells (for example “No.”, “Measure”, “Lead committee”, “Timeframe”) or choose the columns by hand.`
   );
 }
 
@@ -259,10 +317,11 @@ export function planImport(
   source: ImportSource,
   target: TableData,
   reference: ImportReference,
-  options: ImportOptions,
+  options: ImportOptions
 ): ImportReport {
   const rows = source.rows;
-  const targetHeaders = target.headers.length > 0 ? [...target.headers] : [...TABLE_HEADERS.Measures];
+  const targetHeaders =
+    target.headers.length > 0 ? [...target.headers] : [...TABLE_HEADERS.Measures];
   const extraHeaders = targetHeaders.filter((h) => contractHeader(h) === null);
   const finding = resolveMapping(rows, targetHeaders, extraHeaders, options);
 
@@ -271,12 +330,12 @@ export function planImport(
   const measureCol = byHeader.get("Measure");
   if (options.mode === "replace" && !measureCol) {
     throw new ImportSourceError(
-      "Replacing the measures needs a column with the measure text (Measure): the source has none. Import without replace to update the measures it names, or add that column.",
+      "Replacing the measures needs a column with the measure text (Measure): the source has none. Import without replace to update the measures it names, or add that column."
     );
   }
   if (!noCol) {
     throw new ImportSourceError(
-      "The source has no column for the measure's number (No.), so its rows cannot be matched to measures. Add that header, or choose the column by hand.",
+      "The source has no column for the measure's number (No.), so its rows cannot be matched to measures. Add that header, or choose the column by hand."
     );
   }
 
@@ -303,27 +362,39 @@ export function planImport(
 
   // Source columns that match no Measures header: unmapped headers, and data under no header at all.
   const unmapped = finding.unmapped.map((u) => u.sourceHeader);
-  const headed = new Set<number>([...finding.columns.map((c) => c.sourceColumn), ...finding.unmapped.map((u) => u.sourceColumn)]);
+  const headed = new Set<number>([
+    ...finding.columns.map((c) => c.sourceColumn),
+    ...finding.unmapped.map((u) => u.sourceColumn),
+  ]);
   const stray = new Set<number>();
   for (let r = finding.dataStart; r < rows.length; r++) {
     const row = rows[r] ?? [];
-    for (let c = 0; c < row.length; c++) if (!headed.has(c) && !stray.has(c) && !isBlank(row[c])) stray.add(c);
+    for (let c = 0; c < row.length; c++)
+      if (!headed.has(c) && !stray.has(c) && !isBlank(row[c])) stray.add(c);
   }
   const strays = [...stray].sort((a, b) => a - b);
   for (const c of strays) unmapped.push(`(no header, column ${columnLetter(c)})`);
 
   // ...each kept as an extra column of the result, unless the planner left it out.
   const extraPlan = keepUnmapped(
-    [...finding.unmapped.map((u) => ({ sourceColumn: u.sourceColumn, sourceHeader: u.sourceHeader })), ...strays.map((c) => ({ sourceColumn: c, sourceHeader: null }))],
+    [
+      ...finding.unmapped.map((u) => ({
+        sourceColumn: u.sourceColumn,
+        sourceHeader: u.sourceHeader,
+      })),
+      ...strays.map((c) => ({ sourceColumn: c, sourceHeader: null })),
+    ],
     finding,
     resultHeaders,
     indexOf,
-    positionOf,
+    positionOf
   );
 
   const progressCol = byHeader.get("Progress %");
   const fraction = progressCol
-    ? progressIsFraction(rows.slice(finding.dataStart).map((r) => (r ?? [])[progressCol.sourceColumn] ?? null))
+    ? progressIsFraction(
+        rows.slice(finding.dataStart).map((r) => (r ?? [])[progressCol.sourceColumn] ?? null)
+      )
     : false;
   const normaliser = new MeasureNormaliser(reference, { progressFraction: fraction });
 
@@ -331,7 +402,11 @@ export function planImport(
     sheetName: source.sheetName,
     headerRow: finding.index + 1,
     firstDataRow: finding.dataStart + 1,
-    mapped: finding.columns.map((c) => ({ header: c.header, sourceColumn: c.sourceColumn, sourceHeader: c.sourceHeader })),
+    mapped: finding.columns.map((c) => ({
+      header: c.header,
+      sourceColumn: c.sourceColumn,
+      sourceHeader: c.sourceHeader,
+    })),
     unmapped,
     extraColumns: extraPlan.map((e) => e.header),
     normalised: [],
@@ -348,7 +423,11 @@ export function planImport(
   };
 
   const columnPlan = [
-    ...finding.columns.map((c) => ({ sourceColumn: c.sourceColumn, header: c.header, contract: contractHeader(c.header) })),
+    ...finding.columns.map((c) => ({
+      sourceColumn: c.sourceColumn,
+      header: c.header,
+      contract: contractHeader(c.header),
+    })),
     ...extraPlan.map((e) => ({ sourceColumn: e.sourceColumn, header: e.header, contract: null })),
   ];
 
@@ -358,7 +437,11 @@ export function planImport(
   const rowsOf = new Map<string, number[]>();
   const rejectedAt = new Map<RejectedRow, number>();
   const reject = (r: number, reason: string, code?: RejectedCode) => {
-    const entry: RejectedRow = { ...where(source, r), reason: `${rowLabel(source, r)}: ${reason}`, ...(code ? { code } : {}) };
+    const entry: RejectedRow = {
+      ...where(source, r),
+      reason: `${rowLabel(source, r)}: ${reason}`,
+      ...(code ? { code } : {}),
+    };
     rejectedAt.set(entry, r);
     report.rejected.push(entry);
   };
@@ -369,18 +452,31 @@ export function planImport(
     const noText = cellText(row[noCol.sourceColumn]);
     const measureText = measureCol ? cellText(row[measureCol.sourceColumn]) : "";
     const formulas = uncached.get(r) ?? [];
-    for (const f of formulas) report.formulasWithoutValue.push({ ...at, column: f.header, formula: f.formula });
+    for (const f of formulas)
+      report.formulasWithoutValue.push({ ...at, column: f.header, formula: f.formula });
     if (!noText) {
       const noFormula = formulas.find((f) => f.sourceColumn === noCol.sourceColumn);
-      const what = noFormula ? `its No. is a formula (${noFormula.formula}) with no saved value` : measureCol && !measureText ? "no No. and no measure text" : "no No.";
+      const what = noFormula
+        ? `its No. is a formula (${noFormula.formula}) with no saved value`
+        : measureCol && !measureText
+          ? "no No. and no measure text"
+          : "no No.";
       const shown = rowPreview(row);
       // A No. that is a formula without a value has its own reason, told in English only.
-      const code: RejectedCode | undefined = noFormula ? undefined : measureCol && !measureText ? "no-key-no-text" : "no-key";
+      const code: RejectedCode | undefined = noFormula
+        ? undefined
+        : measureCol && !measureText
+          ? "no-key-no-text"
+          : "no-key";
       reject(r, `${what}${shown ? ` (it reads “${shown}”)` : ""}.`, code);
       continue;
     }
     if (measureCol && isHeaderEcho(noText, noCol) && isHeaderEcho(measureText, measureCol)) {
-      reject(r, `repeats the header (“${noText}”, “${measureText}”), not a measure.`, "header-echo");
+      reject(
+        r,
+        `repeats the header (“${noText}”, “${measureText}”), not a measure.`,
+        "header-echo"
+      );
       continue;
     }
     const contract: MeasureValues = {};
@@ -396,11 +492,26 @@ export function planImport(
     const seen = rowsOf.get(key);
     if (seen) seen.push(r);
     else rowsOf.set(key, [r]);
-    for (const ch of changes) report.normalised.push({ row: at.sourceRow, column: ch.column, from: ch.from, to: ch.to, ...(at.sheet ? { sheet: at.sheet } : {}) });
+    for (const ch of changes)
+      report.normalised.push({
+        row: at.sourceRow,
+        column: ch.column,
+        from: ch.from,
+        to: ch.to,
+        ...(at.sheet ? { sheet: at.sheet } : {}),
+      });
     const map = new Map<string, Cell>();
     for (const [h, v] of Object.entries(values) as Array<[string, Cell]>) map.set(h, v);
     for (const [h, v] of extras) map.set(h, v);
-    imported.push({ index: r, sourceRow: at.sourceRow, no, values: map, occurrence: (seen?.length ?? 1) - 1, measureText, preview: rowPreview(row) });
+    imported.push({
+      index: r,
+      sourceRow: at.sourceRow,
+      no,
+      values: map,
+      occurrence: (seen?.length ?? 1) - 1,
+      measureText,
+      preview: rowPreview(row),
+    });
   }
   const width = resultHeaders.length;
   const pad = (row: readonly Cell[]): Cell[] => {
@@ -419,9 +530,11 @@ export function planImport(
     if (list) list.push(i);
     else targetByNo.set(k, [i]);
   });
-  const targetRowOf = (imp: ImportedRow): number | undefined => targetByNo.get(measureNoKey(imp.no))?.[imp.occurrence];
+  const targetRowOf = (imp: ImportedRow): number | undefined =>
+    targetByNo.get(measureNoKey(imp.no))?.[imp.occurrence];
   // A row without measure text only updates a measure it names; it cannot add one.
-  const cannotAddCode = (imp: ImportedRow): RejectedCode | undefined => (measureCol && !targetByNo.has(measureNoKey(imp.no)) ? "no-text" : undefined);
+  const cannotAddCode = (imp: ImportedRow): RejectedCode | undefined =>
+    measureCol && !targetByNo.has(measureNoKey(imp.no)) ? "no-text" : undefined;
   const cannotAdd = (imp: ImportedRow): string => {
     const known = targetByNo.get(measureNoKey(imp.no))?.length ?? 0;
     if (known > 0 && imp.occurrence >= known) {
@@ -452,10 +565,15 @@ export function planImport(
         const col = indexOf(h);
         const before = row[col] ?? null;
         if (displayText(before) === displayText(after)) continue;
-        changes.push({ column: resultHeaders[col], before: displayText(before), after: displayText(after) });
+        changes.push({
+          column: resultHeaders[col],
+          before: displayText(before),
+          after: displayText(after),
+        });
         row[col] = after;
       }
-      if (changes.length) report.updated.push({ no: cellText(row[targetNoCol]) || imp.no, changes });
+      if (changes.length)
+        report.updated.push({ no: cellText(row[targetNoCol]) || imp.no, changes });
       else report.unchanged++;
     }
     report.result.rows = result;
@@ -488,7 +606,8 @@ export function planImport(
     }
     targetRows.forEach((row, i) => {
       const no = cellText(row[targetNoCol]);
-      if (!kept.has(i) && !row.every((c) => isBlank(c))) report.removed.push(no || `(row ${i + 1}, no No.)`);
+      if (!kept.has(i) && !row.every((c) => isBlank(c)))
+        report.removed.push(no || `(row ${i + 1}, no No.)`);
     });
     report.result.rows = result;
   }
@@ -499,7 +618,11 @@ export function planImport(
     if (indexes.length < 2) continue;
     const no = imported.find((i) => i.index === indexes[0])?.no ?? "";
     const places = indexes.map((r) => where(source, r));
-    report.duplicates.push({ no, sourceRows: places.map((p) => p.sourceRow), ...(source.origins ? { sheets: places.map((p) => p.sheet ?? "") } : {}) });
+    report.duplicates.push({
+      no,
+      sourceRows: places.map((p) => p.sourceRow),
+      ...(source.origins ? { sheets: places.map((p) => p.sheet ?? "") } : {}),
+    });
   }
   splitLongCells(report);
   report.rejected.sort((a, b) => (rejectedAt.get(a) ?? 0) - (rejectedAt.get(b) ?? 0));
@@ -509,7 +632,9 @@ export function planImport(
 
 /** A vertical tab (Word's line break, pasted into a cell) is a line break, so words stay apart. */
 function lineBreaks(cell: Cell): Cell {
-  return typeof cell === "string" && cell.includes("\u000b") ? cell.replace(VERTICAL_TAB, "\n") : cell;
+  return typeof cell === "string" && cell.includes("\u000b")
+    ? cell.replace(VERTICAL_TAB, "\n")
+    : cell;
 }
 
 /** The most characters an Excel cell holds. */
@@ -540,9 +665,12 @@ function splitLongCells(report: ImportReport): void {
         row[continued[k - 1]] = pieces[k];
       }
       const no = cellText(row[result.headers.findIndex((h) => headerKey(h) === headerKey("No."))]);
-      const where = continued.slice(0, pieces.length - 1).map((i) => `“${result.headers[i]}”`).join(", ");
+      const where = continued
+        .slice(0, pieces.length - 1)
+        .map((i) => `“${result.headers[i]}”`)
+        .join(", ");
       report.notes.push(
-        `No. ${no || `(row ${r + 1})`}, ${result.headers[c]}: ${cell.length} characters, more than the ${EXCEL_CELL_LIMIT} an Excel cell holds; the text continues in ${where}.`,
+        `No. ${no || `(row ${r + 1})`}, ${result.headers[c]}: ${cell.length} characters, more than the ${EXCEL_CELL_LIMIT} an Excel cell holds; the text continues in ${where}.`
       );
     });
   }
@@ -577,14 +705,21 @@ function rowLabel(source: ImportSource, r: number): string {
 function reportNotes(r: ImportReport): string[] {
   const notes: string[] = [];
   for (const d of r.duplicates) {
-    const places = d.sheets ? d.sourceRows.map((row, i) => `“${d.sheets?.[i]}” row ${row}`).join(", ") : `source rows ${d.sourceRows.join(", ")}`;
-    notes.push(`No. ${d.no} appears on ${places}: every row is kept; validation reports the repeat (key-duplicate).`);
+    const places = d.sheets
+      ? d.sourceRows.map((row, i) => `“${d.sheets?.[i]}” row ${row}`).join(", ")
+      : `source rows ${d.sourceRows.join(", ")}`;
+    notes.push(
+      `No. ${d.no} appears on ${places}: every row is kept; validation reports the repeat (key-duplicate).`
+    );
   }
   if (r.formulasWithoutValue.length) {
-    const shown = r.formulasWithoutValue.slice(0, 5).map((f) => `${f.sheet ? `“${f.sheet}” ` : ""}row ${f.sourceRow} ${f.column} (${f.formula})`);
-    const more = r.formulasWithoutValue.length > 5 ? `, and ${r.formulasWithoutValue.length - 5} more` : "";
+    const shown = r.formulasWithoutValue
+      .slice(0, 5)
+      .map((f) => `${f.sheet ? `“${f.sheet}” ` : ""}row ${f.sourceRow} ${f.column} (${f.formula})`);
+    const more =
+      r.formulasWithoutValue.length > 5 ? `, and ${r.formulasWithoutValue.length - 5} more` : "";
     notes.push(
-      `${r.formulasWithoutValue.length} formula cell(s) have no saved value and were read as blank: ${shown.join("; ")}${more}. Open the file in Excel or LibreOffice, let it recalculate, save it, and import again.`,
+      `${r.formulasWithoutValue.length} formula cell(s) have no saved value and were read as blank: ${shown.join("; ")}${more}. Open the file in Excel or LibreOffice, let it recalculate, save it, and import again.`
     );
   }
   return notes;
@@ -593,7 +728,7 @@ function reportNotes(r: ImportReport): string[] {
 /** The source's formulas without a saved value in imported columns, by 0-based row. */
 function uncachedByRow(
   source: ImportSource,
-  columnPlan: ReadonlyArray<{ sourceColumn: number; header: string }>,
+  columnPlan: ReadonlyArray<{ sourceColumn: number; header: string }>
 ): Map<number, Array<{ sourceColumn: number; header: string; formula: string }>> {
   const out = new Map<number, Array<{ sourceColumn: number; header: string; formula: string }>>();
   if (!source.uncached?.length) return out;
@@ -602,7 +737,11 @@ function uncachedByRow(
     const header = headerOf.get(u.col);
     if (header === undefined) continue;
     const list = out.get(u.row) ?? [];
-    list.push({ sourceColumn: u.col, header, formula: u.formula.startsWith("=") ? u.formula : `=${u.formula}` });
+    list.push({
+      sourceColumn: u.col,
+      header,
+      formula: u.formula.startsWith("=") ? u.formula : `=${u.formula}`,
+    });
     out.set(u.row, list);
   }
   return out;
@@ -620,14 +759,16 @@ function keepUnmapped(
   finding: ResolvedMapping,
   resultHeaders: readonly string[],
   indexOf: (header: string) => number,
-  positionOf: (header: string) => number,
+  positionOf: (header: string) => number
 ): Array<{ sourceColumn: number; header: string }> {
   const taken = new Set<number>(finding.columns.map((c) => indexOf(c.header)));
   // Per name, the next " n" suffix to try: a header repeated many times is numbered in one pass.
   const nextSuffix = new Map<string, number>();
   const leaveOut = new Set<string>();
   const kept: Array<{ sourceColumn: number; header: string }> = [];
-  for (const { sourceColumn, sourceHeader } of [...columns].sort((a, b) => a.sourceColumn - b.sourceColumn)) {
+  for (const { sourceColumn, sourceHeader } of [...columns].sort(
+    (a, b) => a.sourceColumn - b.sourceColumn
+  )) {
     const letter = columnLetter(sourceColumn);
     const text = sourceHeader?.trim() ?? "";
     const names = text
@@ -635,7 +776,9 @@ function keepUnmapped(
         ? [`${text} (column ${letter})`]
         : [text, `${text} (column ${letter})`]
       : [`Column ${letter} (source)`];
-    const leftOutBy = [text, ...names].map((n) => headerKey(n)).find((k) => k !== "" && finding.leaveOutNames.has(k));
+    const leftOutBy = [text, ...names]
+      .map((n) => headerKey(n))
+      .find((k) => k !== "" && finding.leaveOutNames.has(k));
     if (leftOutBy !== undefined) leaveOut.add(leftOutBy);
     if (finding.leftOut.has(sourceColumn) || leftOutBy !== undefined) continue;
     const last = names[names.length - 1];
@@ -652,7 +795,9 @@ function keepUnmapped(
   }
   for (const [key, name] of finding.leaveOutNames) {
     if (!leaveOut.has(key)) {
-      throw new ImportSourceError(`The column mapping leaves out “${name}”, which is neither a column of the Measures table nor a source column without one.`);
+      throw new ImportSourceError(
+        `The column mapping leaves out “${name}”, which is neither a column of the Measures table nor a source column without one.`
+      );
     }
   }
   return kept;
@@ -665,7 +810,9 @@ function keepUnmapped(
 
 /** A cell that repeats its column's header (a header row printed again on every page). */
 function isHeaderEcho(text: string, column: MappedColumn): boolean {
-  return synonymKey(text) === synonymKey(column.sourceHeader) || exactHeader(text) === column.header;
+  return (
+    synonymKey(text) === synonymKey(column.sourceHeader) || exactHeader(text) === column.header
+  );
 }
 
 function newRow(imp: ImportedRow, width: number, indexOf: (h: string) => number): Cell[] {

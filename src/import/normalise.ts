@@ -1,7 +1,15 @@
 import { cellText, isBlank, measureNo, readNumber, readYear } from "../model/cells";
 import { englishTimeframe } from "../model/timeframe-words";
 import { CommitteeIndex, committeeKey } from "../model/committees";
-import { STATUSES, type Cell, type Committee, type Goal, type Status, type Strategy, type Timeframe } from "../model/types";
+import {
+  STATUSES,
+  type Cell,
+  type Committee,
+  type Goal,
+  type Status,
+  type Strategy,
+  type Timeframe,
+} from "../model/types";
 import { closest, MEASURES_HEADERS, synonymKey, type MeasuresHeader } from "./synonyms";
 
 /** `;`, line breaks and Word's vertical-tab line break separate list items (never commas). */
@@ -154,7 +162,8 @@ export class TimeframeMatcher {
       if (b && b !== k) bare.set(b, [...(bare.get(b) ?? []), name]);
     }
     // "Short- to Long-term" names "Short- to Long-term (Regularly implemented)" when that is the only one.
-    for (const [b, list] of bare) if (list.length === 1 && !this.exact.has(b)) this.exact.set(b, list[0]);
+    for (const [b, list] of bare)
+      if (list.length === 1 && !this.exact.has(b)) this.exact.set(b, list[0]);
     this.keys = [...this.exact.entries()];
   }
 
@@ -175,7 +184,10 @@ export class TimeframeMatcher {
     const hit = this.exact.get(key) ?? this.exact.get(wordKey(stripRemark(text)));
     if (hit) return hit;
     const english = englishTimeframe(text);
-    if (english) return this.exact.get(wordKey(english)) ?? this.exact.get(wordKey(stripRemark(english))) ?? null;
+    if (english)
+      return (
+        this.exact.get(wordKey(english)) ?? this.exact.get(wordKey(stripRemark(english))) ?? null
+      );
     // Year ranges ("2022-2025") must match exactly: one digit off is another range.
     if (/^\d+$/.test(key)) return null;
     return closest(key, this.keys)?.value ?? null;
@@ -183,11 +195,62 @@ export class TimeframeMatcher {
 }
 
 const STATUS_SYNONYMS: Record<Status, readonly string[]> = {
-  "Not started": ["not started", "not yet started", "not yet", "not begun", "pending", "planned", "to do", "todo", "not commenced", "មិនទាន់ចាប់ផ្តើម", "មិនទាន់ចាប់ផ្ដើម", "មិនទាន់អនុវត្ត"],
-  "On track": ["on track", "ongoing", "on-going", "on going", "in progress", "in-progress", "underway", "under way", "started", "in implementation", "being implemented", "implementing", "កំពុងអនុវត្ត", "កំពុងដំណើរការ"],
+  "Not started": [
+    "not started",
+    "not yet started",
+    "not yet",
+    "not begun",
+    "pending",
+    "planned",
+    "to do",
+    "todo",
+    "not commenced",
+    "មិនទាន់ចាប់ផ្តើម",
+    "មិនទាន់ចាប់ផ្ដើម",
+    "មិនទាន់អនុវត្ត",
+  ],
+  "On track": [
+    "on track",
+    "ongoing",
+    "on-going",
+    "on going",
+    "in progress",
+    "in-progress",
+    "underway",
+    "under way",
+    "started",
+    "in implementation",
+    "being implemented",
+    "implementing",
+    "កំពុងអនុវត្ត",
+    "កំពុងដំណើរការ",
+  ],
   "At risk": ["at risk", "risk", "at-risk", "off track", "off-track", "ប្រឈមហានិភ័យ"],
-  Delayed: ["delayed", "delay", "behind", "behind schedule", "late", "overdue", "stalled", "postponed", "យឺតយ៉ាវ", "ពន្យារពេល"],
-  Completed: ["completed", "complete", "done", "finished", "achieved", "accomplished", "closed", "បានបញ្ចប់", "បញ្ចប់", "សម្រេច", "បានសម្រេច"],
+  Delayed: [
+    "delayed",
+    "delay",
+    "behind",
+    "behind schedule",
+    "late",
+    "overdue",
+    "stalled",
+    "postponed",
+    "យឺតយ៉ាវ",
+    "ពន្យារពេល",
+  ],
+  Completed: [
+    "completed",
+    "complete",
+    "done",
+    "finished",
+    "achieved",
+    "accomplished",
+    "closed",
+    "បានបញ្ចប់",
+    "បញ្ចប់",
+    "សម្រេច",
+    "បានសម្រេច",
+  ],
 };
 
 const STATUS_KEYS: Array<readonly [string, Status]> = [];
@@ -227,7 +290,7 @@ export class CodeMatcher {
 
   constructor(
     items: ReadonlyArray<{ code: string; name: string }>,
-    private readonly prefixes: readonly string[],
+    private readonly prefixes: readonly string[]
   ) {
     const put = (map: Map<string, string | null>, k: string, code: string) => {
       if (!k) return;
@@ -300,7 +363,12 @@ export function normaliseList(cell: Cell): Cell {
   if (typeof cell !== "string") return cell;
   const items = cell
     .split(LIST_SEPARATORS)
-    .map((s) => s.replace(/^\s*[-•·*–]\s*/, "").replace(/\s+/g, " ").trim())
+    .map((s) =>
+      s
+        .replace(/^\s*[-•·*–]\s*/, "")
+        .replace(/\s+/g, " ")
+        .trim()
+    )
     .filter((s) => s !== "");
   return items.length === 0 ? null : items.join(LIST_SEPARATOR);
 }
@@ -328,10 +396,15 @@ export class MeasureNormaliser {
   private readonly goals: CodeMatcher | null;
   private readonly strategies: CodeMatcher | null;
 
-  constructor(reference: ImportReference, private readonly options: NormaliseOptions = {}) {
+  constructor(
+    reference: ImportReference,
+    private readonly options: NormaliseOptions = {}
+  ) {
     this.committees = new CommitteeResolver(new CommitteeIndex(reference.committees));
     this.timeframes = new TimeframeMatcher(reference.timeframes.map((t) => t.name));
-    this.goals = reference.goals?.length ? new CodeMatcher(reference.goals, ["goal", "pillar", "section", "គោលដៅ"]) : null;
+    this.goals = reference.goals?.length
+      ? new CodeMatcher(reference.goals, ["goal", "pillar", "section", "គោលដៅ"])
+      : null;
     this.strategies = reference.strategies?.length
       ? new CodeMatcher(reference.strategies, ["strategy", "cluster", "យុទ្ធសាស្ត្រ"])
       : null;
@@ -351,7 +424,9 @@ export class MeasureNormaliser {
       const to = displayText(after);
       if (from !== to && from.trim() !== to) changes.push({ column, from, to });
     };
-    for (const [column, raw] of Object.entries(values) as Array<[MeasuresHeader, Cell | undefined]>) {
+    for (const [column, raw] of Object.entries(values) as Array<
+      [MeasuresHeader, Cell | undefined]
+    >) {
       const cell: Cell = raw ?? null;
       switch (column) {
         case "No.":
@@ -396,9 +471,15 @@ export class MeasureNormaliser {
       const lead = splitCommittees(values["Lead committee"], this.committees);
       const others = splitCommittees(values["Other committees"], this.committees);
       if (hasLead) set("Lead committee", values["Lead committee"], lead[0] ?? null);
-      const allOthers = dedupe([...lead.slice(1), ...others]).filter((c) => c.toLowerCase() !== (lead[0] ?? "").toLowerCase());
+      const allOthers = dedupe([...lead.slice(1), ...others]).filter(
+        (c) => c.toLowerCase() !== (lead[0] ?? "").toLowerCase()
+      );
       if (hasOthers || lead.length > 1) {
-        set("Other committees", values["Other committees"] ?? null, allOthers.length ? allOthers.join(LIST_SEPARATOR) : null);
+        set(
+          "Other committees",
+          values["Other committees"] ?? null,
+          allOthers.length ? allOthers.join(LIST_SEPARATOR) : null
+        );
       }
     }
     changes.sort((a, b) => MEASURES_HEADERS.indexOf(a.column) - MEASURES_HEADERS.indexOf(b.column));

@@ -14,7 +14,12 @@ export interface ImportChoice {
  * reference tables as the workbook holds them. Pure; the hosts' operations and every front end
  * call this one function.
  */
-export function planImportInto(source: ImportSourceRows, tables: PlannerTables, asOfYear: number, choice: ImportChoice): ImportReport {
+export function planImportInto(
+  source: ImportSourceRows,
+  tables: PlannerTables,
+  asOfYear: number,
+  choice: ImportChoice
+): ImportReport {
   const framework = tablesToFramework(tables, asOfYear);
   const found = findTable(tables, "Measures");
   const target: TableData = found
@@ -25,7 +30,12 @@ export function planImportInto(source: ImportSourceRows, tables: PlannerTables, 
   return planImport(
     source,
     target,
-    { committees: framework.committees, timeframes: framework.timeframes, goals: framework.goals, strategies: framework.strategies },
-    { mode: choice.mode, mapping: choice.mapping },
+    {
+      committees: framework.committees,
+      timeframes: framework.timeframes,
+      goals: framework.goals,
+      strategies: framework.strategies,
+    },
+    { mode: choice.mode, mapping: choice.mapping }
   );
 }

@@ -8,24 +8,219 @@ import { TABLE_HEADERS } from "../model/schema";
  */
 export type MeasuresHeader = (typeof TABLE_HEADERS.Measures)[number];
 
-export const MEASURES_HEADERS: readonly MeasuresHeader[] = TABLE_HEADERS.Measures as readonly MeasuresHeader[];
+export const MEASURES_HEADERS: readonly MeasuresHeader[] =
+  TABLE_HEADERS.Measures as readonly MeasuresHeader[];
 
 export const HEADER_SYNONYMS: Record<MeasuresHeader, readonly string[]> = {
-  "No.": ["No", "No.", "Nº", "#", "Number", "Measure No", "Measure No.", "Measure number", "Ref", "Ref.", "Reference", "Item", "Sr. No.", "Sr No", "S/N", "SN", "Serial", "Serial No", "Action No", "Activity No", "លេខ", "ល.រ", "លរ", "លេខរៀង", "លេខរៀងវិធានការ", "លេខវិធានការ"],
-  Goal: ["Goal", "Goals", "Pillar", "Section", "Strategic goal", "Objective", "Strategic objective", "Area", "គោលដៅ", "គោលដៅយុទ្ធសាស្ត្រ", "សសរស្តម្ភ", "សសរស្ដម្ភ"],
-  Strategy: ["Strategy", "Strategies", "Cluster", "Policy direction", "Policy cluster", "Strategic area", "Sub-section", "Programme", "Program", "យុទ្ធសាស្ត្រ", "យុទ្ធសាស្រ្ត", "ទិសដៅគោលនយោបាយ", "ចង្កោម"],
-  Measure: ["Measure", "Measures", "Policy measure", "Policy measures", "Key Policy Measure", "Key Policy Measures", "Priority action", "Priority actions", "Priority Activity", "Priority Activities", "Action", "Actions", "Activity", "Activities", "Description", "វិធានការ", "វិធានការគោលនយោបាយ", "វិធានការគោលនយោបាយសំខាន់ៗ", "សកម្មភាពអាទិភាព", "សកម្មភាព"],
-  "Lead committee": ["Lead committee", "Responsible committee", "Committee", "Committees", "Lead", "Committee in charge", "Responsible committees", "Lead committees", "គណៈកម្មាធិការ", "គណៈកម្មាធិការទទួលបន្ទុក", "គណៈកម្មាធិការដឹកនាំ"],
-  "Other committees": ["Other committees", "Other committee", "Supporting committees", "Supporting committee", "Support committees", "Co-responsible committees", "Collaborating committees", "គណៈកម្មាធិការពាក់ព័ន្ធ", "គណៈកម្មាធិការគាំទ្រ"],
-  Institutions: ["Institutions", "Institution", "Ministry-Institution", "Ministries-Institutions", "Ministry/institution", "Ministry/institution in charge", "Ministries/institutions", "Responsible ministries", "Responsible ministry", "Responsible institutions", "Responsible institution", "Ministries and institutions", "Implementing agencies", "Implementing agency", "Ministry", "Ministries", "ក្រសួង-ស្ថាប័ន", "ក្រសួង ស្ថាប័ន", "ក្រសួងស្ថាប័នទទួលបន្ទុក", "ស្ថាប័នទទួលបន្ទុក", "ស្ថាប័ន"],
-  Timeframe: ["Timeframe", "Time frame", "Time-frame", "Timeline", "Phase", "Period", "Duration", "Implementation period", "រយៈពេល", "រយៈពេលអនុវត្ត", "ដំណាក់កាល"],
-  "Start year": ["Start year", "From", "From year", "Start", "Starting year", "Begin", "Year from", "Start date", "ឆ្នាំចាប់ផ្តើម", "ឆ្នាំចាប់ផ្ដើម", "ចាប់ផ្តើម", "ចាប់ផ្ដើម", "ពីឆ្នាំ"],
-  "End year": ["End year", "To", "To year", "End", "Ending year", "Deadline", "Year to", "End date", "Due", "Due date", "Completion year", "ឆ្នាំបញ្ចប់", "បញ្ចប់", "ដល់ឆ្នាំ", "ថ្ងៃផុតកំណត់"],
+  "No.": [
+    "No",
+    "No.",
+    "Nº",
+    "#",
+    "Number",
+    "Measure No",
+    "Measure No.",
+    "Measure number",
+    "Ref",
+    "Ref.",
+    "Reference",
+    "Item",
+    "Sr. No.",
+    "Sr No",
+    "S/N",
+    "SN",
+    "Serial",
+    "Serial No",
+    "Action No",
+    "Activity No",
+    "លេខ",
+    "ល.រ",
+    "លរ",
+    "លេខរៀង",
+    "លេខរៀងវិធានការ",
+    "លេខវិធានការ",
+  ],
+  Goal: [
+    "Goal",
+    "Goals",
+    "Pillar",
+    "Section",
+    "Strategic goal",
+    "Objective",
+    "Strategic objective",
+    "Area",
+    "គោលដៅ",
+    "គោលដៅយុទ្ធសាស្ត្រ",
+    "សសរស្តម្ភ",
+    "សសរស្ដម្ភ",
+  ],
+  Strategy: [
+    "Strategy",
+    "Strategies",
+    "Cluster",
+    "Policy direction",
+    "Policy cluster",
+    "Strategic area",
+    "Sub-section",
+    "Programme",
+    "Program",
+    "យុទ្ធសាស្ត្រ",
+    "យុទ្ធសាស្រ្ត",
+    "ទិសដៅគោលនយោបាយ",
+    "ចង្កោម",
+  ],
+  Measure: [
+    "Measure",
+    "Measures",
+    "Policy measure",
+    "Policy measures",
+    "Key Policy Measure",
+    "Key Policy Measures",
+    "Priority action",
+    "Priority actions",
+    "Priority Activity",
+    "Priority Activities",
+    "Action",
+    "Actions",
+    "Activity",
+    "Activities",
+    "Description",
+    "វិធានការ",
+    "វិធានការគោលនយោបាយ",
+    "វិធានការគោលនយោបាយសំខាន់ៗ",
+    "សកម្មភាពអាទិភាព",
+    "សកម្មភាព",
+  ],
+  "Lead committee": [
+    "Lead committee",
+    "Responsible committee",
+    "Committee",
+    "Committees",
+    "Lead",
+    "Committee in charge",
+    "Responsible committees",
+    "Lead committees",
+    "គណៈកម្មាធិការ",
+    "គណៈកម្មាធិការទទួលបន្ទុក",
+    "គណៈកម្មាធិការដឹកនាំ",
+  ],
+  "Other committees": [
+    "Other committees",
+    "Other committee",
+    "Supporting committees",
+    "Supporting committee",
+    "Support committees",
+    "Co-responsible committees",
+    "Collaborating committees",
+    "គណៈកម្មាធិការពាក់ព័ន្ធ",
+    "គណៈកម្មាធិការគាំទ្រ",
+  ],
+  Institutions: [
+    "Institutions",
+    "Institution",
+    "Ministry-Institution",
+    "Ministries-Institutions",
+    "Ministry/institution",
+    "Ministry/institution in charge",
+    "Ministries/institutions",
+    "Responsible ministries",
+    "Responsible ministry",
+    "Responsible institutions",
+    "Responsible institution",
+    "Ministries and institutions",
+    "Implementing agencies",
+    "Implementing agency",
+    "Ministry",
+    "Ministries",
+    "ក្រសួង-ស្ថាប័ន",
+    "ក្រសួង ស្ថាប័ន",
+    "ក្រសួងស្ថាប័នទទួលបន្ទុក",
+    "ស្ថាប័នទទួលបន្ទុក",
+    "ស្ថាប័ន",
+  ],
+  Timeframe: [
+    "Timeframe",
+    "Time frame",
+    "Time-frame",
+    "Timeline",
+    "Phase",
+    "Period",
+    "Duration",
+    "Implementation period",
+    "រយៈពេល",
+    "រយៈពេលអនុវត្ត",
+    "ដំណាក់កាល",
+  ],
+  "Start year": [
+    "Start year",
+    "From",
+    "From year",
+    "Start",
+    "Starting year",
+    "Begin",
+    "Year from",
+    "Start date",
+    "ឆ្នាំចាប់ផ្តើម",
+    "ឆ្នាំចាប់ផ្ដើម",
+    "ចាប់ផ្តើម",
+    "ចាប់ផ្ដើម",
+    "ពីឆ្នាំ",
+  ],
+  "End year": [
+    "End year",
+    "To",
+    "To year",
+    "End",
+    "Ending year",
+    "Deadline",
+    "Year to",
+    "End date",
+    "Due",
+    "Due date",
+    "Completion year",
+    "ឆ្នាំបញ្ចប់",
+    "បញ្ចប់",
+    "ដល់ឆ្នាំ",
+    "ថ្ងៃផុតកំណត់",
+  ],
   Status: ["Status", "Current status", "Implementation status", "State", "ស្ថានភាព", "ស្ថានភាពអនុវត្ត"],
-  "Progress %": ["Progress %", "Progress", "% complete", "Percent complete", "% completed", "% done", "Completion %", "Completion", "Progress rate", "Percentage", "វឌ្ឍនភាព", "ភាគរយ", "វឌ្ឍនភាព %"],
-  Indicator: ["Indicator", "Indicators", "KPI", "KPIs", "Output indicator", "Performance indicator", "សូចនាករ"],
+  "Progress %": [
+    "Progress %",
+    "Progress",
+    "% complete",
+    "Percent complete",
+    "% completed",
+    "% done",
+    "Completion %",
+    "Completion",
+    "Progress rate",
+    "Percentage",
+    "វឌ្ឍនភាព",
+    "ភាគរយ",
+    "វឌ្ឍនភាព %",
+  ],
+  Indicator: [
+    "Indicator",
+    "Indicators",
+    "KPI",
+    "KPIs",
+    "Output indicator",
+    "Performance indicator",
+    "សូចនាករ",
+  ],
   Target: ["Target", "Targets", "Target value", "តម្លៃគោលដៅ", "ចំណុចដៅ"],
-  Notes: ["Notes", "Note", "Remarks", "Remark", "Comments", "Comment", "Observations", "កំណត់សម្គាល់", "សម្គាល់", "ផ្សេងៗ"],
+  Notes: [
+    "Notes",
+    "Note",
+    "Remarks",
+    "Remark",
+    "Comments",
+    "Comment",
+    "Observations",
+    "កំណត់សម្គាល់",
+    "សម្គាល់",
+    "ផ្សេងៗ",
+  ],
 };
 
 /** Case-, space- and punctuation-insensitive key; keeps letters (Khmer marks too), digits, # and %. */
@@ -73,7 +268,8 @@ export function editDistance(a: string, b: string, max = Infinity): number {
     for (let j = 1; j <= n; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, prev2[j - 2] + 1);
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
@@ -87,7 +283,10 @@ export function editDistance(a: string, b: string, max = Infinity): number {
  * The closest entry of `candidates` (pre-keyed) to `key` within the typo allowance, or null
  * when none is close or two different values are equally close.
  */
-export function closest<T>(key: string, candidates: ReadonlyArray<readonly [string, T]>): { value: T; distance: number } | null {
+export function closest<T>(
+  key: string,
+  candidates: ReadonlyArray<readonly [string, T]>
+): { value: T; distance: number } | null {
   const allowance = typoAllowance(key.length);
   if (allowance === 0) return null;
   let best: { value: T; distance: number } | null = null;
@@ -106,8 +305,36 @@ export function closest<T>(key: string, candidates: ReadonlyArray<readonly [stri
   return best && !tie ? best : null;
 }
 
-const RUNNING_NUMBER = new Set(["#", "Item", "Items", "S/N", "SN", "Sr. No.", "Sr No", "Serial", "Serial No", "ល.រ", "លរ", "លេខរៀង"].map(synonymKey));
-const MEASURE_NUMBER = new Set(["Measure No", "Measure No.", "Measure number", "Ref", "Ref.", "Reference", "Action No", "Activity No", "លេខរៀងវិធានការ", "លេខវិធានការ"].map(synonymKey));
+const RUNNING_NUMBER = new Set(
+  [
+    "#",
+    "Item",
+    "Items",
+    "S/N",
+    "SN",
+    "Sr. No.",
+    "Sr No",
+    "Serial",
+    "Serial No",
+    "ល.រ",
+    "លរ",
+    "លេខរៀង",
+  ].map(synonymKey)
+);
+const MEASURE_NUMBER = new Set(
+  [
+    "Measure No",
+    "Measure No.",
+    "Measure number",
+    "Ref",
+    "Ref.",
+    "Reference",
+    "Action No",
+    "Activity No",
+    "លេខរៀងវិធានការ",
+    "លេខវិធានការ",
+  ].map(synonymKey)
+);
 
 /**
  * How surely a header naming No. is the measure's number: 0 "Measure No.", "Ref"; 1 "No.";

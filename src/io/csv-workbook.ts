@@ -15,7 +15,12 @@ export async function csvToMeasuresHost(bytes: Uint8Array, asOfYear: number): Pr
   const framework = builtinFramework("despf", asOfYear);
   framework.measures = [];
   const source = parseCsv(bytes);
-  const report = planImport({ rows: source }, { name: "Measures", headers: [...TABLE_HEADERS.Measures], rows: [] }, framework, { mode: "replace" });
+  const report = planImport(
+    { rows: source },
+    { name: "Measures", headers: [...TABLE_HEADERS.Measures], rows: [] },
+    framework,
+    { mode: "replace" }
+  );
   const host = FileHost.blank();
   const plan = setupPlan(framework);
   const measures = plan.sheets.find((s) => s.name === "Measures")!.tables[0];
@@ -35,7 +40,10 @@ function withRejectedRows(source: Cell[][], report: ImportReport): Cell[][] {
   if (report.rejected.length === 0) return imported;
   const rejected = new Set(report.rejected.map((x) => x.sourceRow));
   const headers = report.result.headers;
-  const columns = report.mapped.map((m) => ({ at: headers.findIndex((h) => headerKey(h) === headerKey(m.header)), from: m.sourceColumn }));
+  const columns = report.mapped.map((m) => ({
+    at: headers.findIndex((h) => headerKey(h) === headerKey(m.header)),
+    from: m.sourceColumn,
+  }));
   const out: Cell[][] = [];
   let next = 0;
   for (let r = report.firstDataRow - 1; r < source.length; r++) {

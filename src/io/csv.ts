@@ -22,8 +22,10 @@ export function parseCsv(bytes: Uint8Array): Cell[][] {
 }
 
 function decodeUtf8(bytes: Uint8Array): string {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes.subarray(2), "utf-16le");
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes.subarray(2), "utf-16be");
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
+    return decodeUtf16(bytes.subarray(2), "utf-16le");
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
+    return decodeUtf16(bytes.subarray(2), "utf-16be");
   let start = 0;
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
   // UTF-16 without a byte order mark: every other byte of ASCII text is zero (odd bytes: little endian).
@@ -54,7 +56,10 @@ function decodeUtf16(bytes: Uint8Array, encoding: "utf-16le" | "utf-16be"): stri
   try {
     return new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch (e) {
-    throw new CsvReadError(`This CSV says it is UTF-16 (“Unicode Text”) but is damaged: an odd number of bytes or a broken character. Save it again as “CSV UTF-8 (Comma delimited)”.`, { cause: e });
+    throw new CsvReadError(
+      `This CSV says it is UTF-16 (“Unicode Text”) but is damaged: an odd number of bytes or a broken character. Save it again as “CSV UTF-8 (Comma delimited)”.`,
+      { cause: e }
+    );
   }
 }
 
@@ -184,7 +189,7 @@ function unclosedQuote(text: string, at: number): CsvReadError {
   const shown = text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd).replace(/\r$/, "");
   const rest = text.slice(at).split("\n").length - 1;
   return new CsvReadError(
-    `Line ${line} opens a quote (") that is never closed, so the ${rest} line(s) after it would all fall into one cell: “${shown.length > 80 ? `${shown.slice(0, 77)}…` : shown}”. Close the quote (or double it, "", for a quote inside a value) and import again.`,
+    `Line ${line} opens a quote (") that is never closed, so the ${rest} line(s) after it would all fall into one cell: “${shown.length > 80 ? `${shown.slice(0, 77)}…` : shown}”. Close the quote (or double it, "", for a quote inside a value) and import again.`
   );
 }
 

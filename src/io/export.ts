@@ -12,18 +12,24 @@ function jsonCell(c: Cell): JsonCell {
 
 /** A measure's No. is its key and text, even where a workbook stores it as a number. */
 function keyCell(table: string, header: string, value: JsonCell): JsonCell {
-  return table === "Measures" && headerKey(header) === headerKey("No.") && typeof value === "number" ? String(value) : value;
+  return table === "Measures" && headerKey(header) === headerKey("No.") && typeof value === "number"
+    ? String(value)
+    : value;
 }
 
 /** `{"tables": {"Measures": [{"No.": "1", …}], …}}`: every planner table, rows keyed by header. */
-export function tablesToJson(tables: PlannerTables): { tables: Record<string, Array<Record<string, JsonCell>>> } {
+export function tablesToJson(tables: PlannerTables): {
+  tables: Record<string, Array<Record<string, JsonCell>>>;
+} {
   const out: Record<string, Array<Record<string, JsonCell>>> = {};
   for (const name of ALL_TABLE_NAMES) {
     const t = tables[name];
     if (!t) continue;
     out[name] = t.rows
       .filter((r) => r.some((c) => c !== null && String(c).trim() !== ""))
-      .map((r) => Object.fromEntries(t.headers.map((h, i) => [h, keyCell(name, h, jsonCell(r[i] ?? null))])));
+      .map((r) =>
+        Object.fromEntries(t.headers.map((h, i) => [h, keyCell(name, h, jsonCell(r[i] ?? null))]))
+      );
   }
   return { tables: out };
 }

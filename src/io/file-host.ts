@@ -44,7 +44,8 @@ export class FileHost implements Host {
 
   async writeTable(table: TableData): Promise<void> {
     const key = table.name.toLowerCase();
-    const before = Object.values(await this.book.readTables()).find((t) => t.name.toLowerCase() === key) ?? null;
+    const before =
+      Object.values(await this.book.readTables()).find((t) => t.name.toLowerCase() === key) ?? null;
     await this.book.writeTable(table);
     this.previous = before;
   }

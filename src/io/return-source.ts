@@ -26,7 +26,12 @@ export async function readRunSource(name: string, bytes: Uint8Array): Promise<Ru
         const key = cellText(row[setting < 0 ? 0 : setting]).toLowerCase();
         if (key) recorded[key] = row[value < 0 ? 1 : value] ?? null;
       }
-      return { name, rows: [measures.headers, ...measures.rows], sheetName: measures.sheet, recorded };
+      return {
+        name,
+        rows: [measures.headers, ...measures.rows],
+        sheetName: measures.sheet,
+        recorded,
+      };
     }
   }
   const rows = await readImportSource(name, bytes);

@@ -1,12 +1,27 @@
 import ExcelJS from "exceljs";
-import { ALL_TABLE_NAMES, TABLE_NAMES, columnIndex, headerKey, type PlannerTables, type TableData } from "../model/schema";
+import {
+  ALL_TABLE_NAMES,
+  TABLE_NAMES,
+  columnIndex,
+  headerKey,
+  type PlannerTables,
+  type TableData,
+} from "../model/schema";
 import type { Cell } from "../model/types";
 import { cellA1, columnLetter, parseCellA1, quoteSheet, rangeA1 } from "../plan/a1";
 import { NUMBER_FORMATS, tablesToReformat, VALIDATIONS } from "../plan/setup";
 import type { TableExtent } from "../plan/marks";
 import { isOlderOwnedSheet, type ExistingSheet } from "../plan/owned-sheets";
 import { MARGINS } from "../plan/page";
-import type { HeaderFooterText, PlanChart, PlanSheet, PlanTable, PlanValidation, PrintSetup, WorkbookPlan } from "../plan/types";
+import type {
+  HeaderFooterText,
+  PlanChart,
+  PlanSheet,
+  PlanTable,
+  PlanValidation,
+  PrintSetup,
+  WorkbookPlan,
+} from "../plan/types";
 import { fromExcelJs, toExcelJs } from "./exceljs-cells";
 import { markFindingsRules, writeMarksAsX14 } from "./xlsx-marks";
 import { hasKhmer } from "../plan/text-fit";
@@ -76,7 +91,14 @@ export class XlsxBook {
         if (!ref) continue;
         const r = decodeRange(ref.includes(":") ? ref : `${ref}:${ref}`);
         const dataRows = r.bottom - r.top - (model.totalsRow ? 1 : 0);
-        const info: TableInfo = { sheet, name: model.name, top: r.top, left: r.left, width: r.right - r.left + 1, height: Math.max(0, dataRows) };
+        const info: TableInfo = {
+          sheet,
+          name: model.name,
+          top: r.top,
+          left: r.left,
+          width: r.right - r.left + 1,
+          height: Math.max(0, dataRows),
+        };
         if (info.height === 1 && this.rowIsBlank(info, 1)) info.height = 0;
         out.set(model.name.toLowerCase(), info);
       }
@@ -95,7 +117,8 @@ export class XlsxBook {
   private readHeaders(t: TableInfo): string[] {
     const headerRow = t.sheet.getRow(t.top);
     const headers: string[] = [];
-    for (let c = 0; c < t.width; c++) headers.push(String(fromExcelJs(headerRow.getCell(t.left + c).value) ?? ""));
+    for (let c = 0; c < t.width; c++)
+      headers.push(String(fromExcelJs(headerRow.getCell(t.left + c).value) ?? ""));
     return headers;
   }
 
@@ -113,7 +136,12 @@ export class XlsxBook {
       for (let c = 0; c < t.width; c++) values[c] = fromExcelJs(row.getCell(t.left + c).value);
       rows.push(values);
     }
-    return { name: t.name, headers, rows, location: { sheet: t.sheet.name, row: t.top - 1, col: t.left - 1 } };
+    return {
+      name: t.name,
+      headers,
+      rows,
+      location: { sheet: t.sheet.name, row: t.top - 1, col: t.left - 1 },
+    };
   }
 
   /** The planner tables present in the workbook. */
@@ -132,13 +160,28 @@ export class XlsxBook {
     const index = this.tableIndex();
     return TABLE_NAMES.flatMap((name) => {
       const t = index.get(name.toLowerCase());
-      return t ? [{ sheet: t.sheet.name, row: t.top - 1, col: t.left - 1, width: t.width, height: t.height }] : [];
+      return t
+        ? [
+            {
+              sheet: t.sheet.name,
+              row: t.top - 1,
+              col: t.left - 1,
+              width: t.width,
+              height: t.height,
+            },
+          ]
+        : [];
     });
   }
 
   /** Every sheet as the owned-sheet check needs it (plan/owned-sheets.ts). */
   existingSheets(): ExistingSheet[] {
-    return this.wb.worksheets.map((ws) => ({ name: ws.name, marked: this.owned.has(ws.name), hasTable: ws.getTables().length > 0, a1: String(fromExcelJs(ws.getCell(1, 1).value) ?? "") }));
+    return this.wb.worksheets.map((ws) => ({
+      name: ws.name,
+      marked: this.owned.has(ws.name),
+      hasTable: ws.getTables().length > 0,
+      a1: String(fromExcelJs(ws.getCell(1, 1).value) ?? ""),
+    }));
   }
 
   applyPlan(plan: WorkbookPlan): void {
@@ -148,7 +191,8 @@ export class XlsxBook {
       else this.ensurePlannerSheet(sheet);
     }
     // Formats last: a dropdown's source table may come later in the plan.
-    for (const sheet of plan.sheets) if (!sheet.owned) sheet.tables.forEach((t) => this.formatTable(t));
+    for (const sheet of plan.sheets)
+      if (!sheet.owned) sheet.tables.forEach((t) => this.formatTable(t));
     // The marks last, over the tables as the plan left them.
     if (plan.marks) markFindingsRules(this);
   }
@@ -182,21 +226,39 @@ export class XlsxBook {
 
   private sheetForNewTable(plan: PlanSheet): ExcelJS.Worksheet {
     const existing = this.wb.getWorksheet(plan.name);
-    if (existing && existing.actualRowCount === 0 && existing.getTables().length === 0) return existing;
+    if (existing && existing.actualRowCount === 0 && existing.getTables().length === 0)
+      return existing;
     let name = plan.name;
     for (let i = 2; this.wb.getWorksheet(name); i++) name = `${plan.name} (${i})`;
     const sheet = this.wb.addWorksheet(name);
     plan.columnWidths?.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
-    if (plan.freeze) sheet.views = [{ state: "frozen", xSplit: plan.freeze.cols, ySplit: plan.freeze.rows }];
+    if (plan.freeze)
+      sheet.views = [{ state: "frozen", xSplit: plan.freeze.cols, ySplit: plan.freeze.rows }];
     return sheet;
   }
 
   private createTable(sheet: ExcelJS.Worksheet, table: PlanTable): void {
     const rows = table.rows.length > 0 ? table.rows : [table.headers.map(() => null)];
-    this.addTable(sheet, table.name, table.topLeft.row + 1, table.topLeft.col + 1, table.headers, rows, table.style);
+    this.addTable(
+      sheet,
+      table.name,
+      table.topLeft.row + 1,
+      table.topLeft.col + 1,
+      table.headers,
+      rows,
+      table.style
+    );
   }
 
-  private addTable(sheet: ExcelJS.Worksheet, name: string, top: number, left: number, headers: string[], rows: Cell[][], style: string): void {
+  private addTable(
+    sheet: ExcelJS.Worksheet,
+    name: string,
+    top: number,
+    left: number,
+    headers: string[],
+    rows: Cell[][],
+    style: string
+  ): void {
     sheet.addTable({
       name,
       ref: cellA1({ row: top - 1, col: left - 1 }),
@@ -215,7 +277,11 @@ export class XlsxBook {
     if (missing.length > 0 || fill) {
       const headers = [...current.headers, ...missing];
       const rows = fill
-        ? table.rows.map((r) => headers.map((h) => r[table.headers.findIndex((x) => headerKey(x) === headerKey(h))] ?? null))
+        ? table.rows.map((r) =>
+            headers.map(
+              (h) => r[table.headers.findIndex((x) => headerKey(x) === headerKey(h))] ?? null
+            )
+          )
         : current.rows.map((r) => [...r, ...missing.map(() => null)]);
       this.replaceTable(t, headers, rows, table.style);
     }
@@ -230,7 +296,15 @@ export class XlsxBook {
       const row = t.sheet.getRow(t.top + r);
       for (let c = 0; c < t.width; c++) row.getCell(t.left + c).value = null;
     }
-    this.addTable(t.sheet, t.name, t.top, t.left, headers, rows.length > 0 ? rows : [headers.map(() => null)], theme);
+    this.addTable(
+      t.sheet,
+      t.name,
+      t.top,
+      t.left,
+      headers,
+      rows.length > 0 ? rows : [headers.map(() => null)],
+      theme
+    );
   }
 
   /** Replaces a planner table's data rows (import, repair), keeping its place and style. */
@@ -242,7 +316,15 @@ export class XlsxBook {
     if (!written) return;
     for (const name of tablesToReformat(written)) {
       const headers = name === written ? table.headers : [];
-      this.formatTable({ name, topLeft: { row: 0, col: 0 }, headers, rows: [], style: "", numberFormats: NUMBER_FORMATS[name], validations: VALIDATIONS[name] });
+      this.formatTable({
+        name,
+        topLeft: { row: 0, col: 0 },
+        headers,
+        rows: [],
+        style: "",
+        numberFormats: NUMBER_FORMATS[name],
+        validations: VALIDATIONS[name],
+      });
     }
   }
 
@@ -267,17 +349,37 @@ export class XlsxBook {
   }
 
   private addValidation(sheet: ExcelJS.Worksheet, range: string, v: PlanValidation): void {
-    const dvs = (sheet as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void; model: Record<string, unknown> } }).dataValidations;
+    const dvs = (
+      sheet as unknown as {
+        dataValidations: {
+          add(a: string, v: ExcelJS.DataValidation): void;
+          model: Record<string, unknown>;
+        };
+      }
+    ).dataValidations;
     // Validations already on this column of the table (loaded per cell or as ranges) give way to ours.
     const target = decodeRange(range);
     for (const key of Object.keys(dvs.model)) {
       if (!/^[A-Z]+\d+(:[A-Z]+\d+)?$/.test(key)) continue;
       const k = decodeRange(key);
-      if (k.left <= target.left && k.right >= target.left && k.top <= target.bottom && k.bottom >= target.top) delete dvs.model[key];
+      if (
+        k.left <= target.left &&
+        k.right >= target.left &&
+        k.top <= target.bottom &&
+        k.bottom >= target.top
+      )
+        delete dvs.model[key];
     }
     let dv: ExcelJS.DataValidation;
     if (v.kind === "list" && "values" in v) {
-      dv = { type: "list", allowBlank: true, formulae: [`"${v.values.join(",")}"`], showErrorMessage: true, errorStyle: "warning", error: `Choose one of: ${v.values.join(", ")}` };
+      dv = {
+        type: "list",
+        allowBlank: true,
+        formulae: [`"${v.values.join(",")}"`],
+        showErrorMessage: true,
+        errorStyle: "warning",
+        error: `Choose one of: ${v.values.join(", ")}`,
+      };
     } else if (v.kind === "list") {
       const src = this.tableIndex().get(v.source.table.toLowerCase());
       let formula: string;
@@ -288,9 +390,24 @@ export class XlsxBook {
       } else {
         formula = `${quoteSheet(v.source.sheet)}!$A$2:$A$200`;
       }
-      dv = { type: "list", allowBlank: true, formulae: [formula], showErrorMessage: true, errorStyle: "warning", error: `Choose a value from the ${v.source.table} table.` };
+      dv = {
+        type: "list",
+        allowBlank: true,
+        formulae: [formula],
+        showErrorMessage: true,
+        errorStyle: "warning",
+        error: `Choose a value from the ${v.source.table} table.`,
+      };
     } else {
-      dv = { type: v.kind, operator: "between", allowBlank: true, formulae: [v.min, v.max], showErrorMessage: true, errorStyle: "stop", error: `Enter a number from ${v.min} to ${v.max}.` };
+      dv = {
+        type: v.kind,
+        operator: "between",
+        allowBlank: true,
+        formulae: [v.min, v.max],
+        showErrorMessage: true,
+        errorStyle: "stop",
+        error: `Enter a number from ${v.min} to ${v.max}.`,
+      };
     }
     dvs.add(range, dv);
   }
@@ -315,10 +432,13 @@ export class XlsxBook {
     }
     this.charts = this.charts.filter((c) => c.sheet !== plan.name);
     this.owned.add(plan.name);
-    const sheet = this.wb.addWorksheet(plan.name, { properties: { tabColor: plan.tabColor ? { argb: plan.tabColor } : undefined } });
+    const sheet = this.wb.addWorksheet(plan.name, {
+      properties: { tabColor: plan.tabColor ? { argb: plan.tabColor } : undefined },
+    });
     if (orderNo !== undefined) (sheet as unknown as Ordered).orderNo = orderNo;
     plan.columnWidths?.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
-    for (const [row, height] of Object.entries(plan.rowHeights ?? {})) sheet.getRow(Number(row) + 1).height = height;
+    for (const [row, height] of Object.entries(plan.rowHeights ?? {}))
+      sheet.getRow(Number(row) + 1).height = height;
     for (const c of plan.cells) {
       const cell = sheet.getCell(c.row + 1, c.col + 1);
       if (c.link) {
@@ -335,13 +455,25 @@ export class XlsxBook {
     }
     // A tall row reads from the top, like its wrapped text.
     for (const row of Object.keys(plan.rowHeights ?? {})) {
-      sheet.getRow(Number(row) + 1).eachCell((cell) => (cell.alignment = { ...cell.alignment, vertical: "top" }));
+      sheet
+        .getRow(Number(row) + 1)
+        .eachCell((cell) => (cell.alignment = { ...cell.alignment, vertical: "top" }));
     }
-    for (const m of plan.merges ?? []) sheet.mergeCells(m.from.row + 1, m.from.col + 1, m.to.row + 1, m.to.col + 1);
+    for (const m of plan.merges ?? [])
+      sheet.mergeCells(m.from.row + 1, m.from.col + 1, m.to.row + 1, m.to.col + 1);
     for (const t of plan.tables) {
-      this.addTable(sheet, t.name, t.topLeft.row + 1, t.topLeft.col + 1, t.headers, t.rows.length ? t.rows : [t.headers.map(() => null)], t.style);
+      this.addTable(
+        sheet,
+        t.name,
+        t.topLeft.row + 1,
+        t.topLeft.col + 1,
+        t.headers,
+        t.rows.length ? t.rows : [t.headers.map(() => null)],
+        t.style
+      );
     }
-    if (plan.freeze) sheet.views = [{ state: "frozen", xSplit: plan.freeze.cols, ySplit: plan.freeze.rows }];
+    if (plan.freeze)
+      sheet.views = [{ state: "frozen", xSplit: plan.freeze.cols, ySplit: plan.freeze.rows }];
     if (plan.print) applyPrint(sheet, plan.print);
     for (const chart of plan.charts) this.charts.push({ sheet: plan.name, chart });
   }
@@ -349,7 +481,9 @@ export class XlsxBook {
   /** The workbook as a file; `stored`: not deflated (sheets built for the package writer, which reads them at once). */
   async toBytes(stored = false): Promise<Uint8Array> {
     const zip = stored ? { zip: { compression: "STORE" } } : undefined;
-    let buf: Uint8Array = new Uint8Array(await this.wb.xlsx.writeBuffer(zip as ExcelJS.XlsxWriteOptions | undefined));
+    let buf: Uint8Array = new Uint8Array(
+      await this.wb.xlsx.writeBuffer(zip as ExcelJS.XlsxWriteOptions | undefined)
+    );
     if (this.charts.length > 0) {
       const { addCharts } = await import("./xlsx-charts");
       buf = await addCharts(buf, this.charts, stored);
@@ -378,12 +512,20 @@ function applyPrint(sheet: ExcelJS.Worksheet, p: PrintSetup): void {
   };
   const hf = (t?: HeaderFooterText): string | undefined => {
     if (!t) return undefined;
-    const text = (t.left ? `&L${t.left}` : "") + (t.center ? `&C${t.center}` : "") + (t.right ? `&R${t.right}` : "");
+    const text =
+      (t.left ? `&L${t.left}` : "") +
+      (t.center ? `&C${t.center}` : "") +
+      (t.right ? `&R${t.right}` : "");
     return text || undefined;
   };
   const oddHeader = hf(p.header);
   const oddFooter = hf(p.footer);
-  if (oddHeader || oddFooter) sheet.headerFooter = { ...sheet.headerFooter, ...(oddHeader ? { oddHeader } : {}), ...(oddFooter ? { oddFooter } : {}) };
+  if (oddHeader || oddFooter)
+    sheet.headerFooter = {
+      ...sheet.headerFooter,
+      ...(oddHeader ? { oddHeader } : {}),
+      ...(oddFooter ? { oddFooter } : {}),
+    };
   // ExcelJS writes a break after the row it is added to: after 1-based row r is before 0-based row r.
   for (const r of p.rowBreaks ?? []) if (r > 0) sheet.getRow(r).addPageBreak();
 }
@@ -406,10 +548,18 @@ function compactValidations(sheet: ExcelJS.Worksheet): void {
     if (m) cells.push({ col: m[1], row: Number(m[2]), key: JSON.stringify(dv), dv });
     else out[address] = dv;
   }
-  cells.sort((a, b) => (a.col === b.col ? a.row - b.row : a.col.length - b.col.length || (a.col < b.col ? -1 : 1)));
-  for (let i = 0; i < cells.length; ) {
+  cells.sort((a, b) =>
+    a.col === b.col ? a.row - b.row : a.col.length - b.col.length || (a.col < b.col ? -1 : 1)
+  );
+  for (let i = 0; i < cells.length;) {
     let j = i;
-    while (j + 1 < cells.length && cells[j + 1].col === cells[i].col && cells[j + 1].row === cells[j].row + 1 && cells[j + 1].key === cells[i].key) j++;
+    while (
+      j + 1 < cells.length &&
+      cells[j + 1].col === cells[i].col &&
+      cells[j + 1].row === cells[j].row + 1 &&
+      cells[j + 1].key === cells[i].key
+    )
+      j++;
     const a = cells[i];
     out[j === i ? `${a.col}${a.row}` : `${a.col}${a.row}:${a.col}${cells[j].row}`] = a.dv;
     i = j + 1;

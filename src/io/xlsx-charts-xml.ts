@@ -9,8 +9,9 @@ export const NS = {
 } as const;
 
 /** Characters XML 1.0 forbids (C0 controls except tab/LF/CR, lone surrogates, U+FFFE/U+FFFF). */
-// eslint-disable-next-line no-control-regex -- matching the control characters is the point
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const INVALID_XML =
+  // eslint-disable-next-line no-control-regex -- matching the control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
 
 /**
@@ -85,13 +86,20 @@ export function relationships(relsXml: string): Relationship[] {
 }
 
 /** Adds a relationship with a fresh rId; returns the new XML and that id. */
-export function addRelationship(relsXml: string, type: string, target: string): { xml: string; id: string } {
+export function addRelationship(
+  relsXml: string,
+  type: string,
+  target: string
+): { xml: string; id: string } {
   const taken = new Set(relationships(relsXml).map((r) => r.id));
   let n = 1;
   while (taken.has(`rId${n}`)) n++;
   const id = `rId${n}`;
   const rel = `<Relationship Id="${id}" Type="${escapeXml(type)}" Target="${escapeXml(target)}"/>`;
-  const open = relsXml.replace(/<Relationships\b((?:[^>"']|"[^"]*"|'[^']*')*?)\s*\/>/, "<Relationships$1></Relationships>");
+  const open = relsXml.replace(
+    /<Relationships\b((?:[^>"']|"[^"]*"|'[^']*')*?)\s*\/>/,
+    "<Relationships$1></Relationships>"
+  );
   if (!/<\/Relationships>/.test(open)) throw new Error("addCharts: malformed relationships part");
   return { xml: open.replace(/<\/Relationships>\s*$/, `${rel}</Relationships>`), id };
 }

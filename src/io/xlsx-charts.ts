@@ -15,7 +15,14 @@ import JSZip from "jszip";
 import { refA1 } from "../plan/a1";
 import type { ChartType, PlanChart } from "../plan/types";
 import { KHMER_FONT } from "./xlsx-styles";
-import { NS, addRelationship, attributes, escapeXml, relationships, scanElements } from "./xlsx-charts-xml";
+import {
+  NS,
+  addRelationship,
+  attributes,
+  escapeXml,
+  relationships,
+  scanElements,
+} from "./xlsx-charts-xml";
 import { relativeTarget, relsPathOf, resolveTarget } from "./xlsx-charts-xml";
 
 export interface SheetChart {
@@ -29,12 +36,23 @@ const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
 const EMPTY_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.pkgRel}"></Relationships>`;
 /** Worksheet children that CT_Worksheet places after <drawing>. */
 const AFTER_DRAWING = new Set([
-  "legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls",
-  "webPublishItems", "tableParts", "extLst",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
 ]);
 const [CAT_AX, VAL_AX] = [500000001, 500000002];
 
-export async function addCharts(xlsx: Uint8Array, charts: SheetChart[], stored = false): Promise<Uint8Array> {
+export async function addCharts(
+  xlsx: Uint8Array,
+  charts: SheetChart[],
+  stored = false
+): Promise<Uint8Array> {
   const todo = charts.filter((c) => c.chart.series.length > 0);
   if (todo.length === 0) return xlsx;
   const zip = await JSZip.loadAsync(xlsx);
@@ -47,7 +65,10 @@ export async function addCharts(xlsx: Uint8Array, charts: SheetChart[], stored =
   const newParts: Array<[string, string]> = [];
   for (const [sheet, list] of bySheet) {
     const sheetPath = sheetPaths.get(sheet);
-    if (!sheetPath) throw new Error(`addCharts: no sheet named "${sheet}" (have: ${[...sheetPaths.keys()].join(", ")})`);
+    if (!sheetPath)
+      throw new Error(
+        `addCharts: no sheet named "${sheet}" (have: ${[...sheetPaths.keys()].join(", ")})`
+      );
     let sheetXml = await read(zip, sheetPath);
     let sheetRels = (await read(zip, relsPathOf(sheetPath), true)) || EMPTY_RELS;
 
@@ -59,7 +80,11 @@ export async function addCharts(xlsx: Uint8Array, charts: SheetChart[], stored =
       drawingPath = `xl/drawings/drawing${drawingNo++}.xml`;
       drawingXml = drawingPart();
       newParts.push([drawingPath, CT_DRAWING]);
-      const added = addRelationship(sheetRels, REL_TYPE + "drawing", relativeTarget(sheetPath, drawingPath));
+      const added = addRelationship(
+        sheetRels,
+        REL_TYPE + "drawing",
+        relativeTarget(sheetPath, drawingPath)
+      );
       sheetRels = added.xml;
       sheetXml = withDrawingElement(sheetXml, added.id);
     }
@@ -70,7 +95,11 @@ export async function addCharts(xlsx: Uint8Array, charts: SheetChart[], stored =
       const chartPath = `xl/charts/chart${chartNo++}.xml`;
       zip.file(chartPath, chartPart(chart));
       newParts.push([chartPath, CT_CHART]);
-      const added = addRelationship(drawingRels, REL_TYPE + "chart", relativeTarget(drawingPath, chartPath));
+      const added = addRelationship(
+        drawingRels,
+        REL_TYPE + "chart",
+        relativeTarget(drawingPath, chartPath)
+      );
       drawingRels = added.xml;
       anchors.push(anchorXml(chart, added.id, ++shapeId));
     }
@@ -118,12 +147,19 @@ function nextPartNumber(zip: JSZip, prefix: string): number {
 }
 
 /** The drawing part a sheet already references through its <drawing r:id>, if any. */
-function existingDrawing(sheetXml: string, sheetRels: string, sheetPath: string): string | undefined {
-  const el = scanElements(sheetXml).find((e) => e.depth === 1 && e.local === "drawing" && !e.closing);
+function existingDrawing(
+  sheetXml: string,
+  sheetRels: string,
+  sheetPath: string
+): string | undefined {
+  const el = scanElements(sheetXml).find(
+    (e) => e.depth === 1 && e.local === "drawing" && !e.closing
+  );
   if (!el) return undefined;
   const rId = [...attributes(el.tag)].find(([k]) => k.endsWith(":id"))?.[1];
   const rel = relationships(sheetRels).find((r) => r.id === rId);
-  if (!rel) throw new Error(`addCharts: ${sheetPath} has a <drawing> whose relationship is missing`);
+  if (!rel)
+    throw new Error(`addCharts: ${sheetPath} has a <drawing> whose relationship is missing`);
   return resolveTarget(sheetPath, rel.target);
 }
 
@@ -135,7 +171,9 @@ function withDrawingElement(sheetXml: string, rId: string): string {
   const rBinding = attributes(root.tag).get("xmlns:r");
   const local = rBinding === undefined || rBinding === NS.r ? "" : ` xmlns:r="${NS.r}"`;
   const element = `<${prefix}drawing${local} r:id="${rId}"/>`;
-  const before = elements.find((e) => (e.depth === 1 && AFTER_DRAWING.has(e.local)) || (e.depth === 0 && e.closing));
+  const before = elements.find(
+    (e) => (e.depth === 1 && AFTER_DRAWING.has(e.local)) || (e.depth === 0 && e.closing)
+  );
   if (!before) throw new Error("addCharts: worksheet XML has no closing root tag");
   let xml = sheetXml.slice(0, before.start) + element + sheetXml.slice(before.start);
   if (rBinding === undefined) {
@@ -164,12 +202,20 @@ function withAnchors(drawingXml: string, anchors: string[]): string {
   const rootAttrs = attributes(elements[0].tag);
   const declared = rootAttrs.get("xmlns:xdr") === NS.xdr && rootAttrs.get("xmlns:a") === NS.a;
   const decl = declared ? "" : ` xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}"`;
-  const body = anchors.map((a) => a.replace("<xdr:twoCellAnchor", `<xdr:twoCellAnchor${decl}`)).join("");
+  const body = anchors
+    .map((a) => a.replace("<xdr:twoCellAnchor", `<xdr:twoCellAnchor${decl}`))
+    .join("");
   const end = elements.find((e) => e.depth === 0 && e.closing);
   if (end) return drawingXml.slice(0, end.start) + body + drawingXml.slice(end.start);
   const root = elements[0]; // self-closing root: <xdr:wsDr …/>
   const open = root.tag.replace(/\s*\/>$/, ">");
-  return drawingXml.slice(0, root.start) + open + body + `</${root.name}>` + drawingXml.slice(root.start + root.tag.length);
+  return (
+    drawingXml.slice(0, root.start) +
+    open +
+    body +
+    `</${root.name}>` +
+    drawingXml.slice(root.start + root.tag.length)
+  );
 }
 
 function anchorXml(chart: PlanChart, rId: string, shapeId: number): string {
@@ -189,19 +235,23 @@ function withOverrides(contentTypes: string, parts: Array<[string, string]>): st
   const have = new Set(
     scanElements(contentTypes)
       .filter((e) => e.local === "Override")
-      .map((e) => attributes(e.tag).get("PartName")),
+      .map((e) => attributes(e.tag).get("PartName"))
   );
   const add = parts
     .filter(([path]) => !have.has("/" + path))
     .map(([path, type]) => `<Override PartName="/${escapeXml(path)}" ContentType="${type}"/>`)
     .join("");
-  if (!/<\/Types>\s*$/.test(contentTypes)) throw new Error("addCharts: malformed [Content_Types].xml");
+  if (!/<\/Types>\s*$/.test(contentTypes))
+    throw new Error("addCharts: malformed [Content_Types].xml");
   return contentTypes.replace(/<\/Types>\s*$/, `${add}</Types>`);
 }
 
 // ---- chart part -------------------------------------------------------------------------
 
-const KIND: Record<ChartType, { plot: "bar" | "pie" | "line"; dir?: "bar" | "col"; stacked?: boolean }> = {
+const KIND: Record<
+  ChartType,
+  { plot: "bar" | "pie" | "line"; dir?: "bar" | "col"; stacked?: boolean }
+> = {
   bar: { plot: "bar", dir: "bar" },
   barStacked: { plot: "bar", dir: "bar", stacked: true },
   column: { plot: "bar", dir: "col" },
@@ -228,7 +278,8 @@ const fill = (hex: string): string => `<a:solidFill><a:srgbClr val="${hex}"/></a
 
 /** A series' or point's shape properties: a fill, or for a line its stroke. */
 function shapeXml(hex: string, plot: "bar" | "pie" | "line"): string {
-  if (plot === "line") return `<c:spPr><a:ln w="28575" cap="rnd">${fill(hex)}<a:round/></a:ln></c:spPr>`;
+  if (plot === "line")
+    return `<c:spPr><a:ln w="28575" cap="rnd">${fill(hex)}<a:round/></a:ln></c:spPr>`;
   return `<c:spPr>${fill(hex)}${plot === "pie" ? `<a:ln w="12700"><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill></a:ln>` : ""}</c:spPr>`;
 }
 
@@ -236,7 +287,12 @@ function pointsXml(colors: string[] | undefined, plot: "bar" | "pie" | "line"): 
   if (!colors) return "";
   return colors
     .map((hex, i) => {
-      const inner = plot === "bar" ? `${val("idx", i)}${val("invertIfNegative", 0)}${val("bubble3D", 0)}` : plot === "pie" ? `${val("idx", i)}${val("bubble3D", 0)}` : val("idx", i);
+      const inner =
+        plot === "bar"
+          ? `${val("idx", i)}${val("invertIfNegative", 0)}${val("bubble3D", 0)}`
+          : plot === "pie"
+            ? `${val("idx", i)}${val("bubble3D", 0)}`
+            : val("idx", i);
       return `<c:dPt>${inner}${shapeXml(hex, plot)}</c:dPt>`;
     })
     .join("");
@@ -265,7 +321,9 @@ function seriesXml(chart: PlanChart, plot: "bar" | "pie" | "line"): string {
         `<c:tx><c:strRef>${f(s.nameRef)}${strCache([s.name])}</c:strRef></c:tx>` +
         (s.color ? shapeXml(s.color, plot) : "") +
         (plot === "bar" ? val("invertIfNegative", 0) : "") +
-        (plot === "line" ? `<c:marker>${val("symbol", "circle")}${val("size", 5)}${s.color ? `<c:spPr>${fill(s.color)}</c:spPr>` : ""}</c:marker>` : "") +
+        (plot === "line"
+          ? `<c:marker>${val("symbol", "circle")}${val("size", 5)}${s.color ? `<c:spPr>${fill(s.color)}</c:spPr>` : ""}</c:marker>`
+          : "") +
         pointsXml(s.pointColors, plot) +
         labelsXml(chart, plot) +
         `<c:cat><c:strRef>${f(chart.categories)}${strCache(chart.categoryCache)}</c:strRef></c:cat>` +
@@ -287,7 +345,11 @@ function axisTitleXml(text: string | undefined, vertical: boolean): string {
   );
 }
 
-function axesXml(dir: "bar" | "col", titles: PlanChart["axisTitles"] = {}, minimum?: number): string {
+function axesXml(
+  dir: "bar" | "col",
+  titles: PlanChart["axisTitles"] = {},
+  minimum?: number
+): string {
   const [catPos, valPos] = dir === "bar" ? ["l", "b"] : ["b", "l"];
   const common = (id: number, pos: string): string =>
     `${val("axId", id)}<c:scaling>${val("orientation", "minMax")}${id === VAL_AX && minimum !== undefined ? val("min", minimum) : ""}</c:scaling>${val("delete", 0)}${val("axPos", pos)}`;

@@ -33,7 +33,8 @@ export function markFindingsRules(book: XlsxBook): void {
 /** ExcelJS's removeConditionalFormatting(fn) KEEPS the formats for which fn is true. */
 function removeOurRules(sheet: ExcelJS.Worksheet): void {
   sheet.removeConditionalFormatting(
-    (cf: ExcelJS.ConditionalFormattingOptions) => !cf.rules.some((r) => "formulae" in r && (r.formulae ?? []).some(isMarkFormula)),
+    (cf: ExcelJS.ConditionalFormattingOptions) =>
+      !cf.rules.some((r) => "formulae" in r && (r.formulae ?? []).some(isMarkFormula))
   );
 }
 
@@ -75,15 +76,27 @@ async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
 }
 
 function unescapeXml(s: string): string {
-  return s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  return s
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 }
 
-const CF_EXT = new RegExp(`<ext\\b[^>]*uri="${CF_EXT_URI.replace(/[{}]/g, "\\$&")}"[^>]*>([\\s\\S]*?)</ext>`);
+const CF_EXT = new RegExp(
+  `<ext\\b[^>]*uri="${CF_EXT_URI.replace(/[{}]/g, "\\$&")}"[^>]*>([\\s\\S]*?)</ext>`
+);
 const X14_CF = /<(\w+):conditionalFormatting\b[\s\S]*?<\/\1:conditionalFormatting>/g;
 
 /** A worksheet's XML without its (now empty) extension list entry for conditional formats. */
 function dropEmptyExt(xml: string): string {
-  let out = xml.replace(new RegExp(`<ext\\b[^>]*uri="${CF_EXT_URI.replace(/[{}]/g, "\\$&")}"[^>]*>\\s*<(\\w+):conditionalFormattings\\b[^>]*>\\s*</\\1:conditionalFormattings>\\s*</ext>`), "");
+  let out = xml.replace(
+    new RegExp(
+      `<ext\\b[^>]*uri="${CF_EXT_URI.replace(/[{}]/g, "\\$&")}"[^>]*>\\s*<(\\w+):conditionalFormattings\\b[^>]*>\\s*</\\1:conditionalFormattings>\\s*</ext>`
+    ),
+    ""
+  );
   out = out.replace(/<extLst>\s*<\/extLst>/, "");
   return out;
 }
@@ -92,7 +105,9 @@ function dropEmptyExt(xml: string): string {
 function withoutX14Marks(xml: string): string {
   const ext = CF_EXT.exec(xml);
   if (!ext) return xml;
-  const body = ext[1].replace(X14_CF, (cf) => (cf.includes(MARK_TAG) || cf.includes(MARK_ID_PREFIX) ? "" : cf));
+  const body = ext[1].replace(X14_CF, (cf) =>
+    cf.includes(MARK_TAG) || cf.includes(MARK_ID_PREFIX) ? "" : cf
+  );
   return body === ext[1] ? xml : dropEmptyExt(xml.replace(ext[1], body));
 }
 
@@ -120,20 +135,23 @@ export async function writeMarksAsX14(xlsx: Uint8Array): Promise<Uint8Array> {
     sheetIndex++;
     let xml = (await zip.file(part)?.async("string")) ?? "";
     const rules: string[] = [];
-    xml = xml.replace(/<conditionalFormatting\b([^>]*)>([\s\S]*?)<\/conditionalFormatting>/g, (block, attrs: string, inner: string) => {
-      if (!inner.includes(`N(&quot;${MARK_TAG}&quot;)`)) return block;
-      const sqref = /\bsqref="([^"]+)"/.exec(attrs)?.[1] ?? "";
-      for (const rule of inner.matchAll(/<cfRule\b([^>]*)>([\s\S]*?)<\/cfRule>/g)) {
-        const priority = /\bpriority="(\d+)"/.exec(rule[1])?.[1] ?? "1";
-        const dxf = dxfs[Number(/\bdxfId="(\d+)"/.exec(rule[1])?.[1] ?? -1)] ?? "";
-        const formula = /<formula>([\s\S]*?)<\/formula>/.exec(rule[2])?.[1] ?? "";
-        const id = markRuleId(sheetIndex, rules.length);
-        rules.push(
-          `<x14:conditionalFormatting xmlns:xm="${XM_NS}"><x14:cfRule type="expression" priority="${priority}" id="${id}"><xm:f>${formula}</xm:f><x14:dxf>${dxf}</x14:dxf></x14:cfRule><xm:sqref>${sqref}</xm:sqref></x14:conditionalFormatting>`,
-        );
+    xml = xml.replace(
+      /<conditionalFormatting\b([^>]*)>([\s\S]*?)<\/conditionalFormatting>/g,
+      (block, attrs: string, inner: string) => {
+        if (!inner.includes(`N(&quot;${MARK_TAG}&quot;)`)) return block;
+        const sqref = /\bsqref="([^"]+)"/.exec(attrs)?.[1] ?? "";
+        for (const rule of inner.matchAll(/<cfRule\b([^>]*)>([\s\S]*?)<\/cfRule>/g)) {
+          const priority = /\bpriority="(\d+)"/.exec(rule[1])?.[1] ?? "1";
+          const dxf = dxfs[Number(/\bdxfId="(\d+)"/.exec(rule[1])?.[1] ?? -1)] ?? "";
+          const formula = /<formula>([\s\S]*?)<\/formula>/.exec(rule[2])?.[1] ?? "";
+          const id = markRuleId(sheetIndex, rules.length);
+          rules.push(
+            `<x14:conditionalFormatting xmlns:xm="${XM_NS}"><x14:cfRule type="expression" priority="${priority}" id="${id}"><xm:f>${formula}</xm:f><x14:dxf>${dxf}</x14:dxf></x14:cfRule><xm:sqref>${sqref}</xm:sqref></x14:conditionalFormatting>`
+          );
+        }
+        return "";
       }
-      return "";
-    });
+    );
     if (rules.length === 0) continue;
     // This save's marks replace those an earlier save put in the extension.
     zip.file(part, withX14Formats(withoutX14Marks(xml), rules.join("")));
@@ -151,7 +169,13 @@ function withX14Formats(xml: string, formats: string): string {
       const close = `</${list[1]}:conditionalFormattings>`;
       return xml.replace(ext[0], ext[0].replace(close, formats + close));
     }
-    return xml.replace(ext[0], ext[0].replace("</ext>", `<x14:conditionalFormattings xmlns:x14="${X14_NS}">${formats}</x14:conditionalFormattings></ext>`));
+    return xml.replace(
+      ext[0],
+      ext[0].replace(
+        "</ext>",
+        `<x14:conditionalFormattings xmlns:x14="${X14_NS}">${formats}</x14:conditionalFormattings></ext>`
+      )
+    );
   }
   const entry = `<ext uri="${CF_EXT_URI}" xmlns:x14="${X14_NS}"><x14:conditionalFormattings>${formats}</x14:conditionalFormattings></ext>`;
   if (/<extLst>/.test(xml)) return xml.replace(/<\/extLst>/, `${entry}</extLst>`);

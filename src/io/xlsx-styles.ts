@@ -17,17 +17,20 @@ const FILL: Partial<Record<CellStyle, string>> = {
 export function applyCellStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   const font: Partial<ExcelJS.Font> = {};
   if (style === "title") Object.assign(font, { bold: true, size: 16, color: { argb: "FF1F4E79" } });
-  if (style === "subtitle") Object.assign(font, { bold: true, size: 12, color: { argb: "FF1F4E79" } });
+  if (style === "subtitle")
+    Object.assign(font, { bold: true, size: 12, color: { argb: "FF1F4E79" } });
   if (style === "header") Object.assign(font, { bold: true, color: { argb: "FFFFFFFF" } });
   if (style === "note") Object.assign(font, { italic: true, color: { argb: "FF595959" } });
   if (style === "total") Object.assign(font, { bold: true });
   if (style === "link") Object.assign(font, { underline: true, color: { argb: "FF0563C1" } });
   // Named, so a program without Calibri falls back to a sans font for the headings too.
-  font.name = typeof cell.value === "string" && /[\u1780-\u17ff]/.test(cell.value) ? KHMER_FONT : "Calibri";
+  font.name =
+    typeof cell.value === "string" && /[\u1780-\u17ff]/.test(cell.value) ? KHMER_FONT : "Calibri";
   cell.font = font;
   const fill = FILL[style];
   if (fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: fill } };
   if (style === "header") cell.alignment = { vertical: "middle", wrapText: true };
   if (style === "wrap") cell.alignment = { vertical: "top", wrapText: true };
-  if (style === "center" || style === "warningCenter") cell.alignment = { vertical: "top", horizontal: "center" };
+  if (style === "center" || style === "warningCenter")
+    cell.alignment = { vertical: "top", horizontal: "center" };
 }

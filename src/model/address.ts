@@ -12,7 +12,10 @@ export function quoteSheetName(sheet: string): string {
 }
 
 /** The sheet row (1-based, as Excel numbers it) of data row `row` (1-based); the header's row for null. Null without a location. */
-export function sheetRowOf(table: Pick<TableData, "location"> | undefined, row: number | null): number | null {
+export function sheetRowOf(
+  table: Pick<TableData, "location"> | undefined,
+  row: number | null
+): number | null {
   const loc = table?.location;
   if (!loc) return null;
   const n = row !== null && Number.isInteger(row) && row >= 1 ? row : 0;
@@ -23,7 +26,11 @@ export function sheetRowOf(table: Pick<TableData, "location"> | undefined, row: 
  * "Measures!I39": the cell of data row `row` (1-based) in `column`. Without a column, the row's
  * first cell; without a row, the header cell. Null without a location.
  */
-export function cellAddressOf(table: TableData | undefined, row: number | null, column: string | null): string | null {
+export function cellAddressOf(
+  table: TableData | undefined,
+  row: number | null,
+  column: string | null
+): string | null {
   const loc = table?.location;
   const sheetRow = sheetRowOf(table, row);
   if (!table || !loc || sheetRow === null) return null;

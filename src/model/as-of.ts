@@ -36,7 +36,11 @@ export function workbookAsOfYear(tables: PlannerTables | null | undefined): numb
 }
 
 /** Explicit year first, then the workbook's, then the current year. */
-export function resolveAsOfYear(tables: PlannerTables | null | undefined, explicit?: number | null, now: Date = new Date()): number {
+export function resolveAsOfYear(
+  tables: PlannerTables | null | undefined,
+  explicit?: number | null,
+  now: Date = new Date()
+): number {
   if (isAsOfYear(explicit)) return explicit;
   return workbookAsOfYear(tables) ?? now.getFullYear();
 }

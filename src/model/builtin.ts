@@ -1,7 +1,16 @@
 import committeesData from "./data/committees.json";
 import despfData from "./data/despf.json";
 import dgpData from "./data/dgp.json";
-import type { Committee, Framework, FrameworkId, Goal, Measure, Responsibility, Strategy, Timeframe } from "./types";
+import type {
+  Committee,
+  Framework,
+  FrameworkId,
+  Goal,
+  Measure,
+  Responsibility,
+  Strategy,
+  Timeframe,
+} from "./types";
 
 /** The shape of src/model/data/<framework>.json: the policy text transcribed as data. */
 interface FrameworkData {
@@ -54,7 +63,9 @@ function expand(data: FrameworkData, asOfYear: number): Framework {
     strategies: data.strategies.map((s) => ({ ...s })),
     committees: COMMITTEES.map((c) => ({ ...c, aliases: [...c.aliases] })),
     timeframes: data.timeframes.map((t) => ({ ...t })),
-    responsibilities: data.responsibilities.map((r) => ({ ...r, role: r.role === "Support" ? "Support" : "Lead" }) as Responsibility),
+    responsibilities: data.responsibilities.map(
+      (r) => ({ ...r, role: r.role === "Support" ? "Support" : "Lead" }) as Responsibility
+    ),
     measures,
   };
 }
@@ -65,11 +76,20 @@ export function builtinFramework(id: FrameworkId, asOfYear: number): Framework {
   if (id === "dgp") {
     const f = expand(dgpData as FrameworkData, asOfYear);
     // DGP Appendix 1 is wholly under DGC: only DGC is expected to carry all 83 actions.
-    f.committees = f.committees.map((c) => ({ ...c, expectedMeasures: c.code === "DGC" ? f.measures.length : null }));
+    f.committees = f.committees.map((c) => ({
+      ...c,
+      expectedMeasures: c.code === "DGC" ? f.measures.length : null,
+    }));
     return f;
   }
   return {
-    settings: { name: "New framework", periodStart: 2021, periodEnd: 2035, asOfYear, expectedMeasures: null },
+    settings: {
+      name: "New framework",
+      periodStart: 2021,
+      periodEnd: 2035,
+      asOfYear,
+      expectedMeasures: null,
+    },
     goals: [],
     strategies: [],
     committees: COMMITTEES.map((c) => ({ ...c, aliases: [...c.aliases], expectedMeasures: null })),

@@ -71,7 +71,8 @@ export function excelSerialToDate(serial: number): Date {
   return new Date(EXCEL_EPOCH_MS + Math.round(serial * DAY_MS));
 }
 
-export type YearRead = { kind: "blank" } | { kind: "year"; year: number } | { kind: "invalid"; text: string };
+export type YearRead =
+  { kind: "blank" } | { kind: "year"; year: number } | { kind: "invalid"; text: string };
 
 /**
  * Reads a year from a number (2025, or an Excel date serial), text with spaces ("  2025 ",
@@ -80,7 +81,9 @@ export type YearRead = { kind: "blank" } | { kind: "year"; year: number } | { ki
 export function readYear(cell: unknown): YearRead {
   if (isBlank(cell)) return { kind: "blank" };
   if (cell instanceof Date) {
-    return isNaN(cell.getTime()) ? { kind: "invalid", text: "" } : { kind: "year", year: cell.getUTCFullYear() };
+    return isNaN(cell.getTime())
+      ? { kind: "invalid", text: "" }
+      : { kind: "year", year: cell.getUTCFullYear() };
   }
   if (typeof cell === "number") return yearFromNumber(cell, String(cell));
   const text = cellText(cell);
@@ -97,18 +100,26 @@ function yearFromNumber(n: number, text: string): YearRead {
   if (!Number.isFinite(n)) return { kind: "invalid", text };
   if (Number.isInteger(n) && n >= 1000 && n <= 9999) return { kind: "year", year: n };
   // An Excel date serial between 1927 and 2173 stored as a number.
-  if (n >= 10_000 && n <= 100_000) return { kind: "year", year: excelSerialToDate(n).getUTCFullYear() };
+  if (n >= 10_000 && n <= 100_000)
+    return { kind: "year", year: excelSerialToDate(n).getUTCFullYear() };
   return { kind: "invalid", text };
 }
 
-export type NumberRead = { kind: "blank" } | { kind: "number"; value: number } | { kind: "invalid"; text: string };
+export type NumberRead =
+  { kind: "blank" } | { kind: "number"; value: number } | { kind: "invalid"; text: string };
 
 /** Reads a number: 40, "40", " 40 % ", "40,5", "៤០%". */
 export function readNumber(cell: unknown): NumberRead {
   if (isBlank(cell)) return { kind: "blank" };
-  if (typeof cell === "number") return Number.isFinite(cell) ? { kind: "number", value: cell } : { kind: "invalid", text: String(cell) };
+  if (typeof cell === "number")
+    return Number.isFinite(cell)
+      ? { kind: "number", value: cell }
+      : { kind: "invalid", text: String(cell) };
   const text = cellText(cell);
-  const compact = foldDigits(text).replace(/\s+/g, "").replace(/%$/, "").replace(/^(-?\d+),(\d+)$/, "$1.$2");
+  const compact = foldDigits(text)
+    .replace(/\s+/g, "")
+    .replace(/%$/, "")
+    .replace(/^(-?\d+),(\d+)$/, "$1.$2");
   if (/^[-+]?(\d+\.?\d*|\.\d+)$/.test(compact)) return { kind: "number", value: Number(compact) };
   return { kind: "invalid", text };
 }

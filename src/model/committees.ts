@@ -39,7 +39,11 @@ export class CommitteeIndex {
  * reading of "which committees does this measure concern" for counts, briefing blocks and the
  * pane's committee filter.
  */
-export function measureCommitteeCodes(lead: string, others: readonly string[], resolve: (text: string) => string | null): string[] {
+export function measureCommitteeCodes(
+  lead: string,
+  others: readonly string[],
+  resolve: (text: string) => string | null
+): string[] {
   const codes: string[] = [];
   const first = resolve(lead);
   if (first) codes.push(first);

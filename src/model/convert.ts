@@ -1,6 +1,25 @@
 import { cellText, readList, readNumber, readYear, readsAsEmpty } from "./cells";
-import { columnIndex, findTable, TABLE_HEADERS, type PlannerTables, type SetupTableName, type TableData, type TableName } from "./schema";
-import type { Cell, Committee, Framework, FrameworkSettings, Goal, Measure, Responsibility, Role, Strategy, Timeframe } from "./types";
+import {
+  columnIndex,
+  findTable,
+  TABLE_HEADERS,
+  type PlannerTables,
+  type SetupTableName,
+  type TableData,
+  type TableName,
+} from "./schema";
+import type {
+  Cell,
+  Committee,
+  Framework,
+  FrameworkSettings,
+  Goal,
+  Measure,
+  Responsibility,
+  Role,
+  Strategy,
+  Timeframe,
+} from "./types";
 
 const LIST_SEPARATOR = "; ";
 const ROLES: readonly Role[] = ["Lead", "Support"];
@@ -28,7 +47,11 @@ export function measureToRow(m: Measure): Cell[] {
 /** The seven planner tables of a framework, headers as the contract names them. */
 export function frameworkToTables(f: Framework): Record<SetupTableName, TableData> {
   const s = f.settings;
-  const table = (name: SetupTableName, rows: Cell[][]): TableData => ({ name, headers: [...TABLE_HEADERS[name]], rows });
+  const table = (name: SetupTableName, rows: Cell[][]): TableData => ({
+    name,
+    headers: [...TABLE_HEADERS[name]],
+    rows,
+  });
   return {
     Framework: table("Framework", [
       ["Name", s.name],
@@ -37,20 +60,41 @@ export function frameworkToTables(f: Framework): Record<SetupTableName, TableDat
       ["As of year", s.asOfYear],
       ["Expected measures", s.expectedMeasures],
     ]),
-    Goals: table("Goals", f.goals.map((g) => [g.code, g.name, g.nameKm])),
-    Strategies: table("Strategies", f.strategies.map((x) => [x.code, x.goal, x.name])),
+    Goals: table(
+      "Goals",
+      f.goals.map((g) => [g.code, g.name, g.nameKm])
+    ),
+    Strategies: table(
+      "Strategies",
+      f.strategies.map((x) => [x.code, x.goal, x.name])
+    ),
     Committees: table(
       "Committees",
-      f.committees.map((c) => [c.code, c.name, c.nameKm, c.aliases.join(LIST_SEPARATOR), c.expectedMeasures]),
+      f.committees.map((c) => [
+        c.code,
+        c.name,
+        c.nameKm,
+        c.aliases.join(LIST_SEPARATOR),
+        c.expectedMeasures,
+      ])
     ),
-    Timeframes: table("Timeframes", f.timeframes.map((t) => [t.name, t.from, t.to])),
-    Responsibilities: table("Responsibilities", f.responsibilities.map((r) => [r.goal, r.committee, r.role])),
+    Timeframes: table(
+      "Timeframes",
+      f.timeframes.map((t) => [t.name, t.from, t.to])
+    ),
+    Responsibilities: table(
+      "Responsibilities",
+      f.responsibilities.map((r) => [r.goal, r.committee, r.role])
+    ),
     Measures: table("Measures", f.measures.map(measureToRow)),
   };
 }
 
 /** Reads one table's rows as records keyed by contract header; missing columns read as null. */
-export function tableRecords(table: TableData | undefined, name: TableName): Array<Record<string, Cell>> {
+export function tableRecords(
+  table: TableData | undefined,
+  name: TableName
+): Array<Record<string, Cell>> {
   if (!table) return [];
   const headers = TABLE_HEADERS[name];
   const idx = headers.map((h) => columnIndex(table, h));
@@ -58,7 +102,8 @@ export function tableRecords(table: TableData | undefined, name: TableName): Arr
   for (const row of table.rows) {
     if (row.every(readsAsEmpty)) continue;
     const rec: Record<string, Cell> = {};
-    for (let i = 0; i < headers.length; i++) rec[headers[i]] = idx[i] >= 0 ? (row[idx[i]] ?? null) : null;
+    for (let i = 0; i < headers.length; i++)
+      rec[headers[i]] = idx[i] >= 0 ? (row[idx[i]] ?? null) : null;
     out.push(rec);
   }
   return out;
@@ -143,5 +188,13 @@ export function tablesToFramework(tables: PlannerTables, fallbackAsOf: number): 
     target: cellText(r["Target"]),
     notes: cellText(r["Notes"]),
   }));
-  return { settings: readSettings(tables, fallbackAsOf), goals, strategies, committees, timeframes, responsibilities, measures };
+  return {
+    settings: readSettings(tables, fallbackAsOf),
+    goals,
+    strategies,
+    committees,
+    timeframes,
+    responsibilities,
+    measures,
+  };
 }

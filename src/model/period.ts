@@ -27,14 +27,23 @@ export function parsePeriod(cell: unknown): Period | null {
   const n = Number(m[3]);
   if (kind === "H") {
     if (n > 2) return null;
-    return { label: `${year}-H${n}`, year, firstMonth: n === 1 ? 1 : 7, lastMonth: n === 1 ? 6 : 12 };
+    return {
+      label: `${year}-H${n}`,
+      year,
+      firstMonth: n === 1 ? 1 : 7,
+      lastMonth: n === 1 ? 6 : 12,
+    };
   }
   return { label: `${year}-Q${n}`, year, firstMonth: (n - 1) * 3 + 1, lastMonth: n * 3 };
 }
 
 /** Earlier periods first: by end month, then by start month, then label. */
 export function comparePeriods(a: Period, b: Period): number {
-  return a.year * 12 + a.lastMonth - (b.year * 12 + b.lastMonth) || a.year * 12 + a.firstMonth - (b.year * 12 + b.firstMonth) || a.label.localeCompare(b.label);
+  return (
+    a.year * 12 + a.lastMonth - (b.year * 12 + b.lastMonth) ||
+    a.year * 12 + a.firstMonth - (b.year * 12 + b.firstMonth) ||
+    a.label.localeCompare(b.label)
+  );
 }
 
 /** The quarter a date falls in ("2026-Q4" for 30 November 2026, in UTC). */

@@ -87,7 +87,10 @@ export function countDataRows(table: TableData | undefined): number {
 }
 
 /** Finds a planner table by name, ignoring case (Excel table names are case-insensitive). */
-export function findTable(tables: Record<string, TableData | undefined>, name: TableName): TableData | undefined {
+export function findTable(
+  tables: Record<string, TableData | undefined>,
+  name: TableName
+): TableData | undefined {
   const direct = tables[name];
   if (direct) return direct;
   const key = name.toLowerCase();

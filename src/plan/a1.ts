@@ -6,12 +6,10 @@ export { columnLetter };
 /** One definition of sheet-name quoting, shared with the findings' cell addresses. */
 export const quoteSheet = quoteSheetName;
 
-
 export function cellA1(ref: CellRef, absolute = false): string {
   const d = absolute ? "$" : "";
   return `${d}${columnLetter(ref.col)}${d}${ref.row + 1}`;
 }
-
 
 /** "A1:C9" (or "A1" when one cell). */
 export function rangeA1(from: CellRef, to: CellRef, absolute = false): string {

@@ -8,8 +8,21 @@
  * Static values: a briefing is a snapshot of the day it is built.
  */
 import type { Framework } from "../model/types";
-import { ATTENTION_GROUPS, committeeBriefings, knownStatus, type AttentionGroup, type CommitteeBriefing } from "./briefing";
-import { label, localName, statusLabel, timeframeLabel, type Language, type LabelKey } from "./labels";
+import {
+  ATTENTION_GROUPS,
+  committeeBriefings,
+  knownStatus,
+  type AttentionGroup,
+  type CommitteeBriefing,
+} from "./briefing";
+import {
+  label,
+  localName,
+  statusLabel,
+  timeframeLabel,
+  type Language,
+  type LabelKey,
+} from "./labels";
 import { rowHeight } from "./text-fit";
 import type { CellStyle, HeaderFooterText, PlanCell, PlanSheet } from "./types";
 import { isOverdue } from "../summary/attention";
@@ -48,10 +61,22 @@ export function headerText(text: string): string {
   return text.replace(/&/g, "&&");
 }
 
-export function briefingSheets(framework: Framework, language: Language, periods?: PeriodHistory): PlanSheet[] {
+export function briefingSheets(
+  framework: Framework,
+  language: Language,
+  periods?: PeriodHistory
+): PlanSheet[] {
   const briefings = committeeBriefings(framework);
   if (briefings.length === 0) {
-    return [briefingSheet(framework, language, { code: null, name: "", nameKm: "", measures: [], counts: ATTENTION_GROUPS.map(() => 0) })];
+    return [
+      briefingSheet(framework, language, {
+        code: null,
+        name: "",
+        nameKm: "",
+        measures: [],
+        counts: ATTENTION_GROUPS.map(() => 0),
+      }),
+    ];
   }
   const names = new Set<string>();
   return briefings.map((b) => {
@@ -64,10 +89,21 @@ export function briefingSheets(framework: Framework, language: Language, periods
   });
 }
 
-export function briefingSheet(framework: Framework, language: Language, b: CommitteeBriefing, periods?: PeriodHistory): PlanSheet {
+export function briefingSheet(
+  framework: Framework,
+  language: Language,
+  b: CommitteeBriefing,
+  periods?: PeriodHistory
+): PlanSheet {
   const L = (k: LabelKey, p?: Record<string, string | number>) => label(language, k, p);
   const cells: PlanCell[] = [];
-  const put = (row: number, col: number, value: PlanCell["value"], style?: CellStyle, numberFormat?: string) => {
+  const put = (
+    row: number,
+    col: number,
+    value: PlanCell["value"],
+    style?: CellStyle,
+    numberFormat?: string
+  ) => {
     const cell: PlanCell = { row, col, value };
     if (style) cell.style = style;
     if (numberFormat) cell.numberFormat = numberFormat;
@@ -76,8 +112,17 @@ export function briefingSheet(framework: Framework, language: Language, b: Commi
   const asOf = framework.settings.asOfYear;
   const committee = b.code === null ? L("briefingNone") : localName(language, b.name, b.nameKm);
   const rowHeights: Record<number, number> = {};
-  const fit = (row: number, texts: Array<[string, number]>, scale = 1, minimum = 15, bold = false) => {
-    const h = rowHeight(texts.map(([text, col]) => ({ text, width: BRIEFING_WIDTHS[col], scale, bold })), minimum);
+  const fit = (
+    row: number,
+    texts: Array<[string, number]>,
+    scale = 1,
+    minimum = 15,
+    bold = false
+  ) => {
+    const h = rowHeight(
+      texts.map(([text, col]) => ({ text, width: BRIEFING_WIDTHS[col], scale, bold })),
+      minimum
+    );
     if (h !== 15) rowHeights[row] = h;
   };
 
@@ -88,16 +133,33 @@ export function briefingSheet(framework: Framework, language: Language, b: Commi
   put(1, 0, framework.settings.name, "subtitle");
   if (framework.settings.name) fit(1, [[framework.settings.name, 1]], 12 / 11, 16, true);
   const total = b.measures.length;
-  const counts = ATTENTION_GROUPS.flatMap((g, i) => (g === "Other" && b.counts[i] === 0 ? [] : [`${L(GROUP_LABEL[g] ?? "other")} ${b.counts[i]}`]));
+  const counts = ATTENTION_GROUPS.flatMap((g, i) =>
+    g === "Other" && b.counts[i] === 0 ? [] : [`${L(GROUP_LABEL[g] ?? "other")} ${b.counts[i]}`]
+  );
   const countsLine = `${counts.join("  ·  ")}  ·  ${L("total")} ${total}`;
   put(2, 0, countsLine, "subtitle");
   fit(2, [[countsLine, 1]], 12 / 11, 15, true);
   put(3, 0, L("briefingOrder"), "note");
   fit(3, [[L("briefingOrder"), 1]]);
 
-  const headers = [L("no"), L("measure"), L("timeframe"), L("start"), L("end"), L("status"), L("progress"), L("leadInstitution")];
+  const headers = [
+    L("no"),
+    L("measure"),
+    L("timeframe"),
+    L("start"),
+    L("end"),
+    L("status"),
+    L("progress"),
+    L("leadInstitution"),
+  ];
   headers.forEach((h, i) => put(BRIEFING_HEADER_ROW, i, h, "header"));
-  fit(BRIEFING_HEADER_ROW, headers.map((h, i): [string, number] => [h, i]), 1, 15, true);
+  fit(
+    BRIEFING_HEADER_ROW,
+    headers.map((h, i): [string, number] => [h, i]),
+    1,
+    15,
+    true
+  );
 
   let r = BRIEFING_HEADER_ROW + 1;
   if (b.measures.length === 0) put(r++, 1, L("noMeasures"), "note");
@@ -126,7 +188,10 @@ export function briefingSheet(framework: Framework, language: Language, b: Commi
   r = changedSince(periods, b, language, r, put, fit);
   const lastRow = r - 1;
   const name = framework.settings.name;
-  const header: HeaderFooterText = { left: headerText(committee), right: headerText(L("briefingAsOf", { year: asOf })) };
+  const header: HeaderFooterText = {
+    left: headerText(committee),
+    right: headerText(L("briefingAsOf", { year: asOf })),
+  };
   const footer: HeaderFooterText = { left: headerText(name), right: L("pageOf") };
 
   return {
@@ -160,8 +225,20 @@ function changedSince(
   b: CommitteeBriefing,
   language: Language,
   start: number,
-  put: (row: number, col: number, value: PlanCell["value"], style?: CellStyle, numberFormat?: string) => void,
-  fit: (row: number, texts: Array<[string, number]>, scale?: number, minimum?: number, bold?: boolean) => void,
+  put: (
+    row: number,
+    col: number,
+    value: PlanCell["value"],
+    style?: CellStyle,
+    numberFormat?: string
+  ) => void,
+  fit: (
+    row: number,
+    texts: Array<[string, number]>,
+    scale?: number,
+    minimum?: number,
+    bold?: boolean
+  ) => void
 ): number {
   if (!periods?.previous || !periods.latest) return start;
   const L = (k: LabelKey, p?: Record<string, string | number>) => label(language, k, p);
@@ -175,13 +252,27 @@ function changedSince(
     put(r++, 1, L("noChangeSince", { previous: periods.previous }), "note");
     return r;
   }
-  const headers = [L("no"), L("measure"), periods.previous, "", "", periods.latest, L("progress"), L("change")];
+  const headers = [
+    L("no"),
+    L("measure"),
+    periods.previous,
+    "",
+    "",
+    periods.latest,
+    L("progress"),
+    L("change"),
+  ];
   headers.forEach((h, i) => put(r, i, h, "header"));
   r++;
   const pct = (n: number | null) => (n === null ? "–" : `${n}`);
   for (const c of changes) {
     const m = mine.get(c.no.toLowerCase());
-    const what = [c.statusMoved ? L("changeStatus") : "", c.progress === "up" ? L("progressUp") : c.progress === "down" ? L("progressDown") : ""].filter(Boolean).join(", ");
+    const what = [
+      c.statusMoved ? L("changeStatus") : "",
+      c.progress === "up" ? L("progressUp") : c.progress === "down" ? L("progressDown") : "",
+    ]
+      .filter(Boolean)
+      .join(", ");
     const before = c.before.status ? statusLabel(language, c.before.status) : "";
     const after = c.after.status ? statusLabel(language, c.after.status) : "";
     put(r, 0, c.no);

@@ -9,7 +9,15 @@ import { committeeDims, committeeKeyResolver } from "../summary/dimensions";
 import { measureCommitteeCodes } from "../model/committees";
 
 /** Attention groups, most urgent first: a measure falls in the first that applies. */
-export const ATTENTION_GROUPS = ["Delayed", "Overdue", "At risk", "On track", "Not started", "Completed", "Other"] as const;
+export const ATTENTION_GROUPS = [
+  "Delayed",
+  "Overdue",
+  "At risk",
+  "On track",
+  "Not started",
+  "Completed",
+  "Other",
+] as const;
 export type AttentionGroup = (typeof ATTENTION_GROUPS)[number];
 
 const STATUS_BY_KEY = new Map<string, Status>(STATUSES.map((s) => [s.toLowerCase(), s]));
@@ -43,16 +51,21 @@ export interface CommitteeBriefing {
 }
 
 /** The committees' measures (lead or co-lead), in Committees order, then those naming none. */
-export function briefingBlocks(framework: Framework): Array<{ code: string | null; name: string; nameKm: string; measures: Measure[] }> {
+export function briefingBlocks(
+  framework: Framework
+): Array<{ code: string | null; name: string; nameKm: string; measures: Measure[] }> {
   const codeOf = committeeKeyResolver(framework.committees);
-  const blocks: Array<{ code: string | null; name: string; nameKm: string; measures: Measure[] }> = committeeDims(framework).map((c) => ({
-    code: c.code,
-    name: c.name || c.code,
-    nameKm: c.nameKm,
-    measures: [],
-  }));
+  const blocks: Array<{ code: string | null; name: string; nameKm: string; measures: Measure[] }> =
+    committeeDims(framework).map((c) => ({
+      code: c.code,
+      name: c.name || c.code,
+      nameKm: c.nameKm,
+      measures: [],
+    }));
   const blockOf = new Map<string, Measure[]>();
-  for (const b of blocks) if (b.code !== null && !blockOf.has(b.code.toLowerCase())) blockOf.set(b.code.toLowerCase(), b.measures);
+  for (const b of blocks)
+    if (b.code !== null && !blockOf.has(b.code.toLowerCase()))
+      blockOf.set(b.code.toLowerCase(), b.measures);
   const none: Measure[] = [];
   for (const m of framework.measures) {
     const codes = measureCommitteeCodes(m.leadCommittee, m.otherCommittees, codeOf);
@@ -66,9 +79,14 @@ export function briefingBlocks(framework: Framework): Array<{ code: string | nul
 /** Each committee's briefing; `only` keeps one committee (its code, any case). */
 export function committeeBriefings(framework: Framework, only?: string): CommitteeBriefing[] {
   const asOf = framework.settings.asOfYear;
-  const blocks = briefingBlocks(framework).filter((b) => only === undefined || (b.code ?? "").toLowerCase() === only.trim().toLowerCase());
+  const blocks = briefingBlocks(framework).filter(
+    (b) => only === undefined || (b.code ?? "").toLowerCase() === only.trim().toLowerCase()
+  );
   return blocks.map((b) => {
-    const ranked = b.measures.map((m) => ({ m, g: ATTENTION_GROUPS.indexOf(attentionGroup(m, asOf)) }));
+    const ranked = b.measures.map((m) => ({
+      m,
+      g: ATTENTION_GROUPS.indexOf(attentionGroup(m, asOf)),
+    }));
     ranked.sort((x, y) => x.g - y.g || compareNo(x.m.no, y.m.no));
     const counts = ATTENTION_GROUPS.map(() => 0);
     for (const r of ranked) counts[r.g] += 1;
@@ -77,7 +95,9 @@ export function committeeBriefings(framework: Framework, only?: string): Committ
 }
 
 /** Measures per committee and status (lead or co-lead), statuses in STATUSES order, then "Other". */
-export function statusByCommittee(framework: Framework): Array<{ code: string | null; name: string; nameKm: string; counts: number[] }> {
+export function statusByCommittee(
+  framework: Framework
+): Array<{ code: string | null; name: string; nameKm: string; counts: number[] }> {
   return briefingBlocks(framework).map((b) => {
     const counts = [...STATUSES.map(() => 0), 0];
     for (const m of b.measures) {

@@ -12,7 +12,12 @@
 import { STATUSES, type Framework } from "../model/types";
 import type { SummaryData } from "../summary";
 import { isOverdue } from "../summary/attention";
-import { committeeBriefings, knownStatus, statusByCommittee, type CommitteeBriefing } from "./briefing";
+import {
+  committeeBriefings,
+  knownStatus,
+  statusByCommittee,
+  type CommitteeBriefing,
+} from "./briefing";
 import { label, localName, statusLabel, type LabelKey, type Language } from "./labels";
 import { ACTUAL_COLOR, EXPECTED_COLOR, STATUS_COLORS, statusColor } from "./palette";
 import { shortText } from "./text-fit";
@@ -46,8 +51,19 @@ export interface DeckTable {
 
 export type DeckSlide =
   | { kind: "title"; title: string; subtitle: string; lines: string[] }
-  | { kind: "overview"; title: string; numbers: Array<{ label: string; value: string; note: string }>; charts: DeckChart[] }
-  | { kind: "committee"; title: string; chart: DeckChart | null; table: DeckTable | null; note: string }
+  | {
+      kind: "overview";
+      title: string;
+      numbers: Array<{ label: string; value: string; note: string }>;
+      charts: DeckChart[];
+    }
+  | {
+      kind: "committee";
+      title: string;
+      chart: DeckChart | null;
+      table: DeckTable | null;
+      note: string;
+    }
   | { kind: "table"; title: string; table: DeckTable | null; note: string };
 
 export interface DeckPlan {
@@ -71,7 +87,11 @@ const TITLE_CHARS = 90;
 
 export class UnknownCommitteeError extends Error {}
 
-export function briefingDeck(framework: Framework, data: SummaryData, options: DeckOptions): DeckPlan {
+export function briefingDeck(
+  framework: Framework,
+  data: SummaryData,
+  options: DeckOptions
+): DeckPlan {
   const language = options.language;
   const L = (k: LabelKey, p?: Record<string, string | number>) => label(language, k, p);
   const asOf = framework.settings.asOfYear;
@@ -82,32 +102,65 @@ export function briefingDeck(framework: Framework, data: SummaryData, options: D
     briefings = briefings.filter((b) => (b.code ?? "").toLowerCase() === code);
     if (briefings.length === 0) {
       const known = committeeBriefings(framework).flatMap((b) => (b.code ? [b.code] : []));
-      throw new UnknownCommitteeError(`No committee with the code "${options.committee}" (the Committees table has ${known.join(", ") || "none"}).`);
+      throw new UnknownCommitteeError(
+        `No committee with the code "${options.committee}" (the Committees table has ${known.join(", ") || "none"}).`
+      );
     }
   }
-  const committeeName = (b: { code: string | null; name: string; nameKm: string }) => (b.code === null ? L("briefingNone") : localName(language, b.name, b.nameKm));
+  const committeeName = (b: { code: string | null; name: string; nameKm: string }) =>
+    b.code === null ? L("briefingNone") : localName(language, b.name, b.nameKm);
   const axis = { category: L("axisCommittee"), value: L("axisMeasures") };
   const slides: DeckSlide[] = [];
 
   // Title.
   const only = options.committee !== undefined ? committeeName(briefings[0]) : "";
-  slides.push({ kind: "title", title: only ? `${L("deckTitle")} — ${only}` : L("deckTitle"), subtitle: name, lines: [L("briefingAsOf", { year: asOf }), `${L("period")} ${data.period.start}–${data.period.end}`, L("deckSource")] });
+  slides.push({
+    kind: "title",
+    title: only ? `${L("deckTitle")} — ${only}` : L("deckTitle"),
+    subtitle: name,
+    lines: [
+      L("briefingAsOf", { year: asOf }),
+      `${L("period")} ${data.period.start}–${data.period.end}`,
+      L("deckSource"),
+    ],
+  });
 
   // Overview: key numbers, status by committee, counted and expected.
   const k = data.keyFigures;
   const num = (v: number | "") => (v === "" ? 0 : v);
   const expected = framework.settings.expectedMeasures;
   const share = k.shareCompleted.value === "" ? 0 : Math.round(k.shareCompleted.value * 100);
-  const byCommittee = statusByCommittee(framework).filter((b) => options.committee === undefined || briefings.some((x) => x.code === b.code));
-  const statusCols = [...STATUSES.map((s, j) => ({ status: s as string, j })), { status: "Other", j: STATUSES.length }].filter(({ j }) => byCommittee.some((b) => b.counts[j] > 0));
-  const committeesShown = data.committees.filter((c) => options.committee === undefined || c.code.toLowerCase() === options.committee.trim().toLowerCase());
+  const byCommittee = statusByCommittee(framework).filter(
+    (b) => options.committee === undefined || briefings.some((x) => x.code === b.code)
+  );
+  const statusCols = [
+    ...STATUSES.map((s, j) => ({ status: s as string, j })),
+    { status: "Other", j: STATUSES.length },
+  ].filter(({ j }) => byCommittee.some((b) => b.counts[j] > 0));
+  const committeesShown = data.committees.filter(
+    (c) =>
+      options.committee === undefined ||
+      c.code.toLowerCase() === options.committee.trim().toLowerCase()
+  );
   slides.push({
     kind: "overview",
     title: L("deckOverview"),
     numbers: [
-      { label: L("measures"), value: String(num(k.measures.value)), note: expected !== null ? L("ofExpected", { n: expected }) : "" },
-      { label: L("completed"), value: String(num(k.completed.value)), note: L("shareOfMeasures", { share }) },
-      { label: L("needingAttention"), value: String(data.attention.total), note: L("attentionWhat") },
+      {
+        label: L("measures"),
+        value: String(num(k.measures.value)),
+        note: expected !== null ? L("ofExpected", { n: expected }) : "",
+      },
+      {
+        label: L("completed"),
+        value: String(num(k.completed.value)),
+        note: L("shareOfMeasures", { share }),
+      },
+      {
+        label: L("needingAttention"),
+        value: String(data.attention.total),
+        note: L("attentionWhat"),
+      },
     ],
     charts: [
       {
@@ -127,8 +180,16 @@ export function briefingDeck(framework: Framework, data: SummaryData, options: D
         title: L("chartCommittees"),
         categories: committeesShown.map((c) => c.code),
         series: [
-          { name: L("countedTotal"), values: committeesShown.map((c) => c.resolvedTotal), color: ACTUAL_COLOR },
-          { name: L("expected"), values: committeesShown.map((c) => (c.expected.value === "" ? 0 : c.expected.value)), color: EXPECTED_COLOR },
+          {
+            name: L("countedTotal"),
+            values: committeesShown.map((c) => c.resolvedTotal),
+            color: ACTUAL_COLOR,
+          },
+          {
+            name: L("expected"),
+            values: committeesShown.map((c) => (c.expected.value === "" ? 0 : c.expected.value)),
+            color: EXPECTED_COLOR,
+          },
         ],
         axisTitles: axis,
         dataLabels: true,
@@ -143,33 +204,78 @@ export function briefingDeck(framework: Framework, data: SummaryData, options: D
   const annexRows: string[][] = [];
   const annexColors: Array<string | null> = [];
   const seen = new Set<string>();
-  const measures = options.committee === undefined ? framework.measures : briefings.flatMap((b) => b.measures);
+  const measures =
+    options.committee === undefined ? framework.measures : briefings.flatMap((b) => b.measures);
   const late = measures
-    .filter((m) => (isOverdue(m, asOf) || knownStatus(m.status) === "Delayed") && !seen.has(m.no) && seen.add(m.no))
-    .sort((a, b) => (a.endYear ?? Infinity) - (b.endYear ?? Infinity) || a.no.localeCompare(b.no, "en", { numeric: true }));
+    .filter(
+      (m) =>
+        (isOverdue(m, asOf) || knownStatus(m.status) === "Delayed") &&
+        !seen.has(m.no) &&
+        seen.add(m.no)
+    )
+    .sort(
+      (a, b) =>
+        (a.endYear ?? Infinity) - (b.endYear ?? Infinity) ||
+        a.no.localeCompare(b.no, "en", { numeric: true })
+    );
   const committeeOf = new Map<string, string>();
-  for (const b of committeeBriefings(framework)) for (const m of b.measures) if (!committeeOf.has(m.no)) committeeOf.set(m.no, b.code ?? "");
+  for (const b of committeeBriefings(framework))
+    for (const m of b.measures) if (!committeeOf.has(m.no)) committeeOf.set(m.no, b.code ?? "");
   for (const m of late) {
-    annexRows.push([m.no, shortText(m.measure, TITLE_CHARS), committeeOf.get(m.no) ?? "", m.endYear === null ? "" : String(m.endYear), statusLabel(language, m.status), m.endYear !== null && m.endYear < asOf ? String(asOf - m.endYear) : ""]);
-    annexColors.push(knownStatus(m.status) ? STATUS_COLORS[knownStatus(m.status) as keyof typeof STATUS_COLORS] : null);
+    annexRows.push([
+      m.no,
+      shortText(m.measure, TITLE_CHARS),
+      committeeOf.get(m.no) ?? "",
+      m.endYear === null ? "" : String(m.endYear),
+      statusLabel(language, m.status),
+      m.endYear !== null && m.endYear < asOf ? String(asOf - m.endYear) : "",
+    ]);
+    annexColors.push(
+      knownStatus(m.status)
+        ? STATUS_COLORS[knownStatus(m.status) as keyof typeof STATUS_COLORS]
+        : null
+    );
   }
-  const annexHeaders = [L("no"), L("measure"), L("committee"), L("endYear"), L("status"), L("yearsLate")];
+  const annexHeaders = [
+    L("no"),
+    L("measure"),
+    L("committee"),
+    L("endYear"),
+    L("status"),
+    L("yearsLate"),
+  ];
   const annexWidths = [0.6, 6.2, 1.1, 0.9, 1.6, 0.9];
-  if (annexRows.length === 0) slides.push({ kind: "table", title: L("deckAnnex"), table: null, note: L("deckNoAnnex") });
+  if (annexRows.length === 0)
+    slides.push({ kind: "table", title: L("deckAnnex"), table: null, note: L("deckNoAnnex") });
   for (let i = 0; i < annexRows.length; i += ROWS_PER_SLIDE) {
     const part = Math.floor(i / ROWS_PER_SLIDE) + 1;
     slides.push({
       kind: "table",
       title: part === 1 ? L("deckAnnex") : `${L("deckAnnex")} ${L("deckContinued", { n: part })}`,
-      table: { headers: annexHeaders, rows: annexRows.slice(i, i + ROWS_PER_SLIDE), widths: annexWidths, statusColumn: 4, statusColors: annexColors.slice(i, i + ROWS_PER_SLIDE) },
+      table: {
+        headers: annexHeaders,
+        rows: annexRows.slice(i, i + ROWS_PER_SLIDE),
+        widths: annexWidths,
+        statusColumn: 4,
+        statusColors: annexColors.slice(i, i + ROWS_PER_SLIDE),
+      },
       note: "",
     });
   }
 
-  return { language, font: language === "km" ? "Khmer UI" : "Calibri", title: `${L("deckTitle")} — ${name}`, slides };
+  return {
+    language,
+    font: language === "km" ? "Khmer UI" : "Calibri",
+    title: `${L("deckTitle")} — ${name}`,
+    slides,
+  };
 }
 
-function committeeSlides(b: CommitteeBriefing, framework: Framework, language: Language): DeckSlide[] {
+function committeeSlides(
+  b: CommitteeBriefing,
+  framework: Framework,
+  language: Language
+): DeckSlide[] {
   const L = (k: LabelKey, p?: Record<string, string | number>) => label(language, k, p);
   const asOf = framework.settings.asOfYear;
   const committee = b.code === null ? L("briefingNone") : localName(language, b.name, b.nameKm);
@@ -178,7 +284,9 @@ function committeeSlides(b: CommitteeBriefing, framework: Framework, language: L
     type: "column",
     title: L("deckCommitteeStatus", { committee: b.code ?? committee }),
     categories: STATUSES.map((s) => statusLabel(language, s)),
-    series: [{ name: L("measures"), values: counts, pointColors: STATUSES.map((s) => STATUS_COLORS[s]) }],
+    series: [
+      { name: L("measures"), values: counts, pointColors: STATUSES.map((s) => STATUS_COLORS[s]) },
+    ],
     axisTitles: { category: L("status"), value: L("axisMeasures") },
     dataLabels: true,
   };
@@ -189,7 +297,13 @@ function committeeSlides(b: CommitteeBriefing, framework: Framework, language: L
   });
   const headers = [L("no"), L("measure"), L("endYear"), L("status"), L("leadInstitution")];
   const widths = [0.6, 5.4, 0.9, 1.5, 2.6];
-  const row = (m: (typeof attention)[number]) => [m.no, shortText(m.measure, TITLE_CHARS), m.endYear === null ? "" : String(m.endYear), statusLabel(language, m.status), shortText(m.institutions[0] ?? "", 40)];
+  const row = (m: (typeof attention)[number]) => [
+    m.no,
+    shortText(m.measure, TITLE_CHARS),
+    m.endYear === null ? "" : String(m.endYear),
+    statusLabel(language, m.status),
+    shortText(m.institutions[0] ?? "", 40),
+  ];
   const color = (m: (typeof attention)[number]) => {
     const s = knownStatus(m.status);
     return s ? STATUS_COLORS[s] : null;
@@ -200,15 +314,27 @@ function committeeSlides(b: CommitteeBriefing, framework: Framework, language: L
     kind: "committee",
     title: `${committee}`,
     chart,
-    table: first.length > 0 ? { headers, rows: first.map(row), widths, statusColumn: 3, statusColors: first.map(color) } : null,
-    note: first.length > 0 ? `${L("deckCommitteeAttention", { committee: b.code ?? committee })}: ${attention.length}` : L("deckNoAttention"),
+    table:
+      first.length > 0
+        ? { headers, rows: first.map(row), widths, statusColumn: 3, statusColors: first.map(color) }
+        : null,
+    note:
+      first.length > 0
+        ? `${L("deckCommitteeAttention", { committee: b.code ?? committee })}: ${attention.length}`
+        : L("deckNoAttention"),
   });
   for (let i = ROWS_BESIDE_CHART, part = 2; i < attention.length; i += ROWS_PER_SLIDE, part++) {
     const rows = attention.slice(i, i + ROWS_PER_SLIDE);
     slides.push({
       kind: "table",
       title: `${L("deckCommitteeAttention", { committee })} ${L("deckContinued", { n: part })}`,
-      table: { headers, rows: rows.map(row), widths, statusColumn: 3, statusColors: rows.map(color) },
+      table: {
+        headers,
+        rows: rows.map(row),
+        widths,
+        statusColumn: 3,
+        statusColors: rows.map(color),
+      },
       note: "",
     });
   }

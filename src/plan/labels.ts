@@ -12,8 +12,10 @@ const en = {
   summaryTitle: "Summary",
   asOfYear: "As of year",
   period: "Period",
-  formulasNote: "The numbers are formulas over the Measures and Committees tables: they update as you edit the measures.",
-  codesNote: "Committees are counted by their code: a measure that names a committee by its full name or an alias is not counted here.",
+  formulasNote:
+    "The numbers are formulas over the Measures and Committees tables: they update as you edit the measures.",
+  codesNote:
+    "Committees are counted by their code: a measure that names a committee by its full name or an alias is not counted here.",
   keyFigures: "Key figures",
   figure: "Figure",
   value: "Value",
@@ -32,7 +34,8 @@ const en = {
   total: "Total",
   expected: "Expected",
   difference: "Difference",
-  committeeNamesDiffer: "{code}: the formulas count {counted} measures by code; {named} measures name this committee by code, name or alias.",
+  committeeNamesDiffer:
+    "{code}: the formulas count {counted} measures by code; {named} measures name this committee by code, name or alias.",
   perGoalCommittee: "Measures per goal and committee (lead or co-lead)",
   perGoalTimeframe: "Measures per goal and timeframe",
   goal: "Goal",
@@ -94,7 +97,8 @@ const en = {
   stAtRisk: "At risk",
   stDelayed: "Delayed",
   stCompleted: "Completed",
-  briefingOrder: "Ordered by what needs attention — Delayed, overdue, At risk, On track, Not started, Completed — then by No.",
+  briefingOrder:
+    "Ordered by what needs attention — Delayed, overdue, At risk, On track, Not started, Completed — then by No.",
   briefingNone: "Measures naming no committee",
   coverTitle: "Briefing summary",
   needingAttention: "Needing attention",
@@ -132,8 +136,10 @@ const km: Record<LabelKey, string> = {
   summaryTitle: "សេចក្តីសង្ខេប",
   asOfYear: "ឆ្នាំគិតត្រឹម",
   period: "រយៈពេល",
-  formulasNote: "តួលេខទាំងនេះជារូបមន្តគណនាលើតារាង Measures និង Committees ៖ វាប្រែប្រួលតាមពេលអ្នកកែប្រែវិធានការ។",
-  codesNote: "គណៈកម្មាធិការត្រូវបានរាប់តាមកូដ ៖ វិធានការដែលសរសេរឈ្មោះពេញ ឬឈ្មោះផ្សេងនៃគណៈកម្មាធិការ មិនត្រូវបានរាប់នៅទីនេះទេ។",
+  formulasNote:
+    "តួលេខទាំងនេះជារូបមន្តគណនាលើតារាង Measures និង Committees ៖ វាប្រែប្រួលតាមពេលអ្នកកែប្រែវិធានការ។",
+  codesNote:
+    "គណៈកម្មាធិការត្រូវបានរាប់តាមកូដ ៖ វិធានការដែលសរសេរឈ្មោះពេញ ឬឈ្មោះផ្សេងនៃគណៈកម្មាធិការ មិនត្រូវបានរាប់នៅទីនេះទេ។",
   keyFigures: "តួលេខសំខាន់ៗ",
   figure: "តួលេខ",
   value: "តម្លៃ",
@@ -152,7 +158,8 @@ const km: Record<LabelKey, string> = {
   total: "សរុប",
   expected: "ចំនួនរំពឹងទុក",
   difference: "ភាពខុសគ្នា",
-  committeeNamesDiffer: "{code} ៖ រូបមន្តរាប់បាន {counted} វិធានការតាមកូដ ប៉ុន្តែមាន {named} វិធានការដែលសំដៅលើគណៈកម្មាធិការនេះ តាមកូដ ឈ្មោះ ឬឈ្មោះផ្សេង។",
+  committeeNamesDiffer:
+    "{code} ៖ រូបមន្តរាប់បាន {counted} វិធានការតាមកូដ ប៉ុន្តែមាន {named} វិធានការដែលសំដៅលើគណៈកម្មាធិការនេះ តាមកូដ ឈ្មោះ ឬឈ្មោះផ្សេង។",
   perGoalCommittee: "វិធានការតាមគោលដៅ និងគណៈកម្មាធិការ (ដឹកនាំ ឬសហដឹកនាំ)",
   perGoalTimeframe: "វិធានការតាមគោលដៅ និងរយៈពេលអនុវត្ត",
   goal: "គោលដៅ",
@@ -214,7 +221,8 @@ const km: Record<LabelKey, string> = {
   stAtRisk: "មានហានិភ័យ",
   stDelayed: "យឺតយ៉ាវ",
   stCompleted: "បានបញ្ចប់",
-  briefingOrder: "តម្រៀបតាមតម្រូវការយកចិត្តទុកដាក់ — យឺតយ៉ាវ ហួសកាលកំណត់ មានហានិភ័យ ដំណើរការតាមផែនការ មិនទាន់ចាប់ផ្តើម បានបញ្ចប់ — បន្ទាប់មកតាម ល.រ",
+  briefingOrder:
+    "តម្រៀបតាមតម្រូវការយកចិត្តទុកដាក់ — យឺតយ៉ាវ ហួសកាលកំណត់ មានហានិភ័យ ដំណើរការតាមផែនការ មិនទាន់ចាប់ផ្តើម បានបញ្ចប់ — បន្ទាប់មកតាម ល.រ",
   briefingNone: "វិធានការដែលមិនបញ្ជាក់គណៈកម្មាធិការ",
   coverTitle: "សេចក្តីសង្ខេបសម្រាប់ការបង្ហាញ",
   needingAttention: "ត្រូវយកចិត្តទុកដាក់",
@@ -249,10 +257,16 @@ const km: Record<LabelKey, string> = {
 export const LABELS: Record<Language, Record<LabelKey, string>> = { en, km };
 
 /** A label, with {placeholders} filled. */
-export function label(language: Language, key: LabelKey, params: Record<string, string | number> = {}): string {
+export function label(
+  language: Language,
+  key: LabelKey,
+  params: Record<string, string | number> = {}
+): string {
   const text = (LABELS[language] ?? LABELS.en)[key];
   if (!text.includes("{")) return text;
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return text.replace(/\{(\w+)\}/g, (m, name: string) =>
+    name in params ? String(params[name]) : m
+  );
 }
 
 const STATUS_KEYS: Record<Status, LabelKey> = {
@@ -264,7 +278,9 @@ const STATUS_KEYS: Record<Status, LabelKey> = {
 };
 
 /** The five statuses by their lower-case spelling. */
-const STATUS_BY_KEY = new Map((Object.keys(STATUS_KEYS) as Status[]).map((s) => [s.toLowerCase(), s]));
+const STATUS_BY_KEY = new Map(
+  (Object.keys(STATUS_KEYS) as Status[]).map((s) => [s.toLowerCase(), s])
+);
 
 /** A status as shown: the five in the sheet's language, anything else as written. */
 export function statusLabel(language: Language, status: string): string {
@@ -273,7 +289,10 @@ export function statusLabel(language: Language, status: string): string {
 }
 
 export function severityLabel(language: Language, severity: Severity): string {
-  return label(language, severity === "error" ? "sevError" : severity === "warning" ? "sevWarning" : "sevInfo");
+  return label(
+    language,
+    severity === "error" ? "sevError" : severity === "warning" ? "sevWarning" : "sevInfo"
+  );
 }
 
 /** A committee's or goal's name in the language, falling back to English. */
@@ -306,7 +325,13 @@ export function timeframeLabel(language: Language, timeframe: string): string {
 }
 
 /** A goal's name for a chart axis: its code and the words before the first ":", cut to about `max` characters. */
-export function shortGoalName(language: Language, code: string, name: string, nameKm: string, max = 34): string {
+export function shortGoalName(
+  language: Language,
+  code: string,
+  name: string,
+  nameKm: string,
+  max = 34
+): string {
   const full = localName(language, name, nameKm).split(":")[0].replace(/\s+/g, " ").trim();
   if (full === "") return code;
   const room = Math.max(8, max - code.length - 1);

@@ -5,7 +5,11 @@ import type { Severity } from "../rules/finding";
 export const VALIDATION_KEY_COLUMN = "H";
 export const VALIDATION_SEVERITY_COLUMN = "I";
 
-const FILLS: Record<Severity, string> = { error: "FFFFC7CE", warning: "FFFFEB9C", info: "FFDDEBF7" };
+const FILLS: Record<Severity, string> = {
+  error: "FFFFC7CE",
+  warning: "FFFFEB9C",
+  info: "FFDDEBF7",
+};
 
 export interface MarkRule {
   /** A1 range of the table's data body. */

@@ -28,7 +28,8 @@ export interface OwnedSheetsOptions {
 /** The framework as the tables hold it, with the As of year the caller chose. */
 export function frameworkForSheets(tables: PlannerTables, asOfYear?: number): Framework {
   const f = tablesToFramework(tables, asOfYear ?? new Date().getFullYear());
-  if (asOfYear !== undefined && Number.isInteger(asOfYear)) f.settings = { ...f.settings, asOfYear };
+  if (asOfYear !== undefined && Number.isInteger(asOfYear))
+    f.settings = { ...f.settings, asOfYear };
   return f;
 }
 
@@ -36,17 +37,37 @@ export function frameworkForSheets(tables: PlannerTables, asOfYear?: number): Fr
  * The summary of the workbook's tables: numbers computed from the cells as the formulas will
  * read them (blank rows, text years and all), so that the cached values equal a recalculation.
  */
-export function workbookSummary(tables: PlannerTables, framework: Framework, attentionLimit?: number): SummaryData {
+export function workbookSummary(
+  tables: PlannerTables,
+  framework: Framework,
+  attentionLimit?: number
+): SummaryData {
   return summarise(framework, { sources: sourcesFromTables(tables), attentionLimit });
 }
 
-export function ownedSheetsPlan(tables: PlannerTables, findings: Finding[], options: OwnedSheetsOptions): WorkbookPlan {
+export function ownedSheetsPlan(
+  tables: PlannerTables,
+  findings: Finding[],
+  options: OwnedSheetsOptions
+): WorkbookPlan {
   const framework = frameworkForSheets(tables, options.asOfYear);
-  return ownedSheets(tables, findings, framework, workbookSummary(tables, framework, options.attentionLimit), options);
+  return ownedSheets(
+    tables,
+    findings,
+    framework,
+    workbookSummary(tables, framework, options.attentionLimit),
+    options
+  );
 }
 
 /** The owned sheets from a framework and summary already worked out (by the caller, who uses them too). */
-export function ownedSheets(tables: PlannerTables, findings: Finding[], framework: Framework, data: SummaryData, options: OwnedSheetsOptions): WorkbookPlan {
+export function ownedSheets(
+  tables: PlannerTables,
+  findings: Finding[],
+  framework: Framework,
+  data: SummaryData,
+  options: OwnedSheetsOptions
+): WorkbookPlan {
   const language: Language = options.language === "km" ? "km" : "en";
   const periods = periodHistory(findTable(tables, "Progress"));
   const sheets = [
@@ -56,7 +77,9 @@ export function ownedSheets(tables: PlannerTables, findings: Finding[], framewor
   ];
   return {
     sheets: sheets.map((s) => withPageSetup(s, framework.settings.name, language)),
-    retire: sheets.some((s) => s.name.toLowerCase() === LEGACY_BRIEFING_SHEET.toLowerCase()) ? [] : [LEGACY_BRIEFING_SHEET],
+    retire: sheets.some((s) => s.name.toLowerCase() === LEGACY_BRIEFING_SHEET.toLowerCase())
+      ? []
+      : [LEGACY_BRIEFING_SHEET],
   };
 }
 
@@ -104,7 +127,9 @@ export function isOlderOwnedSheet(sheet: ExistingSheet): boolean {
 /** Refusal to rebuild a sheet the planner made, before anything is written. */
 export class OwnedSheetConflict extends Error {
   constructor(readonly sheet: string) {
-    super(`the sheet "${sheet}" is the planner's own (Policy Planner did not make it), so it is not replaced: rename that sheet, then run this again.`);
+    super(
+      `the sheet "${sheet}" is the planner's own (Policy Planner did not make it), so it is not replaced: rename that sheet, then run this again.`
+    );
     this.name = "OwnedSheetConflict";
   }
 }
@@ -115,13 +140,21 @@ export function checkOwnedSheets(plan: WorkbookPlan, existing: readonly Existing
   for (const sheet of plan.sheets) {
     if (!sheet.owned) continue;
     const there = byName.get(sheet.name.toLowerCase());
-    if (there && !there.marked && !isOlderOwnedSheet(there)) throw new OwnedSheetConflict(there.name);
+    if (there && !there.marked && !isOlderOwnedSheet(there))
+      throw new OwnedSheetConflict(there.name);
   }
 }
 
 /** A4 and a footer (the framework's name, "Page n of m") where the sheet's plan sets none. */
-export function withPageSetup(sheet: PlanSheet, frameworkName: string, language: Language): PlanSheet {
+export function withPageSetup(
+  sheet: PlanSheet,
+  frameworkName: string,
+  language: Language
+): PlanSheet {
   if (!sheet.print) return sheet;
-  const footer = sheet.print.footer ?? { left: headerText(frameworkName), right: label(language, "pageOf") };
+  const footer = sheet.print.footer ?? {
+    left: headerText(frameworkName),
+    right: label(language, "pageOf"),
+  };
   return { ...sheet, print: { ...sheet.print, paper: "A4", footer } };
 }

@@ -4,7 +4,14 @@
  */
 
 /** Margins in inches (the hosts set them): narrow enough for a cover page on one sheet. */
-export const MARGINS = { top: 0.6, bottom: 0.6, left: 0.5, right: 0.5, header: 0.3, footer: 0.3 } as const;
+export const MARGINS = {
+  top: 0.6,
+  bottom: 0.6,
+  left: 0.5,
+  right: 0.5,
+  header: 0.3,
+  footer: 0.3,
+} as const;
 
 const A4 = { width: 595, height: 842 }; // points
 
@@ -12,7 +19,10 @@ const A4 = { width: 595, height: 842 }; // points
 export function printable(landscape: boolean): { width: number; height: number } {
   const w = landscape ? A4.height : A4.width;
   const h = landscape ? A4.width : A4.height;
-  return { width: w - (MARGINS.left + MARGINS.right) * 72, height: h - (MARGINS.top + MARGINS.bottom) * 72 };
+  return {
+    width: w - (MARGINS.left + MARGINS.right) * 72,
+    height: h - (MARGINS.top + MARGINS.bottom) * 72,
+  };
 }
 
 /** Column widths (Excel units) in points: 7 px a unit plus 5 px padding, at 96 dpi. */
@@ -37,7 +47,12 @@ export function rowsHeight(heights: Record<number, number>, from: number, to: nu
  * given the first row of the first page to fill and where each group starts and ends. A group
  * taller than a page starts a page and runs over.
  */
-export function pageBreaks(groups: Array<{ from: number; to: number }>, heights: Record<number, number>, pageHeight: number, firstRow: number): number[] {
+export function pageBreaks(
+  groups: Array<{ from: number; to: number }>,
+  heights: Record<number, number>,
+  pageHeight: number,
+  firstRow: number
+): number[] {
   const breaks: number[] = [];
   let pageTop = firstRow;
   for (const g of groups) {

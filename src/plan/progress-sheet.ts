@@ -25,7 +25,9 @@ export function progressSheetPlan(table: TableData): PlanSheet {
       },
     ],
     charts: [],
-    columnWidths: headers.map((h) => (h === "Notes" ? 40 : h === "Source" ? 34 : h === "Recorded" ? 20 : 12)),
+    columnWidths: headers.map((h) =>
+      h === "Notes" ? 40 : h === "Source" ? 34 : h === "Recorded" ? 20 : 12
+    ),
     freeze: { rows: 1, cols: 0 },
   };
 }

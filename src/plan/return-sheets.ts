@@ -10,7 +10,13 @@ import { NUMBER_FORMATS } from "./setup";
 import type { PlanCell, PlanSheet, WorkbookPlan } from "./types";
 
 /** The Measures columns a ministry fills in; every other cell of a return is locked. */
-export const RETURN_FILLED_COLUMNS = ["Status", "Progress %", "Indicator", "Target", "Notes"] as const;
+export const RETURN_FILLED_COLUMNS = [
+  "Status",
+  "Progress %",
+  "Indicator",
+  "Target",
+  "Notes",
+] as const;
 
 export const RETURN_TABLE = "Return";
 export const RETURN_SETTINGS = ["Institution", "Period", "Framework", "Created"] as const;
@@ -70,7 +76,11 @@ const TEXT: Record<Language, { title: string; lines: (c: ReturnContent) => strin
 export function returnWorkbookPlan(c: ReturnContent): WorkbookPlan {
   const text = TEXT[c.language];
   const cells: PlanCell[] = [{ row: 0, col: 0, value: text.title, style: "title" }];
-  text.lines(c).forEach((line, i) => cells.push({ row: i + 2, col: 0, value: line, style: line ? "wrap" : undefined }));
+  text
+    .lines(c)
+    .forEach((line, i) =>
+      cells.push({ row: i + 2, col: 0, value: line, style: line ? "wrap" : undefined })
+    );
   const instructions: PlanSheet = {
     name: INSTRUCTIONS_SHEET,
     owned: true,
@@ -100,7 +110,15 @@ export function returnWorkbookPlan(c: ReturnContent): WorkbookPlan {
       },
     ],
     charts: [],
-    columnWidths: headers.map((h) => (h === "Measure" ? 60 : h === "Institutions" ? 40 : h === "Notes" || h === "Indicator" ? 30 : 14)),
+    columnWidths: headers.map((h) =>
+      h === "Measure"
+        ? 60
+        : h === "Institutions"
+          ? 40
+          : h === "Notes" || h === "Indicator"
+            ? 30
+            : 14
+    ),
     freeze: { rows: 1, cols: 1 },
     protection: { unlockedColumns: [...RETURN_FILLED_COLUMNS] },
   };
@@ -114,7 +132,15 @@ export function returnWorkbookPlan(c: ReturnContent): WorkbookPlan {
     name: RETURN_TABLE,
     owned: true,
     cells: [],
-    tables: [{ name: RETURN_TABLE, topLeft: { row: 0, col: 0 }, headers: ["Setting", "Value"], rows: RETURN_SETTINGS.map((s) => [s, values[s]]), style: "TableStyleLight9" }],
+    tables: [
+      {
+        name: RETURN_TABLE,
+        topLeft: { row: 0, col: 0 },
+        headers: ["Setting", "Value"],
+        rows: RETURN_SETTINGS.map((s) => [s, values[s]]),
+        style: "TableStyleLight9",
+      },
+    ],
     charts: [],
     columnWidths: [16, 60],
     protection: { unlockedColumns: [] },

@@ -1,5 +1,10 @@
 import { frameworkToTables } from "../model/convert";
-import { ALL_TABLE_NAMES, TABLE_HEADERS, type SetupTableName, type TableName } from "../model/schema";
+import {
+  ALL_TABLE_NAMES,
+  TABLE_HEADERS,
+  type SetupTableName,
+  type TableName,
+} from "../model/schema";
 import { STATUSES, type Cell, type Framework } from "../model/types";
 import type { PlanSheet, PlanTable, PlanValidation, WorkbookPlan } from "./types";
 
@@ -15,7 +20,15 @@ export const TABLE_SHEETS: Record<TableName, string> = {
   Progress: "Progress",
 };
 
-const SHEET_ORDER: SetupTableName[] = ["Measures", "Goals", "Strategies", "Committees", "Timeframes", "Responsibilities", "Framework"];
+const SHEET_ORDER: SetupTableName[] = [
+  "Measures",
+  "Goals",
+  "Strategies",
+  "Committees",
+  "Timeframes",
+  "Responsibilities",
+  "Framework",
+];
 
 const list = (table: TableName, column: string) => ({
   sheet: TABLE_SHEETS[table],
@@ -75,7 +88,13 @@ const WIDTHS: Record<string, number> = {
 };
 
 function widthsFor(table: TableName, headers: string[]): number[] {
-  return headers.map((h) => (table === "Goals" && h === "Goal" ? 60 : table === "Strategies" && h === "Strategy" ? 40 : (WIDTHS[h] ?? 14)));
+  return headers.map((h) =>
+    table === "Goals" && h === "Goal"
+      ? 60
+      : table === "Strategies" && h === "Strategy"
+        ? 40
+        : (WIDTHS[h] ?? 14)
+  );
 }
 
 /**
@@ -88,7 +107,11 @@ function widthsFor(table: TableName, headers: string[]): number[] {
  * dropdowns list its values (their list now has other rows). Both hosts follow this list.
  */
 export function tablesToReformat(written: TableName): TableName[] {
-  const dependents = ALL_TABLE_NAMES.filter((n) => n !== written && (VALIDATIONS[n] ?? []).some((v) => "source" in v && v.source.table === written));
+  const dependents = ALL_TABLE_NAMES.filter(
+    (n) =>
+      n !== written &&
+      (VALIDATIONS[n] ?? []).some((v) => "source" in v && v.source.table === written)
+  );
   return [written, ...dependents];
 }
 

@@ -11,11 +11,26 @@ import type { Metric, SummaryData } from "../summary";
 import { FormulaWriter, type ReferenceStyle } from "../summary/formula";
 import type { PeriodHistory } from "../summary/periods";
 import { statusByCommittee } from "./briefing";
-import { label, localName, shortGoalName, statusLabel, timeframeLabel, type Language } from "./labels";
+import {
+  label,
+  localName,
+  shortGoalName,
+  statusLabel,
+  timeframeLabel,
+  type Language,
+} from "./labels";
 import { fitScale, pageBreaks, printable, rowsHeight } from "./page";
 import { ACTUAL_COLOR, EXPECTED_COLOR, statusColor } from "./palette";
 import { fitText, rowHeight } from "./text-fit";
-import type { CellStyle, ChartType, PlanCell, PlanChart, PlanSeries, PlanSheet, RangeRef } from "./types";
+import type {
+  CellStyle,
+  ChartType,
+  PlanCell,
+  PlanChart,
+  PlanSeries,
+  PlanSheet,
+  RangeRef,
+} from "./types";
 
 export const SUMMARY_SHEET = "Summary";
 
@@ -46,7 +61,13 @@ class Grid {
 
   constructor(private readonly writer: FormulaWriter) {}
 
-  put(row: number, col: number, value: PlanCell["value"], style?: CellStyle, numberFormat?: string): void {
+  put(
+    row: number,
+    col: number,
+    value: PlanCell["value"],
+    style?: CellStyle,
+    numberFormat?: string
+  ): void {
     const cell: PlanCell = { row, col, value };
     if (style) cell.style = style;
     if (numberFormat) cell.numberFormat = numberFormat;
@@ -57,7 +78,12 @@ class Grid {
   /** A number cell: the live formula with our value cached (a static value if it cannot be written). */
   metric(row: number, col: number, m: Metric, numberFormat: string, style?: CellStyle): void {
     const formula = this.writer.tryFormula(m.query);
-    const cell: PlanCell = { row, col, value: m.value === "" && !formula ? null : m.value, numberFormat };
+    const cell: PlanCell = {
+      row,
+      col,
+      value: m.value === "" && !formula ? null : m.value,
+      numberFormat,
+    };
     if (formula) cell.formula = formula;
     if (style) cell.style = style;
     this.cells.push(cell);
@@ -90,8 +116,14 @@ const NUMBER_WIDTH = 9;
 const COVER_CHART_COL = 6;
 const ATTENTION_ON_COVER = 10;
 
-export function summarySheet(framework: Framework, data: SummaryData, language: Language, options: SummarySheetOptions = {}): PlanSheet {
-  const L = (k: Parameters<typeof label>[1], p?: Record<string, string | number>) => label(language, k, p);
+export function summarySheet(
+  framework: Framework,
+  data: SummaryData,
+  language: Language,
+  options: SummarySheetOptions = {}
+): PlanSheet {
+  const L = (k: Parameters<typeof label>[1], p?: Record<string, string | number>) =>
+    label(language, k, p);
   const writer = new FormulaWriter(data.sources, options.references ?? "structured");
   const g = new Grid(writer);
   const sheet = SUMMARY_SHEET;
@@ -99,7 +131,8 @@ export function summarySheet(framework: Framework, data: SummaryData, language: 
   const heights: Record<number, number> = {};
   /** Keep-together groups of the detail pages (a block with its heading; a chart). */
   const groups: Array<{ from: number; to: number }> = [];
-  const merges: Array<{ from: { row: number; col: number }; to: { row: number; col: number } }> = [];
+  const merges: Array<{ from: { row: number; col: number }; to: { row: number; col: number } }> =
+    [];
 
   const statusWords = STATUSES.map((s) => statusLabel(language, s));
   const byCommittee = statusByCommittee(framework);
@@ -140,23 +173,42 @@ export function summarySheet(framework: Framework, data: SummaryData, language: 
   // Three key numbers: live formulas.
   const k = data.keyFigures;
   const expected = framework.settings.expectedMeasures;
-  const share = typeof k.shareCompleted.value === "number" ? Math.round(k.shareCompleted.value * 100) : 0;
+  const share =
+    typeof k.shareCompleted.value === "number" ? Math.round(k.shareCompleted.value * 100) : 0;
   const needing = data.attention.total;
   const keys: Array<[string, () => void, string]> = [
-    [L("measures"), () => g.metric(4, 2, k.measures, FMT.count, "subtitle"), expected !== null ? L("ofExpected", { n: expected }) : ""],
-    [L("completed"), () => g.metric(5, 2, k.completed, FMT.count, "subtitle"), L("shareOfMeasures", { share })],
+    [
+      L("measures"),
+      () => g.metric(4, 2, k.measures, FMT.count, "subtitle"),
+      expected !== null ? L("ofExpected", { n: expected }) : "",
+    ],
+    [
+      L("completed"),
+      () => g.metric(5, 2, k.completed, FMT.count, "subtitle"),
+      L("shareOfMeasures", { share }),
+    ],
     [L("needingAttention"), () => g.put(6, 2, needing, "subtitle", FMT.count), L("attentionWhat")],
   ];
   keys.forEach(([text, value, note], i) => {
     g.put(4 + i, 0, text, "subtitle");
     value();
     if (note) g.put(4 + i, 3, note, "note");
-    heights[4 + i] = Math.max(18, rowHeight([{ text, width: 40 }, { text: note, width: 60 }]));
+    heights[4 + i] = Math.max(
+      18,
+      rowHeight([
+        { text, width: 40 },
+        { text: note, width: 60 },
+      ])
+    );
   });
 
   // Counted and expected per committee, beside the chart.
   const cover = 8;
-  headerRow(cover, [L("committee"), L("name"), L("total"), L("expected"), L("difference")], widthOf);
+  headerRow(
+    cover,
+    [L("committee"), L("name"), L("total"), L("expected"), L("difference")],
+    widthOf
+  );
   data.committees.forEach((c, i) => {
     const row = cover + 1 + i;
     g.put(row, 0, c.code);
@@ -178,16 +230,34 @@ export function summarySheet(framework: Framework, data: SummaryData, language: 
   } else {
     // No. | title (B:E) | committee (F) | end year (G) | status (H:I)
     const cols = [0, 1, 5, 6, 7];
-    const coverWidths = [CODE_WIDTH, NAME_WIDTH + 3 * NUMBER_WIDTH, NUMBER_WIDTH, NUMBER_WIDTH, 2 * NUMBER_WIDTH];
+    const coverWidths = [
+      CODE_WIDTH,
+      NAME_WIDTH + 3 * NUMBER_WIDTH,
+      NUMBER_WIDTH,
+      NUMBER_WIDTH,
+      2 * NUMBER_WIDTH,
+    ];
     const heads = [L("no"), L("shortTitle"), L("committee"), L("endYear"), L("status")];
     heads.forEach((h, i) => g.put(r, cols[i], h, "header"));
     for (const c of [2, 3, 4, 8]) g.put(r, c, "", "header");
-    merges.push({ from: { row: r, col: 1 }, to: { row: r, col: 4 } }, { from: { row: r, col: 7 }, to: { row: r, col: 8 } });
+    merges.push(
+      { from: { row: r, col: 1 }, to: { row: r, col: 4 } },
+      { from: { row: r, col: 7 }, to: { row: r, col: 8 } }
+    );
     heights[r] = rowHeight(heads.map((text, i) => ({ text, width: coverWidths[i], bold: true })));
     r += 1;
     // As many as the cover page holds (Khmer rows are taller), at most ATTENTION_ON_COVER.
-    const numberCols = Math.max(data.timeframes.length + 2, data.committees.length + 1, STATUSES.length + 2, COVER_CHART_COL + 5);
-    const plannedWidths = [CODE_WIDTH, NAME_WIDTH, ...Array.from({ length: numberCols }, () => NUMBER_WIDTH)];
+    const numberCols = Math.max(
+      data.timeframes.length + 2,
+      data.committees.length + 1,
+      STATUSES.length + 2,
+      COVER_CHART_COL + 5
+    );
+    const plannedWidths = [
+      CODE_WIDTH,
+      NAME_WIDTH,
+      ...Array.from({ length: numberCols }, () => NUMBER_WIDTH),
+    ];
     const capacity = printable(true).height / fitScale(plannedWidths, true);
     let shown = 0;
     for (const it of attention) {
@@ -204,7 +274,10 @@ export function summarySheet(framework: Framework, data: SummaryData, language: 
       g.put(r, 5, it.committee);
       g.put(r, 6, it.endYear, it.overdue ? "warning" : undefined, FMT.year);
       g.put(r, 7, status, it.atRisk ? "warning" : undefined);
-      merges.push({ from: { row: r, col: 1 }, to: { row: r, col: 4 } }, { from: { row: r, col: 7 }, to: { row: r, col: 8 } });
+      merges.push(
+        { from: { row: r, col: 1 }, to: { row: r, col: 4 } },
+        { from: { row: r, col: 7 }, to: { row: r, col: 8 } }
+      );
       if (h !== 15) heights[r] = h;
       r += 1;
     }
@@ -255,7 +328,15 @@ export function summarySheet(framework: Framework, data: SummaryData, language: 
   // Measures per committee: counted and expected.
   {
     const from = r;
-    const headers = [L("committee"), L("name"), L("lead"), L("coLead"), L("total"), L("expected"), L("difference")];
+    const headers = [
+      L("committee"),
+      L("name"),
+      L("lead"),
+      L("coLead"),
+      L("total"),
+      L("expected"),
+      L("difference"),
+    ];
     const first = block(L("perCommittee"), headers);
     data.committees.forEach((c, i) => {
       const row = first + i;
@@ -272,7 +353,16 @@ export function summarySheet(framework: Framework, data: SummaryData, language: 
     let end = Math.max(first - 1, last);
     for (const c of data.committees) {
       if (c.resolvedTotal !== num(c.total)) {
-        g.put(++end, 0, L("committeeNamesDiffer", { code: c.code, counted: num(c.total), named: c.resolvedTotal }), "note");
+        g.put(
+          ++end,
+          0,
+          L("committeeNamesDiffer", {
+            code: c.code,
+            counted: num(c.total),
+            named: c.resolvedTotal,
+          }),
+          "note"
+        );
       }
     }
     if (data.committees.length > 0) {
@@ -288,17 +378,27 @@ export function summarySheet(framework: Framework, data: SummaryData, language: 
           name: headers[5],
           nameRef: cell(sheet, first - 1, 5),
           values: column(sheet, 5, first, last),
-          cache: data.committees.map((c) => (typeof c.expected.value === "number" ? c.expected.value : NaN)),
+          cache: data.committees.map((c) =>
+            typeof c.expected.value === "number" ? c.expected.value : NaN
+          ),
           color: EXPECTED_COLOR,
         },
       ];
       // The series name cell says "Total": the chart names it for what it counts.
       series[0].name = headers[4];
       chartsBelow.push(
-        chart("SummaryCommittees", "column", L("chartCommittees"), column(sheet, 0, first, last), data.committees.map((c) => c.code), series, {
-          category: L("axisCommittee"),
-          value: L("axisMeasures"),
-        }),
+        chart(
+          "SummaryCommittees",
+          "column",
+          L("chartCommittees"),
+          column(sheet, 0, first, last),
+          data.committees.map((c) => c.code),
+          series,
+          {
+            category: L("axisCommittee"),
+            value: L("axisMeasures"),
+          }
+        )
       );
     }
     endBlock(from, end);
@@ -308,7 +408,13 @@ export function summarySheet(framework: Framework, data: SummaryData, language: 
   {
     const from = r;
     const other = byCommittee.some((b) => b.counts[STATUSES.length] > 0);
-    const headers = [L("committee"), L("name"), ...statusWords, ...(other ? [L("other")] : []), L("total")];
+    const headers = [
+      L("committee"),
+      L("name"),
+      ...statusWords,
+      ...(other ? [L("other")] : []),
+      L("total"),
+    ];
     const first = block(L("statusByCommittee"), headers);
     byCommittee.forEach((b, i) => {
       const row = first + i;
@@ -317,28 +423,46 @@ export function summarySheet(framework: Framework, data: SummaryData, language: 
       nameCell(row, cname);
       const counts = other ? b.counts : b.counts.slice(0, STATUSES.length);
       counts.forEach((n, j) => g.put(row, FIRST_NUMBER_COL + j, n, undefined, FMT.count));
-      g.put(row, FIRST_NUMBER_COL + counts.length, b.counts.reduce((a, x) => a + x, 0), "total", FMT.count);
+      g.put(
+        row,
+        FIRST_NUMBER_COL + counts.length,
+        b.counts.reduce((a, x) => a + x, 0),
+        "total",
+        FMT.count
+      );
     });
     const last = first + byCommittee.length - 1;
     if (byCommittee.length > 0) {
-      const statusCols = [...STATUSES.map((s, j) => ({ status: s as string, j })), ...(other ? [{ status: "Other", j: STATUSES.length }] : [])];
+      const statusCols = [
+        ...STATUSES.map((s, j) => ({ status: s as string, j })),
+        ...(other ? [{ status: "Other", j: STATUSES.length }] : []),
+      ];
       // Statuses no committee has are left out of the chart (their labels would read 0 on every bar).
       const shown = statusCols.filter(({ j }) => byCommittee.some((b) => b.counts[j] > 0));
-      const series = shown.map(
-        ({ status, j }): PlanSeries => ({
-          name: headers[FIRST_NUMBER_COL + j],
-          nameRef: cell(sheet, first - 1, FIRST_NUMBER_COL + j),
-          values: column(sheet, FIRST_NUMBER_COL + j, first, last),
-          cache: byCommittee.map((b) => b.counts[j]),
-          color: statusColor(status),
-        }),
-      );
+      const series = shown.map(({ status, j }): PlanSeries => ({
+        name: headers[FIRST_NUMBER_COL + j],
+        nameRef: cell(sheet, first - 1, FIRST_NUMBER_COL + j),
+        values: column(sheet, FIRST_NUMBER_COL + j, first, last),
+        cache: byCommittee.map((b) => b.counts[j]),
+        color: statusColor(status),
+      }));
       if (series.length > 0) {
-        const c = chart("SummaryStatusByCommittee", "barStacked", L("chartStatusByCommittee"), column(sheet, 0, first, last), byCommittee.map(committeeLabel), series, {
-          category: L("axisCommittee"),
-          value: L("axisMeasures"),
-        });
-        c.anchor = { from: { row: coverChartTop, col: COVER_CHART_COL }, to: { row: coverChartTop + COVER_CHART_ROWS - 1, col: COVER_CHART_COL + 6 } };
+        const c = chart(
+          "SummaryStatusByCommittee",
+          "barStacked",
+          L("chartStatusByCommittee"),
+          column(sheet, 0, first, last),
+          byCommittee.map(committeeLabel),
+          series,
+          {
+            category: L("axisCommittee"),
+            value: L("axisMeasures"),
+          }
+        );
+        c.anchor = {
+          from: { row: coverChartTop, col: COVER_CHART_COL },
+          to: { row: coverChartTop + COVER_CHART_ROWS - 1, col: COVER_CHART_COL + 6 },
+        };
         charts.push(c);
       }
     }
@@ -348,7 +472,11 @@ export function summarySheet(framework: Framework, data: SummaryData, language: 
   // Goal × committee.
   {
     const from = r;
-    const first = block(L("perGoalCommittee"), [L("goal"), L("name"), ...data.committees.map((c) => c.code)]);
+    const first = block(L("perGoalCommittee"), [
+      L("goal"),
+      L("name"),
+      ...data.committees.map((c) => c.code),
+    ]);
     data.goals.forEach((goal, i) => {
       g.put(first + i, 0, goalLabel(goal), goal.other ? "note" : undefined);
       nameCell(first + i, goalShort(goal), goal.other ? "note" : undefined);
@@ -361,7 +489,13 @@ export function summarySheet(framework: Framework, data: SummaryData, language: 
   {
     const from = r;
     const tfs = data.timeframes;
-    const headers = [L("goal"), L("name"), ...tfs.map((t) => timeframeLabel(language, t)), L("other"), L("total")];
+    const headers = [
+      L("goal"),
+      L("name"),
+      ...tfs.map((t) => timeframeLabel(language, t)),
+      L("other"),
+      L("total"),
+    ];
     const first = block(L("perGoalTimeframe"), headers);
     const otherCol = FIRST_NUMBER_COL + tfs.length;
     data.goals.forEach((goal, i) => {
@@ -374,24 +508,35 @@ export function summarySheet(framework: Framework, data: SummaryData, language: 
     });
     // The chart leaves out the Other goal row and Other timeframe column when they are empty.
     const otherGoal = data.goals.find((x) => x.other);
-    const goalsShown = otherGoal && num(otherGoal.total) === 0 ? data.goals.filter((x) => !x.other) : data.goals;
-    const cols = tfs.map((_, j) => FIRST_NUMBER_COL + j).filter((col) => goalsShown.some((x) => num(x.byTimeframe[col - FIRST_NUMBER_COL]) > 0));
+    const goalsShown =
+      otherGoal && num(otherGoal.total) === 0 ? data.goals.filter((x) => !x.other) : data.goals;
+    const cols = tfs
+      .map((_, j) => FIRST_NUMBER_COL + j)
+      .filter((col) => goalsShown.some((x) => num(x.byTimeframe[col - FIRST_NUMBER_COL]) > 0));
     if (data.goals.some((x) => num(x.otherTimeframe) > 0)) cols.push(otherCol);
     if (goalsShown.length > 0 && cols.length > 0) {
       const last = first + goalsShown.length - 1;
-      const series = cols.map(
-        (col): PlanSeries => ({
-          name: headers[col],
-          nameRef: cell(sheet, first - 1, col),
-          values: column(sheet, col, first, last),
-          cache: goalsShown.map((x) => num(col === otherCol ? x.otherTimeframe : x.byTimeframe[col - FIRST_NUMBER_COL])),
-        }),
-      );
+      const series = cols.map((col): PlanSeries => ({
+        name: headers[col],
+        nameRef: cell(sheet, first - 1, col),
+        values: column(sheet, col, first, last),
+        cache: goalsShown.map((x) =>
+          num(col === otherCol ? x.otherTimeframe : x.byTimeframe[col - FIRST_NUMBER_COL])
+        ),
+      }));
       chartsBelow.push(
-        chart("SummaryGoalTimeframe", "barStacked", L("chartGoalTimeframe"), column(sheet, NAME_COL, first, last), goalsShown.map(goalShort), series, {
-          category: L("axisGoal"),
-          value: L("axisMeasures"),
-        }),
+        chart(
+          "SummaryGoalTimeframe",
+          "barStacked",
+          L("chartGoalTimeframe"),
+          column(sheet, NAME_COL, first, last),
+          goalsShown.map(goalShort),
+          series,
+          {
+            category: L("axisGoal"),
+            value: L("axisMeasures"),
+          }
+        )
       );
     }
     endBlock(from, first + data.goals.length - 1);
@@ -401,7 +546,9 @@ export function summarySheet(framework: Framework, data: SummaryData, language: 
   {
     const from = r;
     const first = block(L("perStatus"), [L("status"), "", L("measures")]);
-    const labels = data.statuses.map((s) => (s.status === "Other" ? L("other") : statusLabel(language, s.status)));
+    const labels = data.statuses.map((s) =>
+      s.status === "Other" ? L("other") : statusLabel(language, s.status)
+    );
     data.statuses.forEach((s, i) => {
       g.put(first + i, 0, labels[i]);
       khmerRow(first + i, labels[i]);
@@ -424,8 +571,8 @@ export function summarySheet(framework: Framework, data: SummaryData, language: 
             pointColors: data.statuses.map((s) => statusColor(s.status)),
           },
         ],
-        { category: L("status"), value: L("axisMeasures") },
-      ),
+        { category: L("status"), value: L("axisMeasures") }
+      )
     );
     endBlock(from, last);
   }
@@ -438,30 +585,47 @@ export function summarySheet(framework: Framework, data: SummaryData, language: 
     const headers = [L("period"), "", ...statusWords, ...(other ? [L("other")] : []), L("total")];
     const first = block(L("statusByPeriod"), headers);
     history.periods.forEach((period, i) => {
-      const counts = other ? history.statusCounts[i] : history.statusCounts[i].slice(0, STATUSES.length);
+      const counts = other
+        ? history.statusCounts[i]
+        : history.statusCounts[i].slice(0, STATUSES.length);
       g.put(first + i, 0, period);
       counts.forEach((n, j) => g.put(first + i, FIRST_NUMBER_COL + j, n, undefined, FMT.count));
-      g.put(first + i, FIRST_NUMBER_COL + counts.length, counts.reduce((a, x) => a + x, 0), "total", FMT.count);
+      g.put(
+        first + i,
+        FIRST_NUMBER_COL + counts.length,
+        counts.reduce((a, x) => a + x, 0),
+        "total",
+        FMT.count
+      );
     });
     const last = first + history.periods.length - 1;
-    const statusCols = [...STATUSES.map((st, j) => ({ status: st as string, j })), ...(other ? [{ status: "Other", j: STATUSES.length }] : [])];
+    const statusCols = [
+      ...STATUSES.map((st, j) => ({ status: st as string, j })),
+      ...(other ? [{ status: "Other", j: STATUSES.length }] : []),
+    ];
     const series = statusCols
       .filter(({ j }) => history.statusCounts.some((c) => c[j] > 0))
-      .map(
-        ({ status, j }): PlanSeries => ({
-          name: headers[FIRST_NUMBER_COL + j],
-          nameRef: cell(sheet, first - 1, FIRST_NUMBER_COL + j),
-          values: column(sheet, FIRST_NUMBER_COL + j, first, last),
-          cache: history.statusCounts.map((c) => c[j]),
-          color: statusColor(status),
-        }),
-      );
+      .map(({ status, j }): PlanSeries => ({
+        name: headers[FIRST_NUMBER_COL + j],
+        nameRef: cell(sheet, first - 1, FIRST_NUMBER_COL + j),
+        values: column(sheet, FIRST_NUMBER_COL + j, first, last),
+        cache: history.statusCounts.map((c) => c[j]),
+        color: statusColor(status),
+      }));
     if (series.length > 0) {
       chartsBelow.push(
-        chart("SummaryStatusByPeriod", "columnStacked", L("chartStatusByPeriod"), column(sheet, 0, first, last), history.periods, series, {
-          category: L("axisPeriod"),
-          value: L("axisMeasures"),
-        }),
+        chart(
+          "SummaryStatusByPeriod",
+          "columnStacked",
+          L("chartStatusByPeriod"),
+          column(sheet, 0, first, last),
+          history.periods,
+          series,
+          {
+            category: L("axisPeriod"),
+            value: L("axisMeasures"),
+          }
+        )
       );
       chartsBelow[chartsBelow.length - 1].valueMinimum = 0;
     }
@@ -469,9 +633,21 @@ export function summarySheet(framework: Framework, data: SummaryData, language: 
   }
 
   // Progress per goal, per committee.
-  const progressBlock = (title: string, firstHeader: string, rows: SummaryData["progress"]["goals"], labelOf: (x: SummaryData["progress"]["goals"][number]) => [string, string]) => {
+  const progressBlock = (
+    title: string,
+    firstHeader: string,
+    rows: SummaryData["progress"]["goals"],
+    labelOf: (x: SummaryData["progress"]["goals"][number]) => [string, string]
+  ) => {
     const from = r;
-    const first = block(title, [firstHeader, L("name"), L("measures"), L("meanProgress"), L("completed"), L("shareCompleted")]);
+    const first = block(title, [
+      firstHeader,
+      L("name"),
+      L("measures"),
+      L("meanProgress"),
+      L("completed"),
+      L("shareCompleted"),
+    ]);
     rows.forEach((p, i) => {
       const row = first + i;
       const [a, b] = labelOf(p);
@@ -484,35 +660,53 @@ export function summarySheet(framework: Framework, data: SummaryData, language: 
     });
     endBlock(from, first + rows.length - 1);
   };
-  progressBlock(L("progressByGoal"), L("goal"), data.progress.goals, (p) => [goalLabel(p), goalShort(p)]);
-  progressBlock(L("progressByCommittee"), L("committee"), data.progress.committees, (p) => [p.code, localName(language, p.name, p.nameKm)]);
+  progressBlock(L("progressByGoal"), L("goal"), data.progress.goals, (p) => [
+    goalLabel(p),
+    goalShort(p),
+  ]);
+  progressBlock(L("progressByCommittee"), L("committee"), data.progress.committees, (p) => [
+    p.code,
+    localName(language, p.name, p.nameKm),
+  ]);
 
   // Measures active per year: a row per year (a column per year would run off the page).
   {
     const from = r;
     const years = data.timeline.years;
     const committees = data.timeline.committees;
-    const first = block(L("activePerYear"), [L("year"), L("allMeasures"), ...committees.map((c) => c.code)]);
+    const first = block(L("activePerYear"), [
+      L("year"),
+      L("allMeasures"),
+      ...committees.map((c) => c.code),
+    ]);
     years.forEach((y, i) => {
       g.put(first + i, 0, y, undefined, FMT.year);
       g.metric(first + i, NAME_COL, data.timeline.all[i], FMT.count);
-      committees.forEach((c, j) => g.metric(first + i, FIRST_NUMBER_COL + j, c.values[i], FMT.count));
+      committees.forEach((c, j) =>
+        g.metric(first + i, FIRST_NUMBER_COL + j, c.values[i], FMT.count)
+      );
     });
     const last = first + years.length - 1;
     if (years.length > 0 && committees.length > 0) {
-      const series = committees.map(
-        (c, j): PlanSeries => ({
-          name: c.code,
-          nameRef: cell(sheet, first - 1, FIRST_NUMBER_COL + j),
-          values: column(sheet, FIRST_NUMBER_COL + j, first, last),
-          cache: c.values.map(num),
-        }),
-      );
+      const series = committees.map((c, j): PlanSeries => ({
+        name: c.code,
+        nameRef: cell(sheet, first - 1, FIRST_NUMBER_COL + j),
+        values: column(sheet, FIRST_NUMBER_COL + j, first, last),
+        cache: c.values.map(num),
+      }));
       chartsBelow.push(
-        chart("SummaryActivePerYear", "line", L("chartActive"), column(sheet, 0, first, last), years.map(String), series, {
-          category: L("axisYear"),
-          value: L("axisMeasures"),
-        }),
+        chart(
+          "SummaryActivePerYear",
+          "line",
+          L("chartActive"),
+          column(sheet, 0, first, last),
+          years.map(String),
+          series,
+          {
+            category: L("axisYear"),
+            value: L("axisMeasures"),
+          }
+        )
       );
       // Fifteen labels a line would crowd the chart: the table above holds the numbers.
       chartsBelow[chartsBelow.length - 1].dataLabels = false;
@@ -527,7 +721,10 @@ export function summarySheet(framework: Framework, data: SummaryData, language: 
   // The detail charts, two side by side: A–E and F to the last column.
   chartsBelow.forEach((c, i) => {
     const left = i % 2 === 0;
-    c.anchor = { from: { row: r, col: left ? 0 : 5 }, to: { row: r + CHART_ROWS - 1, col: left ? 4 : widths.length - 1 } };
+    c.anchor = {
+      from: { row: r, col: left ? 0 : 5 },
+      to: { row: r + CHART_ROWS - 1, col: left ? 4 : widths.length - 1 },
+    };
     if (!left || i === chartsBelow.length - 1) {
       groups.push({ from: r, to: r + CHART_ROWS - 1 });
       r += CHART_ROWS + 1;
@@ -561,8 +758,25 @@ export function summarySheet(framework: Framework, data: SummaryData, language: 
   };
 }
 
-function chart(name: string, type: ChartType, title: string, categories: RangeRef, categoryCache: string[], series: PlanSeries[], axisTitles?: PlanChart["axisTitles"]): PlanChart {
-  const c: PlanChart = { name, type, title, categories, categoryCache, series, anchor: { from: { row: 0, col: 0 }, to: { row: 0, col: 0 } }, dataLabels: true };
+function chart(
+  name: string,
+  type: ChartType,
+  title: string,
+  categories: RangeRef,
+  categoryCache: string[],
+  series: PlanSeries[],
+  axisTitles?: PlanChart["axisTitles"]
+): PlanChart {
+  const c: PlanChart = {
+    name,
+    type,
+    title,
+    categories,
+    categoryCache,
+    series,
+    anchor: { from: { row: 0, col: 0 }, to: { row: 0, col: 0 } },
+    dataLabels: true,
+  };
   if (axisTitles && type !== "pie") c.axisTitles = axisTitles;
   return c;
 }

@@ -12,7 +12,19 @@ export interface RangeRef {
   to: CellRef;
 }
 
-export type CellStyle = "title" | "subtitle" | "header" | "note" | "total" | "error" | "warning" | "info" | "link" | "wrap" | "center" | "warningCenter";
+export type CellStyle =
+  | "title"
+  | "subtitle"
+  | "header"
+  | "note"
+  | "total"
+  | "error"
+  | "warning"
+  | "info"
+  | "link"
+  | "wrap"
+  | "center"
+  | "warningCenter";
 
 export interface PlanCell {
   row: number;

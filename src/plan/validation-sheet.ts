@@ -52,16 +52,25 @@ class FindingCells {
   }
 }
 
-function linkOf(finding: Pick<Finding, "table" | "row" | "column">, cells: FindingCells): string | null {
+function linkOf(
+  finding: Pick<Finding, "table" | "row" | "column">,
+  cells: FindingCells
+): string | null {
   const table = cells.table(finding.table);
   const loc = table?.location;
   if (!table || !loc) return null;
   const col = finding.column ? cells.column(table, finding.column) : -1;
-  const row = finding.row !== null && Number.isInteger(finding.row) && finding.row >= 1 ? loc.row + finding.row : loc.row;
+  const row =
+    finding.row !== null && Number.isInteger(finding.row) && finding.row >= 1
+      ? loc.row + finding.row
+      : loc.row;
   return sheetRef(loc.sheet, row, loc.col + Math.max(0, col));
 }
 
-function keyOf(finding: Pick<Finding, "table" | "row" | "column">, cells: FindingCells): string | null {
+function keyOf(
+  finding: Pick<Finding, "table" | "row" | "column">,
+  cells: FindingCells
+): string | null {
   const table = cells.table(finding.table);
   const loc = table?.location;
   if (!table || !loc || finding.row === null || !finding.column) return null;
@@ -76,21 +85,45 @@ function keyOf(finding: Pick<Finding, "table" | "row" | "column">, cells: Findin
  * as read. Without a column: the row's first cell; without a row: the column's header cell
  * (or the table's first header cell). Null when the table's location is unknown.
  */
-export function findingLink(finding: Pick<Finding, "table" | "row" | "column">, tables: PlannerTables): string | null {
+export function findingLink(
+  finding: Pick<Finding, "table" | "row" | "column">,
+  tables: PlannerTables
+): string | null {
   return linkOf(finding, new FindingCells(tables));
 }
 
 /** The finding's cell key as the conditional-format marks look it up: "Measures!$E$7". */
-export function findingKey(finding: Pick<Finding, "table" | "row" | "column">, tables: PlannerTables): string | null {
+export function findingKey(
+  finding: Pick<Finding, "table" | "row" | "column">,
+  tables: PlannerTables
+): string | null {
   return keyOf(finding, new FindingCells(tables));
 }
 
-export function validationSheet(findings: readonly Finding[], tables: PlannerTables, language: Language): PlanSheet {
+export function validationSheet(
+  findings: readonly Finding[],
+  tables: PlannerTables,
+  language: Language
+): PlanSheet {
   const L = (k: Parameters<typeof label>[1]) => label(language, k);
   const cells: PlanCell[] = [];
-  const put = (row: number, col: number, value: PlanCell["value"], style?: PlanCell["style"], link?: string | null) => {
+  const put = (
+    row: number,
+    col: number,
+    value: PlanCell["value"],
+    style?: PlanCell["style"],
+    link?: string | null
+  ) => {
     // One literal per shape (the same keys, in the same order, as adding them one by one).
-    cells.push(style ? (link ? { row, col, value, style, link } : { row, col, value, style }) : link ? { row, col, value, link } : { row, col, value });
+    cells.push(
+      style
+        ? link
+          ? { row, col, value, style, link }
+          : { row, col, value, style }
+        : link
+          ? { row, col, value, link }
+          : { row, col, value }
+    );
   };
 
   put(0, 0, L("validationTitle"), "title");
@@ -102,7 +135,17 @@ export function validationSheet(findings: readonly Finding[], tables: PlannerTab
   put(1, 4, L("infos"), "info");
   put(1, 5, counts.info, "info");
 
-  const headers = [L("severity"), L("rule"), L("table"), L("row"), L("column"), L("no"), L("message"), L("cell"), L("severityId")];
+  const headers = [
+    L("severity"),
+    L("rule"),
+    L("table"),
+    L("row"),
+    L("column"),
+    L("no"),
+    L("message"),
+    L("cell"),
+    L("severityId"),
+  ];
   headers.forEach((h, i) => put(VALIDATION_HEADER_ROW, i, h, "header"));
   if (findings.length === 0) put(VALIDATION_HEADER_ROW + 1, 0, L("noFindings"), "note");
   const lookups = new FindingCells(tables);

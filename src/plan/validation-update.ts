@@ -15,12 +15,21 @@ function isDigestCell(c: Pick<PlanCell, "row" | "col">): boolean {
 }
 
 function cellText(c: PlanCell): string {
-  return JSON.stringify([c.col, c.value instanceof Date ? c.value.getTime() : c.value, c.formula ?? null, c.style ?? null, c.link ?? null, c.numberFormat ?? null]);
+  return JSON.stringify([
+    c.col,
+    c.value instanceof Date ? c.value.getTime() : c.value,
+    c.formula ?? null,
+    c.style ?? null,
+    c.link ?? null,
+    c.numberFormat ?? null,
+  ]);
 }
 
 /** FNV-1a (32 bits) over the cells' text, row by row: what the sheet shows, not how it was made. */
 export function cellsDigest(cells: readonly PlanCell[]): string {
-  const sorted = cells.filter((c) => !isDigestCell(c)).sort((a, b) => a.row - b.row || a.col - b.col);
+  const sorted = cells
+    .filter((c) => !isDigestCell(c))
+    .sort((a, b) => a.row - b.row || a.col - b.col);
   let h = 0x811c9dc5;
   for (const c of sorted) {
     const s = `${c.row}|${cellText(c)}\n`;
@@ -94,7 +103,12 @@ export function sheetPatch(old: PlanSheet, next: PlanSheet, headerRow: number): 
   let p = 0;
   while (p < oldKeys.length && p < newKeys.length && oldKeys[p] === newKeys[p]) p++;
   let s = 0;
-  while (s < oldKeys.length - p && s < newKeys.length - p && oldKeys[oldKeys.length - 1 - s] === newKeys[newKeys.length - 1 - s]) s++;
+  while (
+    s < oldKeys.length - p &&
+    s < newKeys.length - p &&
+    oldKeys[oldKeys.length - 1 - s] === newKeys[newKeys.length - 1 - s]
+  )
+    s++;
   const removed = oldKeys.length - p - s;
   const added = newKeys.length - p - s;
   if (headRows.length === 0 && removed === 0 && added === 0) return null;

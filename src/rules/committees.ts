@@ -1,5 +1,13 @@
 /** Committee rules: unknown, lead repeated, not responsible, support missing, count. See README.md. */
-import { codeKey, measureKey, type CommitteeMention, type MeasureChecker, type MeasureRow, type RuleContext, type Sink } from "./read-tables";
+import {
+  codeKey,
+  measureKey,
+  type CommitteeMention,
+  type MeasureChecker,
+  type MeasureRow,
+  type RuleContext,
+  type Sink,
+} from "./read-tables";
 
 function lists(others: readonly CommitteeMention[], code: string): boolean {
   for (let i = 0; i < others.length; i++) if (others[i].code === code) return true;
@@ -29,12 +37,22 @@ export function committeeChecker(ctx: RuleContext, sink: Sink): MeasureChecker {
       const lead = m.lead;
 
       if (ctx.committeeIndex) {
-        if (lead && lead.code === null) sink.add("committee-unknown", "Measures", m.row, "Lead committee", key, { committee: lead.text });
-        for (const o of m.others) if (o.code === null) sink.add("committee-unknown", "Measures", m.row, "Other committees", key, { committee: o.text });
+        if (lead && lead.code === null)
+          sink.add("committee-unknown", "Measures", m.row, "Lead committee", key, {
+            committee: lead.text,
+          });
+        for (const o of m.others)
+          if (o.code === null)
+            sink.add("committee-unknown", "Measures", m.row, "Other committees", key, {
+              committee: o.text,
+            });
       }
 
       if (lead && m.others.length > 0 && repeats(lead, m.others)) {
-        const params = lead.code !== null ? named(lead.code) : { committee: lead.text, committeeName: lead.text, committeeNameKm: lead.text };
+        const params =
+          lead.code !== null
+            ? named(lead.code)
+            : { committee: lead.text, committeeName: lead.text, committeeNameKm: lead.text };
         sink.add("committee-lead-repeated", "Measures", m.row, "Other committees", key, params);
       }
 
@@ -42,12 +60,19 @@ export function committeeChecker(ctx: RuleContext, sink: Sink): MeasureChecker {
       if (ctx.responsibilities && goalUsable) {
         const entry = ctx.responsibilities.get(m.goalKey);
         if (lead && lead.code !== null && !entry?.leads.has(lead.code)) {
-          sink.add("committee-not-responsible", "Measures", m.row, "Lead committee", key, { ...named(lead.code), goal: m.goal });
+          sink.add("committee-not-responsible", "Measures", m.row, "Lead committee", key, {
+            ...named(lead.code),
+            goal: m.goal,
+          });
         }
         const supports = entry ? entry.supports : [];
         for (let i = 0; i < supports.length; i++) {
           const support = supports[i];
-          if (!(lead?.code === support || lists(m.others, support))) sink.add("committee-support-missing", "Measures", m.row, "Other committees", key, { ...named(support), goal: m.goal });
+          if (!(lead?.code === support || lists(m.others, support)))
+            sink.add("committee-support-missing", "Measures", m.row, "Other committees", key, {
+              ...named(support),
+              goal: m.goal,
+            });
         }
       }
 
@@ -80,7 +105,11 @@ export function countCommittees(m: MeasureRow, counts: Map<string, number>, by: 
 }
 
 /** committee-count: one finding per committee whose count differs from its Expected measures. */
-export function committeeCounts(ctx: RuleContext, counts: ReadonlyMap<string, number>, sink: Sink): void {
+export function committeeCounts(
+  ctx: RuleContext,
+  counts: ReadonlyMap<string, number>,
+  sink: Sink
+): void {
   if (!ctx.committeeRows || !ctx.committees) return;
   for (const c of ctx.committeeRows) {
     if (c.code === "" || ctx.committees.get(codeKey(c.code)) !== c) continue;
@@ -89,7 +118,13 @@ export function committeeCounts(ctx: RuleContext, counts: ReadonlyMap<string, nu
     const count = counts.get(c.code) ?? 0;
     if (count !== e.value) {
       const n = ctx.committeeNames(c.code);
-      sink.add("committee-count", "Committees", c.row, "Expected measures", null, { committee: c.code, committeeName: n.name, committeeNameKm: n.nameKm, count, expected: e.value });
+      sink.add("committee-count", "Committees", c.row, "Expected measures", null, {
+        committee: c.code,
+        committeeName: n.name,
+        committeeNameKm: n.nameKm,
+        count,
+        expected: e.value,
+      });
     }
   }
 }

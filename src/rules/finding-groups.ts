@@ -37,18 +37,27 @@ function cellOf(table: TableData, row: number, header: string): unknown {
  * a Committees or Responsibilities row's committee, else the committee the finding names.
  * Parallel to `findings`.
  */
-export function findingCommittees(findings: readonly Finding[], tables: PlannerTables, committees: readonly Committee[]): string[][] {
+export function findingCommittees(
+  findings: readonly Finding[],
+  tables: PlannerTables,
+  committees: readonly Committee[]
+): string[][] {
   const index = new CommitteeIndex(committees);
   const resolve = (text: string) => index.resolve(text);
   const measures = findTable(tables, "Measures");
   const committeeTable = findTable(tables, "Committees");
   const resp = findTable(tables, "Responsibilities");
   return findings.map((f) => {
-    const param = typeof f.params?.committee === "string" ? index.resolve(f.params.committee) : null;
+    const param =
+      typeof f.params?.committee === "string" ? index.resolve(f.params.committee) : null;
     if (f.table === "Measures" && measures && f.row !== null) {
       const row = measures.rows[f.row - 1];
       if (!row || isBlankRow(row)) return param ? [param] : [];
-      const codes = measureCommitteeCodes(cellText(cellOf(measures, f.row, "Lead committee")), readList(cellOf(measures, f.row, "Other committees")), resolve);
+      const codes = measureCommitteeCodes(
+        cellText(cellOf(measures, f.row, "Lead committee")),
+        readList(cellOf(measures, f.row, "Other committees")),
+        resolve
+      );
       if (param && !codes.includes(param)) codes.push(param);
       return codes;
     }

@@ -23,7 +23,11 @@ interface Reading {
  * period-invalid, progress-key-unknown and progress-decrease over the Progress table. Where a
  * period has several rows for one measure (several sources), its last row is the period's value.
  */
-export function checkHistory(progress: TableData | undefined, measures: readonly MeasureRow[], sink: Sink): void {
+export function checkHistory(
+  progress: TableData | undefined,
+  measures: readonly MeasureRow[],
+  sink: Sink
+): void {
   if (!progress) return;
   const known = new Set(measures.filter((m) => m.no !== "").map((m) => codeKey(m.no)));
   const readings: Reading[] = [];
@@ -31,11 +35,21 @@ export function checkHistory(progress: TableData | undefined, measures: readonly
     const no = cellText(r.cells[NO]);
     const periodCell = r.cells[PERIOD];
     const period = parsePeriod(periodCell);
-    if (!period) sink.add("period-invalid", "Progress", r.row, "Period", no || null, { value: cellText(periodCell) });
-    if (no === "" || !known.has(codeKey(no))) sink.add("progress-key-unknown", "Progress", r.row, "No.", no || null, { no });
+    if (!period)
+      sink.add("period-invalid", "Progress", r.row, "Period", no || null, {
+        value: cellText(periodCell),
+      });
+    if (no === "" || !known.has(codeKey(no)))
+      sink.add("progress-key-unknown", "Progress", r.row, "No.", no || null, { no });
     const p = readNumber(r.cells[PROGRESS]);
     if (period && no !== "") {
-      readings.push({ row: r.row, period, no, progress: p.kind === "number" ? p.value : null, notes: isBlank(r.cells[NOTES]) ? "" : cellText(r.cells[NOTES]) });
+      readings.push({
+        row: r.row,
+        period,
+        no,
+        progress: p.kind === "number" ? p.value : null,
+        notes: isBlank(r.cells[NOTES]) ? "" : cellText(r.cells[NOTES]),
+      });
     }
   }
 
@@ -49,7 +63,12 @@ export function checkHistory(progress: TableData | undefined, measures: readonly
     let previous: Reading | null = null;
     for (const r of [...periods.values()].sort((a, b) => comparePeriods(a.period, b.period))) {
       if (r.progress === null) continue;
-      if (previous && previous.progress !== null && r.progress < previous.progress && r.notes === "") {
+      if (
+        previous &&
+        previous.progress !== null &&
+        r.progress < previous.progress &&
+        r.notes === ""
+      ) {
         sink.add("progress-decrease", "Progress", r.row, "Progress %", r.no, {
           no: r.no,
           period: r.period.label,

@@ -13,13 +13,35 @@
  * `findings()` equals `validate(tables())` for the same options (tests/rules/incremental.test.ts).
  * Pure: no Office, DOM or files.
  */
-import { ALL_TABLE_NAMES, findTable, headerKey, type PlannerTables, type TableData, type TableName } from "../model/schema";
+import {
+  ALL_TABLE_NAMES,
+  findTable,
+  headerKey,
+  type PlannerTables,
+  type TableData,
+  type TableName,
+} from "../model/schema";
 import type { Cell } from "../model/types";
 import { checkHistory } from "./history";
 import { committeeChecker, committeeCounts, countCommittees } from "./committees";
-import { measureReader, readContext, Sink, type Draft, type MeasureChecker, type MeasureRow, type RuleContext } from "./read-tables";
+import {
+  measureReader,
+  readContext,
+  Sink,
+  type Draft,
+  type MeasureChecker,
+  type MeasureRow,
+  type RuleContext,
+} from "./read-tables";
 import type { Finding, Language } from "./finding";
-import { absentColumns, checkReferences, columnMissingFinding, duplicateKey, integrityChecker, measureCountFinding } from "./integrity";
+import {
+  absentColumns,
+  checkReferences,
+  columnMissingFinding,
+  duplicateKey,
+  integrityChecker,
+  measureCountFinding,
+} from "./integrity";
 import { progressChecker } from "./progress";
 import { timelineChecker } from "./timelines";
 import { compareFindings, placed, toFinding, type ValidateOptions } from "./validate";
@@ -67,10 +89,11 @@ export class IncrementalValidator {
 
   constructor(
     tables: PlannerTables,
-    private readonly options: ValidateOptions = {},
+    private readonly options: ValidateOptions = {}
   ) {
     this.language = options.language === "km" ? "km" : "en";
-    const safe: Record<string, TableData | undefined> = tables && typeof tables === "object" ? (tables as Record<string, TableData | undefined>) : {};
+    const safe: Record<string, TableData | undefined> =
+      tables && typeof tables === "object" ? (tables as Record<string, TableData | undefined>) : {};
     for (const name of REFERENCE_TABLES) {
       const t = findTable(safe, name);
       if (t) this.reference[name] = t;
@@ -100,19 +123,33 @@ export class IncrementalValidator {
     if (!this.measures) return;
     const n = this.entries.length;
     if (change.kind === "edit") {
-      if (change.start < 0 || change.start + change.rows.length > n) throw new RangeError(`rows ${change.start}…${change.start + change.rows.length - 1} are outside the ${n} rows of Measures`);
+      if (change.start < 0 || change.start + change.rows.length > n)
+        throw new RangeError(
+          `rows ${change.start}…${change.start + change.rows.length - 1} are outside the ${n} rows of Measures`
+        );
       change.rows.forEach((cells, i) => this.update(this.entries[change.start + i], cells));
       return;
     }
     if (change.kind === "insert") {
-      if (change.start < 0 || change.start > n) throw new RangeError(`cannot insert at row ${change.start} of ${n}`);
-      const added = change.rows.map((cells, i): Entry => ({ index: change.start + i, cells: [], m: null, dupKey: null, findings: [], told: -1 }));
+      if (change.start < 0 || change.start > n)
+        throw new RangeError(`cannot insert at row ${change.start} of ${n}`);
+      const added = change.rows.map((cells, i): Entry => ({
+        index: change.start + i,
+        cells: [],
+        m: null,
+        dupKey: null,
+        findings: [],
+        told: -1,
+      }));
       this.entries.splice(change.start, 0, ...added);
       this.renumber(change.start + added.length);
       added.forEach((e, i) => this.update(e, change.rows[i]));
       return;
     }
-    if (change.start < 0 || change.count < 0 || change.start + change.count > n) throw new RangeError(`rows ${change.start}…${change.start + change.count - 1} are outside the ${n} rows of Measures`);
+    if (change.start < 0 || change.count < 0 || change.start + change.count > n)
+      throw new RangeError(
+        `rows ${change.start}…${change.start + change.count - 1} are outside the ${n} rows of Measures`
+      );
     const gone = this.entries.splice(change.start, change.count);
     for (const e of gone) this.forget(e);
     this.renumber(change.start);
@@ -126,7 +163,9 @@ export class IncrementalValidator {
     }
     if (table) this.reference[name] = table;
     else delete this.reference[name];
-    this.rebuild(this.measures ? { ...this.measures, rows: this.entries.map((e) => e.cells) } : undefined);
+    this.rebuild(
+      this.measures ? { ...this.measures, rows: this.entries.map((e) => e.cells) } : undefined
+    );
   }
 
   /** Every finding, in validate's order. */
@@ -136,7 +175,14 @@ export class IncrementalValidator {
     const sink = new Sink();
     committeeCounts(this.ctx, this.counts, sink);
     measureCountFinding(this.ctx, this.measureCount, sink);
-    for (const d of sink.drafts) head.push(toFinding(d, this.language, findTable(this.reference as Record<string, TableData | undefined>, d.table)));
+    for (const d of sink.drafts)
+      head.push(
+        toFinding(
+          d,
+          this.language,
+          findTable(this.reference as Record<string, TableData | undefined>, d.table)
+        )
+      );
     head.sort(compareFindings);
 
     // Rows with findings, merged with the duplicate rows, both in position order.
@@ -144,7 +190,8 @@ export class IncrementalValidator {
     const out = head;
     let d = 0;
     for (const e of this.listed) {
-      while (d < duplicates.length && (duplicates[d].row ?? 0) <= e.index + 1) out.push(duplicates[d++]);
+      while (d < duplicates.length && (duplicates[d].row ?? 0) <= e.index + 1)
+        out.push(duplicates[d++]);
       if (e.told !== e.index) {
         const row = e.index + 1;
         const table = this.measuresShape();
@@ -158,8 +205,13 @@ export class IncrementalValidator {
     const progress = findTable(this.reference as Record<string, TableData | undefined>, "Progress");
     if (progress) {
       const history = new Sink();
-      checkHistory(progress, this.entries.flatMap((e) => (e.m ? [e.m] : [])), history);
-      for (const dr of history.drafts.sort(compareFindings)) out.push(toFinding(dr, this.language, progress));
+      checkHistory(
+        progress,
+        this.entries.flatMap((e) => (e.m ? [e.m] : [])),
+        history
+      );
+      for (const dr of history.drafts.sort(compareFindings))
+        out.push(toFinding(dr, this.language, progress));
     }
     return out;
   }
@@ -184,14 +236,36 @@ export class IncrementalValidator {
     this.measures = { name: measures.name, headers, location: measures.location };
     this.read = measureReader({ headers }, this.ctx);
     const absent = absentColumns(headers);
-    this.checkers = [integrityChecker(this.ctx, this.sink, absent), committeeChecker(this.ctx, this.sink), timelineChecker(this.ctx, this.sink), progressChecker(this.sink)];
+    this.checkers = [
+      integrityChecker(this.ctx, this.sink, absent),
+      committeeChecker(this.ctx, this.sink),
+      timelineChecker(this.ctx, this.sink),
+      progressChecker(this.sink),
+    ];
     const refs = new Sink();
     checkReferences(this.ctx, refs);
     columnMissingFinding(absent, refs);
-    this.referenceFindings = refs.drafts.map((d) => toFinding(d, this.language, d.table === "Measures" ? this.measuresShape() : findTable(this.reference as Record<string, TableData | undefined>, d.table)));
+    this.referenceFindings = refs.drafts.map((d) =>
+      toFinding(
+        d,
+        this.language,
+        d.table === "Measures"
+          ? this.measuresShape()
+          : findTable(this.reference as Record<string, TableData | undefined>, d.table)
+      )
+    );
     const rows: unknown[] = Array.isArray(measures.rows) ? measures.rows : [];
-    this.entries = rows.map((_, index): Entry => ({ index, cells: [], m: null, dupKey: null, findings: [], told: -1 }));
-    rows.forEach((cells, i) => this.update(this.entries[i], Array.isArray(cells) ? (cells as Cell[]) : []));
+    this.entries = rows.map((_, index): Entry => ({
+      index,
+      cells: [],
+      m: null,
+      dupKey: null,
+      findings: [],
+      told: -1,
+    }));
+    rows.forEach((cells, i) =>
+      this.update(this.entries[i], Array.isArray(cells) ? (cells as Cell[]) : [])
+    );
   }
 
   /** Takes the row's old reading out of the counts, reads and checks its new cells, counts them. */
@@ -278,7 +352,14 @@ export class IncrementalValidator {
       if (!first) continue;
       for (const e of group) {
         if (e === first || !e.m) continue;
-        const draft: Draft = { rule: "key-duplicate", table: "Measures", row: e.index + 1, column: "No.", key: e.m.no, params: { no: e.m.no, firstRow: first.index + 1 } };
+        const draft: Draft = {
+          rule: "key-duplicate",
+          table: "Measures",
+          row: e.index + 1,
+          column: "No.",
+          key: e.m.no,
+          params: { no: e.m.no, firstRow: first.index + 1 },
+        };
         out.push(toFinding(draft, this.language, this.measuresShape()));
       }
     }

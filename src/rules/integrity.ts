@@ -1,23 +1,49 @@
 /** Integrity rules: keys, required cells, goal/strategy references, counts, reference tables. See README.md. */
 import { measureNoKey, readNumber, readYear, type NumberRead, type YearRead } from "../model/cells";
 import { columnIndex, type TableName } from "../model/schema";
-import { codeKey, measureKey, settingKey, timeframeKey, type MeasureChecker, type MeasureRow, type RuleContext, type Sink } from "./read-tables";
+import {
+  codeKey,
+  measureKey,
+  settingKey,
+  timeframeKey,
+  type MeasureChecker,
+  type MeasureRow,
+  type RuleContext,
+  type Sink,
+} from "./read-tables";
 
 /** The Measures columns that must not be blank (required-missing), in contract order. */
-export const REQUIRED_COLUMNS = ["Goal", "Strategy", "Measure", "Lead committee", "Timeframe", "Start year", "End year", "Status"] as const;
+export const REQUIRED_COLUMNS = [
+  "Goal",
+  "Strategy",
+  "Measure",
+  "Lead committee",
+  "Timeframe",
+  "Start year",
+  "End year",
+  "Status",
+] as const;
 
 /** The Measures columns whose absence column-missing reports once: the key and the required ones. */
 export const ESSENTIAL_COLUMNS = ["No.", ...REQUIRED_COLUMNS] as const;
 
 /** The essential columns the Measures headers do not have (renamed or deleted), in contract order. */
 export function absentColumns(headers: readonly unknown[]): string[] {
-  const table = { headers: Array.isArray(headers) ? headers.map((h) => (typeof h === "string" ? h : String(h ?? ""))) : [] };
+  const table = {
+    headers: Array.isArray(headers)
+      ? headers.map((h) => (typeof h === "string" ? h : String(h ?? "")))
+      : [],
+  };
   return ESSENTIAL_COLUMNS.filter((c) => columnIndex(table, c) < 0);
 }
 
 /** column-missing: one finding naming every absent essential column (its rows then skip key-missing/required-missing for them). */
 export function columnMissingFinding(absent: readonly string[], sink: Sink): void {
-  if (absent.length > 0) sink.add("column-missing", "Measures", null, null, null, { columns: absent.join(", "), count: absent.length });
+  if (absent.length > 0)
+    sink.add("column-missing", "Measures", null, null, null, {
+      columns: absent.join(", "),
+      count: absent.length,
+    });
 }
 
 function wholeCount(n: NumberRead): number | null {
@@ -38,10 +64,20 @@ function countText(n: NumberRead): string {
 
 /** reference-invalid over the reference tables (Framework, Goals, Strategies, Committees, Timeframes, Responsibilities). */
 export function checkReferences(ctx: RuleContext, sink: Sink): void {
-  const bad = (table: TableName, row: number, column: string, params: Record<string, string | number>) =>
-    sink.add("reference-invalid", table, row, column, null, params);
+  const bad = (
+    table: TableName,
+    row: number,
+    column: string,
+    params: Record<string, string | number>
+  ) => sink.add("reference-invalid", table, row, column, null, params);
 
-  const uniqueCodes = <T extends { row: number }>(table: TableName, column: string, rows: T[] | null, text: (t: T) => string, key: (s: string) => string) => {
+  const uniqueCodes = <T extends { row: number }>(
+    table: TableName,
+    column: string,
+    rows: T[] | null,
+    text: (t: T) => string,
+    key: (s: string) => string
+  ) => {
     const first = new Map<string, number>();
     for (const r of rows ?? []) {
       const value = text(r);
@@ -52,7 +88,8 @@ export function checkReferences(ctx: RuleContext, sink: Sink): void {
       const k = key(value);
       const firstRow = first.get(k);
       if (firstRow === undefined) first.set(k, r.row);
-      else bad(table, r.row, column, { problem: "value-duplicate", field: column, value, firstRow });
+      else
+        bad(table, r.row, column, { problem: "value-duplicate", field: column, value, firstRow });
     }
   };
 
@@ -60,33 +97,71 @@ export function checkReferences(ctx: RuleContext, sink: Sink): void {
 
   uniqueCodes("Strategies", "Code", ctx.strategyRows, (s) => s.code, codeKey);
   for (const s of ctx.strategyRows ?? []) {
-    if (s.goal === "") bad("Strategies", s.row, "Goal", { problem: "value-missing", field: "Goal" });
-    else if (ctx.goals && !ctx.goals.has(s.goalKey)) bad("Strategies", s.row, "Goal", { problem: "strategy-goal-unknown", strategy: s.code, goal: s.goal });
+    if (s.goal === "")
+      bad("Strategies", s.row, "Goal", { problem: "value-missing", field: "Goal" });
+    else if (ctx.goals && !ctx.goals.has(s.goalKey))
+      bad("Strategies", s.row, "Goal", {
+        problem: "strategy-goal-unknown",
+        strategy: s.code,
+        goal: s.goal,
+      });
   }
 
   uniqueCodes("Committees", "Code", ctx.committeeRows, (c) => c.code, codeKey);
   for (const c of ctx.committeeRows ?? []) {
     if (!readableCount(c.expected)) {
-      bad("Committees", c.row, "Expected measures", { problem: "number-unreadable", field: "Expected measures", value: countText(c.expected) });
+      bad("Committees", c.row, "Expected measures", {
+        problem: "number-unreadable",
+        field: "Expected measures",
+        value: countText(c.expected),
+      });
     }
   }
 
   uniqueCodes("Timeframes", "Timeframe", ctx.timeframeRows, (t) => t.name, timeframeKey);
   for (const t of ctx.timeframeRows ?? []) {
-    if (t.from.kind === "invalid") bad("Timeframes", t.row, "From year", { problem: "year-unreadable", field: "From year", value: t.from.text });
-    if (t.to.kind === "invalid") bad("Timeframes", t.row, "To year", { problem: "year-unreadable", field: "To year", value: t.to.text });
+    if (t.from.kind === "invalid")
+      bad("Timeframes", t.row, "From year", {
+        problem: "year-unreadable",
+        field: "From year",
+        value: t.from.text,
+      });
+    if (t.to.kind === "invalid")
+      bad("Timeframes", t.row, "To year", {
+        problem: "year-unreadable",
+        field: "To year",
+        value: t.to.text,
+      });
     const from = yearOrNull(t.from);
     const to = yearOrNull(t.to);
-    if (from !== null && to !== null && from > to) bad("Timeframes", t.row, "From year", { problem: "timeframe-order", timeframe: t.name, from, to });
+    if (from !== null && to !== null && from > to)
+      bad("Timeframes", t.row, "From year", {
+        problem: "timeframe-order",
+        timeframe: t.name,
+        from,
+        to,
+      });
   }
 
   for (const r of ctx.responsibilityRows ?? []) {
-    if (r.goal === "") bad("Responsibilities", r.row, "Goal", { problem: "value-missing", field: "Goal" });
-    else if (r.goalKnown === false) bad("Responsibilities", r.row, "Goal", { problem: "responsibility-goal-unknown", goal: r.goal });
-    if (r.committee === "") bad("Responsibilities", r.row, "Committee", { problem: "value-missing", field: "Committee" });
-    else if (ctx.committeeIndex && r.committeeCode === null) bad("Responsibilities", r.row, "Committee", { problem: "responsibility-committee-unknown", committee: r.committee });
-    if (r.role === "") bad("Responsibilities", r.row, "Role", { problem: "value-missing", field: "Role" });
-    else if (r.roleKind === null) bad("Responsibilities", r.row, "Role", { problem: "role-invalid", role: r.role });
+    if (r.goal === "")
+      bad("Responsibilities", r.row, "Goal", { problem: "value-missing", field: "Goal" });
+    else if (r.goalKnown === false)
+      bad("Responsibilities", r.row, "Goal", {
+        problem: "responsibility-goal-unknown",
+        goal: r.goal,
+      });
+    if (r.committee === "")
+      bad("Responsibilities", r.row, "Committee", { problem: "value-missing", field: "Committee" });
+    else if (ctx.committeeIndex && r.committeeCode === null)
+      bad("Responsibilities", r.row, "Committee", {
+        problem: "responsibility-committee-unknown",
+        committee: r.committee,
+      });
+    if (r.role === "")
+      bad("Responsibilities", r.row, "Role", { problem: "value-missing", field: "Role" });
+    else if (r.roleKind === null)
+      bad("Responsibilities", r.row, "Role", { problem: "role-invalid", role: r.role });
   }
 
   // Framework settings: the ones the rules read must be readable.
@@ -94,7 +169,8 @@ export function checkReferences(ctx: RuleContext, sink: Sink): void {
     const s = ctx.settings.get(settingKey(name));
     if (!s) return null;
     const y = readYear(s.value);
-    if (y.kind === "invalid") bad("Framework", s.row, "Value", { problem: "year-unreadable", field: name, value: y.text });
+    if (y.kind === "invalid")
+      bad("Framework", s.row, "Value", { problem: "year-unreadable", field: name, value: y.text });
     return yearOrNull(y);
   };
   const start = yearSetting("Period start");
@@ -107,16 +183,30 @@ export function checkReferences(ctx: RuleContext, sink: Sink): void {
   const expected = ctx.settings.get(settingKey("Expected measures"));
   if (expected) {
     const n = readNumber(expected.value);
-    if (!readableCount(n)) bad("Framework", expected.row, "Value", { problem: "number-unreadable", field: "Expected measures", value: countText(n) });
+    if (!readableCount(n))
+      bad("Framework", expected.row, "Value", {
+        problem: "number-unreadable",
+        field: "Expected measures",
+        value: countText(n),
+      });
   }
 }
 
 /** key-missing, key-duplicate, required-missing, goal-unknown, strategy-unknown, strategy-goal-mismatch, measure-count. */
-export function integrityChecker(ctx: RuleContext, sink: Sink, absent: readonly string[] = []): MeasureChecker {
+export function integrityChecker(
+  ctx: RuleContext,
+  sink: Sink,
+  absent: readonly string[] = []
+): MeasureChecker {
   const firstRowOf = new Map<string, number>();
   const absentSet = new Set(absent);
-  const missing = (m: MeasureRow, key: string | null, column: (typeof REQUIRED_COLUMNS)[number]) => {
-    if (!absentSet.has(column)) sink.add("required-missing", "Measures", m.row, column, key, { column });
+  const missing = (
+    m: MeasureRow,
+    key: string | null,
+    column: (typeof REQUIRED_COLUMNS)[number]
+  ) => {
+    if (!absentSet.has(column))
+      sink.add("required-missing", "Measures", m.row, column, key, { column });
   };
   return {
     measure(m) {
@@ -127,7 +217,8 @@ export function integrityChecker(ctx: RuleContext, sink: Sink, absent: readonly 
         const k = duplicateKey(m.no);
         const first = firstRowOf.get(k);
         if (first === undefined) firstRowOf.set(k, m.row);
-        else sink.add("key-duplicate", "Measures", m.row, "No.", key, { no: m.no, firstRow: first });
+        else
+          sink.add("key-duplicate", "Measures", m.row, "No.", key, { no: m.no, firstRow: first });
       }
 
       if (m.goal === "") missing(m, key, "Goal");
@@ -139,12 +230,18 @@ export function integrityChecker(ctx: RuleContext, sink: Sink, absent: readonly 
       if (m.end.kind === "blank") missing(m, key, "End year");
       if (m.statusText === "") missing(m, key, "Status");
 
-      if (m.goal !== "" && ctx.goals && !ctx.goals.has(m.goalKey)) sink.add("goal-unknown", "Measures", m.row, "Goal", key, { goal: m.goal });
-      if (m.strategy !== "" && ctx.strategies && !m.strategyRef) sink.add("strategy-unknown", "Measures", m.row, "Strategy", key, { strategy: m.strategy });
+      if (m.goal !== "" && ctx.goals && !ctx.goals.has(m.goalKey))
+        sink.add("goal-unknown", "Measures", m.row, "Goal", key, { goal: m.goal });
+      if (m.strategy !== "" && ctx.strategies && !m.strategyRef)
+        sink.add("strategy-unknown", "Measures", m.row, "Strategy", key, { strategy: m.strategy });
       const s = m.strategyRef;
       const goalReadable = m.goal !== "" && (ctx.goals === null || ctx.goals.has(m.goalKey));
       if (s && goalReadable && s.goalKey !== "" && s.goalKey !== m.goalKey) {
-        sink.add("strategy-goal-mismatch", "Measures", m.row, "Strategy", key, { strategy: m.strategy, goal: m.goal, strategyGoal: s.goal });
+        sink.add("strategy-goal-mismatch", "Measures", m.row, "Strategy", key, {
+          strategy: m.strategy,
+          goal: m.goal,
+          strategyGoal: s.goal,
+        });
       }
     },
     finish(measureCount) {

@@ -91,14 +91,19 @@ const committeeEn = (p: Params) => s(p, "committeeName") || s(p, "committee");
 const committeeKm = (p: Params) => s(p, "committeeNameKm") || committeeEn(p);
 
 const unknownCommittee = {
-  en: (p: Params) => `"${s(p, "committee")}" is not the code, name or alias of any committee in the Committees table.`,
-  km: (p: Params) => `«${s(p, "committee")}» មិនមែនជាលេខកូដ ឈ្មោះ ឬឈ្មោះហៅផ្សេងរបស់គណៈកម្មាធិការណាមួយក្នុងតារាង Committees ទេ។`,
+  en: (p: Params) =>
+    `"${s(p, "committee")}" is not the code, name or alias of any committee in the Committees table.`,
+  km: (p: Params) =>
+    `«${s(p, "committee")}» មិនមែនជាលេខកូដ ឈ្មោះ ឬឈ្មោះហៅផ្សេងរបស់គណៈកម្មាធិការណាមួយក្នុងតារាង Committees ទេ។`,
 };
 
 const notAYear = {
-  en: (field: string, value: string) => (value ? `${field} "${value}" is not a whole year.` : `${field} is not a readable year.`),
+  en: (field: string, value: string) =>
+    value ? `${field} "${value}" is not a whole year.` : `${field} is not a readable year.`,
   km: (field: string, value: string) =>
-    value ? `${fieldKm(field)} «${value}» មិនមែនជាឆ្នាំត្រឹមត្រូវទេ។` : `${fieldKm(field)} មិនអាចអានជាឆ្នាំបានទេ។`,
+    value
+      ? `${fieldKm(field)} «${value}» មិនមែនជាឆ្នាំត្រឹមត្រូវទេ។`
+      : `${fieldKm(field)} មិនអាចអានជាឆ្នាំបានទេ។`,
 };
 
 /** reference-invalid has one text per kind of breakage, chosen by params.problem. */
@@ -112,8 +117,10 @@ const REFERENCE: Readonly<Record<string, Record<Language, Template>>> = {
     km: (p) => `${fieldKm(s(p, "field"))} «${s(p, "value")}» ស្ទួនជាមួយជួរទី ${s(p, "firstRow")}។`,
   },
   "strategy-goal-unknown": {
-    en: (p) => `${s(p, "strategy") ? `Strategy "${s(p, "strategy")}"` : "This strategy"} names goal "${s(p, "goal")}", which is not in the Goals table.`,
-    km: (p) => `${s(p, "strategy") ? `យុទ្ធសាស្ត្រ «${s(p, "strategy")}»` : "យុទ្ធសាស្ត្រនេះ"} ភ្ជាប់ទៅគោលដៅ «${s(p, "goal")}» ដែលមិនមាននៅក្នុងតារាង Goals ទេ។`,
+    en: (p) =>
+      `${s(p, "strategy") ? `Strategy "${s(p, "strategy")}"` : "This strategy"} names goal "${s(p, "goal")}", which is not in the Goals table.`,
+    km: (p) =>
+      `${s(p, "strategy") ? `យុទ្ធសាស្ត្រ «${s(p, "strategy")}»` : "យុទ្ធសាស្ត្រនេះ"} ភ្ជាប់ទៅគោលដៅ «${s(p, "goal")}» ដែលមិនមាននៅក្នុងតារាង Goals ទេ។`,
   },
   "responsibility-goal-unknown": {
     en: (p) => `Goal "${s(p, "goal")}" is not in the Goals table.`,
@@ -135,9 +142,14 @@ const REFERENCE: Readonly<Record<string, Record<Language, Template>>> = {
     km: (p) => notAYear.km(s(p, "field"), s(p, "value")),
   },
   "number-unreadable": {
-    en: (p) => (s(p, "value") ? `${s(p, "field")} "${s(p, "value")}" is not a whole number.` : `${s(p, "field")} is not a readable whole number.`),
+    en: (p) =>
+      s(p, "value")
+        ? `${s(p, "field")} "${s(p, "value")}" is not a whole number.`
+        : `${s(p, "field")} is not a readable whole number.`,
     km: (p) =>
-      s(p, "value") ? `${fieldKm(s(p, "field"))} «${s(p, "value")}» មិនមែនជាចំនួនគត់ទេ។` : `${fieldKm(s(p, "field"))} មិនអាចអានជាចំនួនគត់បានទេ។`,
+      s(p, "value")
+        ? `${fieldKm(s(p, "field"))} «${s(p, "value")}» មិនមែនជាចំនួនគត់ទេ។`
+        : `${fieldKm(s(p, "field"))} មិនអាចអានជាចំនួនគត់បានទេ។`,
   },
   "period-order": {
     en: (p) => `Period start ${s(p, "start")} is after Period end ${s(p, "end")}.`,
@@ -152,12 +164,15 @@ const REFERENCE_FALLBACK: Record<Language, Template> = {
 
 function referenceTemplates(p: Params): Record<Language, Template> {
   const problem = s(p, "problem");
-  return Object.prototype.hasOwnProperty.call(REFERENCE, problem) ? REFERENCE[problem] : REFERENCE_FALLBACK;
+  return Object.prototype.hasOwnProperty.call(REFERENCE, problem)
+    ? REFERENCE[problem]
+    : REFERENCE_FALLBACK;
 }
 
 export const MESSAGES: Readonly<Record<RuleId, Record<Language, Template>>> = {
   "column-missing": {
-    en: (p) => `The Measures table has no ${s(p, "columns")} column${s(p, "count") === "1" ? "" : "s"} (renamed or deleted?); give the headers back their names, or import the sheet to map them.`,
+    en: (p) =>
+      `The Measures table has no ${s(p, "columns")} column${s(p, "count") === "1" ? "" : "s"} (renamed or deleted?); give the headers back their names, or import the sheet to map them.`,
     km: (p) =>
       `តារាង Measures គ្មានជួរឈរ ${s(p, "columns").split(", ").map(fieldKm).join(", ")} ទេ (ប្រហែលជាបានប្ដូរឈ្មោះ ឬលុប)៖ សូមដាក់ឈ្មោះក្បាលជួរឈរឡើងវិញ ឬនាំចូលសន្លឹកនេះដើម្បីផ្គូផ្គងជួរឈរ។`,
   },
@@ -182,8 +197,10 @@ export const MESSAGES: Readonly<Record<RuleId, Record<Language, Template>>> = {
     km: (p) => `យុទ្ធសាស្ត្រ «${s(p, "strategy")}» មិនមែនជាលេខកូដក្នុងតារាង Strategies ទេ។`,
   },
   "strategy-goal-mismatch": {
-    en: (p) => `Strategy "${s(p, "strategy")}" belongs to goal "${s(p, "strategyGoal")}", not to goal "${s(p, "goal")}".`,
-    km: (p) => `យុទ្ធសាស្ត្រ «${s(p, "strategy")}» ស្ថិតនៅក្រោមគោលដៅ «${s(p, "strategyGoal")}» មិនមែនក្រោមគោលដៅ «${s(p, "goal")}» ទេ។`,
+    en: (p) =>
+      `Strategy "${s(p, "strategy")}" belongs to goal "${s(p, "strategyGoal")}", not to goal "${s(p, "goal")}".`,
+    km: (p) =>
+      `យុទ្ធសាស្ត្រ «${s(p, "strategy")}» ស្ថិតនៅក្រោមគោលដៅ «${s(p, "strategyGoal")}» មិនមែនក្រោមគោលដៅ «${s(p, "goal")}» ទេ។`,
   },
   "committee-unknown": unknownCommittee,
   "committee-lead-repeated": {
@@ -191,21 +208,28 @@ export const MESSAGES: Readonly<Record<RuleId, Record<Language, Template>>> = {
     km: (p) => `${committeeKm(p)} ដែលជាគណៈកម្មាធិការដឹកនាំ ក៏ត្រូវបានរាយនៅក្នុងបញ្ជីគណៈកម្មាធិការផ្សេងទៀតដែរ។`,
   },
   "committee-not-responsible": {
-    en: (p) => `${committeeEn(p)} leads this measure, but the Responsibilities table has no Lead row for it under goal "${s(p, "goal")}".`,
+    en: (p) =>
+      `${committeeEn(p)} leads this measure, but the Responsibilities table has no Lead row for it under goal "${s(p, "goal")}".`,
     km: (p) =>
       `${committeeKm(p)} ដឹកនាំវិធានការនេះ ប៉ុន្តែតារាង Responsibilities មិនបានកំណត់តួនាទីដឹកនាំ (Lead) ឱ្យគណៈកម្មាធិការនេះសម្រាប់គោលដៅ «${s(p, "goal")}» ទេ។`,
   },
   "committee-support-missing": {
-    en: (p) => `The Responsibilities table names ${committeeEn(p)} in support of goal "${s(p, "goal")}", but this measure does not list it.`,
-    km: (p) => `តារាង Responsibilities កំណត់ឱ្យ ${committeeKm(p)} គាំទ្រ (Support) គោលដៅ «${s(p, "goal")}» ប៉ុន្តែវិធានការនេះមិនបានរាយឈ្មោះគណៈកម្មាធិការនេះទេ។`,
+    en: (p) =>
+      `The Responsibilities table names ${committeeEn(p)} in support of goal "${s(p, "goal")}", but this measure does not list it.`,
+    km: (p) =>
+      `តារាង Responsibilities កំណត់ឱ្យ ${committeeKm(p)} គាំទ្រ (Support) គោលដៅ «${s(p, "goal")}» ប៉ុន្តែវិធានការនេះមិនបានរាយឈ្មោះគណៈកម្មាធិការនេះទេ។`,
   },
   "committee-count": {
-    en: (p) => `${committeeEn(p)} leads or co-leads ${measures(s(p, "count"))}; the framework expects ${s(p, "expected")}.`,
-    km: (p) => `${committeeKm(p)} ដឹកនាំ ឬសហដឹកនាំវិធានការចំនួន ${s(p, "count")} ខណៈដែលក្របខណ្ឌរំពឹងទុកចំនួន ${s(p, "expected")}។`,
+    en: (p) =>
+      `${committeeEn(p)} leads or co-leads ${measures(s(p, "count"))}; the framework expects ${s(p, "expected")}.`,
+    km: (p) =>
+      `${committeeKm(p)} ដឹកនាំ ឬសហដឹកនាំវិធានការចំនួន ${s(p, "count")} ខណៈដែលក្របខណ្ឌរំពឹងទុកចំនួន ${s(p, "expected")}។`,
   },
   "measure-count": {
-    en: (p) => `The Measures table has ${measures(s(p, "count"))}; the framework expects ${s(p, "expected")}.`,
-    km: (p) => `តារាង Measures មានវិធានការចំនួន ${s(p, "count")} ខណៈដែលក្របខណ្ឌរំពឹងទុកចំនួន ${s(p, "expected")}។`,
+    en: (p) =>
+      `The Measures table has ${measures(s(p, "count"))}; the framework expects ${s(p, "expected")}.`,
+    km: (p) =>
+      `តារាង Measures មានវិធានការចំនួន ${s(p, "count")} ខណៈដែលក្របខណ្ឌរំពឹងទុកចំនួន ${s(p, "expected")}។`,
   },
   "timeframe-unknown": {
     en: (p) => `Timeframe "${s(p, "timeframe")}" is not in the Timeframes table.`,
@@ -220,26 +244,37 @@ export const MESSAGES: Readonly<Record<RuleId, Record<Language, Template>>> = {
     km: (p) => `ឆ្នាំចាប់ផ្តើម ${s(p, "start")} នៅក្រោយឆ្នាំបញ្ចប់ ${s(p, "end")}។`,
   },
   "year-out-of-period": {
-    en: (p) => `${s(p, "column")} ${s(p, "year")} is outside the framework period (${windowEn(p, "period")}).`,
-    km: (p) => `${fieldKm(s(p, "column"))} ${s(p, "year")} ស្ថិតនៅក្រៅរយៈពេលនៃក្របខណ្ឌ (${windowKm(p, "period")})។`,
+    en: (p) =>
+      `${s(p, "column")} ${s(p, "year")} is outside the framework period (${windowEn(p, "period")}).`,
+    km: (p) =>
+      `${fieldKm(s(p, "column"))} ${s(p, "year")} ស្ថិតនៅក្រៅរយៈពេលនៃក្របខណ្ឌ (${windowKm(p, "period")})។`,
   },
   "timeframe-mismatch": {
-    en: (p) => `${s(p, "column")} ${s(p, "year")} is outside the years of timeframe "${s(p, "timeframe")}" (${windowEn(p, "window")}).`,
+    en: (p) =>
+      `${s(p, "column")} ${s(p, "year")} is outside the years of timeframe "${s(p, "timeframe")}" (${windowEn(p, "window")}).`,
     km: (p) =>
       `${fieldKm(s(p, "column"))} ${s(p, "year")} ស្ថិតនៅក្រៅចន្លោះឆ្នាំនៃក្របខណ្ឌពេលវេលា «${s(p, "timeframe")}» (${windowKm(p, "window")})។`,
   },
   "status-unknown": {
-    en: (p) => `Status "${s(p, "status")}" is not one of Not started, On track, At risk, Delayed, Completed.`,
-    km: (p) => `ស្ថានភាព «${s(p, "status")}» មិនមែនជាស្ថានភាពមួយក្នុងចំណោម Not started, On track, At risk, Delayed ឬ Completed ទេ។`,
+    en: (p) =>
+      `Status "${s(p, "status")}" is not one of Not started, On track, At risk, Delayed, Completed.`,
+    km: (p) =>
+      `ស្ថានភាព «${s(p, "status")}» មិនមែនជាស្ថានភាពមួយក្នុងចំណោម Not started, On track, At risk, Delayed ឬ Completed ទេ។`,
   },
   "progress-invalid": {
-    en: (p) => (s(p, "value") ? `Progress "${s(p, "value")}" is not a number from 0 to 100.` : "Progress % is not a readable number from 0 to 100."),
+    en: (p) =>
+      s(p, "value")
+        ? `Progress "${s(p, "value")}" is not a number from 0 to 100.`
+        : "Progress % is not a readable number from 0 to 100.",
     km: (p) =>
-      s(p, "value") ? `វឌ្ឍនភាព «${s(p, "value")}» មិនមែនជាចំនួនពី 0 ដល់ 100 ទេ។` : "វឌ្ឍនភាព (Progress %) មិនអាចអានជាចំនួនពី 0 ដល់ 100 បានទេ។",
+      s(p, "value")
+        ? `វឌ្ឍនភាព «${s(p, "value")}» មិនមែនជាចំនួនពី 0 ដល់ 100 ទេ។`
+        : "វឌ្ឍនភាព (Progress %) មិនអាចអានជាចំនួនពី 0 ដល់ 100 បានទេ។",
   },
   "progress-status-mismatch": {
     en: (p) => {
-      if (s(p, "case") === "completed-below-100") return `The status is Completed but progress is ${s(p, "progress")} %.`;
+      if (s(p, "case") === "completed-below-100")
+        return `The status is Completed but progress is ${s(p, "progress")} %.`;
       return `Progress is 100 % but the status is "${s(p, "status")}", not Completed.`;
     },
     km: (p) => {
@@ -249,12 +284,16 @@ export const MESSAGES: Readonly<Record<RuleId, Record<Language, Template>>> = {
     },
   },
   overdue: {
-    en: (p) => `End year ${s(p, "endYear")} has passed (as of ${s(p, "asOfYear")}) and the measure is not Completed.`,
-    km: (p) => `ឆ្នាំបញ្ចប់ ${s(p, "endYear")} បានកន្លងផុតទៅហើយ (គិតត្រឹមឆ្នាំ ${s(p, "asOfYear")}) ប៉ុន្តែវិធានការនេះមិនទាន់បានបញ្ចប់នៅឡើយទេ។`,
+    en: (p) =>
+      `End year ${s(p, "endYear")} has passed (as of ${s(p, "asOfYear")}) and the measure is not Completed.`,
+    km: (p) =>
+      `ឆ្នាំបញ្ចប់ ${s(p, "endYear")} បានកន្លងផុតទៅហើយ (គិតត្រឹមឆ្នាំ ${s(p, "asOfYear")}) ប៉ុន្តែវិធានការនេះមិនទាន់បានបញ្ចប់នៅឡើយទេ។`,
   },
   "not-started-late": {
-    en: (p) => `Start year ${s(p, "startYear")} has passed (as of ${s(p, "asOfYear")}) and the measure is still Not started.`,
-    km: (p) => `ឆ្នាំចាប់ផ្តើម ${s(p, "startYear")} បានកន្លងផុតទៅហើយ (គិតត្រឹមឆ្នាំ ${s(p, "asOfYear")}) ប៉ុន្តែវិធានការនេះមិនទាន់ចាប់ផ្តើមនៅឡើយទេ។`,
+    en: (p) =>
+      `Start year ${s(p, "startYear")} has passed (as of ${s(p, "asOfYear")}) and the measure is still Not started.`,
+    km: (p) =>
+      `ឆ្នាំចាប់ផ្តើម ${s(p, "startYear")} បានកន្លងផុតទៅហើយ (គិតត្រឹមឆ្នាំ ${s(p, "asOfYear")}) ប៉ុន្តែវិធានការនេះមិនទាន់ចាប់ផ្តើមនៅឡើយទេ។`,
   },
   "reference-invalid": {
     en: (p) => referenceTemplates(p).en(p),
@@ -271,9 +310,14 @@ export const MESSAGES: Readonly<Record<RuleId, Record<Language, Template>>> = {
         : "រយៈពេល (Period) ទទេ៖ សូមបញ្ចូលស្លាករយៈពេលដូចជា 2026-Q2, 2026-H1 ឬ 2026។",
   },
   "progress-key-unknown": {
-    en: (p) => (s(p, "no") ? `No. ${s(p, "no")} is not a measure in the Measures table.` : "The No. is blank: this progress row names no measure."),
+    en: (p) =>
+      s(p, "no")
+        ? `No. ${s(p, "no")} is not a measure in the Measures table.`
+        : "The No. is blank: this progress row names no measure.",
     km: (p) =>
-      s(p, "no") ? `លេខរៀង ${s(p, "no")} មិនមែនជាវិធានការក្នុងតារាង Measures ទេ។` : "លេខរៀង (No.) ទទេ៖ ជួរវឌ្ឍនភាពនេះមិនបញ្ជាក់វិធានការណាមួយទេ។",
+      s(p, "no")
+        ? `លេខរៀង ${s(p, "no")} មិនមែនជាវិធានការក្នុងតារាង Measures ទេ។`
+        : "លេខរៀង (No.) ទទេ៖ ជួរវឌ្ឍនភាពនេះមិនបញ្ជាក់វិធានការណាមួយទេ។",
   },
   "progress-decrease": {
     en: (p) =>
@@ -287,8 +331,13 @@ export const MESSAGES: Readonly<Record<RuleId, Record<Language, Template>>> = {
 export const REFERENCE_PROBLEMS: readonly string[] = Object.keys(REFERENCE);
 
 /** Tells a finding in the language asked (English by default), from its rule and params. */
-export function formatFinding(f: Pick<Finding, "rule" | "params">, language: Language = "en"): string {
-  const entry = Object.prototype.hasOwnProperty.call(MESSAGES, f.rule) ? MESSAGES[f.rule] : undefined;
+export function formatFinding(
+  f: Pick<Finding, "rule" | "params">,
+  language: Language = "en"
+): string {
+  const entry = Object.prototype.hasOwnProperty.call(MESSAGES, f.rule)
+    ? MESSAGES[f.rule]
+    : undefined;
   if (!entry) return String(f.rule);
   const lang: Language = language === "km" ? "km" : "en";
   const params: Params = f.params && typeof f.params === "object" ? f.params : {};

@@ -3,9 +3,26 @@
  * indexes (Maps), each Measures row becomes a MeasureRow, and nothing here throws or judges.
  * The rule families (integrity, committees, timelines, progress) judge; see README.md.
  */
-import { cellText, isBlankRow, readsAsEmpty, readList, readNumber, readYear, type NumberRead, type YearRead } from "../model/cells";
+import {
+  cellText,
+  isBlankRow,
+  readsAsEmpty,
+  readList,
+  readNumber,
+  readYear,
+  type NumberRead,
+  type YearRead,
+} from "../model/cells";
 import { CommitteeIndex, committeeKey } from "../model/committees";
-import { columnIndex, findTable, headerKey, TABLE_HEADERS, type PlannerTables, type TableData, type TableName } from "../model/schema";
+import {
+  columnIndex,
+  findTable,
+  headerKey,
+  TABLE_HEADERS,
+  type PlannerTables,
+  type TableData,
+  type TableName,
+} from "../model/schema";
 import { STATUSES, type Cell, type Committee, type Status } from "../model/types";
 import type { Finding, RuleId } from "./finding";
 
@@ -18,7 +35,14 @@ export type Draft = Omit<Finding, "severity" | "message">;
 export class Sink {
   readonly drafts: Draft[] = [];
 
-  add(rule: RuleId, table: TableName, row: number | null, column: string | null, key: string | null, params: FindingParams): void {
+  add(
+    rule: RuleId,
+    table: TableName,
+    row: number | null,
+    column: string | null,
+    key: string | null,
+    params: FindingParams
+  ): void {
     this.drafts.push({ rule, table, row, column, key, params });
   }
 }
@@ -43,7 +67,10 @@ export function codeKey(text: string): string {
 
 /** Key for timeframe names: case, spacing and dash style ignored ("Short- to Medium-term"). */
 export function timeframeKey(text: string): string {
-  return text.toLowerCase().replace(/[\s\u200b\u00a0]+/g, "").replace(/[\u2010-\u2015\u2212]/g, "-");
+  return text
+    .toLowerCase()
+    .replace(/[\s\u200b\u00a0]+/g, "")
+    .replace(/[\u2010-\u2015\u2212]/g, "-");
 }
 
 const STATUS_BY_KEY: ReadonlyMap<string, Status> = new Map(STATUSES.map((s) => [headerKey(s), s]));
@@ -191,7 +218,9 @@ function readYearSetting(settings: Map<string, SettingRef>, name: string): numbe
 }
 
 function validAsOf(value: unknown): number | null {
-  return typeof value === "number" && Number.isInteger(value) && value >= 1000 && value <= 9999 ? value : null;
+  return typeof value === "number" && Number.isInteger(value) && value >= 1000 && value <= 9999
+    ? value
+    : null;
 }
 
 export interface ReadOptions {
@@ -203,13 +232,21 @@ export function readContext(tables: PlannerTables, options: ReadOptions = {}): R
   const t = (name: TableName) => findTable(tables as Record<string, TableData | undefined>, name);
 
   const goalRows = nonEmpty(
-    readRows(t("Goals"), "Goals").map((r) => ({ row: r.row, code: cellText(r.cells[col("Goals", "Code")]) })),
+    readRows(t("Goals"), "Goals").map((r) => ({
+      row: r.row,
+      code: cellText(r.cells[col("Goals", "Code")]),
+    }))
   );
   const strategyRows = nonEmpty(
     readRows(t("Strategies"), "Strategies").map((r) => {
       const goal = cellText(r.cells[col("Strategies", "Goal")]);
-      return { row: r.row, code: cellText(r.cells[col("Strategies", "Code")]), goal, goalKey: codeKey(goal) };
-    }),
+      return {
+        row: r.row,
+        code: cellText(r.cells[col("Strategies", "Code")]),
+        goal,
+        goalKey: codeKey(goal),
+      };
+    })
   );
   const committeeRows = nonEmpty(
     readRows(t("Committees"), "Committees").map((r) => ({
@@ -219,7 +256,7 @@ export function readContext(tables: PlannerTables, options: ReadOptions = {}): R
       nameKm: cellText(r.cells[col("Committees", "Committee (Khmer)")]),
       aliases: readList(r.cells[col("Committees", "Aliases")]),
       expected: readNumber(r.cells[col("Committees", "Expected measures")]),
-    })),
+    }))
   );
   const timeframeRows = nonEmpty(
     readRows(t("Timeframes"), "Timeframes").map((r) => ({
@@ -227,14 +264,14 @@ export function readContext(tables: PlannerTables, options: ReadOptions = {}): R
       name: cellText(r.cells[col("Timeframes", "Timeframe")]),
       from: readYear(r.cells[col("Timeframes", "From year")]),
       to: readYear(r.cells[col("Timeframes", "To year")]),
-    })),
+    }))
   );
   const settingRows = nonEmpty(
     readRows(t("Framework"), "Framework").map((r) => ({
       row: r.row,
       name: cellText(r.cells[col("Framework", "Setting")]),
       value: r.cells[col("Framework", "Value")],
-    })),
+    }))
   );
 
   const goals = firstByKey(goalRows, (g) => codeKey(g.code));
@@ -248,7 +285,13 @@ export function readContext(tables: PlannerTables, options: ReadOptions = {}): R
     for (const c of committeeRows) {
       // Only the first row of each code: resolved codes are then canonical and unique.
       if (c.code === "" || committees?.get(codeKey(c.code)) !== c) continue;
-      list.push({ code: c.code, name: c.name, nameKm: c.nameKm, aliases: c.aliases, expectedMeasures: null });
+      list.push({
+        code: c.code,
+        name: c.name,
+        nameKm: c.nameKm,
+        aliases: c.aliases,
+        expectedMeasures: null,
+      });
     }
     committeeIndex = new CommitteeIndex(list);
   }
@@ -282,13 +325,14 @@ export function readContext(tables: PlannerTables, options: ReadOptions = {}): R
         role,
         roleKind: roleKey === "lead" ? "Lead" : roleKey === "support" ? "Support" : null,
       };
-    }),
+    })
   );
   let responsibilities: Map<string, GoalResponsibilities> | null = null;
   if (responsibilityRows && committeeIndex) {
     responsibilities = new Map();
     for (const r of responsibilityRows) {
-      if (r.goal === "" || r.goalKnown === false || r.committeeCode === null || r.roleKind === null) continue;
+      if (r.goal === "" || r.goalKnown === false || r.committeeCode === null || r.roleKind === null)
+        continue;
       const gk = codeKey(r.goal);
       let entry = responsibilities.get(gk);
       if (!entry) {
@@ -308,9 +352,15 @@ export function readContext(tables: PlannerTables, options: ReadOptions = {}): R
   const periodStart = readYearSetting(settings, "Period start");
   const periodEnd = readYearSetting(settings, "Period end");
   const periodBroken = periodStart !== null && periodEnd !== null && periodStart > periodEnd;
-  const period = periodBroken || (periodStart === null && periodEnd === null) ? null : { start: periodStart, end: periodEnd };
+  const period =
+    periodBroken || (periodStart === null && periodEnd === null)
+      ? null
+      : { start: periodStart, end: periodEnd };
 
-  const asOfYear = validAsOf(options.asOfYear) ?? readYearSetting(settings, "As of year") ?? new Date().getFullYear();
+  const asOfYear =
+    validAsOf(options.asOfYear) ??
+    readYearSetting(settings, "As of year") ??
+    new Date().getFullYear();
 
   return {
     asOfYear,
@@ -392,7 +442,19 @@ function memo<T>(read: (cell: Cell) => T): (cell: Cell) => T {
   };
 }
 
-const MEASURE_COLUMNS = ["No.", "Goal", "Strategy", "Measure", "Lead committee", "Other committees", "Timeframe", "Start year", "End year", "Status", "Progress %"] as const;
+const MEASURE_COLUMNS = [
+  "No.",
+  "Goal",
+  "Strategy",
+  "Measure",
+  "Lead committee",
+  "Other committees",
+  "Timeframe",
+  "Start year",
+  "End year",
+  "Status",
+  "Progress %",
+] as const;
 
 /**
  * Reads the Measures rows, resolving references through the context's indexes. One pass;
@@ -415,9 +477,24 @@ export function readMeasures(table: TableData | undefined, ctx: RuleContext): Me
  * numbered `row`, or null when every cell is blank. Its memos last as long as the reader
  * (the incremental engine keeps one per context).
  */
-export function measureReader(table: Pick<TableData, "headers">, ctx: RuleContext): (row: unknown, rowNumber: number) => MeasureRow | null {
+export function measureReader(
+  table: Pick<TableData, "headers">,
+  ctx: RuleContext
+): (row: unknown, rowNumber: number) => MeasureRow | null {
   const headed: Pick<TableData, "headers"> = Array.isArray(table.headers) ? table : { headers: [] };
-  const [iNo, iGoal, iStrategy, iMeasure, iLead, iOthers, iTimeframe, iStart, iEnd, iStatus, iProgress] = MEASURE_COLUMNS.map((h) => columnIndex(headed, h));
+  const [
+    iNo,
+    iGoal,
+    iStrategy,
+    iMeasure,
+    iLead,
+    iOthers,
+    iTimeframe,
+    iStart,
+    iEnd,
+    iStatus,
+    iProgress,
+  ] = MEASURE_COLUMNS.map((h) => columnIndex(headed, h));
 
   const mention = memo((cell): CommitteeMention => {
     const t = text(cell);
@@ -429,20 +506,29 @@ export function measureReader(table: Pick<TableData, "headers">, ctx: RuleContex
   });
   const readStrategy = memo((cell) => {
     const t = text(cell);
-    return { text: t, ref: t !== "" && ctx.strategies ? (ctx.strategies.get(codeKey(t)) ?? null) : null };
+    return {
+      text: t,
+      ref: t !== "" && ctx.strategies ? (ctx.strategies.get(codeKey(t)) ?? null) : null,
+    };
   });
   const readLead = memo((cell) => (textIsBlank(cell) ? null : mention(text(cell))));
   const readOthers = memo((cell) => readList(cell).map((t) => mention(t)));
   const readTimeframe = memo((cell) => {
     const t = text(cell);
-    return { text: t, ref: t !== "" && ctx.timeframes ? (ctx.timeframes.get(timeframeKey(t)) ?? null) : null };
+    return {
+      text: t,
+      ref: t !== "" && ctx.timeframes ? (ctx.timeframes.get(timeframeKey(t)) ?? null) : null,
+    };
   });
   const readStatus = memo((cell) => {
     const t = text(cell);
     return { text: t, status: STATUS_BY_KEY.get(headerKey(t)) ?? null };
   });
   const readYearMemo = memo(readYear);
-  const readProgress = memo((cell) => ({ read: readNumber(cell), text: typeof cell === "number" ? String(cell) : text(cell) }));
+  const readProgress = memo((cell) => ({
+    read: readNumber(cell),
+    text: typeof cell === "number" ? String(cell) : text(cell),
+  }));
 
   return (row, rowNumber) => {
     if (rowIsBlank(row)) return null;

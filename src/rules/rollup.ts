@@ -91,7 +91,10 @@ function measureCells(measures: TableData | undefined) {
 }
 
 /** Rule groups ordered by severity, then urgency; lines in table and row order (as validate sorts them). */
-export function rollUpFindings(findings: readonly Finding[], tables: PlannerTables | null): FindingGroup[] {
+export function rollUpFindings(
+  findings: readonly Finding[],
+  tables: PlannerTables | null
+): FindingGroup[] {
   const measure = measureCells(tables ? findTable(tables, "Measures") : undefined);
   const groups = new Map<RuleId, FindingGroup>();
   findings.forEach((finding, index) => {
@@ -100,9 +103,14 @@ export function rollUpFindings(findings: readonly Finding[], tables: PlannerTabl
       g = { rule: finding.rule, severity: finding.severity, lines: [] };
       groups.set(finding.rule, g);
     }
-    const m = finding.table === "Measures" ? measure(finding.row, finding.key) : { no: finding.key, title: "", committee: "" };
+    const m =
+      finding.table === "Measures"
+        ? measure(finding.row, finding.key)
+        : { no: finding.key, title: "", committee: "" };
     g.lines.push({ index, finding, ...m });
   });
   const rank = (r: RuleId) => URGENCY.get(r) ?? RULE_IDS.length;
-  return [...groups.values()].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || rank(a.rule) - rank(b.rule));
+  return [...groups.values()].sort(
+    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || rank(a.rule) - rank(b.rule)
+  );
 }

@@ -3,11 +3,23 @@
  * Pure: no Office, DOM or file access. The rules are listed once, in src/rules/README.md.
  */
 import { cellAddressOf, sheetRowOf } from "../model/address";
-import { ALL_TABLE_NAMES, findTable, TABLE_HEADERS, type PlannerTables, type TableData, type TableName } from "../model/schema";
+import {
+  ALL_TABLE_NAMES,
+  findTable,
+  TABLE_HEADERS,
+  type PlannerTables,
+  type TableData,
+  type TableName,
+} from "../model/schema";
 import { committeeChecker } from "./committees";
 import { readContext, readMeasures, Sink, type Draft, type MeasureChecker } from "./read-tables";
 import { RULE_IDS, RULE_SEVERITY, type Finding, type Language, type RuleId } from "./finding";
-import { absentColumns, checkReferences, columnMissingFinding, integrityChecker } from "./integrity";
+import {
+  absentColumns,
+  checkReferences,
+  columnMissingFinding,
+  integrityChecker,
+} from "./integrity";
 import { checkHistory } from "./history";
 import { formatFinding } from "./messages";
 import { progressChecker } from "./progress";
@@ -28,7 +40,10 @@ function columnOrder(table: TableName, column: string | null): number {
 }
 
 /** Table (contract order), then row (table-wide findings first), then rule order, then column. */
-export function compareFindings(a: Pick<Finding, "table" | "row" | "rule" | "column">, b: Pick<Finding, "table" | "row" | "rule" | "column">): number {
+export function compareFindings(
+  a: Pick<Finding, "table" | "row" | "rule" | "column">,
+  b: Pick<Finding, "table" | "row" | "rule" | "column">
+): number {
   return (
     (TABLE_ORDER.get(a.table) ?? 99) - (TABLE_ORDER.get(b.table) ?? 99) ||
     (a.row ?? 0) - (b.row ?? 0) ||
@@ -54,20 +69,32 @@ export function validate(tables: PlannerTables, options: ValidateOptions = {}): 
   columnMissingFinding(absent, sink);
 
   const measures = readMeasures(measuresTable, ctx);
-  const checkers: MeasureChecker[] = [integrityChecker(ctx, sink, absent), committeeChecker(ctx, sink), timelineChecker(ctx, sink), progressChecker(sink)];
+  const checkers: MeasureChecker[] = [
+    integrityChecker(ctx, sink, absent),
+    committeeChecker(ctx, sink),
+    timelineChecker(ctx, sink),
+    progressChecker(sink),
+  ];
   for (const m of measures) for (const c of checkers) c.measure(m);
   for (const c of checkers) c.finish(measures.length);
-  checkHistory(findTable(safeTables as Record<string, TableData | undefined>, "Progress"), measures, sink);
+  checkHistory(
+    findTable(safeTables as Record<string, TableData | undefined>, "Progress"),
+    measures,
+    sink
+  );
 
   const drafts: Draft[] = sink.drafts;
   drafts.sort(compareFindings);
-  return drafts.map((d) => toFinding(d, language, findTable(safeTables as Record<string, TableData | undefined>, d.table)));
+  return drafts.map((d) =>
+    toFinding(d, language, findTable(safeTables as Record<string, TableData | undefined>, d.table))
+  );
 }
 
 /** A draft told as a finding: its severity, its message in the language, and where it sits when the table's location is known. */
 export function toFinding(d: Draft, language: Language, table: TableData | undefined): Finding {
   // "already used on row N": the row as the sheet numbers it, like the finding's own cell.
-  const firstRow = typeof d.params.firstRow === "number" ? sheetRowOf(table, d.params.firstRow) : null;
+  const firstRow =
+    typeof d.params.firstRow === "number" ? sheetRowOf(table, d.params.firstRow) : null;
   if (firstRow !== null) d = { ...d, params: { ...d.params, firstRow } };
   const f: Finding = {
     rule: d.rule,

@@ -49,7 +49,14 @@ function eachNeedingAttention(f: Framework, visit: (r: Ranked) => void): void {
     const overdue = isOverdue(m, asOf);
     const atRisk = isAtRisk(m);
     if (!overdue && !atRisk) return;
-    visit({ m, overdue, atRisk, end: m.endYear ?? Number.POSITIVE_INFINITY, rank: statusRank(m.status), order });
+    visit({
+      m,
+      overdue,
+      atRisk,
+      end: m.endYear ?? Number.POSITIVE_INFINITY,
+      rank: statusRank(m.status),
+      order,
+    });
   });
 }
 
@@ -103,7 +110,10 @@ function pickFirst(f: Framework, n: number): { first: Ranked[]; total: number } 
 }
 
 /** The first `limit` measures needing attention, and how many there are in all. */
-export function attention(f: Framework, limit = DEFAULT_ATTENTION_LIMIT): { items: AttentionItem[]; total: number; limit: number } {
+export function attention(
+  f: Framework,
+  limit = DEFAULT_ATTENTION_LIMIT
+): { items: AttentionItem[]; total: number; limit: number } {
   const n = Math.max(0, Math.floor(limit));
   const picked = n <= PICK_LIMIT ? pickFirst(f, n) : null;
   if (picked) return { items: picked.first.map(itemMaker(f)), total: picked.total, limit: n };

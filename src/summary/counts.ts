@@ -15,7 +15,11 @@ import {
 import type { CommitteeCount, GoalRow, KeyFigures, StatusCount } from "./types";
 import { measureCommitteeCodes } from "../model/committees";
 
-export const count = (terms: Criteria[]): CountQuery => ({ kind: "count", table: "Measures", terms: terms.map(guarded) });
+export const count = (terms: Criteria[]): CountQuery => ({
+  kind: "count",
+  table: "Measures",
+  terms: terms.map(guarded),
+});
 
 /** Measures of the committee (lead or co-lead), with extra criteria. */
 export function committeeCount(code: string, extra: Criteria = []): CountQuery {
@@ -24,7 +28,12 @@ export function committeeCount(code: string, extra: Criteria = []): CountQuery {
 }
 
 export function expectedLookup(code: string): LookupQuery {
-  return { kind: "lookup", table: "Committees", column: "Expected measures", criteria: [eq("Code", code)] };
+  return {
+    kind: "lookup",
+    table: "Committees",
+    column: "Expected measures",
+    criteria: [eq("Code", code)],
+  };
 }
 
 /** Measures that name the committee by code, name or alias (CommitteeIndex), lead or other. */
@@ -32,12 +41,17 @@ function resolvedTotals(f: Framework): Map<string, number> {
   const keyOf = committeeKeyResolver(f.committees);
   const out = new Map<string, number>();
   for (const m of f.measures) {
-    for (const c of measureCommitteeCodes(m.leadCommittee, m.otherCommittees, keyOf)) out.set(c, (out.get(c) ?? 0) + 1);
+    for (const c of measureCommitteeCodes(m.leadCommittee, m.otherCommittees, keyOf))
+      out.set(c, (out.get(c) ?? 0) + 1);
   }
   return out;
 }
 
-export function committeeCounts(f: Framework, committees: CommitteeDim[], ev: QueryEvaluator): CommitteeCount[] {
+export function committeeCounts(
+  f: Framework,
+  committees: CommitteeDim[],
+  ev: QueryEvaluator
+): CommitteeCount[] {
   const resolved = resolvedTotals(f);
   return committees.map((c) => {
     const t = committeeTerms(c.code);
@@ -55,7 +69,12 @@ export function committeeCounts(f: Framework, committees: CommitteeDim[], ev: Qu
   });
 }
 
-export function goalRows(goals: GoalDim[], timeframes: string[], committees: CommitteeDim[], ev: QueryEvaluator): GoalRow[] {
+export function goalRows(
+  goals: GoalDim[],
+  timeframes: string[],
+  committees: CommitteeDim[],
+  ev: QueryEvaluator
+): GoalRow[] {
   const rows: Array<GoalDim | null> = [...goals, null];
   return rows.map((g) => {
     const gc = goalCriteria(g, goals);
@@ -65,7 +84,9 @@ export function goalRows(goals: GoalDim[], timeframes: string[], committees: Com
       nameKm: g?.nameKm ?? "",
       other: g === null,
       total: ev.metric(count([gc])),
-      byTimeframe: timeframes.map((t) => ev.metric(count([[...gc, ...timeframeCriteria(t, timeframes)]]))),
+      byTimeframe: timeframes.map((t) =>
+        ev.metric(count([[...gc, ...timeframeCriteria(t, timeframes)]]))
+      ),
       otherTimeframe: ev.metric(count([[...gc, ...timeframeCriteria(null, timeframes)]])),
       byCommittee: committees.map((c) => ev.metric(committeeCount(c.code, gc))),
     };
@@ -73,11 +94,21 @@ export function goalRows(goals: GoalDim[], timeframes: string[], committees: Com
 }
 
 export function statusCounts(ev: QueryEvaluator): StatusCount[] {
-  const known: StatusCount[] = STATUSES.map((s) => ({ status: s, count: ev.metric(count([[eq("Status", s)]])) }));
-  return [...known, { status: "Other", count: ev.metric(count([STATUSES.map((s) => ne("Status", s))])) }];
+  const known: StatusCount[] = STATUSES.map((s) => ({
+    status: s,
+    count: ev.metric(count([[eq("Status", s)]])),
+  }));
+  return [
+    ...known,
+    { status: "Other", count: ev.metric(count([STATUSES.map((s) => ne("Status", s))])) },
+  ];
 }
 
-export function keyFigures(asOfYear: number, committees: CommitteeDim[], ev: QueryEvaluator): KeyFigures {
+export function keyFigures(
+  asOfYear: number,
+  committees: CommitteeDim[],
+  ev: QueryEvaluator
+): KeyFigures {
   const measures = count([[{ column: "No.", op: "nonblank" }]]);
   const completed = count([[eq("Status", "Completed")]]);
   const m = (q: Query): Metric => ev.metric(q);
@@ -86,7 +117,9 @@ export function keyFigures(asOfYear: number, committees: CommitteeDim[], ev: Que
     completed: m(completed),
     shareCompleted: m({ kind: "ratio", numerator: completed, denominator: measures }),
     meanProgress: m({ kind: "mean", table: "Measures", column: "Progress %", terms: [reported()] }),
-    overdue: m(count([[{ column: "End year", op: "<", number: asOfYear }, ne("Status", "Completed")]])),
+    overdue: m(
+      count([[{ column: "End year", op: "<", number: asOfYear }, ne("Status", "Completed")]])
+    ),
     atRiskOrDelayed: m(count([[eq("Status", "At risk")], [eq("Status", "Delayed")]])),
     leadNotACode: m(count([committees.map((c) => ne("Lead committee", c.code))])),
   };

@@ -18,9 +18,13 @@
  * rows stays linear (tests/summary/evaluator.test.ts holds them equal on random tables).
  */
 import type { Cell } from "../model/types";
-import { sourceCell, type SourceCells, type SourceTable, type SourceTableName } from "./source-cells";
+import {
+  sourceCell,
+  type SourceCells,
+  type SourceTable,
+  type SourceTableName,
+} from "./source-cells";
 import { DAY_MS, EXCEL_EPOCH_MS } from "../model/cells";
-
 
 export type TextOp = "=" | "<>" | "contains";
 export type NumberOp = "<" | "<=" | ">" | ">=";
@@ -84,12 +88,17 @@ export interface Metric {
   query: Query;
 }
 
-export type Scalar = { kind: "blank" } | { kind: "number"; n: number } | { kind: "text"; s: string } | { kind: "bool"; b: boolean };
+export type Scalar =
+  | { kind: "blank" }
+  | { kind: "number"; n: number }
+  | { kind: "text"; s: string }
+  | { kind: "bool"; b: boolean };
 
 /** A cell as a formula sees it: dates are serial numbers, "" is blank. */
 export function scalar(cell: Cell | undefined): Scalar {
   if (cell === null || cell === undefined) return { kind: "blank" };
-  if (typeof cell === "number") return Number.isFinite(cell) ? { kind: "number", n: cell } : { kind: "blank" };
+  if (typeof cell === "number")
+    return Number.isFinite(cell) ? { kind: "number", n: cell } : { kind: "blank" };
   if (typeof cell === "boolean") return { kind: "bool", b: cell };
   if (cell instanceof Date) {
     const t = cell.getTime();
@@ -149,7 +158,11 @@ export function excludesBlank(c: Criterion): boolean {
   return true;
 }
 
-function rowsMatching(sources: SourceCells, table: SourceTableName, criteria: Criteria): Array<ReadonlyArray<Cell | undefined>> {
+function rowsMatching(
+  sources: SourceCells,
+  table: SourceTableName,
+  criteria: Criteria
+): Array<ReadonlyArray<Cell | undefined>> {
   const t = sources[table];
   return t.rows.filter((row) => criteria.every((c) => matches(c, sourceCell(t, row, c.column))));
 }
@@ -159,7 +172,12 @@ function countIfs(sources: SourceCells, table: SourceTableName, criteria: Criter
 }
 
 /** SUMIFS: the numbers of `column` in the matching rows (text and blanks are skipped). */
-function sumIfs(sources: SourceCells, table: SourceTableName, column: string, criteria: Criteria): { sum: number; numbers: number } {
+function sumIfs(
+  sources: SourceCells,
+  table: SourceTableName,
+  column: string,
+  criteria: Criteria
+): { sum: number; numbers: number } {
   let sum = 0;
   let numbers = 0;
   for (const row of rowsMatching(sources, table, criteria)) {
@@ -200,7 +218,10 @@ export function evaluateDirect(q: Query, sources: SourceCells): QueryValue {
       return typeof n === "number" && typeof d === "number" && d !== 0 ? n / d : "";
     }
     case "lookup": {
-      const present = countIfs(sources, q.table, [...q.criteria, { column: q.column, op: "nonblank" }]);
+      const present = countIfs(sources, q.table, [
+        ...q.criteria,
+        { column: q.column, op: "nonblank" },
+      ]);
       return present === 0 ? "" : sumIfs(sources, q.table, q.column, q.criteria).sum;
     }
     case "difference": {
@@ -486,11 +507,17 @@ export function columnsOf(q: Query): Array<{ table: SourceTableName; column: str
     case "count":
       return q.terms.flatMap((t) => t.map((c) => ({ table: q.table, column: c.column })));
     case "mean":
-      return [{ table: q.table, column: q.column }, ...q.terms.flatMap((t) => t.map((c) => ({ table: q.table, column: c.column })))];
+      return [
+        { table: q.table, column: q.column },
+        ...q.terms.flatMap((t) => t.map((c) => ({ table: q.table, column: c.column }))),
+      ];
     case "ratio":
       return [...columnsOf(q.numerator), ...columnsOf(q.denominator)];
     case "lookup":
-      return [{ table: q.table, column: q.column }, ...q.criteria.map((c) => ({ table: q.table, column: c.column }))];
+      return [
+        { table: q.table, column: q.column },
+        ...q.criteria.map((c) => ({ table: q.table, column: c.column })),
+      ];
     case "difference":
       return [...columnsOf(q.left), ...columnsOf(q.right)];
   }

@@ -30,7 +30,9 @@ export interface GoalDim {
  * CommitteeIndex.resolve, remembering each text's answer: a workbook names its committees in
  * a handful of ways over thousands of rows, and resolving one (committeeKey) is string work.
  */
-export function committeeResolver(committees: readonly Committee[]): (text: string) => string | null {
+export function committeeResolver(
+  committees: readonly Committee[]
+): (text: string) => string | null {
   const index = new CommitteeIndex(committees);
   const seen = new Map<string, string | null>();
   return (text) => {
@@ -44,7 +46,9 @@ export function committeeResolver(committees: readonly Committee[]): (text: stri
 }
 
 /** The lower-cased code of the committee a text names (committeeResolver), remembered per text. */
-export function committeeKeyResolver(committees: readonly Committee[]): (text: string) => string | null {
+export function committeeKeyResolver(
+  committees: readonly Committee[]
+): (text: string) => string | null {
   const resolve = committeeResolver(committees);
   const seen = new Map<string, string | null>();
   return (text) => {
@@ -72,21 +76,21 @@ function uniqueBy<T>(items: T[], key: (t: T) => string): T[] {
 export function committeeDims(f: Framework): CommitteeDim[] {
   return uniqueBy(
     f.committees.map((c) => ({ code: cellText(c.code), name: c.name, nameKm: c.nameKm })),
-    (c) => c.code,
+    (c) => c.code
   );
 }
 
 export function goalDims(f: Framework): GoalDim[] {
   return uniqueBy(
     f.goals.map((g) => ({ code: cellText(g.code), name: g.name, nameKm: g.nameKm })),
-    (g) => g.code,
+    (g) => g.code
   );
 }
 
 export function timeframeNames(f: Framework): string[] {
   return uniqueBy(
     f.timeframes.map((t) => cellText(t.name)),
-    (t) => t,
+    (t) => t
   );
 }
 
@@ -99,10 +103,17 @@ export const eq = (column: string, text: string): Criterion => ({ column, op: "=
 export const ne = (column: string, text: string): Criterion => ({ column, op: "<>", text });
 
 /** The committee's measures as COUNTIFS terms: [lead, co-lead], each with `extra` criteria. */
-export function committeeTerms(code: string, extra: Criteria = []): { lead: Criteria; coLead: Criteria } {
+export function committeeTerms(
+  code: string,
+  extra: Criteria = []
+): { lead: Criteria; coLead: Criteria } {
   return {
     lead: [eq("Lead committee", code), ...extra],
-    coLead: [ne("Lead committee", code), { column: "Other committees", op: "contains", text: code }, ...extra],
+    coLead: [
+      ne("Lead committee", code),
+      { column: "Other committees", op: "contains", text: code },
+      ...extra,
+    ],
   };
 }
 

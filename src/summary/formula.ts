@@ -74,7 +74,6 @@ export function criterionText(c: Criterion): string {
   }
 }
 
-
 function quoteSheetAlways(sheet: string): string {
   return `'${sheet.replace(/'/g, "''")}'`;
 }
@@ -82,14 +81,15 @@ function quoteSheetAlways(sheet: string): string {
 export class FormulaWriter {
   constructor(
     private readonly sources: Sources,
-    private readonly style: ReferenceStyle = "structured",
+    private readonly style: ReferenceStyle = "structured"
   ) {}
 
   /** True when every column the query reads exists in the workbook (and can be addressed). */
   canWrite(q: Query): boolean {
     const lists = criteriaLists(q);
     if (lists.some((c) => c.length + 1 > MAX_CRITERIA_PAIRS)) return false;
-    if (lists.some((cs) => cs.some((c) => criterionText(c).length - 2 > MAX_CRITERION_LENGTH))) return false;
+    if (lists.some((cs) => cs.some((c) => criterionText(c).length - 2 > MAX_CRITERION_LENGTH)))
+      return false;
     return columnsOf(q).every(({ table, column }) => {
       const s = this.sources[table];
       if (!s.exists || !s.columns[column]) return false;
@@ -102,7 +102,8 @@ export class FormulaWriter {
     const s = this.sources[table];
     const c = s.columns[column];
     if (!c) throw new Error(`No column ${column} in ${table}`);
-    if (this.style === "structured" || !s.location) return `${s.name}[${escapeStructuredColumn(c.header)}]`;
+    if (this.style === "structured" || !s.location)
+      return `${s.name}[${escapeStructuredColumn(c.header)}]`;
     const col = columnLetter(s.location.col + c.index);
     const first = s.location.row + 2;
     const last = s.location.row + 1 + Math.max(1, s.rowCount);
@@ -118,7 +119,9 @@ export class FormulaWriter {
   }
 
   private sumifs(table: SourceTableName, column: string, criteria: Criteria): string {
-    return criteria.length === 0 ? `SUM(${this.ref(table, column)})` : `SUMIFS(${this.ref(table, column)},${this.args(table, criteria)})`;
+    return criteria.length === 0
+      ? `SUM(${this.ref(table, column)})`
+      : `SUMIFS(${this.ref(table, column)},${this.args(table, criteria)})`;
   }
 
   private count(q: CountQuery): string {
@@ -148,7 +151,10 @@ export class FormulaWriter {
       case "mean": {
         if (q.terms.length === 1) {
           const t = q.terms[0];
-          const inner = t.length === 0 ? `AVERAGE(${this.ref(q.table, q.column)})` : `AVERAGEIFS(${this.ref(q.table, q.column)},${this.args(q.table, t)})`;
+          const inner =
+            t.length === 0
+              ? `AVERAGE(${this.ref(q.table, q.column)})`
+              : `AVERAGEIFS(${this.ref(q.table, q.column)},${this.args(q.table, t)})`;
           return `IFERROR(${inner},"")`;
         }
         const sums = q.terms.map((t) => this.sumifs(q.table, q.column, t)).join("+");

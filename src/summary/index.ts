@@ -46,9 +46,30 @@ export function summarise(framework: Framework, options: SummariseOptions = {}):
   };
 }
 
-export { sourcesFromFramework, sourcesFromTables, type SourceCells, type SourceShape, type SourceTableName } from "./source-cells";
-export { evaluate, evaluateDirect, matches, QueryEvaluator, type Criterion, type Metric, type Query, type QueryValue } from "./criteria";
-export { FormulaWriter, criterionText, escapeStructuredColumn, escapeWildcards, type ReferenceStyle } from "./formula";
+export {
+  sourcesFromFramework,
+  sourcesFromTables,
+  type SourceCells,
+  type SourceShape,
+  type SourceTableName,
+} from "./source-cells";
+export {
+  evaluate,
+  evaluateDirect,
+  matches,
+  QueryEvaluator,
+  type Criterion,
+  type Metric,
+  type Query,
+  type QueryValue,
+} from "./criteria";
+export {
+  FormulaWriter,
+  criterionText,
+  escapeStructuredColumn,
+  escapeWildcards,
+  type ReferenceStyle,
+} from "./formula";
 export { attentionItems, isAtRisk, isOverdue } from "./attention";
 export { periodYears } from "./timeline";
 export type * from "./types";

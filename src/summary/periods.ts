@@ -34,7 +34,9 @@ export interface PeriodHistory {
   changes: PeriodChange[];
 }
 
-const STATUS_KEY = new Map<string, Status>(STATUSES.map((s) => [s.toLowerCase().replace(/\s+/g, ""), s]));
+const STATUS_KEY = new Map<string, Status>(
+  STATUSES.map((s) => [s.toLowerCase().replace(/\s+/g, ""), s])
+);
 
 /** The known status a cell names, or null. */
 function statusOf(text: string): Status | null {
@@ -42,10 +44,21 @@ function statusOf(text: string): Status | null {
 }
 
 export function periodHistory(progress: TableData | undefined): PeriodHistory {
-  const empty: PeriodHistory = { periods: [], statusCounts: [], latest: null, previous: null, changes: [] };
+  const empty: PeriodHistory = {
+    periods: [],
+    statusCounts: [],
+    latest: null,
+    previous: null,
+    changes: [],
+  };
   if (!progress) return empty;
   const col = (h: string) => columnIndex(progress, h);
-  const [periodCol, noCol, statusCol, progressCol] = [col("Period"), col("No."), col("Status"), col("Progress %")];
+  const [periodCol, noCol, statusCol, progressCol] = [
+    col("Period"),
+    col("No."),
+    col("Status"),
+    col("Progress %"),
+  ];
   if (periodCol < 0 || noCol < 0) return empty;
 
   // Period label → No. (lower-cased) → the period's last reading.
@@ -56,7 +69,11 @@ export function periodHistory(progress: TableData | undefined): PeriodHistory {
     if (!period || no === "") continue;
     const p = readNumber(progressCol >= 0 ? row[progressCol] : null);
     const readings = byPeriod.get(period.label) ?? new Map();
-    readings.set(no.toLowerCase(), { no, status: statusCol >= 0 ? cellText(row[statusCol]) : "", progress: p.kind === "number" ? p.value : null });
+    readings.set(no.toLowerCase(), {
+      no,
+      status: statusCol >= 0 ? cellText(row[statusCol]) : "",
+      progress: p.kind === "number" ? p.value : null,
+    });
     byPeriod.set(period.label, readings);
   }
   const periods = orderedPeriods([...byPeriod.keys()]).map((p) => p.label);
@@ -77,9 +94,22 @@ export function periodHistory(progress: TableData | undefined): PeriodHistory {
   for (const [key, after] of byPeriod.get(latest) ?? new Map()) {
     const was = before.get(key);
     if (!was) continue;
-    const statusMoved = (statusOf(was.status) ?? was.status) !== (statusOf(after.status) ?? after.status);
-    const direction = was.progress === null || after.progress === null || was.progress === after.progress ? null : after.progress > was.progress ? "up" : "down";
-    if (statusMoved || direction) changes.push({ no: after.no, before: { status: was.status, progress: was.progress }, after: { status: after.status, progress: after.progress }, statusMoved, progress: direction });
+    const statusMoved =
+      (statusOf(was.status) ?? was.status) !== (statusOf(after.status) ?? after.status);
+    const direction =
+      was.progress === null || after.progress === null || was.progress === after.progress
+        ? null
+        : after.progress > was.progress
+          ? "up"
+          : "down";
+    if (statusMoved || direction)
+      changes.push({
+        no: after.no,
+        before: { status: was.status, progress: was.progress },
+        after: { status: after.status, progress: after.progress },
+        statusMoved,
+        progress: direction,
+      });
   }
   changes.sort((a, b) => a.no.localeCompare(b.no, undefined, { numeric: true }));
   return { periods, statusCounts, latest, previous, changes };

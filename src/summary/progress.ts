@@ -10,13 +10,18 @@ function row(
   measures: CountQuery,
   completed: CountQuery,
   meanTerms: Criteria[],
-  ev: QueryEvaluator,
+  ev: QueryEvaluator
 ): ProgressRow {
   return {
     ...dim,
     other,
     measures: ev.metric(measures),
-    meanProgress: ev.metric({ kind: "mean", table: "Measures", column: "Progress %", terms: meanTerms }),
+    meanProgress: ev.metric({
+      kind: "mean",
+      table: "Measures",
+      column: "Progress %",
+      terms: meanTerms,
+    }),
     completed: ev.metric(completed),
     shareCompleted: ev.metric({ kind: "ratio", numerator: completed, denominator: measures }),
   };
@@ -32,7 +37,7 @@ export function goalProgress(goals: GoalDim[], ev: QueryEvaluator): ProgressRow[
       count([gc]),
       count([[...gc, eq("Status", "Completed")]]),
       [[...gc, ...reported()]],
-      ev,
+      ev
     );
   });
 }
@@ -41,6 +46,13 @@ export function goalProgress(goals: GoalDim[], ev: QueryEvaluator): ProgressRow[
 export function committeeProgress(committees: CommitteeDim[], ev: QueryEvaluator): ProgressRow[] {
   return committees.map((c) => {
     const t = committeeTerms(c.code, reported());
-    return row(c, false, committeeCount(c.code), committeeCount(c.code, [eq("Status", "Completed")]), [t.lead, t.coLead], ev);
+    return row(
+      c,
+      false,
+      committeeCount(c.code),
+      committeeCount(c.code, [eq("Status", "Completed")]),
+      [t.lead, t.coLead],
+      ev
+    );
   });
 }

@@ -10,7 +10,13 @@
  * rows themselves, not a copy).
  */
 import { measureToRow } from "../model/convert";
-import { columnIndex, findTable, TABLE_HEADERS, type PlannerTables, type TableData } from "../model/schema";
+import {
+  columnIndex,
+  findTable,
+  TABLE_HEADERS,
+  type PlannerTables,
+  type TableData,
+} from "../model/schema";
 import type { Cell, Framework } from "../model/types";
 
 export type SourceTableName = "Measures" | "Committees";
@@ -38,7 +44,11 @@ export interface SourceTable extends SourceShape {
 }
 
 /** The cell of a contract column in a row: undefined when the table has no such column. */
-export function sourceCell(table: SourceShape, row: ReadonlyArray<Cell | undefined>, column: string): Cell | undefined {
+export function sourceCell(
+  table: SourceShape,
+  row: ReadonlyArray<Cell | undefined>,
+  column: string
+): Cell | undefined {
   const c = table.columns[column];
   return c ? row[c.index] : undefined;
 }
@@ -52,7 +62,14 @@ function shapeOf(name: SourceTableName, table: TableData | undefined): SourceTab
     const i = columnIndex(table, h);
     if (i >= 0) columns[h] = { header: table.headers[i], index: i };
   }
-  return { name: table.name || name, columns, location: table.location, rowCount: table.rows.length, exists: true, rows: table.rows };
+  return {
+    name: table.name || name,
+    columns,
+    location: table.location,
+    rowCount: table.rows.length,
+    exists: true,
+    rows: table.rows,
+  };
 }
 
 /** The cells of a workbook's Measures and Committees tables, raw, every row. */
@@ -66,11 +83,21 @@ export function sourcesFromTables(tables: PlannerTables): SourceCells {
 
 /** The cells a framework would be written as (frameworkToTables' layout). */
 export function sourcesFromFramework(f: Framework): SourceCells {
-  const measures: TableData = { name: "Measures", headers: [...TABLE_HEADERS.Measures], rows: f.measures.map(measureToRow) };
+  const measures: TableData = {
+    name: "Measures",
+    headers: [...TABLE_HEADERS.Measures],
+    rows: f.measures.map(measureToRow),
+  };
   const committees: TableData = {
     name: "Committees",
     headers: [...TABLE_HEADERS.Committees],
-    rows: f.committees.map((c) => [c.code, c.name, c.nameKm, c.aliases.join("; "), c.expectedMeasures]),
+    rows: f.committees.map((c) => [
+      c.code,
+      c.name,
+      c.nameKm,
+      c.aliases.join("; "),
+      c.expectedMeasures,
+    ]),
   };
   return { Measures: shapeOf("Measures", measures), Committees: shapeOf("Committees", committees) };
 }

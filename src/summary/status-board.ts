@@ -44,7 +44,10 @@ export function statusKey(status: string): StatusKey {
 }
 
 function emptyTally(): StatusTally {
-  return { total: 0, byStatus: Object.fromEntries(STATUS_KEYS.map((k) => [k, 0])) as Record<StatusKey, number> };
+  return {
+    total: 0,
+    byStatus: Object.fromEntries(STATUS_KEYS.map((k) => [k, 0])) as Record<StatusKey, number>,
+  };
 }
 
 function add(t: StatusTally, key: StatusKey): void {
@@ -54,20 +57,38 @@ function add(t: StatusTally, key: StatusKey): void {
 
 /** DGP names its items "priority actions" (Appendix 1). */
 export function itemWording(framework: Pick<Framework, "settings">): StatusBoard["wording"] {
-  return /digital government policy|\bDGP\b/i.test(framework.settings.name) ? "priorityActions" : "measures";
+  return /digital government policy|\bDGP\b/i.test(framework.settings.name)
+    ? "priorityActions"
+    : "measures";
 }
 
-export function statusBoard(framework: Framework, options: { institution?: string | null } = {}): StatusBoard {
+export function statusBoard(
+  framework: Framework,
+  options: { institution?: string | null } = {}
+): StatusBoard {
   const seen = new Map<string, string>();
-  for (const m of framework.measures) for (const i of m.institutions) if (i.trim() && !seen.has(norm(i))) seen.set(norm(i), i.trim());
+  for (const m of framework.measures)
+    for (const i of m.institutions) if (i.trim() && !seen.has(norm(i))) seen.set(norm(i), i.trim());
   const institutions = [...seen.values()].sort((a, b) => a.localeCompare(b));
   const wanted = options.institution ? norm(options.institution) : null;
-  const counted: Measure[] = framework.measures.filter((m) => m.no.trim() !== "" && (wanted === null || m.institutions.some((i) => norm(i) === wanted)));
+  const counted: Measure[] = framework.measures.filter(
+    (m) => m.no.trim() !== "" && (wanted === null || m.institutions.some((i) => norm(i) === wanted))
+  );
 
   const all = emptyTally();
-  const goals = framework.goals.filter((g) => g.code !== "").map((g) => ({ code: g.code, name: g.name, nameKm: g.nameKm, tally: emptyTally() }));
+  const goals = framework.goals
+    .filter((g) => g.code !== "")
+    .map((g) => ({ code: g.code, name: g.name, nameKm: g.nameKm, tally: emptyTally() }));
   const goalByKey = new Map(goals.map((g) => [norm(g.code), g]));
-  const committees = framework.committees.filter((c) => c.code !== "").map((c) => ({ code: c.code, name: c.name, nameKm: c.nameKm, tally: emptyTally(), expected: c.expectedMeasures }));
+  const committees = framework.committees
+    .filter((c) => c.code !== "")
+    .map((c) => ({
+      code: c.code,
+      name: c.name,
+      nameKm: c.nameKm,
+      tally: emptyTally(),
+      expected: c.expectedMeasures,
+    }));
   const committeeByCode = new Map(committees.map((c) => [c.code, c]));
   const index = new CommitteeIndex(framework.committees);
 
@@ -76,7 +97,9 @@ export function statusBoard(framework: Framework, options: { institution?: strin
     add(all, key);
     const g = goalByKey.get(norm(m.goal));
     if (g) add(g.tally, key);
-    const codes = measureCommitteeCodes(m.leadCommittee, m.otherCommittees, (c) => index.resolve(c));
+    const codes = measureCommitteeCodes(m.leadCommittee, m.otherCommittees, (c) =>
+      index.resolve(c)
+    );
     for (const code of codes) {
       const c = committeeByCode.get(code);
       if (c) add(c.tally, key);
@@ -84,7 +107,9 @@ export function statusBoard(framework: Framework, options: { institution?: strin
   }
   // Committees the framework gives no measure and no expectation (DGP's DEBC and DSC) are left out.
   // With an institution chosen, only the committees that share its measures remain.
-  const shown = committees.filter((c) => c.tally.total > 0 || (wanted === null && (c.expected ?? 0) > 0));
+  const shown = committees.filter(
+    (c) => c.tally.total > 0 || (wanted === null && (c.expected ?? 0) > 0)
+  );
   return {
     wording: itemWording(framework),
     institutions,
@@ -96,6 +121,9 @@ export function statusBoard(framework: Framework, options: { institution?: strin
 }
 
 /** The board over the tables as read (the As of year does not change statuses). */
-export function statusBoardOfTables(tables: PlannerTables, options: { institution?: string | null } = {}): StatusBoard {
+export function statusBoardOfTables(
+  tables: PlannerTables,
+  options: { institution?: string | null } = {}
+): StatusBoard {
   return statusBoard(tablesToFramework(tables, new Date().getFullYear()), options);
 }

@@ -23,11 +23,19 @@ export function activeIn(year: number): Criteria {
   ];
 }
 
-export function timeline(start: number, end: number, committees: CommitteeDim[], ev: QueryEvaluator): Timeline {
+export function timeline(
+  start: number,
+  end: number,
+  committees: CommitteeDim[],
+  ev: QueryEvaluator
+): Timeline {
   const years = periodYears(start, end);
   return {
     years,
-    committees: committees.map((c) => ({ ...c, values: years.map((y) => ev.metric(committeeCount(c.code, activeIn(y)))) })),
+    committees: committees.map((c) => ({
+      ...c,
+      values: years.map((y) => ev.metric(committeeCount(c.code, activeIn(y)))),
+    })),
     all: years.map((y) => ev.metric(count([activeIn(y)]))),
   };
 }

@@ -11,10 +11,26 @@ import {
   webLightTheme,
   type Theme,
 } from "@fluentui/react-components";
-import { lazy, Suspense, useCallback, useEffect, useEffectEvent, useMemo, useState, type ReactNode } from "react";
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useEffectEvent,
+  useMemo,
+  useState,
+  type ReactNode,
+} from "react";
 import type { Host } from "../host/host";
 import { StatusArea } from "./components/StatusArea";
-import { catalogue, FONT_STACK, I18nContext, languageFromTag, useI18n, type Language } from "./i18n";
+import {
+  catalogue,
+  FONT_STACK,
+  I18nContext,
+  languageFromTag,
+  useI18n,
+  type Language,
+} from "./i18n";
 import { explainError } from "./lib/errors";
 import { createOfficeHost, loadEngine } from "./lib/loaders";
 import { detectOffice, officeMayLoad } from "./lib/office";
@@ -27,11 +43,15 @@ import { LiveChecker } from "./components/LiveChecker";
 // The first view ships with the pane; the others load when opened (or when the browser idles).
 const loadCheck = () => import(/* webpackChunkName: "view-check" */ "./views/CheckView");
 const loadSummary = () => import(/* webpackChunkName: "view-summary" */ "./views/SummaryView");
-const loadImportExport = () => import(/* webpackChunkName: "view-import" */ "./views/ImportExportView");
-const loadSettingsView = () => import(/* webpackChunkName: "view-settings" */ "./views/SettingsView");
+const loadImportExport = () =>
+  import(/* webpackChunkName: "view-import" */ "./views/ImportExportView");
+const loadSettingsView = () =>
+  import(/* webpackChunkName: "view-settings" */ "./views/SettingsView");
 const CheckView = lazy(() => loadCheck().then((m) => ({ default: m.CheckView })));
 const SummaryView = lazy(() => loadSummary().then((m) => ({ default: m.SummaryView })));
-const ImportExportView = lazy(() => loadImportExport().then((m) => ({ default: m.ImportExportView })));
+const ImportExportView = lazy(() =>
+  loadImportExport().then((m) => ({ default: m.ImportExportView }))
+);
 const SettingsView = lazy(() => loadSettingsView().then((m) => ({ default: m.SettingsView })));
 
 const useStyles = makeStyles({
@@ -48,13 +68,23 @@ const useStyles = makeStyles({
   },
   header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, minWidth: 0 },
   // The app's name above every view heading: larger than they are.
-  title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightBold },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightBold,
+  },
   mode: { color: tokens.colorNeutralForeground3 },
   // One row of tabs at 320 px in both languages: no wrapping, tighter padding, words kept whole.
   tabs: {
     flexWrap: "nowrap",
     marginInline: `calc(-1 * ${tokens.spacingHorizontalS})`,
-    "& > button": { paddingInline: "4px", minWidth: 0, whiteSpace: "nowrap", overflowWrap: "normal" },
+    "& > button": {
+      paddingInline: "4px",
+      minWidth: 0,
+      whiteSpace: "nowrap",
+      overflowWrap: "normal",
+    },
     "& > button > span": { paddingInline: 0 },
     // A 320 px pane with a scrollbar leaves about 300 px: tighter still, never a second row.
     "@media (max-width: 340px)": { "& > button": { paddingInline: "2px" } },
@@ -107,7 +137,9 @@ export function App(props: AppProps) {
   const [lang] = useState(() => initialLanguage(props.language));
   const [language, setLanguage] = useState<Language>(lang.language);
   const [chosen, setChosen] = useState(lang.chosen);
-  const [checkAsYouType, setCheckAsYouType] = useState(() => loadSettings().checkAsYouType !== false);
+  const [checkAsYouType, setCheckAsYouType] = useState(
+    () => loadSettings().checkAsYouType !== false
+  );
   const chooseCheckAsYouType = useCallback((on: boolean) => {
     setCheckAsYouType(on);
     saveSettings({ ...loadSettings(), checkAsYouType: on });
@@ -121,31 +153,41 @@ export function App(props: AppProps) {
     document.title = t.appTitle;
   }, [language, t]);
 
-  const chooseLanguage = useCallback(
-    (l: Language) => {
-      setLanguage(l);
-      setChosen(true);
-      saveSettings({ ...loadSettings(), language: l });
-    },
-    [],
-  );
+  const chooseLanguage = useCallback((l: Language) => {
+    setLanguage(l);
+    setChosen(true);
+    saveSettings({ ...loadSettings(), language: l });
+  }, []);
   /** Office's display language applies until the planner chooses one. */
   const officeLanguage = useCallback(
     (l: Language) => {
       if (!chosen) setLanguage(l);
     },
-    [chosen],
+    [chosen]
   );
 
   const detect = props.detect ?? true;
-  const mode: Mode = props.mode ?? (props.host ? props.host.kind : detect && officeMayLoad() ? "connecting" : "file");
+  const mode: Mode =
+    props.mode ??
+    (props.host ? props.host.kind : detect && officeMayLoad() ? "connecting" : "file");
 
   return (
     <FluentProvider theme={theme} lang={language} className={styles.root}>
       <I18nContext.Provider value={i18n}>
-        <PaneProvider language={language} explicitAsOfYear={props.asOfYear} initialMode={mode} initialHost={props.host ?? null} initialFileName={props.fileName ?? null} initialTab={props.tab}>
+        <PaneProvider
+          language={language}
+          explicitAsOfYear={props.asOfYear}
+          initialMode={mode}
+          initialHost={props.host ?? null}
+          initialFileName={props.fileName ?? null}
+          initialTab={props.tab}
+        >
           <Shell detect={detect && !props.host} onOfficeLanguage={officeLanguage}>
-            <Views onLanguage={chooseLanguage} checkAsYouType={checkAsYouType} onCheckAsYouType={chooseCheckAsYouType} />
+            <Views
+              onLanguage={chooseLanguage}
+              checkAsYouType={checkAsYouType}
+              onCheckAsYouType={chooseCheckAsYouType}
+            />
             <UnsavedChangesGuard />
             <LiveChecker enabled={checkAsYouType} />
           </Shell>
@@ -155,7 +197,11 @@ export function App(props: AppProps) {
   );
 }
 
-function Shell(props: { detect: boolean; onOfficeLanguage(l: Language): void; children: ReactNode }) {
+function Shell(props: {
+  detect: boolean;
+  onOfficeLanguage(l: Language): void;
+  children: ReactNode;
+}) {
   const { t } = useI18n();
   const pane = usePane();
   const styles = useStyles();
@@ -199,14 +245,22 @@ function Shell(props: { detect: boolean; onOfficeLanguage(l: Language): void; ch
   useEffect(() => {
     const preload = () => {
       void loadEngine().catch(() => undefined);
-      for (const load of [loadCheck, loadSummary, loadImportExport, loadSettingsView]) void load().catch(() => undefined);
+      for (const load of [loadCheck, loadSummary, loadImportExport, loadSettingsView])
+        void load().catch(() => undefined);
     };
-    const w = window as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number };
+    const w = window as Window & {
+      requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number;
+    };
     if (w.requestIdleCallback) w.requestIdleCallback(preload, { timeout: 3000 });
     else setTimeout(preload, 1500);
   }, []);
 
-  const modeText = pane.mode === "excel" ? t.modeExcel : pane.mode === "connecting" ? t.modeConnecting : t.modeFile;
+  const modeText =
+    pane.mode === "excel"
+      ? t.modeExcel
+      : pane.mode === "connecting"
+        ? t.modeConnecting
+        : t.modeFile;
 
   return (
     <>
@@ -218,7 +272,13 @@ function Shell(props: { detect: boolean; onOfficeLanguage(l: Language): void; ch
         </Caption1>
       </header>
       <nav aria-label={t.tabsLabel}>
-        <TabList className={styles.tabs} selectedValue={pane.tab} onTabSelect={(_, d) => pane.setTab(d.value as TabId)} size="small" aria-label={t.tabsLabel}>
+        <TabList
+          className={styles.tabs}
+          selectedValue={pane.tab}
+          onTabSelect={(_, d) => pane.setTab(d.value as TabId)}
+          size="small"
+          aria-label={t.tabsLabel}
+        >
           <Tab value="setup" id="tab-setup" aria-controls="panel-setup">
             {t.tabSetup}
           </Tab>
@@ -247,7 +307,11 @@ function Shell(props: { detect: boolean; onOfficeLanguage(l: Language): void; ch
   );
 }
 
-function Views(props: { onLanguage(l: Language): void; checkAsYouType: boolean; onCheckAsYouType(on: boolean): void }) {
+function Views(props: {
+  onLanguage(l: Language): void;
+  checkAsYouType: boolean;
+  onCheckAsYouType(on: boolean): void;
+}) {
   const pane = usePane();
   const styles = useStyles();
   const { t } = useI18n();
@@ -264,7 +328,13 @@ function Views(props: { onLanguage(l: Language): void; checkAsYouType: boolean; 
       view = <ImportExportView />;
       break;
     case "settings":
-      view = <SettingsView onLanguage={props.onLanguage} checkAsYouType={props.checkAsYouType} onCheckAsYouType={props.onCheckAsYouType} />;
+      view = (
+        <SettingsView
+          onLanguage={props.onLanguage}
+          checkAsYouType={props.checkAsYouType}
+          onCheckAsYouType={props.onCheckAsYouType}
+        />
+      );
       break;
     default:
       view = <SetupView />;

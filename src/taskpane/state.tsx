@@ -1,10 +1,25 @@
-import { createContext, useCallback, useContext, useMemo, useReducer, useRef, useState, type ReactNode } from "react";
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+  type ReactNode,
+} from "react";
 import type { Host } from "../host/host";
 import { resolveAsOfYear } from "../model/as-of";
 import type { Catalogue, Language } from "./i18n";
 import { explainError, type ErrorKind, PaneError } from "./lib/errors";
 import { guardHost, isAbort, type StepKey } from "./lib/tasks";
-import { initialWorkbookState, workbookReducer, type Mode, type WorkbookEvent, type WorkbookState } from "./workbook-state";
+import {
+  initialWorkbookState,
+  workbookReducer,
+  type Mode,
+  type WorkbookEvent,
+  type WorkbookState,
+} from "./workbook-state";
 
 export type { CheckResult, Mode } from "./workbook-state";
 export type TabId = "setup" | "check" | "summary" | "importExport" | "settings";
@@ -90,7 +105,11 @@ export interface PaneProviderProps {
 
 export function PaneProvider(props: PaneProviderProps) {
   const [workbook, dispatchEvent] = useReducer(workbookReducer, null, () =>
-    initialWorkbookState(props.initialMode, props.initialHost ?? null, props.initialFileName ?? null),
+    initialWorkbookState(
+      props.initialMode,
+      props.initialHost ?? null,
+      props.initialFileName ?? null
+    )
   );
   const [busy, setBusy] = useState<Busy | null>(null);
   const [error, setError] = useState<{ kind: ErrorKind; detail: string } | null>(null);
@@ -108,7 +127,10 @@ export function PaneProvider(props: PaneProviderProps) {
   const cancel = useCallback(() => controller.current?.abort(), []);
 
   const run = useCallback(
-    async <T,>(work: (ctx: TaskContext) => Promise<T>, options: TaskOptions = {}): Promise<T | undefined> => {
+    async <T,>(
+      work: (ctx: TaskContext) => Promise<T>,
+      options: TaskOptions = {}
+    ): Promise<T | undefined> => {
       if (controller.current) return undefined; // one task at a time; the buttons say so too
       const raw = hostRef.current;
       if (!raw && !options.noHost) {
@@ -145,7 +167,7 @@ export function PaneProvider(props: PaneProviderProps) {
         setBusy(null);
       }
     },
-    [],
+    []
   );
 
   const value = useMemo<PaneValue>(
@@ -165,7 +187,18 @@ export function PaneProvider(props: PaneProviderProps) {
       run,
       cancel,
     }),
-    [workbook, busy, error, notice, props.language, props.explicitAsOfYear, tab, dispatch, run, cancel],
+    [
+      workbook,
+      busy,
+      error,
+      notice,
+      props.language,
+      props.explicitAsOfYear,
+      tab,
+      dispatch,
+      run,
+      cancel,
+    ]
   );
   return <PaneContext.Provider value={value}>{props.children}</PaneContext.Provider>;
 }

@@ -30,7 +30,14 @@ export type WorkbookEvent =
   /** Where the pane runs is known (no workbook yet outside Excel). */
   | { type: "mode"; mode: Mode }
   /** Another workbook: Excel's, or a file opened or created (`changed`: not saved as a file yet). */
-  | { type: "workbook"; host: Host; mode: Mode; fileName: string | null; tables?: PlannerTables; changed?: boolean }
+  | {
+      type: "workbook";
+      host: Host;
+      mode: Mode;
+      fileName: string | null;
+      tables?: PlannerTables;
+      changed?: boolean;
+    }
   /** The tables were read; nothing was written. */
   | { type: "read"; tables: PlannerTables }
   /** checkWorkbook: Validation rebuilt, cells marked. */
@@ -46,8 +53,21 @@ export type WorkbookEvent =
   /** The workbook was saved as a file. */
   | { type: "saved" };
 
-export function initialWorkbookState(mode: Mode, host: Host | null, fileName: string | null): WorkbookState {
-  return { mode, host, fileName, tables: null, check: null, dashboard: null, changed: false, undoImport: false };
+export function initialWorkbookState(
+  mode: Mode,
+  host: Host | null,
+  fileName: string | null
+): WorkbookState {
+  return {
+    mode,
+    host,
+    fileName,
+    tables: null,
+    check: null,
+    dashboard: null,
+    changed: false,
+    undoImport: false,
+  };
 }
 
 function findingsOf(result: CheckedWorkbook): CheckResult {
@@ -61,19 +81,41 @@ export function workbookReducer(state: WorkbookState, event: WorkbookEvent): Wor
     case "mode":
       return { ...state, mode: event.mode };
     case "workbook":
-      return { ...initialWorkbookState(event.mode, event.host, event.fileName), tables: event.tables ?? null, changed: event.changed ?? false };
+      return {
+        ...initialWorkbookState(event.mode, event.host, event.fileName),
+        tables: event.tables ?? null,
+        changed: event.changed ?? false,
+      };
     case "read":
       return { ...state, tables: event.tables };
     case "checked":
-      return { ...state, tables: event.result.tables, check: findingsOf(event.result), changed: state.changed || wrote };
+      return {
+        ...state,
+        tables: event.result.tables,
+        check: findingsOf(event.result),
+        changed: state.changed || wrote,
+      };
     case "summarised":
       return { ...state, tables: event.result.tables, dashboard: event.result.dashboard };
     case "built":
-      return { ...state, tables: event.result.tables, check: findingsOf(event.result), dashboard: event.result.dashboard, changed: state.changed || wrote };
+      return {
+        ...state,
+        tables: event.result.tables,
+        check: findingsOf(event.result),
+        dashboard: event.result.dashboard,
+        changed: state.changed || wrote,
+      };
     case "writing":
       return { ...state, undoImport: false };
     case "written":
-      return { ...state, tables: event.tables, check: null, dashboard: null, undoImport: event.undoImport, changed: state.changed || wrote };
+      return {
+        ...state,
+        tables: event.tables,
+        check: null,
+        dashboard: null,
+        undoImport: event.undoImport,
+        changed: state.changed || wrote,
+      };
     case "saved":
       return { ...state, changed: false };
   }

@@ -26,41 +26,47 @@ function dryRun(source: string, into: string): Report {
 describe.each([
   ["despf", 139],
   ["dgp", 83],
-])("the %s workbook imported into itself changes nothing (institutions hold commas)", (framework, count) => {
-  const book = join(dir, `${framework}.xlsx`);
-  beforeAll(() => expect(planner("new", "--framework", framework, "-o", book).status).toBe(0));
+])(
+  "the %s workbook imported into itself changes nothing (institutions hold commas)",
+  (framework, count) => {
+    const book = join(dir, `${framework}.xlsx`);
+    beforeAll(() => expect(planner("new", "--framework", framework, "-o", book).status).toBe(0));
 
-  it("from the workbook itself", () => {
-    const r = dryRun(book, book);
-    expect(r.updated).toEqual([]);
-    expect([r.added.length, r.rejected.length, r.unchanged]).toEqual([0, 0, count]);
-  });
+    it("from the workbook itself", () => {
+      const r = dryRun(book, book);
+      expect(r.updated).toEqual([]);
+      expect([r.added.length, r.rejected.length, r.unchanged]).toEqual([0, 0, count]);
+    });
 
-  it("from its own CSV export", () => {
-    const csv = join(dir, `${framework}.csv`);
-    expect(planner("export", book, "--format", "csv", "-o", csv).status).toBe(0);
-    expect(readFileSync(csv, "utf8")).toMatch(/Ministry of [^;"]*, [^;"]*/); // a name with a comma is in there
-    const r = dryRun(csv, book);
-    expect(r.updated).toEqual([]);
-    expect(r.unchanged).toBe(count);
-  });
+    it("from its own CSV export", () => {
+      const csv = join(dir, `${framework}.csv`);
+      expect(planner("export", book, "--format", "csv", "-o", csv).status).toBe(0);
+      expect(readFileSync(csv, "utf8")).toMatch(/Ministry of [^;"]*, [^;"]*/); // a name with a comma is in there
+      const r = dryRun(csv, book);
+      expect(r.updated).toEqual([]);
+      expect(r.unchanged).toBe(count);
+    });
 
-  (hasSoffice() ? it : it.skip)("from LibreOffice's re-save of it", () => {
-    const copy = join(dir, `lo-${framework}.xlsx`);
-    copyFileSync(book, copy);
-    const saved = join(sofficeConvert(copy, "xlsx"), `lo-${framework}.xlsx`);
-    const r = dryRun(saved, book);
-    expect(r.updated).toEqual([]);
-    expect(r.unchanged).toBe(count);
-  });
-});
+    (hasSoffice() ? it : it.skip)("from LibreOffice's re-save of it", () => {
+      const copy = join(dir, `lo-${framework}.xlsx`);
+      copyFileSync(book, copy);
+      const saved = join(sofficeConvert(copy, "xlsx"), `lo-${framework}.xlsx`);
+      const r = dryRun(saved, book);
+      expect(r.updated).toEqual([]);
+      expect(r.unchanged).toBe(count);
+    });
+  }
+);
 
 describe("bad sources and mappings: exit 2, one line naming the file and what to do, the workbook untouched", () => {
   const book = join(dir, "target.xlsx");
   const csv = join(dir, "ministry.csv");
   beforeAll(() => {
     expect(planner("new", "--framework", "despf", "-o", book).status).toBe(0);
-    writeFileSync(csv, "No.,Measure,Status\r\n1,Build the data centre,On track\r\n2,Broadband,Delayed\r\n");
+    writeFileSync(
+      csv,
+      "No.,Measure,Status\r\n1,Build the data centre,On track\r\n2,Broadband,Delayed\r\n"
+    );
   });
   const refused = (args: string[], message: RegExp) => {
     const before = readFileSync(book);
@@ -73,16 +79,25 @@ describe("bad sources and mappings: exit 2, one line naming the file and what to
 
   it("a CSV with one quote never closed", () => {
     const bad = join(dir, "unclosed.csv");
-    writeFileSync(bad, 'No.,Measure,Status\r\n1,"Build the data centre,On track\r\n2,Broadband,Delayed\r\n3,Digital ID,Completed\r\n');
+    writeFileSync(
+      bad,
+      'No.,Measure,Status\r\n1,"Build the data centre,On track\r\n2,Broadband,Delayed\r\n3,Digital ID,Completed\r\n'
+    );
     refused([bad], /^planner: unclosed\.csv: Line 2 opens a quote \("\) that is never closed/);
   });
 
   it("--map to a column no row has anything in", () => {
-    refused([csv, "--map", "Status=9"], /ministry\.csv: The column mapping puts “Status” in source column 9 \(counting from 0\), but no row of the source has anything in that column \(its columns are 0 to 2\)/);
+    refused(
+      [csv, "--map", "Status=9"],
+      /ministry\.csv: The column mapping puts “Status” in source column 9 \(counting from 0\), but no row of the source has anything in that column \(its columns are 0 to 2\)/
+    );
   });
 
   it("--map giving two fields one column", () => {
-    refused([csv, "--map", "Measure=1,Notes=1"], /ministry\.csv: The column mapping gives source column 1 to both “Measure” and “Notes”/);
+    refused(
+      [csv, "--map", "Measure=1,Notes=1"],
+      /ministry\.csv: The column mapping gives source column 1 to both “Measure” and “Notes”/
+    );
   });
 });
 

@@ -42,8 +42,18 @@ test("the import merges by No.: every existing row kept, updates applied, the ne
   const rows = measures(out);
   expect(rows).toHaveLength(141);
   const byNo = new Map(rows.map((m) => [String(m["No."]), m]));
-  expect(byNo.get("1")).toMatchObject({ Measure: "Build the national data centre", "Lead committee": "DGC", Timeframe: "Short-term", Status: "On track", "Progress %": 40 });
-  expect(byNo.get("140")).toMatchObject({ Measure: "A new measure the ministry proposes", "Lead committee": "DSC", Status: "Not started" });
+  expect(byNo.get("1")).toMatchObject({
+    Measure: "Build the national data centre",
+    "Lead committee": "DGC",
+    Timeframe: "Short-term",
+    Status: "On track",
+    "Progress %": 40,
+  });
+  expect(byNo.get("140")).toMatchObject({
+    Measure: "A new measure the ministry proposes",
+    "Lead committee": "DSC",
+    Status: "Not started",
+  });
   expect(byNo.get("139")!.Measure).toBe(measures(target)[138].Measure);
   // Importing the same file again changes nothing more.
   const again = planner("import", REPORT, "--into", out, "--dry-run");
@@ -53,7 +63,10 @@ test("the import merges by No.: every existing row kept, updates applied, the ne
 test("--format json gives the whole report as one object", () => {
   const r = planner("import", REPORT, "--into", target, "--dry-run", "--format", "json");
   expect(r.status).toBe(0);
-  const json = JSON.parse(r.stdout) as { dryRun: boolean; report: { added: string[]; rejected: unknown[]; extraColumns: string[]; result?: unknown } };
+  const json = JSON.parse(r.stdout) as {
+    dryRun: boolean;
+    report: { added: string[]; rejected: unknown[]; extraColumns: string[]; result?: unknown };
+  };
   expect(json.dryRun).toBe(true);
   expect(json.report.added).toEqual(["2", "140"]);
   expect(json.report.rejected).toHaveLength(2);
@@ -63,7 +76,10 @@ test("--format json gives the whole report as one object", () => {
 
 test("a CSV with other headers imports the same way", () => {
   const csv = join(dir, "ministry.csv");
-  writeFileSync(csv, "\uFEFFMeasure No;Policy measure;Responsible committee;Timeframe;From;To;Current status\r\n141;Open data portal;Committee on Digital Government;Short-term;2024;2025;Completed\r\n");
+  writeFileSync(
+    csv,
+    "\uFEFFMeasure No;Policy measure;Responsible committee;Timeframe;From;To;Current status\r\n141;Open data portal;Committee on Digital Government;Short-term;2024;2025;Completed\r\n"
+  );
   const r = planner("import", csv, "--into", target, "--dry-run");
   expect(r.status).toBe(0);
   expect(r.stdout).toMatch(/Added: 1 \(141\)/);
@@ -72,12 +88,27 @@ test("a CSV with other headers imports the same way", () => {
 describe("bad input: exit 2, one clear message, the workbook unchanged", () => {
   const cases: Array<[string, (f: string) => void, RegExp]> = [
     ["an empty file", (f) => writeFileSync(f, ""), /empty/i],
-    ["not a zip", (f) => writeFileSync(f, Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4])), /not an Excel workbook|not a/i],
-    ["a truncated workbook", (f) => writeFileSync(f, readFileSync(REPORT).subarray(0, 3000)), /damaged|incomplete/i],
-    ["no recognisable header", (f) => writeFileSync(f, "colour,size\nred,3\n"), /no column for|header/i],
+    [
+      "not a zip",
+      (f) => writeFileSync(f, Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4])),
+      /not an Excel workbook|not a/i,
+    ],
+    [
+      "a truncated workbook",
+      (f) => writeFileSync(f, readFileSync(REPORT).subarray(0, 3000)),
+      /damaged|incomplete/i,
+    ],
+    [
+      "no recognisable header",
+      (f) => writeFileSync(f, "colour,size\nred,3\n"),
+      /no column for|header/i,
+    ],
   ];
   test.each(cases)("%s", (_name, make, message) => {
-    const source = join(dir, `bad-${_name.replace(/\W+/g, "-")}${_name.includes("header") ? ".csv" : ".xlsx"}`);
+    const source = join(
+      dir,
+      `bad-${_name.replace(/\W+/g, "-")}${_name.includes("header") ? ".csv" : ".xlsx"}`
+    );
     make(source);
     const copy = join(dir, "target-copy.xlsx");
     copyFileSync(target, copy);

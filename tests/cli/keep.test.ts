@@ -26,7 +26,14 @@ beforeAll(async () => {
         title: "My chart",
         categories: ref(0),
         categoryCache: ["1", "2", "3"],
-        series: [{ name: "Start", nameRef: { sheet: "Measures", from: { row: 0, col: 8 }, to: { row: 0, col: 8 } }, values: ref(8), cache: [2021, 2021, 2021] }],
+        series: [
+          {
+            name: "Start",
+            nameRef: { sheet: "Measures", from: { row: 0, col: 8 }, to: { row: 0, col: 8 } },
+            values: ref(8),
+            cache: [2021, 2021, 2021],
+          },
+        ],
         anchor: { from: { row: 2, col: 16 }, to: { row: 18, col: 24 } },
       },
     },
@@ -66,11 +73,16 @@ describe("refusals: exit 2, one line naming the file and what to do, the file un
     const into = copy("refers.xlsx");
     const before = readFileSync(into);
     const source = join(dir, "add2.csv");
-    writeFileSync(source, "No.,Goal,Strategy,Measure,Lead committee,Timeframe,Start year,End year,Status\n6,I,I.A,Sixth,DGC,Medium-term,2026,2030,On track\n7,I,I.A,Seventh,DGC,Medium-term,2026,2030,On track\n");
+    writeFileSync(
+      source,
+      "No.,Goal,Strategy,Measure,Lead committee,Timeframe,Start year,End year,Status\n6,I,I.A,Sixth,DGC,Medium-term,2026,2030,On track\n7,I,I.A,Seventh,DGC,Medium-term,2026,2030,On track\n"
+    );
     const r = planner("import", source, "--into", into);
     expect(r.status).toBe(2);
     oneLine(r.stderr);
-    expect(r.stderr).toMatch(/copy-refers\.xlsx: the Measures table needs 2 more rows, .* the formula in Notes!B3 refers to it\. Move that content/);
+    expect(r.stderr).toMatch(
+      /copy-refers\.xlsx: the Measures table needs 2 more rows, .* the formula in Notes!B3 refers to it\. Move that content/
+    );
     expect(r.stdout).toBe("");
     expect(readFileSync(into).equals(before)).toBe(true);
   });
@@ -85,7 +97,9 @@ describe("refusals: exit 2, one line naming the file and what to do, the file un
     const r = planner("build", path, "-o", path);
     expect(r.status).toBe(2);
     oneLine(r.stderr);
-    expect(r.stderr).toMatch(/own-summary\.xlsx: the sheet "Summary" is the planner's own .* rename that sheet, then run this again\./);
+    expect(r.stderr).toMatch(
+      /own-summary\.xlsx: the sheet "Summary" is the planner's own .* rename that sheet, then run this again\./
+    );
     expect(readFileSync(path).equals(before)).toBe(true);
   });
 
@@ -95,7 +109,9 @@ describe("refusals: exit 2, one line naming the file and what to do, the file un
     const r = planner("export", path, "--format", "csv", "-o", path);
     expect(r.status).toBe(2);
     oneLine(r.stderr);
-    expect(r.stderr).toMatch(/would replace .*copy-surrounded\.xlsx with CSV text; write it to another file with -o/);
+    expect(r.stderr).toMatch(
+      /would replace .*copy-surrounded\.xlsx with CSV text; write it to another file with -o/
+    );
     expect(readFileSync(path).equals(before)).toBe(true);
   });
 
@@ -105,7 +121,9 @@ describe("refusals: exit 2, one line naming the file and what to do, the file un
     const r = planner("new", "-o", path);
     expect(r.status).toBe(2);
     oneLine(r.stderr);
-    expect(r.stderr).toMatch(/already exists: choose another file name with -o, or delete that file first/);
+    expect(r.stderr).toMatch(
+      /already exists: choose another file name with -o, or delete that file first/
+    );
     expect(readFileSync(path).equals(before)).toBe(true);
   });
 });

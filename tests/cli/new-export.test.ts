@@ -27,9 +27,21 @@ describe.each(["despf", "dgp"] as const)("planner new --framework %s, then expor
     const measures = json.tables.Measures;
     expect(measures).toHaveLength(id === "despf" ? 139 : 83);
     const headers = TABLE_HEADERS.Measures;
-    const want = expected.measures.map((m) => Object.fromEntries(headers.map((h, i) => [h, measureToRow(m)[i] === "" ? "" : measureToRow(m)[i]])));
+    const want = expected.measures.map((m) =>
+      Object.fromEntries(
+        headers.map((h, i) => [h, measureToRow(m)[i] === "" ? "" : measureToRow(m)[i]])
+      )
+    );
     expect(measures).toEqual(want);
-    expect(Object.keys(json.tables).sort()).toEqual(["Committees", "Framework", "Goals", "Measures", "Responsibilities", "Strategies", "Timeframes"]);
+    expect(Object.keys(json.tables).sort()).toEqual([
+      "Committees",
+      "Framework",
+      "Goals",
+      "Measures",
+      "Responsibilities",
+      "Strategies",
+      "Timeframes",
+    ]);
     expect(json.tables.Goals).toHaveLength(expected.goals.length);
     expect(json.tables.Strategies).toHaveLength(expected.strategies.length);
   });
@@ -50,7 +62,12 @@ describe.each(["despf", "dgp"] as const)("planner new --framework %s, then expor
     expect(rows[0]).toEqual([...TABLE_HEADERS.Measures]);
     expect(rows).toHaveLength(expected.measures.length + 1);
     const last = expected.measures[expected.measures.length - 1];
-    expect(rows[rows.length - 1].slice(0, 4)).toEqual([last.no, last.goal, last.strategy, last.measure]);
+    expect(rows[rows.length - 1].slice(0, 4)).toEqual([
+      last.no,
+      last.goal,
+      last.strategy,
+      last.measure,
+    ]);
   });
 });
 
@@ -58,11 +75,23 @@ describe("planner bad arguments", () => {
   const cases: Array<[string, string[], RegExp]> = [
     ["no command", [], /Usage/],
     ["unknown command", ["frobnicate"], /Unknown command "frobnicate"/],
-    ["unknown framework", ["new", "--framework", "xyz", "-o", join(dir, "x.xlsx")], /--framework must be one of despf, dgp, blank/],
+    [
+      "unknown framework",
+      ["new", "--framework", "xyz", "-o", join(dir, "x.xlsx")],
+      /--framework must be one of despf, dgp, blank/,
+    ],
     ["missing -o", ["new"], /new needs -o/],
-    ["unwritable path", ["new", "-o", "/nonexistent-folder/x.xlsx"], /Cannot write \/nonexistent-folder\/x.xlsx: its folder does not exist/],
+    [
+      "unwritable path",
+      ["new", "-o", "/nonexistent-folder/x.xlsx"],
+      /Cannot write \/nonexistent-folder\/x.xlsx: its folder does not exist/,
+    ],
     ["missing file", ["validate", join(dir, "missing.xlsx")], /File not found/],
-    ["not a workbook", ["validate", join(__dirname, "new-export.test.ts")], /expected an \.xlsx or \.csv file/],
+    [
+      "not a workbook",
+      ["validate", join(__dirname, "new-export.test.ts")],
+      /expected an \.xlsx or \.csv file/,
+    ],
     ["bad year", ["validate", "x.xlsx", "--as-of", "soon"], /--as-of must be a year/],
   ];
   test.each(cases)("%s: exit 2, a clear message, no stack trace", (_name, args, message) => {

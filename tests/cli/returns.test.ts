@@ -46,15 +46,21 @@ test("returns out: one protected workbook per institution, generic entries liste
   await wb.xlsx.readFile(join(out2, `${MPTC}-2026-Q2.xlsx`));
   expect(wb.worksheets.map((w) => w.name)).toEqual(["Instructions", "Measures", "Return"]);
   const ws = wb.getWorksheet("Measures")!;
-  const protection = (ws as unknown as { sheetProtection: Record<string, unknown> | null }).sheetProtection;
+  const protection = (ws as unknown as { sheetProtection: Record<string, unknown> | null })
+    .sheetProtection;
   expect(protection).toMatchObject({ sheet: true });
   expect(protection?.hashValue).toBeUndefined(); // no password
   const headers = (ws.getRow(1).values as unknown[]).slice(1);
   const col = (h: string) => headers.indexOf(h) + 1;
   expect(ws.getCell(2, col("No.")).value).toBe("1");
-  for (const h of ["Status", "Progress %", "Indicator", "Target", "Notes"]) expect(ws.getCell(2, col(h)).protection?.locked).toBe(false);
-  for (const h of ["No.", "Goal", "Measure", "Institutions"]) expect(ws.getCell(2, col(h)).protection?.locked).not.toBe(false);
-  expect(ws.getCell(2, col("Status")).dataValidation).toMatchObject({ type: "list", formulae: ['"Not started,On track,At risk,Delayed,Completed"'] });
+  for (const h of ["Status", "Progress %", "Indicator", "Target", "Notes"])
+    expect(ws.getCell(2, col(h)).protection?.locked).toBe(false);
+  for (const h of ["No.", "Goal", "Measure", "Institutions"])
+    expect(ws.getCell(2, col(h)).protection?.locked).not.toBe(false);
+  expect(ws.getCell(2, col("Status")).dataValidation).toMatchObject({
+    type: "list",
+    formulae: ['"Not started,On track,At risk,Delayed,Completed"'],
+  });
   expect(ws.actualRowCount).toBe(121); // header + the 120 measures naming MPTC
   const ret = wb.getWorksheet("Return")!;
   expect([2, 3, 4].map((r) => [ret.getCell(r, 1).value, ret.getCell(r, 2).value])).toEqual([
@@ -66,7 +72,20 @@ test("returns out: one protected workbook per institution, generic entries liste
 
 test("Khmer instructions with --lang km", async () => {
   const km = join(dir, "ret-km");
-  expect(planner("returns", planned, "--by", "institution", "-o", km, "--period", "2026-H1", "--lang", "km").status).toBe(0);
+  expect(
+    planner(
+      "returns",
+      planned,
+      "--by",
+      "institution",
+      "-o",
+      km,
+      "--period",
+      "2026-H1",
+      "--lang",
+      "km"
+    ).status
+  ).toBe(0);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(join(km, `${MEF}-2026-H1.xlsx`));
   expect(String(wb.getWorksheet("Instructions")!.getCell(1, 1).value)).toBe("របាយការណ៍វឌ្ឍនភាព");
@@ -77,9 +96,35 @@ describe("returns in", () => {
   let mef = "";
 
   beforeAll(() => {
-    openpyxlEdit(join(out2, `${MPTC}-2026-Q2.xlsx`), mptc, "set", "1", "Progress %", "40", "set", "1", "Status", "On track", "set", "2", "Progress %", "120");
+    openpyxlEdit(
+      join(out2, `${MPTC}-2026-Q2.xlsx`),
+      mptc,
+      "set",
+      "1",
+      "Progress %",
+      "40",
+      "set",
+      "1",
+      "Status",
+      "On track",
+      "set",
+      "2",
+      "Progress %",
+      "120"
+    );
     // MEF's return: edited with openpyxl, then saved by LibreOffice (the file LibreOffice wrote is the one sent back).
-    const edited = openpyxlEdit(join(out2, `${MEF}-2026-Q2.xlsx`), join(dir, "mef-2026-Q2.xlsx"), "set", "1", "Progress %", "60", "set", "1", "Status", "On track");
+    const edited = openpyxlEdit(
+      join(out2, `${MEF}-2026-Q2.xlsx`),
+      join(dir, "mef-2026-Q2.xlsx"),
+      "set",
+      "1",
+      "Progress %",
+      "60",
+      "set",
+      "1",
+      "Status",
+      "On track"
+    );
     mef = hasSoffice() ? join(sofficeConvert(edited, "xlsx"), "mef-2026-Q2.xlsx") : edited;
   });
 
@@ -88,12 +133,38 @@ describe("returns in", () => {
     const r = planner("import", mptc, mef, "--into", planned, "--dry-run", "--format", "json");
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
-    const json = JSON.parse(r.stdout) as { dryRun: boolean; report: { conflicts: unknown[]; findings: Array<Record<string, unknown>>; updated: unknown[]; added: unknown[]; rejected: unknown[] } };
+    const json = JSON.parse(r.stdout) as {
+      dryRun: boolean;
+      report: {
+        conflicts: unknown[];
+        findings: Array<Record<string, unknown>>;
+        updated: unknown[];
+        added: unknown[];
+        rejected: unknown[];
+      };
+    };
     expect(json.dryRun).toBe(true);
     expect(json.report.conflicts).toEqual([
-      { no: "1", column: "Progress %", values: [{ source: "mptc-2026-Q2.xlsx", value: 40 }, { source: "mef-2026-Q2.xlsx", value: 60 }], kept: 40, rule: "lead-institution" },
+      {
+        no: "1",
+        column: "Progress %",
+        values: [
+          { source: "mptc-2026-Q2.xlsx", value: 40 },
+          { source: "mef-2026-Q2.xlsx", value: 60 },
+        ],
+        kept: 40,
+        rule: "lead-institution",
+      },
     ]);
-    expect(json.report.findings).toEqual([expect.objectContaining({ rule: "progress-invalid", severity: "error", key: "2", table: "Measures", column: "Progress %" })]);
+    expect(json.report.findings).toEqual([
+      expect.objectContaining({
+        rule: "progress-invalid",
+        severity: "error",
+        key: "2",
+        table: "Measures",
+        column: "Progress %",
+      }),
+    ]);
     expect(json.report.added).toEqual([]);
     expect(json.report.rejected).toEqual([]);
     expect(readFileSync(planned).equals(before)).toBe(true);
@@ -103,24 +174,48 @@ describe("returns in", () => {
     const q2 = join(dir, "q2.xlsx");
     expect(planner("import", mptc, mef, "--into", planned, "-o", q2).status).toBe(0);
     const after2 = tables(q2);
-    expect(after2.Measures.find((m) => m["No."] === "1")).toMatchObject({ Status: "On track", "Progress %": 40 });
+    expect(after2.Measures.find((m) => m["No."] === "1")).toMatchObject({
+      Status: "On track",
+      "Progress %": 40,
+    });
     expect(after2.Progress).toHaveLength(120 + 99);
     expect(new Set(after2.Progress.map((p) => p.Period))).toEqual(new Set(["2026-Q2"]));
-    expect(after2.Progress.filter((p) => p["No."] === "1").map((p) => [p.Source, p["Progress %"]])).toEqual([
+    expect(
+      after2.Progress.filter((p) => p["No."] === "1").map((p) => [p.Source, p["Progress %"]])
+    ).toEqual([
       ["mptc-2026-Q2.xlsx", 40],
       ["mef-2026-Q2.xlsx", 40],
     ]);
 
     const out3 = join(dir, "ret-q3");
-    expect(planner("returns", q2, "--by", "institution", "-o", out3, "--period", "2026-Q3").status).toBe(0);
-    const mptc3 = openpyxlEdit(join(out3, `${MPTC}-2026-Q3.xlsx`), join(dir, "mptc-2026-Q3.xlsx"), "set", "1", "Progress %", "30", "set", "1", "Status", "At risk");
+    expect(
+      planner("returns", q2, "--by", "institution", "-o", out3, "--period", "2026-Q3").status
+    ).toBe(0);
+    const mptc3 = openpyxlEdit(
+      join(out3, `${MPTC}-2026-Q3.xlsx`),
+      join(dir, "mptc-2026-Q3.xlsx"),
+      "set",
+      "1",
+      "Progress %",
+      "30",
+      "set",
+      "1",
+      "Status",
+      "At risk"
+    );
     const q3 = join(dir, "q3.xlsx");
     const r = planner("import", mptc3, "--into", q2, "-o", q3);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/progress-decrease: Progress, row 220, No\. 1: Progress of No\. 1 went down from 40 % \(2026-Q2\) to 30 % \(2026-Q3\)/);
+    expect(r.stdout).toMatch(
+      /progress-decrease: Progress, row 220, No\. 1: Progress of No\. 1 went down from 40 % \(2026-Q2\) to 30 % \(2026-Q3\)/
+    );
     const after3 = tables(q3);
     expect(after3.Progress.slice(0, 219)).toEqual(after2.Progress);
-    expect(after3.Progress.slice(219).every((p) => p.Period === "2026-Q3" && p.Source === "mptc-2026-Q3.xlsx")).toBe(true);
+    expect(
+      after3.Progress.slice(219).every(
+        (p) => p.Period === "2026-Q3" && p.Source === "mptc-2026-Q3.xlsx"
+      )
+    ).toBe(true);
     expect(after3.Progress).toHaveLength(219 + 120);
 
     const again = join(dir, "q3-again.xlsx");
@@ -134,15 +229,36 @@ describe("returns in", () => {
     const dgp = join(dir, "dgp.xlsx");
     const dgpReturns = join(dir, "ret-dgp");
     expect(planner("new", "--framework", "dgp", "-o", dgp).status).toBe(0);
-    expect(planner("returns", dgp, "--by", "institution", "-o", dgpReturns, "--period", "2026-Q2").status).toBe(0);
+    expect(
+      planner("returns", dgp, "--by", "institution", "-o", dgpReturns, "--period", "2026-Q2").status
+    ).toBe(0);
     const foreign = join(dir, "dgp-mef.xlsx");
     copyFileSync(join(dgpReturns, `${MEF}-2026-Q2.xlsx`), foreign);
-    const restructured = openpyxlEdit(join(out2, `${MEF}-2026-Q2.xlsx`), join(dir, "mef-restructured.xlsx"), "drop-column", "Status");
-    const unknown = openpyxlEdit(join(out2, `${MEF}-2026-Q2.xlsx`), join(dir, "mef-unknown.xlsx"), "institution", "Ministry of Magic");
+    const restructured = openpyxlEdit(
+      join(out2, `${MEF}-2026-Q2.xlsx`),
+      join(dir, "mef-restructured.xlsx"),
+      "drop-column",
+      "Status"
+    );
+    const unknown = openpyxlEdit(
+      join(out2, `${MEF}-2026-Q2.xlsx`),
+      join(dir, "mef-unknown.xlsx"),
+      "institution",
+      "Ministry of Magic"
+    );
     const cases: Array<[string, RegExp]> = [
-      [foreign, /dgp-mef\.xlsx: this return is for the framework “Digital Government Policy 2022–2035”, not for this workbook's/],
-      [restructured, /mef-restructured\.xlsx: the return's Measures sheet was changed \(column “Status” missing from the header row\)/],
-      [unknown, /mef-unknown\.xlsx: this return is for “Ministry of Magic”, an institution that no measure of this workbook names/],
+      [
+        foreign,
+        /dgp-mef\.xlsx: this return is for the framework “Digital Government Policy 2022–2035”, not for this workbook's/,
+      ],
+      [
+        restructured,
+        /mef-restructured\.xlsx: the return's Measures sheet was changed \(column “Status” missing from the header row\)/,
+      ],
+      [
+        unknown,
+        /mef-unknown\.xlsx: this return is for “Ministry of Magic”, an institution that no measure of this workbook names/,
+      ],
     ];
     for (const [bad, message] of cases) {
       const out = join(dir, `never-${Math.random().toString(36).slice(2)}.xlsx`);

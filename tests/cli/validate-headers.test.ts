@@ -35,8 +35,20 @@ test("renamed headers: one column-missing finding naming every absent column, no
   const r = planner("validate", file, "--format", "json");
   expect(r.stderr).toBe("");
   expect(r.status).toBe(1);
-  const findings = (JSON.parse(r.stdout) as { findings: Array<{ rule: string; severity: string; table: string; row: number | null; message: string }> }).findings;
-  expect(findings.map((f) => [f.rule, f.severity, f.table, f.row])).toEqual([["column-missing", "error", "Measures", null]]);
+  const findings = (
+    JSON.parse(r.stdout) as {
+      findings: Array<{
+        rule: string;
+        severity: string;
+        table: string;
+        row: number | null;
+        message: string;
+      }>;
+    }
+  ).findings;
+  expect(findings.map((f) => [f.rule, f.severity, f.table, f.row])).toEqual([
+    ["column-missing", "error", "Measures", null],
+  ]);
   expect(findings[0].message).toMatch(/no Goal, End year columns/);
 
   const text = planner("validate", file);

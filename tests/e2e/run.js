@@ -52,12 +52,19 @@ function serve(dir) {
     const url = new URL(req.url, "http://localhost");
     const rel = decodeURIComponent(url.pathname).replace(/^\/+/, "") || "taskpane.html";
     const file = path.resolve(dir, rel);
-    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+    if (
+      !file.startsWith(dir + path.sep) ||
+      !fs.existsSync(file) ||
+      fs.statSync(file).isDirectory()
+    ) {
       res.writeHead(404, { "content-type": "text/plain" });
       res.end("not found");
       return;
     }
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream", "cache-control": "no-store" });
+    res.writeHead(200, {
+      "content-type": TYPES[path.extname(file)] || "application/octet-stream",
+      "cache-control": "no-store",
+    });
     fs.createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
@@ -69,14 +76,24 @@ function serve(dir) {
 /** The built-in DESPF workbook, written by the project's CLI (or its modules via tsx). */
 function makeDespf() {
   const out = path.join(TMP, "despf.xlsx");
-  const cli = spawnSync("npx", ["tsx", "src/cli/main.ts", "new", "--framework", "despf", "--as-of", String(AS_OF), "-o", out], {
-    cwd: ROOT,
-    encoding: "utf8",
-  });
+  const cli = spawnSync(
+    "npx",
+    ["tsx", "src/cli/main.ts", "new", "--framework", "despf", "--as-of", String(AS_OF), "-o", out],
+    {
+      cwd: ROOT,
+      encoding: "utf8",
+    }
+  );
   if (cli.status === 0 && fs.existsSync(out)) return out;
-  const direct = spawnSync("npx", ["tsx", "tests/e2e/make-workbook.ts", "despf", out, String(AS_OF)], { cwd: ROOT, encoding: "utf8" });
+  const direct = spawnSync(
+    "npx",
+    ["tsx", "tests/e2e/make-workbook.ts", "despf", out, String(AS_OF)],
+    { cwd: ROOT, encoding: "utf8" }
+  );
   if (direct.status !== 0 || !fs.existsSync(out)) {
-    throw new Error(`could not write the DESPF workbook:\nCLI: ${cli.stderr}\nmodules: ${direct.stderr}`);
+    throw new Error(
+      `could not write the DESPF workbook:\nCLI: ${cli.stderr}\nmodules: ${direct.stderr}`
+    );
   }
   console.log("  (the CLI could not run; wrote the DESPF workbook through the modules)");
   return out;
@@ -88,14 +105,72 @@ function makeCsv() {
   const despf = JSON.parse(fs.readFileSync(path.join(ROOT, "src/model/data/despf.json"), "utf8"));
   const text = (no) => despf.measures.find((m) => m.no === no).measure;
   const rows = [
-    ["Ref", "Action", "Committee in charge", "Ministry", "Time frame", "From", "To", "Current status", "% complete", "Remarks"],
-    ["1", text("1"), "Committee on Digital Government", "Ministry of Post and Telecommunications", "Short- to Long-term (Regularly implemented)", "2021", "2035", "On track", "40%", "reviewed"],
-    ["2", text("2"), "DGC", "Ministry of Post and Telecommunications", "Short-trm", "2021", "2025", "completed", "100", ""],
-    ["140", "Open a national digital skills observatory", "DEBC", "MoEYS; MPTC", "Medium-term", "2026", "2030", "Not started", "", "new"],
+    [
+      "Ref",
+      "Action",
+      "Committee in charge",
+      "Ministry",
+      "Time frame",
+      "From",
+      "To",
+      "Current status",
+      "% complete",
+      "Remarks",
+    ],
+    [
+      "1",
+      text("1"),
+      "Committee on Digital Government",
+      "Ministry of Post and Telecommunications",
+      "Short- to Long-term (Regularly implemented)",
+      "2021",
+      "2035",
+      "On track",
+      "40%",
+      "reviewed",
+    ],
+    [
+      "2",
+      text("2"),
+      "DGC",
+      "Ministry of Post and Telecommunications",
+      "Short-trm",
+      "2021",
+      "2025",
+      "completed",
+      "100",
+      "",
+    ],
+    [
+      "140",
+      "Open a national digital skills observatory",
+      "DEBC",
+      "MoEYS; MPTC",
+      "Medium-term",
+      "2026",
+      "2030",
+      "Not started",
+      "",
+      "new",
+    ],
     ["", "", "", "", "", "", "", "", "", "a row without number or measure"],
-    ["1", "The same number again", "DSC", "MPTC", "Long-term", "2031", "2035", "Not started", "", ""],
+    [
+      "1",
+      "The same number again",
+      "DSC",
+      "MPTC",
+      "Long-term",
+      "2031",
+      "2035",
+      "Not started",
+      "",
+      "",
+    ],
   ];
-  const csv = rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(",")).join("\r\n") + "\r\n";
+  const csv =
+    rows
+      .map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(","))
+      .join("\r\n") + "\r\n";
   fs.writeFileSync(out, csv, "utf8");
   return out;
 }
@@ -104,11 +179,18 @@ function makeCsv() {
 // Helpers
 
 async function newPage(browser, base, { width = 360, height = 860, language } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true, locale: "en-US" });
+  const context = await browser.newContext({
+    viewport: { width, height },
+    acceptDownloads: true,
+    locale: "en-US",
+  });
   if (language) {
     await context.addInitScript((l) => {
       try {
-        localStorage.setItem("policy-planner.settings.v1", JSON.stringify({ language: l, asOfYear: 2026 }));
+        localStorage.setItem(
+          "policy-planner.settings.v1",
+          JSON.stringify({ language: l, asOfYear: 2026 })
+        );
       } catch {}
     }, language);
   } else {
@@ -147,7 +229,10 @@ async function openWorkbook(page, t, file) {
   const notice = page.getByTestId("notice-bar");
   await notice.waitFor({ timeout: 60_000 });
   const text = await notice.innerText();
-  expect(text.includes(t.openedFile(path.basename(file), 139)), `after opening, the notice says "${text}"`);
+  expect(
+    text.includes(t.openedFile(path.basename(file), 139)),
+    `after opening, the notice says "${text}"`
+  );
 }
 
 async function runCheck(page, t) {
@@ -159,7 +244,9 @@ async function runCheck(page, t) {
 
 /** Opens a rule's group (Accordion) and returns its findings' buttons. */
 async function ruleFindings(page, t, rule) {
-  const header = page.getByRole("button", { name: new RegExp(`^${escapeRe(t[`rule.${rule}`])} \\(\\d+\\)$`) });
+  const header = page.getByRole("button", {
+    name: new RegExp(`^${escapeRe(t[`rule.${rule}`])} \\(\\d+\\)$`),
+  });
   await header.first().waitFor();
   if ((await header.first().getAttribute("aria-expanded")) !== "true") await header.first().click();
   const list = page.locator(`[data-rule="${rule}"]`);
@@ -174,7 +261,10 @@ function escapeRe(s) {
 async function download(page, t, name) {
   const bar = page.getByTestId("download-bar");
   await bar.waitFor({ timeout: 60_000 });
-  const [dl] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), bar.getByRole("button", { name: t.downloadWorkbook }).click()]);
+  const [dl] = await Promise.all([
+    page.waitForEvent("download", { timeout: 60_000 }),
+    bar.getByRole("button", { name: t.downloadWorkbook }).click(),
+  ]);
   const file = path.join(TMP, name);
   await dl.saveAs(file);
   return { file, suggested: dl.suggestedFilename() };
@@ -184,7 +274,11 @@ async function checkWorkbookFile(file) {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   const names = wb.worksheets.map((w) => w.name);
-  for (const s of ["Summary", "Briefing DGC", "Validation", "Measures"]) expect(names.includes(s), `the downloaded workbook has no ${s} sheet (it has ${names.join(", ")})`);
+  for (const s of ["Summary", "Briefing DGC", "Validation", "Measures"])
+    expect(
+      names.includes(s),
+      `the downloaded workbook has no ${s} sheet (it has ${names.join(", ")})`
+    );
   let measures = null;
   for (const ws of wb.worksheets) {
     const tables = ws.tables || {};
@@ -218,7 +312,9 @@ const test = (name, fn) => tests.push({ name, fn });
 
 /** The planner's day, in one language: open, check, click a finding, summarise, download. */
 async function plannerFlow(ctx, t, lang) {
-  const { page, errors } = await newPage(ctx.browser, ctx.base, { language: lang === "km" ? "km" : undefined });
+  const { page, errors } = await newPage(ctx.browser, ctx.base, {
+    language: lang === "km" ? "km" : undefined,
+  });
   try {
     if (lang === "km") {
       // Reached through Settings in the Khmer test proper; here the stored choice applies.
@@ -234,48 +330,101 @@ async function plannerFlow(ctx, t, lang) {
     await runCheck(page, t);
     const counts = await page.getByTestId("finding-counts").innerText();
     expect(counts.includes(t.severityWarning), `counts: ${counts}`);
-    const dgc = (await ruleFindings(page, t, "committee-count")).filter({ hasText: lang === "km" ? "គណៈកម្មាធិការរដ្ឋាភិបាលឌីជីថល" : "Digital Government Committee" });
-    expect((await dgc.count()) === 1, "one committee-count finding names the Digital Government Committee");
+    const dgc = (await ruleFindings(page, t, "committee-count")).filter({
+      hasText: lang === "km" ? "គណៈកម្មាធិការរដ្ឋាភិបាលឌីជីថល" : "Digital Government Committee",
+    });
+    expect(
+      (await dgc.count()) === 1,
+      "one committee-count finding names the Digital Government Committee"
+    );
     const text = await dgc.innerText();
-    expect(/\b47\b/.test(text) && /\b60\b/.test(text), `the DGC finding gives both numbers: "${text}"`);
+    expect(
+      /\b47\b/.test(text) && /\b60\b/.test(text),
+      `the DGC finding gives both numbers: "${text}"`
+    );
     await dgc.click();
     const where = await page.getByTestId("finding-location").innerText();
     expect(where.includes("Committees!E2"), `clicking the DGC finding shows its cell: "${where}"`);
     // A finding on a measure row: its Measures cell.
-    const measureFinding = page.getByTestId("finding").filter({ hasText: /Measures![A-O]\d+/ }).first();
+    const measureFinding = page
+      .getByTestId("finding")
+      .filter({ hasText: /Measures![A-O]\d+/ })
+      .first();
     if ((await measureFinding.count()) === 0) {
-      const header = page.getByRole("button", { name: new RegExp(`^${escapeRe(t["rule.not-started-late"])} \\(\\d+\\)$`) });
+      const header = page.getByRole("button", {
+        name: new RegExp(`^${escapeRe(t["rule.not-started-late"])} \\(\\d+\\)$`),
+      });
       if (await header.count()) await header.click();
     }
-    await page.getByTestId("finding").filter({ hasText: /Measures![A-O]\d+/ }).first().click();
+    await page
+      .getByTestId("finding")
+      .filter({ hasText: /Measures![A-O]\d+/ })
+      .first()
+      .click();
     const where2 = await page.getByTestId("finding-location").innerText();
-    expect(/Measures![A-O]\d+/.test(where2), `clicking a measure finding shows a Measures cell: "${where2}"`);
+    expect(
+      /Measures![A-O]\d+/.test(where2),
+      `clicking a measure finding shows a Measures cell: "${where2}"`
+    );
     // Filter by committee: DSC's findings do not include DGC's count.
     await page.getByTestId("committee-filter").selectOption("DSC");
-    expect((await page.getByTestId("finding").filter({ hasText: lang === "km" ? "គណៈកម្មាធិការរដ្ឋាភិបាលឌីជីថល ដឹកនាំ" : "Digital Government Committee leads" }).count()) === 0, "the DSC filter hides the DGC count finding");
+    expect(
+      (await page
+        .getByTestId("finding")
+        .filter({
+          hasText:
+            lang === "km" ? "គណៈកម្មាធិការរដ្ឋាភិបាលឌីជីថល ដឹកនាំ" : "Digital Government Committee leads",
+        })
+        .count()) === 0,
+      "the DSC filter hides the DGC count finding"
+    );
     await page.getByTestId("committee-filter").selectOption("");
     await shot(page, `check-${lang}`);
 
     await tab(page, t, "tabSummary");
     await page.getByRole("button", { name: t.buildSummary }).click();
-    await page.getByTestId("notice-bar").filter({ hasText: t.summaryBuilt }).waitFor({ timeout: 60_000 });
+    await page
+      .getByTestId("notice-bar")
+      .filter({ hasText: t.summaryBuilt })
+      .waitFor({ timeout: 60_000 });
     const measures = await page.getByTestId("stat-measures").innerText();
     expect(measures.includes("139"), `dashboard measures: ${measures}`);
     const committees = await page.getByTestId("committee-table").innerText();
-    expect(/DGC[^\n]*?\s+60\s+47/.test(committees), `dashboard per committee: ${committees.replace(/\s+/g, " ")}`);
-    expect((await page.getByTestId("committee-chart").locator("[data-value]").count()) === 3, "the chart has a bar per committee");
+    expect(
+      /DGC[^\n]*?\s+60\s+47/.test(committees),
+      `dashboard per committee: ${committees.replace(/\s+/g, " ")}`
+    );
+    expect(
+      (await page.getByTestId("committee-chart").locator("[data-value]").count()) === 3,
+      "the chart has a bar per committee"
+    );
     await shot(page, `summary-${lang}`);
 
     // The briefing deck: a real download of a .pptx whose charts are chart parts, not pictures.
-    const [deckDl] = await Promise.all([page.waitForEvent("download", { timeout: 120_000 }), page.getByTestId("briefing-deck").click()]);
+    const [deckDl] = await Promise.all([
+      page.waitForEvent("download", { timeout: 120_000 }),
+      page.getByTestId("briefing-deck").click(),
+    ]);
     const deckFile = path.join(TMP, `deck-${lang}.pptx`);
     await deckDl.saveAs(deckFile);
-    expect(/-briefing-\d{4}-\d{2}-\d{2}\.pptx$/.test(deckDl.suggestedFilename()), `deck name ${deckDl.suggestedFilename()}`);
+    expect(
+      /-briefing-\d{4}-\d{2}-\d{2}\.pptx$/.test(deckDl.suggestedFilename()),
+      `deck name ${deckDl.suggestedFilename()}`
+    );
     const deckZip = await JSZip.loadAsync(fs.readFileSync(deckFile));
-    const deckCharts = Object.keys(deckZip.files).filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n));
+    const deckCharts = Object.keys(deckZip.files).filter((n) =>
+      /^ppt\/charts\/chart\d+\.xml$/.test(n)
+    );
     expect(deckCharts.length >= 3, `the deck has native chart parts (${deckCharts.length})`);
-    expect(Object.keys(deckZip.files).filter((n) => n.startsWith("ppt/media/") && !n.endsWith("/")).length === 0, "the deck's charts are not pictures");
-    await page.getByTestId("notice-bar").filter({ hasText: deckDl.suggestedFilename() }).waitFor({ timeout: 30_000 });
+    expect(
+      Object.keys(deckZip.files).filter((n) => n.startsWith("ppt/media/") && !n.endsWith("/"))
+        .length === 0,
+      "the deck's charts are not pictures"
+    );
+    await page
+      .getByTestId("notice-bar")
+      .filter({ hasText: deckDl.suggestedFilename() })
+      .waitFor({ timeout: 30_000 });
 
     const { file, suggested } = await download(page, t, `downloaded-${lang}.xlsx`);
     expect(suggested.endsWith(".xlsx"), `download name ${suggested}`);
@@ -305,17 +454,29 @@ test("2. Khmer: switch language in Settings, then the same flow in Khmer", async
     await page.getByRole("radio", { name: en.languageKhmer }).check();
     await page.getByRole("heading", { name: km.settingsHeading }).waitFor();
     for (const key of ["tabSetup", "tabCheck", "tabSummary", "tabImportExport", "tabSettings"]) {
-      expect((await page.getByRole("tab", { name: km[key], exact: true }).count()) === 1, `the ${key} tab reads "${km[key]}"`);
+      expect(
+        (await page.getByRole("tab", { name: km[key], exact: true }).count()) === 1,
+        `the ${key} tab reads "${km[key]}"`
+      );
     }
     expect((await page.evaluate(() => document.documentElement.lang)) === "km", "html lang is km");
     // The choice is remembered.
     await page.reload({ waitUntil: "domcontentloaded" });
-    await page.getByRole("heading", { name: km.settingsHeading }).or(page.getByRole("heading", { name: km.setupHeading })).first().waitFor();
+    await page
+      .getByRole("heading", { name: km.settingsHeading })
+      .or(page.getByRole("heading", { name: km.setupHeading }))
+      .first()
+      .waitFor();
     await tab(page, km, "tabSetup");
     await page.getByRole("heading", { name: km.setupHeading }).waitFor();
-    expect((await page.getByRole("button", { name: km.openWorkbook }).count()) === 1, "the Open button is in Khmer");
+    expect(
+      (await page.getByRole("button", { name: km.openWorkbook }).count()) === 1,
+      "the Open button is in Khmer"
+    );
     // Khmer glyphs render in a Khmer font (not boxes): the heading's font is a Khmer one.
-    const font = await page.getByRole("heading", { name: km.setupHeading }).evaluate((el) => getComputedStyle(el).fontFamily);
+    const font = await page
+      .getByRole("heading", { name: km.setupHeading })
+      .evaluate((el) => getComputedStyle(el).fontFamily);
     expect(/Khmer/i.test(font), `Khmer heading font: ${font}`);
   } finally {
     await context.close();
@@ -326,7 +487,11 @@ test("2. Khmer: switch language in Settings, then the same flow in Khmer", async
 test("3. At 320 px wide no view scrolls sideways (English and Khmer)", async (ctx) => {
   for (const lang of ["en", "km"]) {
     const t = lang === "km" ? km : en;
-    const { page, context } = await newPage(ctx.browser, ctx.base, { width: 320, height: 700, language: lang });
+    const { page, context } = await newPage(ctx.browser, ctx.base, {
+      width: 320,
+      height: 700,
+      language: lang,
+    });
     try {
       await page.getByRole("heading", { name: t.setupHeading }).waitFor();
       const bad = [];
@@ -376,16 +541,28 @@ test("4. Import a CSV with other headers: dry-run report, then confirm the merge
       ["Time frame", "Timeframe"],
       ["Current status", "Status"],
     ]) {
-      expect(new RegExp(`${escapeRe(from)}\\s+${escapeRe(to)}`).test(mapped), `mapped ${from} → ${to}: ${mapped.replace(/\s+/g, " ")}`);
+      expect(
+        new RegExp(`${escapeRe(from)}\\s+${escapeRe(to)}`).test(mapped),
+        `mapped ${from} → ${to}: ${mapped.replace(/\s+/g, " ")}`
+      );
     }
     const normalised = await page.getByTestId("report-normalised").innerText();
-    expect(/Short-trm[\s\S]*Short-term/.test(normalised), `the typo is normalised: ${normalised.replace(/\s+/g, " ")}`);
+    expect(
+      /Short-trm[\s\S]*Short-term/.test(normalised),
+      `the typo is normalised: ${normalised.replace(/\s+/g, " ")}`
+    );
     const added = await page.getByTestId("report-added").innerText();
     expect(added.includes("140"), `row 140 is added: ${added.replace(/\s+/g, " ")}`);
     const updated = await page.getByTestId("report-updated").innerText();
-    expect(/\b1\b/.test(updated) && /On track/.test(updated), `measure 1 is updated: ${updated.replace(/\s+/g, " ")}`);
+    expect(
+      /\b1\b/.test(updated) && /On track/.test(updated),
+      `measure 1 is updated: ${updated.replace(/\s+/g, " ")}`
+    );
     const rejected = await page.getByTestId("report-rejected").innerText();
-    expect(/\(\d+\)/.test(rejected) && !/\(0\)/.test(rejected), `some rows are rejected: ${rejected.replace(/\s+/g, " ")}`);
+    expect(
+      /\(\d+\)/.test(rejected) && !/\(0\)/.test(rejected),
+      `some rows are rejected: ${rejected.replace(/\s+/g, " ")}`
+    );
     await shot(page, "import-report-en");
 
     // Replace asks again; cancelling changes nothing.
@@ -404,16 +581,28 @@ test("4. Import a CSV with other headers: dry-run report, then confirm the merge
     expect(/Imported: [1-9]\d* added, [1-9]\d* updated/.test(text), `after the merge: ${text}`);
     await tab(page, en, "tabSetup");
     const status = await page.getByTestId("table-status").innerText();
-    expect(/1[45]\d measures/.test(status), `the Measures table grew: ${status.replace(/\s+/g, " ")}`);
+    expect(
+      /1[45]\d measures/.test(status),
+      `the Measures table grew: ${status.replace(/\s+/g, " ")}`
+    );
 
     // Undo import puts the table back as it was.
     await tab(page, en, "tabImportExport");
     await page.getByRole("button", { name: en.undoImport }).click();
-    await page.getByTestId("notice-bar").getByText(en.undoDone("Measures")).waitFor({ timeout: 60_000 });
-    expect((await page.getByRole("button", { name: en.undoImport }).count()) === 0, "the Undo button goes away");
+    await page
+      .getByTestId("notice-bar")
+      .getByText(en.undoDone("Measures"))
+      .waitFor({ timeout: 60_000 });
+    expect(
+      (await page.getByRole("button", { name: en.undoImport }).count()) === 0,
+      "the Undo button goes away"
+    );
     await tab(page, en, "tabSetup");
     const restored = await page.getByTestId("table-status").innerText();
-    expect(/\b139 measures/.test(restored), `the Measures table is back to 139 rows: ${restored.replace(/\s+/g, " ")}`);
+    expect(
+      /\b139 measures/.test(restored),
+      `the Measures table is back to 139 rows: ${restored.replace(/\s+/g, " ")}`
+    );
   } finally {
     await context.close();
   }
@@ -429,7 +618,10 @@ test("5. A file that is no workbook shows an error MessageBar with what to do ne
     const bar = page.getByTestId("error-bar");
     await bar.waitFor({ timeout: 30_000 });
     const text = await bar.innerText();
-    expect(text.includes(en.errorFileRead) && text.includes(en.errorFileReadNext), `error bar: ${text}`);
+    expect(
+      text.includes(en.errorFileRead) && text.includes(en.errorFileReadNext),
+      `error bar: ${text}`
+    );
     await shot(page, "error-en");
   } finally {
     await context.close();
@@ -450,11 +642,20 @@ test("6. office.js that never answers does not hold the pane back, nor switch it
     expect(shown < 5000, `heading after ${shown} ms`);
     // Still waiting for Excel after a few seconds: it says so and offers file mode, never switches by itself.
     await page.getByTestId("office-slow").waitFor({ timeout: 15_000 });
-    expect((await page.getByTestId("office-slow").textContent()).includes(en.officeSlow), "says Excel is slow");
-    expect((await page.getByTestId("mode").textContent()).includes(en.modeConnecting), "still connecting");
+    expect(
+      (await page.getByTestId("office-slow").textContent()).includes(en.officeSlow),
+      "says Excel is slow"
+    );
+    expect(
+      (await page.getByTestId("mode").textContent()).includes(en.modeConnecting),
+      "still connecting"
+    );
     await page.getByTestId("skip-connecting").click();
     await page.getByRole("button", { name: en.openWorkbook }).waitFor({ timeout: 15_000 });
-    expect((await page.getByTestId("mode").textContent()).includes(en.modeFile), "file mode once asked");
+    expect(
+      (await page.getByTestId("mode").textContent()).includes(en.modeFile),
+      "file mode once asked"
+    );
   } finally {
     await context.close();
   }
@@ -473,11 +674,17 @@ test("7. Clicking the 40th finding of a long group shows its location right ther
     await openWorkbook(page, en, ctx.despf);
     await runCheck(page, en);
     const findings = await ruleFindings(page, en, "not-started-late");
-    expect((await findings.count()) >= 40, `at least 40 not-started-late findings (${await findings.count()})`);
+    expect(
+      (await findings.count()) >= 40,
+      `at least 40 not-started-late findings (${await findings.count()})`
+    );
     const fortieth = findings.nth(39);
     await fortieth.scrollIntoViewIfNeeded();
     const text = await fortieth.innerText();
-    expect(/^No\. \S+ · /.test(text) && /Measures![A-O]\d+/.test(text), `the line names its measure and cell: "${text}"`);
+    expect(
+      /^No\. \S+ · /.test(text) && /Measures![A-O]\d+/.test(text),
+      `the line names its measure and cell: "${text}"`
+    );
     await fortieth.click();
     const where = page.getByTestId("finding-location");
     await where.waitFor();
@@ -485,7 +692,10 @@ test("7. Clicking the 40th finding of a long group shows its location right ther
     expect(await inView(where), "the location is in view after the click");
     const said = await where.innerText();
     const cell = /Measures![A-O](\d+)/.exec(text)[1];
-    expect(said.includes(`Measures!`) && said.includes(cell), `the location names the same sheet row ${cell}: "${said}"`);
+    expect(
+      said.includes(`Measures!`) && said.includes(cell),
+      `the location names the same sheet row ${cell}: "${said}"`
+    );
     // It sits under the finding clicked, not above the list.
     const box = await where.boundingBox();
     const fbox = await fortieth.boundingBox();
@@ -503,16 +713,37 @@ test("8. The As of year set in Settings is saved in the workbook and is what pla
     await openWorkbook(page, en, ctx.despf);
     await tab(page, en, "tabSettings");
     const input = page.getByTestId("as-of-year");
-    expect((await input.inputValue()) === String(AS_OF), `Settings shows the workbook's year ${AS_OF}`);
+    expect(
+      (await input.inputValue()) === String(AS_OF),
+      `Settings shows the workbook's year ${AS_OF}`
+    );
     await input.fill("2031");
     await page.getByTestId("as-of-save").click();
-    await page.getByTestId("notice-bar").filter({ hasText: en.asOfYearSaved(2031) }).waitFor({ timeout: 60_000 });
+    await page
+      .getByTestId("notice-bar")
+      .filter({ hasText: en.asOfYearSaved(2031) })
+      .waitFor({ timeout: 60_000 });
     const { file, suggested } = await download(page, en, "as-of-2031.xlsx");
-    expect(/^despf-\d{4}-\d{2}-\d{2}\.xlsx$/.test(suggested), `the download is named <name>-<date>.xlsx: ${suggested}`);
-    const cli = spawnSync("npx", ["tsx", "src/cli/main.ts", "validate", file], { cwd: ROOT, encoding: "utf8" });
-    expect(/\(as of 2031\)/.test(cli.stdout), `planner validate reads 2031 from the file: ${cli.stdout.split("\n")[0]} ${cli.stderr}`);
-    const before = spawnSync("npx", ["tsx", "src/cli/main.ts", "validate", ctx.despf], { cwd: ROOT, encoding: "utf8" });
-    expect(/\(as of 2026\)/.test(before.stdout), `the original still says 2026: ${before.stdout.split("\n")[0]}`);
+    expect(
+      /^despf-\d{4}-\d{2}-\d{2}\.xlsx$/.test(suggested),
+      `the download is named <name>-<date>.xlsx: ${suggested}`
+    );
+    const cli = spawnSync("npx", ["tsx", "src/cli/main.ts", "validate", file], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    expect(
+      /\(as of 2031\)/.test(cli.stdout),
+      `planner validate reads 2031 from the file: ${cli.stdout.split("\n")[0]} ${cli.stderr}`
+    );
+    const before = spawnSync("npx", ["tsx", "src/cli/main.ts", "validate", ctx.despf], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    expect(
+      /\(as of 2026\)/.test(before.stdout),
+      `the original still says 2026: ${before.stdout.split("\n")[0]}`
+    );
   } finally {
     await context.close();
   }
@@ -529,7 +760,14 @@ test("9. Import: Confirm is a few Tabs from the file button; Replace's dialog op
     await page.getByRole("button", { name: en.chooseImportFile }).focus();
     let tabs = 0;
     for (; tabs < 6; tabs++) {
-      if (await page.evaluate(() => document.activeElement && document.activeElement.getAttribute("data-testid") === "import-confirm")) break;
+      if (
+        await page.evaluate(
+          () =>
+            document.activeElement &&
+            document.activeElement.getAttribute("data-testid") === "import-confirm"
+        )
+      )
+        break;
       await page.keyboard.press("Tab");
     }
     expect(tabs <= 3, `Confirm reached in ${tabs} Tab presses`);
@@ -537,19 +775,35 @@ test("9. Import: Confirm is a few Tabs from the file button; Replace's dialog op
     await shot(page, "import-keyboard-confirm-en");
     // Scrolled down to the details, Confirm stays in reach (sticky).
     await page.getByTestId("report-mapped").scrollIntoViewIfNeeded();
-    expect(await inView(page.getByTestId("import-confirm")), "Confirm stays in view while the details scroll");
+    expect(
+      await inView(page.getByTestId("import-confirm")),
+      "Confirm stays in view while the details scroll"
+    );
 
     await page.keyboard.press("Tab"); // Replace…
     const replace = page.getByRole("button", { name: en.replaceAll });
-    expect(await replace.evaluate((el) => el === document.activeElement), "Tab goes on to Replace…");
+    expect(
+      await replace.evaluate((el) => el === document.activeElement),
+      "Tab goes on to Replace…"
+    );
     await page.keyboard.press("Enter");
     const dialog = page.getByRole("alertdialog");
     await dialog.waitFor();
-    await page.waitForFunction(() => document.activeElement && document.activeElement.getAttribute("data-testid") === "confirm-dialog-cancel", null, { timeout: 5000 });
+    await page.waitForFunction(
+      () =>
+        document.activeElement &&
+        document.activeElement.getAttribute("data-testid") === "confirm-dialog-cancel",
+      null,
+      { timeout: 5000 }
+    );
     await shot(page, "import-replace-dialog-focus-en");
     await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "hidden" });
-    await page.waitForFunction((name) => document.activeElement && document.activeElement.textContent === name, en.replaceAll, { timeout: 5000 });
+    await page.waitForFunction(
+      (name) => document.activeElement && document.activeElement.textContent === name,
+      en.replaceAll,
+      { timeout: 5000 }
+    );
   } finally {
     await context.close();
   }
@@ -558,14 +812,26 @@ test("9. Import: Confirm is a few Tabs from the file button; Replace's dialog op
 test("10. Every view at 320 px, English and Khmer: one row of tabs (screenshots in test-results/)", async (ctx) => {
   for (const lang of ["en", "km"]) {
     const t = lang === "km" ? km : en;
-    const { page, context } = await newPage(ctx.browser, ctx.base, { width: 320, height: 720, language: lang });
+    const { page, context } = await newPage(ctx.browser, ctx.base, {
+      width: 320,
+      height: 720,
+      language: lang,
+    });
     try {
       await page.getByRole("heading", { name: t.setupHeading }).waitFor();
       const oneRow = async (where) => {
-        const tops = await page.getByRole("tab").evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
-        expect(tops.length === 5 && new Set(tops).size === 1, `${where} (${lang}): the tabs sit on one row: ${tops.join(", ")}`);
+        const tops = await page
+          .getByRole("tab")
+          .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
+        expect(
+          tops.length === 5 && new Set(tops).size === 1,
+          `${where} (${lang}): the tabs sit on one row: ${tops.join(", ")}`
+        );
         const m = await noHorizontalScroll(page);
-        expect(m.scroll <= m.client, `${where} (${lang}): no sideways scroll (${m.scroll} > ${m.client})`);
+        expect(
+          m.scroll <= m.client,
+          `${where} (${lang}): no sideways scroll (${m.scroll} > ${m.client})`
+        );
       };
       await tab(page, t, "tabCheck");
       await page.getByTestId("no-workbook").waitFor();
@@ -584,7 +850,11 @@ test("10. Every view at 320 px, English and Khmer: one row of tabs (screenshots 
       await page.getByTestId("status-board").waitFor({ timeout: 60_000 });
       await oneRow("summary");
       const expected = page.getByRole("columnheader", { name: t.expectedColumn });
-      const lines = await expected.evaluate((el) => Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight || "20")));
+      const lines = await expected.evaluate((el) =>
+        Math.round(
+          el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight || "20")
+        )
+      );
       expect(lines <= 2, `the Expected header is not broken into pieces (${lines} lines)`);
       await shot(page, `w320-summary-${lang}`);
       await tab(page, t, "tabImportExport");
@@ -616,7 +886,14 @@ async function main() {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
   let passed = 0;
   let failed = 0;
@@ -632,7 +909,12 @@ async function main() {
         console.log(`✓ ${t.name} (${Date.now() - start} ms)`);
       } catch (e) {
         failed++;
-        console.log(`✗ ${t.name} (${Date.now() - start} ms)\n    ${String((e && e.stack) || e).split("\n").slice(0, 6).join("\n    ")}`);
+        console.log(
+          `✗ ${t.name} (${Date.now() - start} ms)\n    ${String((e && e.stack) || e)
+            .split("\n")
+            .slice(0, 6)
+            .join("\n    ")}`
+        );
       }
     }
   } catch (e) {

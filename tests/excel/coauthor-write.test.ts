@@ -36,7 +36,12 @@ function coauthorBeforeWrite(change: () => void, times = 1): void {
 async function measuresToWrite(): Promise<TableData> {
   const t = (await host.readTables()).Measures;
   if (!t) throw new Error("no Measures");
-  return { ...t, rows: t.rows.map((r, i) => (i === 0 ? r.map((c, j) => (j === 3 ? "Rewritten by the import" : c)) : r)) };
+  return {
+    ...t,
+    rows: t.rows.map((r, i) =>
+      i === 0 ? r.map((c, j) => (j === 3 ? "Rewritten by the import" : c)) : r
+    ),
+  };
 }
 
 test("a column renamed between the read and the write: the first batch stops at its look-ups, the retry writes the whole table", async () => {

@@ -52,7 +52,8 @@ test("refreshSummary: rebuilds the owned sheets and says so, in Khmer when Offic
   const e = event();
   await refreshSummary(e as unknown as Office.AddinCommands.Event);
   expect(e.completed).toHaveBeenCalledTimes(1);
-  for (const s of ["Summary", "Briefing DGC", "Validation"]) expect(fake.model.sheets.map((x) => x.name)).toContain(s);
+  for (const s of ["Summary", "Briefing DGC", "Validation"])
+    expect(fake.model.sheets.map((x) => x.name)).toContain(s);
   expect(fake.model.active).toBe("Summary");
   const msg = dialogMessage(fake.dialogs[0]);
   expect(msg.title).toMatch(/[\u1780-\u17ff]/);
@@ -67,13 +68,18 @@ test("a failure is shown in the dialog and the command still completes", async (
   expect(e.completed).toHaveBeenCalledTimes(1);
   const msg = dialogMessage(fake.dialogs[0]);
   expect(msg.ok).toBe(false);
-  expect(msg.lines[0]).toContain("A sheet is protected: unprotect Measures (Review ▸ Unprotect Sheet) and try again.");
+  expect(msg.lines[0]).toContain(
+    "A sheet is protected: unprotect Measures (Review ▸ Unprotect Sheet) and try again."
+  );
 });
 
 test("completes even when the dialog cannot open", async () => {
   const { refreshSummary } = await import("../../src/commands/commands");
-  const office = (globalThis as unknown as { Office: { context: { ui: { displayDialogAsync: unknown } } } }).Office;
-  office.context.ui.displayDialogAsync = (_u: string, _o: unknown, cb: (r: unknown) => void) => cb({ status: "failed", error: { code: 12007, message: "A dialog is already open" } });
+  const office = (
+    globalThis as unknown as { Office: { context: { ui: { displayDialogAsync: unknown } } } }
+  ).Office;
+  office.context.ui.displayDialogAsync = (_u: string, _o: unknown, cb: (r: unknown) => void) =>
+    cb({ status: "failed", error: { code: 12007, message: "A dialog is already open" } });
   const e = event();
   await refreshSummary(e as unknown as Office.AddinCommands.Event);
   expect(e.completed).toHaveBeenCalledTimes(1);
@@ -101,7 +107,8 @@ describe("Office's 5 minutes, counted from invocation", () => {
 
   /** Makes each Excel.run take `ms` of the command's clock. */
   function slowExcel(ms: number): void {
-    const excel = (globalThis as unknown as { Excel: { run: (b: unknown) => Promise<unknown> } }).Excel;
+    const excel = (globalThis as unknown as { Excel: { run: (b: unknown) => Promise<unknown> } })
+      .Excel;
     const run = excel.run;
     excel.run = async (batch) => {
       now += ms;
@@ -112,10 +119,15 @@ describe("Office's 5 minutes, counted from invocation", () => {
   /** A dialog that stays open until the command closes it; returns what happened to it. */
   function stickyDialog(): { urls: string[]; closed: number } {
     const seen = { urls: [] as string[], closed: 0 };
-    const office = (globalThis as unknown as { Office: { context: { ui: { displayDialogAsync: unknown } } } }).Office;
+    const office = (
+      globalThis as unknown as { Office: { context: { ui: { displayDialogAsync: unknown } } } }
+    ).Office;
     office.context.ui.displayDialogAsync = (url: string, _o: unknown, cb: (r: unknown) => void) => {
       seen.urls.push(url);
-      cb({ status: "succeeded", value: { addEventHandler: () => undefined, close: () => seen.closed++ } });
+      cb({
+        status: "succeeded",
+        value: { addEventHandler: () => undefined, close: () => seen.closed++ },
+      });
     };
     return seen;
   }

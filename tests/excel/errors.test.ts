@@ -4,7 +4,11 @@ import { OfficeHost } from "../../src/excel/office-host";
 
 /** What Office.js rejects a sync with: an OfficeExtension.Error (RichApi). */
 function richApiError(code: string, message = `RichApi error ${code}`): Error {
-  return Object.assign(new Error(message), { name: "RichApi.Error", code, debugInfo: { code, message, errorLocation: "Range.values" } });
+  return Object.assign(new Error(message), {
+    name: "RichApi.Error",
+    code,
+    debugInfo: { code, message, errorLocation: "Range.values" },
+  });
 }
 
 /**
@@ -24,7 +28,10 @@ function mockExcel(error: Error): { calls: string[] } {
         tables: {
           getItem: (name: string) => {
             calls.push(`getItem ${name}`);
-            return { getDataBodyRange: () => ({ getRow: () => range }), getHeaderRowRange: () => range };
+            return {
+              getDataBodyRange: () => ({ getRow: () => range }),
+              getHeaderRowRange: () => range,
+            };
           },
         },
       },
@@ -47,8 +54,14 @@ afterEach(() => {
 
 describe("OfficeHost turns Excel's errors into sentences (office-addin-mock)", () => {
   const cases: Array<[string, RegExp]> = [
-    ["AccessDenied", /a sheet is protected: unprotect the sheet \(Review ▸ Unprotect Sheet\) and try again/],
-    ["InvalidOperationInCellEditMode", /press Enter or Esc to leave the cell you are typing in, then try again/],
+    [
+      "AccessDenied",
+      /a sheet is protected: unprotect the sheet \(Review ▸ Unprotect Sheet\) and try again/,
+    ],
+    [
+      "InvalidOperationInCellEditMode",
+      /press Enter or Esc to leave the cell you are typing in, then try again/,
+    ],
     ["ItemNotFound", /missing — it may have been renamed or deleted.*Run "Set up workbook"/],
     ["InvalidArgument", /Excel refused the change \(Excel reported it at Range\.values\)/],
     ["RangeExceedsLimit", /more cells than Excel allows in one step/],
@@ -70,7 +83,9 @@ describe("OfficeHost turns Excel's errors into sentences (office-addin-mock)", (
   test("keeps the original error as the cause", async () => {
     const original = richApiError("AccessDenied");
     mockExcel(original);
-    const e = await new OfficeHost().select({ table: "Goals", row: 1, column: null }).catch((x: unknown) => x);
+    const e = await new OfficeHost()
+      .select({ table: "Goals", row: 1, column: null })
+      .catch((x: unknown) => x);
     expect(e).toBeInstanceOf(Error);
     expect((e as Error).cause).toBe(original);
   });
@@ -79,7 +94,7 @@ describe("OfficeHost turns Excel's errors into sentences (office-addin-mock)", (
 describe("explainOfficeError", () => {
   test("names the sheet when the caller knows it", () => {
     expect(explainOfficeError(richApiError("AccessDenied"), { sheet: "Measures" })).toBe(
-      "a sheet is protected: unprotect Measures (Review ▸ Unprotect Sheet) and try again. If the whole workbook is protected, use Review ▸ Protect Workbook to turn it off.",
+      "a sheet is protected: unprotect Measures (Review ▸ Unprotect Sheet) and try again. If the whole workbook is protected, use Review ▸ Protect Workbook to turn it off."
     );
   });
 
@@ -88,7 +103,9 @@ describe("explainOfficeError", () => {
     expect(officeErrorCode(new Error("x"))).toBeNull();
     expect(explainOfficeError(new PlannerError("Already worded."))).toBe("Already worded.");
     expect(explainOfficeError(new Error("Plain failure"))).toBe("Plain failure");
-    expect(explainOfficeError(richApiError("SomethingNew", "Odd"))).toBe('Excel reported "SomethingNew": Odd');
+    expect(explainOfficeError(richApiError("SomethingNew", "Odd"))).toBe(
+      'Excel reported "SomethingNew": Odd'
+    );
     expect(explainOfficeError("text")).toBe("text");
   });
 });

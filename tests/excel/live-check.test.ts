@@ -52,27 +52,51 @@ async function setUp(measures: number, language: "en" | "km" = "en"): Promise<Se
   const updates: LiveUpdate[] = [];
   const errors: string[] = [];
   const scheduler = new ManualScheduler();
-  const live = await LiveCheck.start(checked.tables, { asOfYear: AS_OF_YEAR, language, onUpdate: (u) => updates.push(u), onError: (e) => errors.push(e), scheduler });
+  const live = await LiveCheck.start(checked.tables, {
+    asOfYear: AS_OF_YEAR,
+    language,
+    onUpdate: (u) => updates.push(u),
+    onError: (e) => errors.push(e),
+    scheduler,
+  });
   return { fake, host, live, updates, errors, scheduler, uninstall };
 }
 
 /** Every cell (values and formulas) of the given sheets, as text. */
 function cellsOf(fake: RecordingExcel, sheets: string[]): string {
-  return JSON.stringify(sheets.map((n) => {
-    const s = fake.model.sheet(n);
-    return [n, [...s.rows.entries()].sort((a, b) => a[0] - b[0]).map(([r, row]) => [r, row.join("\u0001")]), [...s.formulas.entries()].sort()];
-  }));
+  return JSON.stringify(
+    sheets.map((n) => {
+      const s = fake.model.sheet(n);
+      return [
+        n,
+        [...s.rows.entries()]
+          .sort((a, b) => a[0] - b[0])
+          .map(([r, row]) => [r, row.join("\u0001")]),
+        [...s.formulas.entries()].sort(),
+      ];
+    })
+  );
 }
 
 function plannerSheets(fake: RecordingExcel): string[] {
-  return [...new Set(fake.model.tables.filter((t) => (TABLE_NAMES as readonly string[]).includes(t.name)).map((t) => t.sheet.name))];
+  return [
+    ...new Set(
+      fake.model.tables
+        .filter((t) => (TABLE_NAMES as readonly string[]).includes(t.name))
+        .map((t) => t.sheet.name)
+    ),
+  ];
 }
 
 /** The Validation sheet's cells A:K as text. */
 function validationCells(fake: RecordingExcel): string {
   const s = fake.model.sheet("Validation");
   const rows = [...s.rows.keys()].sort((a, b) => a - b);
-  return JSON.stringify(rows.map((r) => Array.from({ length: 11 }, (_, c) => s.formulas.get(`${r},${c}`) ?? s.get(r, c))).filter((r) => r.some((v) => v !== "")));
+  return JSON.stringify(
+    rows
+      .map((r) => Array.from({ length: 11 }, (_, c) => s.formulas.get(`${r},${c}`) ?? s.get(r, c)))
+      .filter((r) => r.some((v) => v !== ""))
+  );
 }
 
 /** What a full check (read everything, rebuild Validation) makes of the workbook as it is now. */
@@ -111,7 +135,9 @@ describe("LiveCheck", () => {
     // only the typed cell differs on the planner sheets
     const after = cellsOf(s.fake, plannerSheets(s.fake));
     expect(after).not.toEqual(before);
-    s.fake.model.sheet(s.fake.model.table("Measures").sheet.name).set(s.fake.model.table("Measures").top + 8, status, "Finished?");
+    s.fake.model
+      .sheet(s.fake.model.table("Measures").sheet.name)
+      .set(s.fake.model.table("Measures").top + 8, status, "Finished?");
     expect(cellsOf(s.fake, plannerSheets(s.fake))).toEqual(after);
     const patched = validationCells(s.fake);
     expect(patched).not.toEqual(validationBefore);
@@ -119,16 +145,23 @@ describe("LiveCheck", () => {
     // the patched sheet is what a full check builds, and the findings what validate finds
     const full = await fullCheck(s);
     expect(patched).toEqual(full.validation);
-    expect(s.updates[0].findings).toEqual(validate(full.tables, { asOfYear: AS_OF_YEAR, language: "en" }));
+    expect(s.updates[0].findings).toEqual(
+      validate(full.tables, { asOfYear: AS_OF_YEAR, language: "en" })
+    );
     // marks are conditional formats over the Validation sheet: still there, still ours
-    const marks = s.fake.model.sheet(s.fake.model.table("Measures").sheet.name).cfs.filter((c) => c.formula.includes("PolicyPlannerMark"));
+    const marks = s.fake.model
+      .sheet(s.fake.model.table("Measures").sheet.name)
+      .cfs.filter((c) => c.formula.includes("PolicyPlannerMark"));
     expect(marks).toHaveLength(3);
   });
 
   test("a 500-row paste is one re-check; rows inserted and deleted keep Validation equal to a full rebuild", async () => {
     s = await setUp(600);
     const t = s.fake.model.table("Measures");
-    const rows: V[][] = t.body().slice(0, 500).map((r) => r.map((v, c) => (c === measuresColumn(s.fake, "Goal") ? "X" : v)));
+    const rows: V[][] = t
+      .body()
+      .slice(0, 500)
+      .map((r) => r.map((v, c) => (c === measuresColumn(s.fake, "Goal") ? "X" : v)));
     s.fake.typeInto("Measures", 50, 0, rows);
     s.fake.insertTableRows("Measures", 3, [t.body()[0], t.body()[1]]);
     s.fake.deleteTableRows("Measures", 100, 4);
@@ -150,7 +183,11 @@ describe("LiveCheck", () => {
     // the table grew and shrank: the marks cover its body as it is now
     const m = s.fake.model.table("Measures");
     const marks = m.sheet.cfs.filter((c) => c.formula.includes("PolicyPlannerMark"));
-    expect(marks.map((c) => c.box.r1)).toEqual([m.top + m.height, m.top + m.height, m.top + m.height]);
+    expect(marks.map((c) => c.box.r1)).toEqual([
+      m.top + m.height,
+      m.top + m.height,
+      m.top + m.height,
+    ]);
   });
 
   test("a reference table edit re-reads that table only and re-checks every measure against it", async () => {
@@ -159,8 +196,12 @@ describe("LiveCheck", () => {
     s.scheduler.run(500);
     await s.live.flush();
     const full = await fullCheck(s);
-    expect(s.updates[0].findings).toEqual(validate(full.tables, { asOfYear: AS_OF_YEAR, language: "en" }));
-    expect(s.updates[0].findings.some((f) => f.rule === "goal-unknown" && f.params.goal === "I")).toBe(true);
+    expect(s.updates[0].findings).toEqual(
+      validate(full.tables, { asOfYear: AS_OF_YEAR, language: "en" })
+    );
+    expect(
+      s.updates[0].findings.some((f) => f.rule === "goal-unknown" && f.params.goal === "I")
+    ).toBe(true);
   });
 
   test("a co-author's change is re-checked in memory; the sheet is written only if their add-in did not, after a grace time", async () => {
@@ -173,7 +214,9 @@ describe("LiveCheck", () => {
     expect(s.fake.since(from)).toHaveLength(1); // the read; no write
     expect(validationCells(s.fake)).toEqual(validationBefore);
     expect(s.updates[0]).toMatchObject({ remote: true, wrote: false });
-    expect(s.updates[0].findings.some((f) => f.rule === "status-unknown" && f.row === 3)).toBe(true);
+    expect(s.updates[0].findings.some((f) => f.rule === "status-unknown" && f.row === 3)).toBe(
+      true
+    );
     // nobody wrote it in the grace time: this copy does
     expect(s.scheduler.due()).toContain(5000);
     s.scheduler.run(5000);
@@ -187,7 +230,13 @@ describe("LiveCheck", () => {
     const other: LiveUpdate[] = [];
     const otherScheduler = new ManualScheduler();
     const tables = (await fullCheck(s)).tables;
-    const second = await LiveCheck.start(tables, { asOfYear: AS_OF_YEAR, language: "en", onUpdate: (u) => other.push(u), onError: () => undefined, scheduler: otherScheduler });
+    const second = await LiveCheck.start(tables, {
+      asOfYear: AS_OF_YEAR,
+      language: "en",
+      onUpdate: (u) => other.push(u),
+      onError: () => undefined,
+      scheduler: otherScheduler,
+    });
     try {
       // Both copies hear the edit: the typing planner's as Local, the other copy's (in the co-author's Excel) as Remote.
       for (const h of s.fake.handlers.slice(7)) {
@@ -261,7 +310,9 @@ describe("LiveCheck", () => {
     await s.live.flush();
     expect(s.errors).toEqual([]);
     const full = await fullCheck(s);
-    expect(s.updates.at(-1)?.findings).toEqual(validate(full.tables, { asOfYear: AS_OF_YEAR, language: "en" }));
+    expect(s.updates.at(-1)?.findings).toEqual(
+      validate(full.tables, { asOfYear: AS_OF_YEAR, language: "en" })
+    );
   });
 
   test("the pane gaining focus finds an edit Excel did not report (small tables are read whole)", async () => {
@@ -271,7 +322,9 @@ describe("LiveCheck", () => {
     s.live.paneFocused();
     s.scheduler.run(0);
     await s.live.flush();
-    expect(s.updates.at(-1)?.findings.some((f) => f.rule === "status-unknown" && f.row === 4)).toBe(true);
+    expect(s.updates.at(-1)?.findings.some((f) => f.rule === "status-unknown" && f.row === 4)).toBe(
+      true
+    );
     expect(validationCells(s.fake)).toContain("Unreported");
   });
 

@@ -13,7 +13,9 @@ import * as path from "node:path";
 const ROOT = path.resolve(__dirname, "../..");
 const SCHEMA = path.join(ROOT, "tests/fixtures/manifest-schemas/OfficeAppManifestV1_1.xsd");
 const MANIFEST = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
-const { addinBase, rebaseManifest, DEV_BASE } = require(path.join(ROOT, "scripts/addin-url.js")) as {
+const { addinBase, rebaseManifest, DEV_BASE } = require(
+  path.join(ROOT, "scripts/addin-url.js")
+) as {
   addinBase(v: string | undefined): string;
   rebaseManifest(xml: string, base: string): string;
   DEV_BASE: string;
@@ -29,8 +31,13 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 function xmllint(xml: string, name = "manifest.xml"): { ok: boolean; output: string } {
   const file = path.join(dir, name);
   fs.writeFileSync(file, xml);
-  const r = spawnSync("xmllint", ["--noout", "--nonet", "--schema", SCHEMA, file], { encoding: "utf8" });
-  if (r.error) throw new Error(`xmllint is missing (Debian: apt-get install -y libxml2-utils): ${r.error.message}`);
+  const r = spawnSync("xmllint", ["--noout", "--nonet", "--schema", SCHEMA, file], {
+    encoding: "utf8",
+  });
+  if (r.error)
+    throw new Error(
+      `xmllint is missing (Debian: apt-get install -y libxml2-utils): ${r.error.message}`
+    );
   return { ok: r.status === 0, output: r.stderr };
 }
 
@@ -40,12 +47,21 @@ async function builtManifest(addinUrl: string | undefined): Promise<string> {
   if (addinUrl === undefined) delete process.env.ADDIN_URL;
   else process.env.ADDIN_URL = addinUrl;
   try {
-    const make = require(path.join(ROOT, "webpack.config.js")) as (env: object, argv: object) => Promise<Array<{ name: string; plugins: object[] }>>;
-    const configs = await make({ WEBPACK_BUNDLE: true, WEBPACK_BUILD: true }, { mode: "production" });
+    const make = require(path.join(ROOT, "webpack.config.js")) as (
+      env: object,
+      argv: object
+    ) => Promise<Array<{ name: string; plugins: object[] }>>;
+    const configs = await make(
+      { WEBPACK_BUNDLE: true, WEBPACK_BUILD: true },
+      { mode: "production" }
+    );
     const addin = configs.find((c) => c.name === "addin");
-    const copy = addin?.plugins.find((p) => p.constructor.name === "CopyPlugin") as { patterns: Array<{ from: string; to: string; transform?: (b: Buffer) => string }> } | undefined;
+    const copy = addin?.plugins.find((p) => p.constructor.name === "CopyPlugin") as
+      | { patterns: Array<{ from: string; to: string; transform?: (b: Buffer) => string }> }
+      | undefined;
     const pattern = copy?.patterns.find((p) => p.from === "manifest.xml");
-    if (!pattern?.transform) throw new Error("webpack.config.js copies manifest.xml without a transform");
+    if (!pattern?.transform)
+      throw new Error("webpack.config.js copies manifest.xml without a transform");
     expect(pattern.to).toBe("manifest.xml");
     return pattern.transform(Buffer.from(MANIFEST, "utf8"));
   } finally {
@@ -70,11 +86,17 @@ test("the schema check fails a broken manifest: a missing Version, an overlong l
   expect(noVersion.ok).toBe(false);
   expect(noVersion.output).toMatch(/ProviderName': This element is not expected/);
 
-  const long = xmllint(MANIFEST.replace('DefaultValue="Validate"', `DefaultValue="${"V".repeat(126)}"`), "long.xml");
+  const long = xmllint(
+    MANIFEST.replace('DefaultValue="Validate"', `DefaultValue="${"V".repeat(126)}"`),
+    "long.xml"
+  );
   expect(long.ok).toBe(false);
   expect(long.output).toMatch(/maxLength/);
 
-  const swapped = MANIFEST.replace(/(\s*<Permissions>[^<]*<\/Permissions>)/, "").replace("<DefaultSettings>", "<Permissions>ReadWriteDocument</Permissions>\n  <DefaultSettings>");
+  const swapped = MANIFEST.replace(/(\s*<Permissions>[^<]*<\/Permissions>)/, "").replace(
+    "<DefaultSettings>",
+    "<Permissions>ReadWriteDocument</Permissions>\n  <DefaultSettings>"
+  );
   const order = xmllint(swapped, "order.xml");
   expect(order.ok).toBe(false);
 });
@@ -104,17 +126,26 @@ test("ADDIN_URL=https://planner.example.org/: every URL on that base, no localho
 
 test("ADDIN_URL in a folder, without the trailing slash, is served from that folder", async () => {
   const xml = await builtManifest("https://intranet.mef.gov.kh/apps/planner");
-  for (const u of urls(xml)) expect(u.startsWith("https://intranet.mef.gov.kh/apps/planner/")).toBe(true);
-  expect(xml).toContain('<SourceLocation DefaultValue="https://intranet.mef.gov.kh/apps/planner/taskpane.html"/>');
+  for (const u of urls(xml))
+    expect(u.startsWith("https://intranet.mef.gov.kh/apps/planner/")).toBe(true);
+  expect(xml).toContain(
+    '<SourceLocation DefaultValue="https://intranet.mef.gov.kh/apps/planner/taskpane.html"/>'
+  );
   expect(xmllint(xml, "folder.xml").ok).toBe(true);
 });
 
 test("a bad ADDIN_URL stops the build with one clear message", async () => {
-  await expect(builtManifest("http://planner.example.org/")).rejects.toThrow("ADDIN_URL must start with https://");
+  await expect(builtManifest("http://planner.example.org/")).rejects.toThrow(
+    "ADDIN_URL must start with https://"
+  );
   await expect(builtManifest("planner.example.org")).rejects.toThrow("ADDIN_URL is not a URL");
-  await expect(builtManifest("https://planner.example.org/?v=2")).rejects.toThrow("plain folder address");
+  await expect(builtManifest("https://planner.example.org/?v=2")).rejects.toThrow(
+    "plain folder address"
+  );
   expect(addinBase("  ")).toBe(DEV_BASE);
-  expect(() => rebaseManifest('<IconUrl DefaultValue="https://localhost:8080/x.png"/>', "https://a.example/")).toThrow("localhost:8080");
+  expect(() =>
+    rebaseManifest('<IconUrl DefaultValue="https://localhost:8080/x.png"/>', "https://a.example/")
+  ).toThrow("localhost:8080");
 });
 
 test("every page and icon the manifest names is a file the build writes", () => {
@@ -126,7 +157,10 @@ test("every page and icon the manifest names is a file the build writes", () => 
   for (const u of new Set(urls(MANIFEST))) {
     const rel = u.slice(DEV_BASE.length);
     const source = built.get(rel) ?? (rel.startsWith("assets/") ? rel : null);
-    expect({ url: u, exists: source !== null && fs.existsSync(path.join(ROOT, source)) }).toEqual({ url: u, exists: true });
+    expect({ url: u, exists: source !== null && fs.existsSync(path.join(ROOT, source)) }).toEqual({
+      url: u,
+      exists: true,
+    });
   }
 });
 
@@ -138,8 +172,19 @@ test("the dev server serves office-addin-dev-certs' certificate (localhost, sign
     const o = c.devServer.server.options;
     process.stdout.write("\\n" + JSON.stringify({ type: c.devServer.server.type, name: c.name, cert: o.cert.toString(), ca: o.ca.toString(), key: !!o.key }));
   })`;
-  const out = execFileSync(process.execPath, ["-e", script], { cwd: ROOT, env: { ...process.env, HOME: home, HTTPS: "", OFFICE_ADDIN_USAGE_DATA_LEVEL: "Off" }, encoding: "utf8", timeout: 60_000 });
-  const got = JSON.parse(out.slice(out.lastIndexOf("\n") + 1)) as { type: string; name: string; cert: string; ca: string; key: boolean };
+  const out = execFileSync(process.execPath, ["-e", script], {
+    cwd: ROOT,
+    env: { ...process.env, HOME: home, HTTPS: "", OFFICE_ADDIN_USAGE_DATA_LEVEL: "Off" },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  const got = JSON.parse(out.slice(out.lastIndexOf("\n") + 1)) as {
+    type: string;
+    name: string;
+    cert: string;
+    ca: string;
+    key: boolean;
+  };
   expect(got.type).toBe("https");
   expect(got.name).toBe("addin");
   expect(got.key).toBe(true);
@@ -149,6 +194,8 @@ test("the dev server serves office-addin-dev-certs' certificate (localhost, sign
   expect(cert.subjectAltName).toContain("DNS:localhost");
   expect(cert.verify(ca.publicKey)).toBe(true);
   // the very files office-addin-debugging installs the CA from
-  expect(fs.readFileSync(path.join(home, ".office-addin-dev-certs/localhost.crt"), "utf8")).toBe(got.cert);
+  expect(fs.readFileSync(path.join(home, ".office-addin-dev-certs/localhost.crt"), "utf8")).toBe(
+    got.cert
+  );
   expect(out).toContain("npx office-addin-dev-certs install");
 });

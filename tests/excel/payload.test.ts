@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { needsTextPrefix, toOfficeValue } from "../../src/excel/office-values";
-import { Batcher, OP_OVERHEAD, jsonBytes, splitRowsByBytes, utf8Bytes } from "../../src/excel/payload";
+import {
+  Batcher,
+  OP_OVERHEAD,
+  jsonBytes,
+  splitRowsByBytes,
+  utf8Bytes,
+} from "../../src/excel/payload";
 import { SheetModel } from "./recording-context";
 
 describe("the chunking rule", () => {
@@ -14,19 +20,29 @@ describe("the chunking rule", () => {
 
   test("splitRowsByBytes: blocks in order, each within the budget, each as full as it can be", () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.oneof(fc.string(), fc.integer(), fc.constant("ការកសាងរដ្ឋាភិបាលឌីជីថល")), { minLength: 1, maxLength: 5 }), { maxLength: 200 }), fc.integer({ min: 20, max: 2000 }), (rows, budget) => {
-        const blocks = splitRowsByBytes(rows, budget);
-        expect(blocks.flatMap((b) => b.rows)).toEqual(rows);
-        let start = 0;
-        for (const [i, b] of blocks.entries()) {
-          expect(b.start).toBe(start);
-          start += b.rows.length;
-          expect(b.bytes).toBe(jsonBytes(b.rows));
-          if (b.rows.length > 1) expect(b.bytes).toBeLessThanOrEqual(budget);
-          const next = blocks[i + 1];
-          if (next) expect(b.bytes + jsonBytes(next.rows[0]) + 1).toBeGreaterThan(budget);
+      fc.property(
+        fc.array(
+          fc.array(fc.oneof(fc.string(), fc.integer(), fc.constant("ការកសាងរដ្ឋាភិបាលឌីជីថល")), {
+            minLength: 1,
+            maxLength: 5,
+          }),
+          { maxLength: 200 }
+        ),
+        fc.integer({ min: 20, max: 2000 }),
+        (rows, budget) => {
+          const blocks = splitRowsByBytes(rows, budget);
+          expect(blocks.flatMap((b) => b.rows)).toEqual(rows);
+          let start = 0;
+          for (const [i, b] of blocks.entries()) {
+            expect(b.start).toBe(start);
+            start += b.rows.length;
+            expect(b.bytes).toBe(jsonBytes(b.rows));
+            if (b.rows.length > 1) expect(b.bytes).toBeLessThanOrEqual(budget);
+            const next = blocks[i + 1];
+            if (next) expect(b.bytes + jsonBytes(next.rows[0]) + 1).toBeGreaterThan(budget);
+          }
         }
-      }),
+      )
     );
   });
 
@@ -44,7 +60,9 @@ describe("the chunking rule", () => {
     }
     await batch.flush();
     // 9 operations of 1 156 bytes (plus one envelope) fit in 10 000 bytes: ceil(100 / 8) syncs
-    expect(batch.syncs).toBe(Math.ceil(100 / Math.floor((10_000 - OP_OVERHEAD) / (900 + OP_OVERHEAD))));
+    expect(batch.syncs).toBe(
+      Math.ceil(100 / Math.floor((10_000 - OP_OVERHEAD) / (900 + OP_OVERHEAD)))
+    );
     expect(synced.every((b) => b <= 10_000)).toBe(true);
   });
 });
@@ -55,11 +73,39 @@ describe("text that Excel would parse is written with its text prefix", () => {
     sheet.write(0, 0, toOfficeValue(s), false);
     return sheet.get(0, 0);
   };
-  test.each(["1", "001", "12.5", "-3", "+3", "=SUM(A1)", "-x", "50%", "TRUE", "false", " 2025 ", "1/2", "2021-05-01", "'quoted", "#N/A", "12:30", "Jan 2021", "1-Jan", "March 5, 2024"])("%j", (s) => {
+  test.each([
+    "1",
+    "001",
+    "12.5",
+    "-3",
+    "+3",
+    "=SUM(A1)",
+    "-x",
+    "50%",
+    "TRUE",
+    "false",
+    " 2025 ",
+    "1/2",
+    "2021-05-01",
+    "'quoted",
+    "#N/A",
+    "12:30",
+    "Jan 2021",
+    "1-Jan",
+    "March 5, 2024",
+  ])("%j", (s) => {
     expect(needsTextPrefix(s)).toBe(true);
     expect(roundTrip(s)).toBe(s);
   });
-  test.each(["Short-term", "DGC", "I.A", "Ministry of Post and Telecommunications", "គណៈកម្មាធិការរដ្ឋាភិបាលឌីជីថល", "Measure 12", ""])("%j stays as it is", (s) => {
+  test.each([
+    "Short-term",
+    "DGC",
+    "I.A",
+    "Ministry of Post and Telecommunications",
+    "គណៈកម្មាធិការរដ្ឋាភិបាលឌីជីថល",
+    "Measure 12",
+    "",
+  ])("%j stays as it is", (s) => {
     expect(needsTextPrefix(s)).toBe(false);
     expect(toOfficeValue(s)).toBe(s);
   });

@@ -36,7 +36,10 @@ export class FakeError extends Error {
   constructor(
     readonly code: string,
     message: string,
-    readonly debugInfo: { code: string; message: string; errorLocation?: string } = { code, message },
+    readonly debugInfo: { code: string; message: string; errorLocation?: string } = {
+      code,
+      message,
+    }
   ) {
     super(message);
     this.name = "RichApi.Error";
@@ -85,7 +88,12 @@ export function parseAddress(address: string): { sheet?: string; box: Box } {
   const to = cell(q ?? p);
   return {
     sheet,
-    box: { r0: from.r ?? 0, c0: from.c ?? 0, r1: to.r ?? (from.r === undefined ? MAX_ROW : from.r), c1: to.c ?? (from.c === undefined ? MAX_COL : from.c) },
+    box: {
+      r0: from.r ?? 0,
+      c0: from.c ?? 0,
+      r1: to.r ?? (from.r === undefined ? MAX_ROW : from.r),
+      c1: to.c ?? (from.c === undefined ? MAX_COL : from.c),
+    },
   };
 }
 
@@ -108,15 +116,26 @@ const key = (r: number, c: number) => `${r},${c}`;
 /** Excel refuses a formula with a text constant over 255 characters ("Text values in formulas are limited to 255 characters"). */
 export function checkFormulaText(formula: string): void {
   for (const m of formula.matchAll(/"((?:[^"]|"")*)"/g)) {
-    if (m[1].replace(/""/g, '"').length > 255) throw new FakeError("InvalidArgument", "Text values in formulas are limited to 255 characters.");
+    if (m[1].replace(/""/g, '"').length > 255)
+      throw new FakeError(
+        "InvalidArgument",
+        "Text values in formulas are limited to 255 characters."
+      );
   }
 }
 
 /** A sheet name as a formula spells it: bare names that read as a cell (FY2025, R2C3) are refused, as Excel does. */
 function formulaSheet(ref: string): string {
   if (ref.startsWith("'")) return ref.slice(1, -1).replace(/''/g, "'");
-  if (!/^[A-Za-z_][A-Za-z0-9_.]*$/.test(ref) || /^[A-Za-z]{1,3}\d+$/.test(ref) || /^(R\d*)?(C\d*)?$/i.test(ref)) {
-    throw new FakeError("InvalidArgument", `The reference ${ref}! is not valid: quote the sheet name.`);
+  if (
+    !/^[A-Za-z_][A-Za-z0-9_.]*$/.test(ref) ||
+    /^[A-Za-z]{1,3}\d+$/.test(ref) ||
+    /^(R\d*)?(C\d*)?$/i.test(ref)
+  ) {
+    throw new FakeError(
+      "InvalidArgument",
+      `The reference ${ref}! is not valid: quote the sheet name.`
+    );
   }
   return ref;
 }
@@ -143,7 +162,16 @@ export interface ChartModel {
   name?: string;
   title?: string;
   position?: [string, string];
-  series: Array<{ name?: string; values?: string; categories?: string; color?: string; lineColor?: string; pointColors?: string[]; dataLabels?: boolean; labelFormat?: string }>;
+  series: Array<{
+    name?: string;
+    values?: string;
+    categories?: string;
+    color?: string;
+    lineColor?: string;
+    pointColors?: string[];
+    dataLabels?: boolean;
+    labelFormat?: string;
+  }>;
   axisTitles?: { category?: string; value?: string };
 }
 
@@ -220,7 +248,9 @@ export class SheetModel {
 
   /** Moves cells of columns c0..c1 at rows >= from by `by` rows (negative: up). */
   shiftRows(c0: number, c1: number, from: number, by: number): void {
-    const rows = [...this.rows.keys()].filter((r) => r >= from).sort((a, b) => (by > 0 ? b - a : a - b));
+    const rows = [...this.rows.keys()]
+      .filter((r) => r >= from)
+      .sort((a, b) => (by > 0 ? b - a : a - b));
     for (const r of rows) {
       const row = this.rows.get(r) ?? [];
       for (let c = c0; c <= Math.min(c1, row.length - 1); c++) {
@@ -278,20 +308,29 @@ export class TableModel {
     public left: number,
     public width: number,
     /** Data body rows. */
-    public height: number,
+    public height: number
   ) {}
 
   get box(): Box {
-    return { r0: this.top, c0: this.left, r1: this.top + this.height, c1: this.left + this.width - 1 };
+    return {
+      r0: this.top,
+      c0: this.left,
+      r1: this.top + this.height,
+      c1: this.left + this.width - 1,
+    };
   }
 
   get headers(): string[] {
-    return Array.from({ length: this.width }, (_, i) => String(this.sheet.get(this.top, this.left + i)));
+    return Array.from({ length: this.width }, (_, i) =>
+      String(this.sheet.get(this.top, this.left + i))
+    );
   }
 
   /** Body values, "" for empty, as Excel's values. */
   body(): V[][] {
-    return Array.from({ length: this.height }, (_, r) => Array.from({ length: this.width }, (_, c) => this.sheet.get(this.top + 1 + r, this.left + c)));
+    return Array.from({ length: this.height }, (_, r) =>
+      Array.from({ length: this.width }, (_, c) => this.sheet.get(this.top + 1 + r, this.left + c))
+    );
   }
 }
 
@@ -311,14 +350,19 @@ export class WorkbookModel {
   /** A sheet by name or id (Worksheet collections take either). */
   sheet(name: string): SheetModel {
     const s = this.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase() || x.id === name);
-    if (!s) throw new FakeError("ItemNotFound", `The requested resource doesn't exist: worksheet ${name}`);
+    if (!s)
+      throw new FakeError(
+        "ItemNotFound",
+        `The requested resource doesn't exist: worksheet ${name}`
+      );
     return s;
   }
 
   /** A table by name or id (Table collections take either). */
   table(name: string): TableModel {
     const t = this.tables.find((x) => x.name.toLowerCase() === name.toLowerCase() || x.id === name);
-    if (!t) throw new FakeError("ItemNotFound", `The requested resource doesn't exist: table ${name}`);
+    if (!t)
+      throw new FakeError("ItemNotFound", `The requested resource doesn't exist: table ${name}`);
     return t;
   }
 
@@ -364,11 +408,15 @@ export class RecordingExcel {
   }
 
   requireApi(version: string, member: string): void {
-    if (!this.supports(version)) throw new FakeError("ApiNotFound", `${member} needs ExcelApi ${version}`);
+    if (!this.supports(version))
+      throw new FakeError("ApiNotFound", `${member} needs ExcelApi ${version}`);
   }
 
   /** Excel.run(batch), or Excel.run(context, batch) to reuse a context (as event handler removal does). */
-  run = async <T>(first: FakeContext | ((ctx: FakeContext) => Promise<T>), second?: (ctx: FakeContext) => Promise<T>): Promise<T> => {
+  run = async <T>(
+    first: FakeContext | ((ctx: FakeContext) => Promise<T>),
+    second?: (ctx: FakeContext) => Promise<T>
+  ): Promise<T> => {
     this.runs++;
     if (first instanceof FakeContext && second) return second(first);
     if (typeof first !== "function") throw new Error("fake: Excel.run needs a batch function");
@@ -386,32 +434,74 @@ export class RecordingExcel {
    * co-author's change (not when the add-in turned events off with runtime.enableEvents). The
    * address is the changed area on the sheet. Returns the handlers' promises.
    */
-  fireTableChanged(table: TableModel, box: Box, changeType: string, source: "Local" | "Remote" = "Local"): Promise<unknown>[] {
+  fireTableChanged(
+    table: TableModel,
+    box: Box,
+    changeType: string,
+    source: "Local" | "Remote" = "Local"
+  ): Promise<unknown>[] {
     if (!this.model.enableEvents) return [];
-    const args = { address: boxA1(box), changeType, source, tableId: table.id, worksheetId: table.sheet.id, type: "TableChanged" };
-    return this.handlers.filter((h) => h.table === table).map((h) => Promise.resolve(h.handler(args)));
+    const args = {
+      address: boxA1(box),
+      changeType,
+      source,
+      tableId: table.id,
+      worksheetId: table.sheet.id,
+      type: "TableChanged",
+    };
+    return this.handlers
+      .filter((h) => h.table === table)
+      .map((h) => Promise.resolve(h.handler(args)));
   }
 
   /** A planner types into cells of a table's body (row, col 0-based in the body): the values change, then onChanged fires once. */
-  typeInto(tableName: string, row: number, col: number, values: V[][], source: "Local" | "Remote" = "Local"): Promise<unknown>[] {
+  typeInto(
+    tableName: string,
+    row: number,
+    col: number,
+    values: V[][],
+    source: "Local" | "Remote" = "Local"
+  ): Promise<unknown>[] {
     const t = this.model.table(tableName);
-    values.forEach((r, i) => r.forEach((v, j) => t.sheet.set(t.top + 1 + row + i, t.left + col + j, v)));
-    const box = { r0: t.top + 1 + row, c0: t.left + col, r1: t.top + row + values.length, c1: t.left + col + Math.max(1, values[0]?.length ?? 1) - 1 };
+    values.forEach((r, i) =>
+      r.forEach((v, j) => t.sheet.set(t.top + 1 + row + i, t.left + col + j, v))
+    );
+    const box = {
+      r0: t.top + 1 + row,
+      c0: t.left + col,
+      r1: t.top + row + values.length,
+      c1: t.left + col + Math.max(1, values[0]?.length ?? 1) - 1,
+    };
     return this.fireTableChanged(t, box, "RangeEdited", source);
   }
 
   /** Table rows inserted at body row `row` (Insert ▸ Table Rows Above), filled with `rows`: RowInserted fires for them. */
-  insertTableRows(tableName: string, row: number, rows: V[][], source: "Local" | "Remote" = "Local"): Promise<unknown>[] {
+  insertTableRows(
+    tableName: string,
+    row: number,
+    rows: V[][],
+    source: "Local" | "Remote" = "Local"
+  ): Promise<unknown>[] {
     const t = this.model.table(tableName);
     const at = t.top + 1 + row;
     t.sheet.shiftRows(t.left, t.left + t.width - 1, at, rows.length);
     rows.forEach((r, i) => r.forEach((v, c) => t.sheet.set(at + i, t.left + c, v)));
     t.height += rows.length;
-    return this.fireTableChanged(t, { r0: at, c0: t.left, r1: at + rows.length - 1, c1: t.left + t.width - 1 }, "RowInserted", source);
+    return this.fireTableChanged(
+      t,
+      { r0: at, c0: t.left, r1: at + rows.length - 1, c1: t.left + t.width - 1 },
+      "RowInserted",
+      source
+    );
   }
 
   /** Table rows deleted from body row `row`: RowDeleted fires with their address before the delete. */
-  deleteTableRows(tableName: string, row: number, count: number, source: "Local" | "Remote" = "Local"): Promise<unknown>[] {
+  deleteTableRows(
+    tableName: string,
+    row: number,
+    count: number,
+    source: "Local" | "Remote" = "Local"
+  ): Promise<unknown>[] {
     const t = this.model.table(tableName);
     const at = t.top + 1 + row;
     const box = { r0: at, c0: t.left, r1: at + count - 1, c1: t.left + t.width - 1 };
@@ -429,40 +519,46 @@ export class RecordingExcel {
   officeGlobal(): unknown {
     const fake = this;
     const context = {
-        get displayLanguage(): string {
-          return fake.displayLanguage;
+      get displayLanguage(): string {
+        return fake.displayLanguage;
+      },
+      requirements: {
+        isSetSupported: (name: string, version?: string) => {
+          if (name === "ExcelApi") return version === undefined || this.supports(version);
+          if (name === "CompressedFile") return this.compressedFile;
+          return false;
         },
-        requirements: {
-          isSetSupported: (name: string, version?: string) => {
-            if (name === "ExcelApi") return version === undefined || this.supports(version);
-            if (name === "CompressedFile") return this.compressedFile;
-            return false;
-          },
+      },
+      document: {
+        getFileAsync: (type: string, options: { sliceSize: number }, cb: (r: unknown) => void) =>
+          this.getFileAsync(type, options, cb),
+      },
+      ui: {
+        displayDialogAsync: (url: string, _options: unknown, cb: (r: unknown) => void) => {
+          this.dialogs.push(url);
+          const handlers = new Map<string, (arg: unknown) => void>();
+          const dialog = {
+            addEventHandler: (type: string, h: (arg: unknown) => void) => handlers.set(type, h),
+            close: () => undefined,
+          };
+          cb({ status: "succeeded", value: dialog });
+          // the planner clicks Close
+          setTimeout(() => handlers.get("dialogMessageReceived")?.({ message: "close" }), 0);
         },
-        document: {
-          getFileAsync: (type: string, options: { sliceSize: number }, cb: (r: unknown) => void) => this.getFileAsync(type, options, cb),
-        },
-        ui: {
-          displayDialogAsync: (url: string, _options: unknown, cb: (r: unknown) => void) => {
-            this.dialogs.push(url);
-            const handlers = new Map<string, (arg: unknown) => void>();
-            const dialog = {
-              addEventHandler: (type: string, h: (arg: unknown) => void) => handlers.set(type, h),
-              close: () => undefined,
-            };
-            cb({ status: "succeeded", value: dialog });
-            // the planner clicks Close
-            setTimeout(() => handlers.get("dialogMessageReceived")?.({ message: "close" }), 0);
-          },
-          messageParent: () => undefined,
-        },
+        messageParent: () => undefined,
+      },
     };
     return {
       context,
       FileType: { Compressed: "compressed" },
       AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
-      EventType: { DialogMessageReceived: "dialogMessageReceived", DialogEventReceived: "dialogEventReceived" },
-      actions: { associate: (id: string, fn: (event: unknown) => void) => this.associated.set(id, fn) },
+      EventType: {
+        DialogMessageReceived: "dialogMessageReceived",
+        DialogEventReceived: "dialogEventReceived",
+      },
+      actions: {
+        associate: (id: string, fn: (event: unknown) => void) => this.associated.set(id, fn),
+      },
       onReady: (cb?: () => void) => {
         cb?.();
         return Promise.resolve({ host: "Excel", platform: "PC" });
@@ -470,8 +566,13 @@ export class RecordingExcel {
     };
   }
 
-  private getFileAsync(type: string, options: { sliceSize: number }, cb: (r: unknown) => void): void {
-    if (type !== "compressed") return cb({ status: "failed", error: { code: 5001, message: "bad type" } });
+  private getFileAsync(
+    type: string,
+    options: { sliceSize: number },
+    cb: (r: unknown) => void
+  ): void {
+    if (type !== "compressed")
+      return cb({ status: "failed", error: { code: 5001, message: "bad type" } });
     const bytes = this.fileBytes;
     const size = options.sliceSize;
     const sliceCount = Math.ceil(bytes.length / size);
@@ -479,7 +580,14 @@ export class RecordingExcel {
       size: bytes.length,
       sliceCount,
       getSliceAsync: (i: number, done: (r: unknown) => void) =>
-        setTimeout(() => done({ status: "succeeded", value: { index: i, size, data: Array.from(bytes.subarray(i * size, (i + 1) * size)) } }), 0),
+        setTimeout(
+          () =>
+            done({
+              status: "succeeded",
+              value: { index: i, size, data: Array.from(bytes.subarray(i * size, (i + 1) * size)) },
+            }),
+          0
+        ),
       closeAsync: () => {
         this.fileClosed++;
       },
@@ -504,7 +612,10 @@ export class FakeContext {
   queue: Action[] = [];
   readonly workbook: FakeWorkbook;
   readonly runtime: { enableEvents: boolean };
-  readonly application: { suspendApiCalculationUntilNextSync(): void; suspendScreenUpdatingUntilNextSync(): void };
+  readonly application: {
+    suspendApiCalculationUntilNextSync(): void;
+    suspendScreenUpdatingUntilNextSync(): void;
+  };
   /** Proxies loaded in the running sync (cleared if the response is refused). */
   private loadedNow: FakeObject[] = [];
   private responseNow = 0;
@@ -524,8 +635,14 @@ export class FakeContext {
       },
     };
     this.application = {
-      suspendApiCalculationUntilNextSync: () => this.enqueue("Application.suspendApiCalculationUntilNextSync", [], () => this.excel.requireApi("1.6", "suspendApiCalculationUntilNextSync")),
-      suspendScreenUpdatingUntilNextSync: () => this.enqueue("Application.suspendScreenUpdatingUntilNextSync", [], () => this.excel.requireApi("1.9", "suspendScreenUpdatingUntilNextSync")),
+      suspendApiCalculationUntilNextSync: () =>
+        this.enqueue("Application.suspendApiCalculationUntilNextSync", [], () =>
+          this.excel.requireApi("1.6", "suspendApiCalculationUntilNextSync")
+        ),
+      suspendScreenUpdatingUntilNextSync: () =>
+        this.enqueue("Application.suspendScreenUpdatingUntilNextSync", [], () =>
+          this.excel.requireApi("1.9", "suspendScreenUpdatingUntilNextSync")
+        ),
     };
   }
 
@@ -533,7 +650,12 @@ export class FakeContext {
     return this.excel.model;
   }
 
-  enqueue(label: string, args: unknown, run: () => void, writes?: () => SheetModel | undefined): void {
+  enqueue(
+    label: string,
+    args: unknown,
+    run: () => void,
+    writes?: () => SheetModel | undefined
+  ): void {
     this.queue.push({ label, bytes: jsonBytes(args) + ACTION_ENVELOPE, run, writes });
   }
 
@@ -547,21 +669,38 @@ export class FakeContext {
     this.queue = [];
     this.loadedNow = [];
     this.responseNow = 0;
-    const record: SyncRecord = { requestBytes: queue.reduce((n, a) => n + a.bytes, 0), responseBytes: 0, actions: queue.length };
+    const record: SyncRecord = {
+      requestBytes: queue.reduce((n, a) => n + a.bytes, 0),
+      responseBytes: 0,
+      actions: queue.length,
+    };
     this.excel.syncs.push(record);
-    this.excel.beforeSync?.(this.excel.syncs.length - 1, queue.map((a) => a.label));
+    this.excel.beforeSync?.(
+      this.excel.syncs.length - 1,
+      queue.map((a) => a.label)
+    );
     await Promise.resolve();
     if (this.excel.enforceWebLimits && record.requestBytes > WEB_LIMIT) {
       record.error = "RequestPayloadSizeLimitExceeded";
-      throw new FakeError("RequestPayloadSizeLimitExceeded", `The request payload size (${record.requestBytes}) has exceeded the limit.`);
+      throw new FakeError(
+        "RequestPayloadSizeLimitExceeded",
+        `The request payload size (${record.requestBytes}) has exceeded the limit.`
+      );
     }
     for (const [i, a] of queue.entries()) {
       try {
         const sheet = a.writes?.();
-        if (sheet?.protected) throw new FakeError("AccessDenied", `The cell or chart you're trying to change is on a protected sheet (${sheet.name}).`);
+        if (sheet?.protected)
+          throw new FakeError(
+            "AccessDenied",
+            `The cell or chart you're trying to change is on a protected sheet (${sheet.name}).`
+          );
         a.run();
       } catch (e) {
-        const err = e instanceof FakeError ? e : new FakeError("GeneralException", e instanceof Error ? e.message : String(e));
+        const err =
+          e instanceof FakeError
+            ? e
+            : new FakeError("GeneralException", e instanceof Error ? e.message : String(e));
         err.debugInfo.errorLocation = a.label;
         record.error = err.code;
         record.failedAt = i;
@@ -573,7 +712,10 @@ export class FakeContext {
     if (this.excel.enforceWebLimits && this.responseNow > WEB_LIMIT) {
       for (const o of this.loadedNow) o.loaded.clear();
       record.error = "ResponsePayloadSizeLimitExceeded";
-      throw new FakeError("ResponsePayloadSizeLimitExceeded", `The response payload size (${this.responseNow}) has exceeded the limit.`);
+      throw new FakeError(
+        "ResponsePayloadSizeLimitExceeded",
+        `The response payload size (${this.responseNow}) has exceeded the limit.`
+      );
     }
   }
 }
@@ -582,7 +724,11 @@ export class FakeContext {
 
 function parseLoad(spec: unknown): string[] {
   if (spec === undefined) return [];
-  if (typeof spec === "string") return spec.split(",").map((s) => s.trim()).filter(Boolean);
+  if (typeof spec === "string")
+    return spec
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (Array.isArray(spec)) return spec.flatMap((s) => parseLoad(s));
   throw new Error("fake: object load options are not supported");
 }
@@ -622,12 +768,17 @@ export abstract class FakeObject {
       return;
     }
     const child = this.nav(parts[0]);
-    if (!child) throw new Error(`fake: ${this.constructor.name} has no navigation property ${parts[0]}`);
+    if (!child)
+      throw new Error(`fake: ${this.constructor.name} has no navigation property ${parts[0]}`);
     child.loadPath(parts.slice(1));
   }
 
   protected got<T>(name: string): T {
-    if (!this.loaded.has(name)) throw new FakeError("PropertyNotLoaded", `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()".`);
+    if (!this.loaded.has(name))
+      throw new FakeError(
+        "PropertyNotLoaded",
+        `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()".`
+      );
     return this.loaded.get(name) as T;
   }
 
@@ -710,17 +861,15 @@ export class FakeWorksheetCollection extends FakeCollection<SheetModel, FakeWork
   }
   add(name?: string): FakeWorksheet {
     let created: SheetModel | undefined;
-    this.ctx.enqueue(
-      "WorksheetCollection.add",
-      [name],
-      () => {
-        if (this.ctx.model.protected) throw new FakeError("AccessDenied", "The workbook's structure is protected.");
-        const n = name ?? `Sheet${this.ctx.model.sheets.length + 1}`;
-        if (this.ctx.model.sheets.some((s) => s.name.toLowerCase() === n.toLowerCase())) throw new FakeError("ItemAlreadyExists", `A worksheet named ${n} exists.`);
-        created = new SheetModel(n);
-        this.ctx.model.sheets.push(created);
-      },
-    );
+    this.ctx.enqueue("WorksheetCollection.add", [name], () => {
+      if (this.ctx.model.protected)
+        throw new FakeError("AccessDenied", "The workbook's structure is protected.");
+      const n = name ?? `Sheet${this.ctx.model.sheets.length + 1}`;
+      if (this.ctx.model.sheets.some((s) => s.name.toLowerCase() === n.toLowerCase()))
+        throw new FakeError("ItemAlreadyExists", `A worksheet named ${n} exists.`);
+      created = new SheetModel(n);
+      this.ctx.model.sheets.push(created);
+    });
     return new FakeWorksheet(this.ctx, () => {
       if (!created) throw new FakeError("InvalidObjectPath", "sheet not created");
       return created;
@@ -733,7 +882,7 @@ export class FakeWorksheet extends FakeObject {
   constructor(
     ctx: FakeContext,
     readonly resolve: () => SheetModel,
-    private readonly nullable = false,
+    private readonly nullable = false
   ) {
     super(ctx);
   }
@@ -801,7 +950,10 @@ export class FakeWorksheet extends FakeObject {
     return this.child("tables", () => new FakeTableCollection(this.ctx, this.resolve));
   }
   /** Worksheet.names (ExcelApi 1.4): add, and getItemOrNullObject for a scoped name. */
-  get names(): { add(name: string, reference: FakeRange | string): void; getItemOrNullObject(name: string): FakeNamedItem } {
+  get names(): {
+    add(name: string, reference: FakeRange | string): void;
+    getItemOrNullObject(name: string): FakeNamedItem;
+  } {
     const ctx = this.ctx;
     const sheet = this.resolve;
     return {
@@ -809,10 +961,16 @@ export class FakeWorksheet extends FakeObject {
         ctx.enqueue("NamedItemCollection.add", [name], () => {
           ctx.excel.requireApi("1.4", "Worksheet.names.add");
           const s = sheet();
-          if ([...s.names.keys()].some((k) => k.toLowerCase() === name.toLowerCase())) throw new FakeError("ItemAlreadyExists", `The name ${name} exists.`);
+          if ([...s.names.keys()].some((k) => k.toLowerCase() === name.toLowerCase()))
+            throw new FakeError("ItemAlreadyExists", `The name ${name} exists.`);
           s.names.set(name, typeof reference === "string" ? reference : "(range)");
         }),
-      getItemOrNullObject: (name: string) => new FakeNamedItem(ctx, () => [...sheet().names.keys()].find((k) => k.toLowerCase() === name.toLowerCase()) ?? null),
+      getItemOrNullObject: (name: string) =>
+        new FakeNamedItem(
+          ctx,
+          () =>
+            [...sheet().names.keys()].find((k) => k.toLowerCase() === name.toLowerCase()) ?? null
+        ),
     };
   }
   private _charts: FakeChartCollection | null = null;
@@ -820,12 +978,34 @@ export class FakeWorksheet extends FakeObject {
     if (!this._charts) this._charts = new FakeChartCollection(this.ctx, this.resolve);
     return this._charts;
   }
-  get freezePanes(): { freezeRows(n: number): void; freezeColumns(n: number): void; freezeAt(r: FakeRange): void } {
+  get freezePanes(): {
+    freezeRows(n: number): void;
+    freezeColumns(n: number): void;
+    freezeAt(r: FakeRange): void;
+  } {
     const ctx = this.ctx;
     const sheet = this.resolve;
     return {
-      freezeRows: (n: number) => ctx.enqueue("FreezePanes.freezeRows", [n], () => void (ctx.excel.requireApi("1.7", "freezePanes"), (sheet().freeze = { rows: n, cols: 0 }))),
-      freezeColumns: (n: number) => ctx.enqueue("FreezePanes.freezeColumns", [n], () => void (ctx.excel.requireApi("1.7", "freezePanes"), (sheet().freeze = { rows: 0, cols: n }))),
+      freezeRows: (n: number) =>
+        ctx.enqueue(
+          "FreezePanes.freezeRows",
+          [n],
+          () =>
+            void (
+              ctx.excel.requireApi("1.7", "freezePanes"),
+              (sheet().freeze = { rows: n, cols: 0 })
+            )
+        ),
+      freezeColumns: (n: number) =>
+        ctx.enqueue(
+          "FreezePanes.freezeColumns",
+          [n],
+          () =>
+            void (
+              ctx.excel.requireApi("1.7", "freezePanes"),
+              (sheet().freeze = { rows: 0, cols: n })
+            )
+        ),
       freezeAt: (r: FakeRange) =>
         ctx.enqueue("FreezePanes.freezeAt", [], () => {
           ctx.excel.requireApi("1.7", "freezePanes");
@@ -844,7 +1024,17 @@ export class FakeWorksheet extends FakeObject {
     rightMargin: number;
     headerMargin: number;
     footerMargin: number;
-    headersFooters: { defaultForAllPages: Record<"leftHeader" | "centerHeader" | "rightHeader" | "leftFooter" | "centerFooter" | "rightFooter", string> };
+    headersFooters: {
+      defaultForAllPages: Record<
+        | "leftHeader"
+        | "centerHeader"
+        | "rightHeader"
+        | "leftFooter"
+        | "centerFooter"
+        | "rightFooter",
+        string
+      >;
+    };
     setPrintArea(a: string): void;
     setPrintTitleRows(a: string): void;
   } {
@@ -865,7 +1055,14 @@ export class FakeWorksheet extends FakeObject {
       },
     });
     const hf: Record<string, string> = {};
-    for (const name of ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"]) {
+    for (const name of [
+      "leftHeader",
+      "centerHeader",
+      "rightHeader",
+      "leftFooter",
+      "centerFooter",
+      "rightFooter",
+    ]) {
       Object.defineProperty(hf, name, {
         set(v: string) {
           ctx.enqueue(`HeaderFooter.${name}`, [v], () => {
@@ -881,7 +1078,11 @@ export class FakeWorksheet extends FakeObject {
     }
     const layout = {
       set orientation(v: string) {
-        ctx.enqueue("PageLayout.orientation", [v], () => void (need(), (sheet().pageLayout.orientation = v)));
+        ctx.enqueue(
+          "PageLayout.orientation",
+          [v],
+          () => void (need(), (sheet().pageLayout.orientation = v))
+        );
       },
       get orientation(): string {
         throw new FakeError("PropertyNotLoaded", "orientation");
@@ -893,16 +1094,38 @@ export class FakeWorksheet extends FakeObject {
         throw new FakeError("PropertyNotLoaded", "zoom");
       },
       set paperSize(v: string) {
-        ctx.enqueue("PageLayout.paperSize", [v], () => void (need(), (sheet().pageLayout.paperSize = v)));
+        ctx.enqueue(
+          "PageLayout.paperSize",
+          [v],
+          () => void (need(), (sheet().pageLayout.paperSize = v))
+        );
       },
       get paperSize(): string {
         throw new FakeError("PropertyNotLoaded", "paperSize");
       },
       headersFooters: { defaultForAllPages: hf },
-      setPrintArea: (a: string) => ctx.enqueue("PageLayout.setPrintArea", [a], () => void (need(), (sheet().pageLayout.printArea = a))),
-      setPrintTitleRows: (a: string) => ctx.enqueue("PageLayout.setPrintTitleRows", [a], () => void (need(), (sheet().pageLayout.titleRows = a))),
+      setPrintArea: (a: string) =>
+        ctx.enqueue(
+          "PageLayout.setPrintArea",
+          [a],
+          () => void (need(), (sheet().pageLayout.printArea = a))
+        ),
+      setPrintTitleRows: (a: string) =>
+        ctx.enqueue(
+          "PageLayout.setPrintTitleRows",
+          [a],
+          () => void (need(), (sheet().pageLayout.titleRows = a))
+        ),
     };
-    for (const name of ["topMargin", "bottomMargin", "leftMargin", "rightMargin", "headerMargin", "footerMargin"]) Object.defineProperty(layout, name, margin(name));
+    for (const name of [
+      "topMargin",
+      "bottomMargin",
+      "leftMargin",
+      "rightMargin",
+      "headerMargin",
+      "footerMargin",
+    ])
+      Object.defineProperty(layout, name, margin(name));
     return layout as unknown as ReturnType<() => FakeWorksheet["pageLayout"]>;
   }
   get horizontalPageBreaks(): { add(address: string): void } {
@@ -920,23 +1143,33 @@ export class FakeWorksheet extends FakeObject {
   getRange(address?: string): FakeRange {
     return new FakeRange(this.ctx, () => {
       const s = this.resolve();
-      if (address === undefined) return { sheet: s, box: { r0: 0, c0: 0, r1: MAX_ROW, c1: MAX_COL } };
+      if (address === undefined)
+        return { sheet: s, box: { r0: 0, c0: 0, r1: MAX_ROW, c1: MAX_COL } };
       return { sheet: s, box: parseAddress(address).box };
     });
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
     return new FakeRange(this.ctx, () => {
       this.ctx.excel.requireApi("1.7", "getRangeByIndexes");
-      if (row < 0 || col < 0 || rows < 1 || cols < 1 || row + rows - 1 > MAX_ROW) throw new FakeError("InvalidArgument", "bad indexes");
-      return { sheet: this.resolve(), box: { r0: row, c0: col, r1: row + rows - 1, c1: col + cols - 1 } };
+      if (row < 0 || col < 0 || rows < 1 || cols < 1 || row + rows - 1 > MAX_ROW)
+        throw new FakeError("InvalidArgument", "bad indexes");
+      return {
+        sheet: this.resolve(),
+        box: { r0: row, c0: col, r1: row + rows - 1, c1: col + cols - 1 },
+      };
     });
   }
   delete(): void {
     this.ctx.enqueue("Worksheet.delete", [], () => {
       const s = this.resolve();
-      if (this.ctx.model.protected) throw new FakeError("AccessDenied", "The workbook's structure is protected.");
+      if (this.ctx.model.protected)
+        throw new FakeError("AccessDenied", "The workbook's structure is protected.");
       const m = this.ctx.model;
-      if (m.sheets.length === 1) throw new FakeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      if (m.sheets.length === 1)
+        throw new FakeError(
+          "InvalidOperation",
+          "A workbook must contain at least one visible worksheet."
+        );
       m.sheets.splice(m.sheets.indexOf(s), 1);
       m.tables = m.tables.filter((t) => t.sheet !== s);
       if (m.active === s.name) m.active = m.sheets[0].name;
@@ -952,7 +1185,7 @@ export class FakeWorksheet extends FakeObject {
 export class FakeNamedItem extends FakeObject {
   constructor(
     ctx: FakeContext,
-    private readonly find: () => string | null,
+    private readonly find: () => string | null
   ) {
     super(ctx);
   }
@@ -968,7 +1201,7 @@ export class FakeNamedItem extends FakeObject {
 class FakeSheetProtection extends FakeObject {
   constructor(
     ctx: FakeContext,
-    private readonly sheet: () => SheetModel,
+    private readonly sheet: () => SheetModel
   ) {
     super(ctx);
   }
@@ -984,7 +1217,7 @@ class FakeSheetProtection extends FakeObject {
 export class FakeTableCollection extends FakeCollection<TableModel, FakeTable> {
   constructor(
     ctx: FakeContext,
-    private readonly sheet: (() => SheetModel) | null,
+    private readonly sheet: (() => SheetModel) | null
   ) {
     super(ctx);
   }
@@ -1010,10 +1243,19 @@ export class FakeTableCollection extends FakeCollection<TableModel, FakeTable> {
         const sheet = parsed.sheet ? m.sheet(parsed.sheet) : sheetOf?.();
         if (!sheet) throw new FakeError("InvalidArgument", "no sheet for the table");
         const box = parsed.box;
-        if (m.tables.some((t) => t.sheet === sheet && intersects(t.box, box))) throw new FakeError("InvalidArgument", "A table can't overlap another table.");
-        if (sheet.merges.some((a) => intersects(parseAddress(a).box, box))) throw new FakeError("MergedRangeConflict", "A table can't overlap merged cells.");
+        if (m.tables.some((t) => t.sheet === sheet && intersects(t.box, box)))
+          throw new FakeError("InvalidArgument", "A table can't overlap another table.");
+        if (sheet.merges.some((a) => intersects(parseAddress(a).box, box)))
+          throw new FakeError("MergedRangeConflict", "A table can't overlap merged cells.");
         const height = Math.max(1, box.r1 - box.r0);
-        const t = new TableModel(m.nextId("Table"), sheet, box.r0, box.c0, box.c1 - box.c0 + 1, height);
+        const t = new TableModel(
+          m.nextId("Table"),
+          sheet,
+          box.r0,
+          box.c0,
+          box.c1 - box.c0 + 1,
+          height
+        );
         const seen = new Set<string>();
         for (let i = 0; i < t.width; i++) {
           let h = String(sheet.get(box.r0, box.c0 + i));
@@ -1026,7 +1268,10 @@ export class FakeTableCollection extends FakeCollection<TableModel, FakeTable> {
         m.tables.push(t);
         created = t;
       },
-      () => (parseAddress(address).sheet ? this.ctx.model.sheet(parseAddress(address).sheet as string) : sheetOf?.()),
+      () =>
+        parseAddress(address).sheet
+          ? this.ctx.model.sheet(parseAddress(address).sheet as string)
+          : sheetOf?.()
     );
     return new FakeTable(this.ctx, () => {
       if (!created) throw new FakeError("InvalidObjectPath", "table not created");
@@ -1037,10 +1282,13 @@ export class FakeTableCollection extends FakeCollection<TableModel, FakeTable> {
 
 export class FakeTable extends FakeObject {
   readonly columns: FakeTableColumns;
-  readonly rows: { add(index: number | undefined, values: unknown[][]): void; getItemAt(index: number): { load(spec?: unknown): unknown } };
+  readonly rows: {
+    add(index: number | undefined, values: unknown[][]): void;
+    getItemAt(index: number): { load(spec?: unknown): unknown };
+  };
   constructor(
     ctx: FakeContext,
-    readonly resolve: () => TableModel,
+    readonly resolve: () => TableModel
   ) {
     super(ctx);
     this.columns = new FakeTableColumns(ctx, resolve);
@@ -1049,7 +1297,8 @@ export class FakeTable extends FakeObject {
         const row = {
           load: () => {
             ctx.enqueue("TableRowCollection.getItemAt", [index], () => {
-              if (index < 0 || index >= resolve().height) throw new FakeError("ItemNotFound", `The table has no row ${index}.`);
+              if (index < 0 || index >= resolve().height)
+                throw new FakeError("ItemNotFound", `The table has no row ${index}.`);
             });
             return row;
           },
@@ -1062,15 +1311,26 @@ export class FakeTable extends FakeObject {
           [index, values],
           () => {
             const t = resolve();
-            if (index !== undefined && index !== null) throw new Error("fake: rows.add at an index");
+            if (index !== undefined && index !== null)
+              throw new Error("fake: rows.add at an index");
             const k = values.length;
             const below = t.top + t.height + 1;
             t.sheet.shiftRows(t.left, t.left + t.width - 1, below, k);
-            for (const other of ctx.model.tables) if (other !== t && other.sheet === t.sheet && other.top >= below && other.left >= t.left && other.left + other.width <= t.left + t.width) other.top += k;
-            values.forEach((row, r) => row.forEach((v, c) => t.sheet.write(below + r, t.left + c, v, false)));
+            for (const other of ctx.model.tables)
+              if (
+                other !== t &&
+                other.sheet === t.sheet &&
+                other.top >= below &&
+                other.left >= t.left &&
+                other.left + other.width <= t.left + t.width
+              )
+                other.top += k;
+            values.forEach((row, r) =>
+              row.forEach((v, c) => t.sheet.write(below + r, t.left + c, v, false))
+            );
             t.height += k;
           },
-          () => resolve().sheet,
+          () => resolve().sheet
         ),
     };
   }
@@ -1097,7 +1357,8 @@ export class FakeTable extends FakeObject {
   set name(v: string) {
     this.ctx.enqueue("Table.name", [v], () => {
       const t = this.resolve();
-      if (this.ctx.model.tables.some((x) => x !== t && x.name.toLowerCase() === v.toLowerCase())) throw new FakeError("ItemAlreadyExists", `A table named ${v} exists.`);
+      if (this.ctx.model.tables.some((x) => x !== t && x.name.toLowerCase() === v.toLowerCase()))
+        throw new FakeError("ItemAlreadyExists", `A table named ${v} exists.`);
       t.name = v;
     });
   }
@@ -1108,7 +1369,9 @@ export class FakeTable extends FakeObject {
     return this.got("id");
   }
   /** Table.onChanged (ExcelApi 1.7): add() registers at the next sync; remove() unregisters at the sync after it. */
-  get onChanged(): { add(handler: (args: unknown) => unknown): { context: FakeContext; remove(): void } } {
+  get onChanged(): {
+    add(handler: (args: unknown) => unknown): { context: FakeContext; remove(): void };
+  } {
     const ctx = this.ctx;
     const resolve = this.resolve;
     return {
@@ -1143,13 +1406,19 @@ export class FakeTable extends FakeObject {
   getHeaderRowRange(): FakeRange {
     return new FakeRange(this.ctx, () => {
       const t = this.resolve();
-      return { sheet: t.sheet, box: { r0: t.top, c0: t.left, r1: t.top, c1: t.left + t.width - 1 } };
+      return {
+        sheet: t.sheet,
+        box: { r0: t.top, c0: t.left, r1: t.top, c1: t.left + t.width - 1 },
+      };
     });
   }
   getDataBodyRange(): FakeRange {
     return new FakeRange(this.ctx, () => {
       const t = this.resolve();
-      return { sheet: t.sheet, box: { r0: t.top + 1, c0: t.left, r1: t.top + t.height, c1: t.left + t.width - 1 } };
+      return {
+        sheet: t.sheet,
+        box: { r0: t.top + 1, c0: t.left, r1: t.top + t.height, c1: t.left + t.width - 1 },
+      };
     });
   }
   resize(target: string | FakeRange): void {
@@ -1159,13 +1428,15 @@ export class FakeTable extends FakeObject {
       () => {
         this.ctx.excel.requireApi("1.13", "Table.resize");
         const t = this.resolve();
-        if (typeof target !== "string" && target.resolve().sheet !== t.sheet) throw new FakeError("InvalidArgument", "The new range is on another sheet.");
+        if (typeof target !== "string" && target.resolve().sheet !== t.sheet)
+          throw new FakeError("InvalidArgument", "The new range is on another sheet.");
         const b = typeof target === "string" ? parseAddress(target).box : target.resolve().box;
-        if (b.r0 !== t.top || b.c0 !== t.left) throw new FakeError("InvalidArgument", "The table's header must stay in place.");
+        if (b.r0 !== t.top || b.c0 !== t.left)
+          throw new FakeError("InvalidArgument", "The table's header must stay in place.");
         t.width = b.c1 - b.c0 + 1;
         t.height = Math.max(1, b.r1 - b.r0);
       },
-      () => this.resolve().sheet,
+      () => this.resolve().sheet
     );
   }
 }
@@ -1173,7 +1444,7 @@ export class FakeTable extends FakeObject {
 class FakeTableColumns {
   constructor(
     private readonly ctx: FakeContext,
-    private readonly table: () => TableModel,
+    private readonly table: () => TableModel
   ) {}
   add(index: number | undefined, values: unknown, name?: string): void {
     this.ctx.enqueue(
@@ -1182,7 +1453,8 @@ class FakeTableColumns {
       () => {
         const t = this.table();
         if (index !== undefined && index !== null) throw new Error("fake: columns.add at an index");
-        if (values !== undefined && values !== null) throw new Error("fake: columns.add with values");
+        if (values !== undefined && values !== null)
+          throw new Error("fake: columns.add with values");
         const col = t.left + t.width;
         t.sheet.shiftCols(t.top, t.top + t.height, col, 1);
         const taken = new Set(t.headers.map((h) => h.toLowerCase()));
@@ -1191,14 +1463,15 @@ class FakeTableColumns {
         t.sheet.set(t.top, col, n);
         t.width++;
       },
-      () => this.table().sheet,
+      () => this.table().sheet
     );
   }
   getItem(name: string): FakeTableColumn {
     return new FakeTableColumn(this.ctx, () => {
       const t = this.table();
       const i = t.headers.findIndex((h) => h.toLowerCase() === name.toLowerCase());
-      if (i < 0) throw new FakeError("ItemNotFound", `The requested resource doesn't exist: column ${name}`);
+      if (i < 0)
+        throw new FakeError("ItemNotFound", `The requested resource doesn't exist: column ${name}`);
       return { t, i };
     });
   }
@@ -1214,7 +1487,7 @@ class FakeTableColumns {
 class FakeTableColumn {
   constructor(
     private readonly ctx: FakeContext,
-    private readonly resolve: () => { t: TableModel; i: number },
+    private readonly resolve: () => { t: TableModel; i: number }
   ) {}
   /** Loading is a look-up: it fails (ItemNotFound) when the column is gone or renamed. */
   load(spec?: unknown): this {
@@ -1230,7 +1503,10 @@ class FakeTableColumn {
   getDataBodyRange(): FakeRange {
     return new FakeRange(this.ctx, () => {
       const { t, i } = this.resolve();
-      return { sheet: t.sheet, box: { r0: t.top + 1, c0: t.left + i, r1: t.top + t.height, c1: t.left + i } };
+      return {
+        sheet: t.sheet,
+        box: { r0: t.top + 1, c0: t.left + i, r1: t.top + t.height, c1: t.left + i },
+      };
     });
   }
   delete(): void {
@@ -1246,7 +1522,7 @@ class FakeTableColumn {
         }
         t.width--;
       },
-      () => this.resolve().t.sheet,
+      () => this.resolve().t.sheet
     );
   }
 }
@@ -1261,7 +1537,7 @@ export class FakeRange extends FakeObject {
   private _ws: FakeWorksheet | null = null;
   constructor(
     ctx: FakeContext,
-    readonly resolve: () => Resolved,
+    readonly resolve: () => Resolved
   ) {
     super(ctx);
   }
@@ -1283,14 +1559,16 @@ export class FakeRange extends FakeObject {
       case "values":
       case "formulas":
       case "numberFormat": {
-        if (rows * cols > 5_000_000) throw new FakeError("ResponsePayloadSizeLimitExceeded", "too many cells");
+        if (rows * cols > 5_000_000)
+          throw new FakeError("ResponsePayloadSizeLimitExceeded", "too many cells");
         return Array.from({ length: rows }, (_, r) =>
           Array.from({ length: cols }, (_, c) => {
             const k = key(box.r0 + r, box.c0 + c);
-            if (name === "formulas") return sheet.formulas.get(k) ?? sheet.get(box.r0 + r, box.c0 + c);
+            if (name === "formulas")
+              return sheet.formulas.get(k) ?? sheet.get(box.r0 + r, box.c0 + c);
             if (name === "numberFormat") return sheet.numberFormats.get(k) ?? "General";
             return sheet.get(box.r0 + r, box.c0 + c);
-          }),
+          })
         );
       }
       default:
@@ -1338,25 +1616,41 @@ export class FakeRange extends FakeObject {
         const { sheet, box } = this.resolve();
         const rows = box.r1 - box.r0 + 1;
         const cols = box.c1 - box.c0 + 1;
-        if (!Array.isArray(m) || m.length !== rows || m.some((r) => !Array.isArray(r) || r.length !== cols)) {
-          throw new FakeError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}x${cols}).`);
+        if (
+          !Array.isArray(m) ||
+          m.length !== rows ||
+          m.some((r) => !Array.isArray(r) || r.length !== cols)
+        ) {
+          throw new FakeError(
+            "InvalidArgument",
+            `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}x${cols}).`
+          );
         }
         m.forEach((row, r) =>
           row.forEach((v, c) => {
             if (kind === "numberFormat") {
-              if (v !== null && v !== undefined) sheet.numberFormats.set(key(box.r0 + r, box.c0 + c), String(v));
+              if (v !== null && v !== undefined)
+                sheet.numberFormats.set(key(box.r0 + r, box.c0 + c), String(v));
             } else sheet.write(box.r0 + r, box.c0 + c, v, kind === "formulas");
-          }),
+          })
         );
       },
-      () => this.resolve().sheet,
+      () => this.resolve().sheet
     );
   }
   private derived(f: (r: Resolved) => Box): FakeRange {
     return new FakeRange(this.ctx, () => {
       const r = this.resolve();
       const box = f(r);
-      if (box.r0 < 0 || box.c0 < 0 || box.r1 > MAX_ROW || box.c1 > MAX_COL || box.r1 < box.r0 || box.c1 < box.c0) throw new FakeError("InvalidArgument", "The range is outside the worksheet.");
+      if (
+        box.r0 < 0 ||
+        box.c0 < 0 ||
+        box.r1 > MAX_ROW ||
+        box.c1 > MAX_COL ||
+        box.r1 < box.r0 ||
+        box.c1 < box.c0
+      )
+        throw new FakeError("InvalidArgument", "The range is outside the worksheet.");
       return { sheet: r.sheet, box };
     });
   }
@@ -1364,7 +1658,12 @@ export class FakeRange extends FakeObject {
     return this.derived(({ box }) => ({ r0: box.r0 + i, r1: box.r0 + i, c0: box.c0, c1: box.c1 }));
   }
   getCell(r: number, c: number): FakeRange {
-    return this.derived(({ box }) => ({ r0: box.r0 + r, r1: box.r0 + r, c0: box.c0 + c, c1: box.c0 + c }));
+    return this.derived(({ box }) => ({
+      r0: box.r0 + r,
+      r1: box.r0 + r,
+      c0: box.c0 + c,
+      c1: box.c0 + c,
+    }));
   }
   getResizedRange(dr: number, dc: number): FakeRange {
     return this.derived(({ box }) => ({ ...box, r1: box.r1 + dr, c1: box.c1 + dc }));
@@ -1376,8 +1675,14 @@ export class FakeRange extends FakeObject {
     return new FakeRange(this.ctx, () => {
       const a = this.resolve();
       const b = other.resolve();
-      const box = { r0: Math.max(a.box.r0, b.box.r0), c0: Math.max(a.box.c0, b.box.c0), r1: Math.min(a.box.r1, b.box.r1), c1: Math.min(a.box.c1, b.box.c1) };
-      if (a.sheet !== b.sheet || box.r0 > box.r1 || box.c0 > box.c1) throw new FakeError("InvalidArgument", "The ranges do not intersect.");
+      const box = {
+        r0: Math.max(a.box.r0, b.box.r0),
+        c0: Math.max(a.box.c0, b.box.c0),
+        r1: Math.min(a.box.r1, b.box.r1),
+        c1: Math.min(a.box.c1, b.box.c1),
+      };
+      if (a.sheet !== b.sheet || box.r0 > box.r1 || box.c0 > box.c1)
+        throw new FakeError("InvalidArgument", "The ranges do not intersect.");
       return { sheet: a.sheet, box };
     });
   }
@@ -1407,7 +1712,11 @@ export class FakeRange extends FakeObject {
             if (t.sheet !== sheet || t.left + t.width - 1 < box.c0) continue;
             const inside = t.top >= box.r0 && t.top + t.height <= box.r1;
             const apart = t.top > box.r1 || t.top + t.height < box.r0;
-            if (!inside && !apart) throw new FakeError("InvalidArgument", "This operation would shift cells in a table.");
+            if (!inside && !apart)
+              throw new FakeError(
+                "InvalidArgument",
+                "This operation would shift cells in a table."
+              );
             if (inside && t.left >= box.c0) t.left += w;
           }
           sheet.shiftCols(box.r0, box.r1, box.c0, w);
@@ -1419,12 +1728,13 @@ export class FakeRange extends FakeObject {
           if (t.sheet !== sheet || t.top + t.height < box.r0) continue;
           const inside = t.left >= box.c0 && t.left + t.width - 1 <= box.c1;
           const apart = t.left > box.c1 || t.left + t.width - 1 < box.c0;
-          if (!inside && !apart) throw new FakeError("InvalidArgument", "This operation would shift cells in a table.");
+          if (!inside && !apart)
+            throw new FakeError("InvalidArgument", "This operation would shift cells in a table.");
           if (inside && t.top >= box.r0) t.top += h;
         }
         sheet.shiftRows(box.c0, box.c1, box.r0, h);
       },
-      () => this.resolve().sheet,
+      () => this.resolve().sheet
     );
   }
   delete(direction: string): void {
@@ -1437,17 +1747,25 @@ export class FakeRange extends FakeObject {
         const h = box.r1 - box.r0 + 1;
         for (const t of this.ctx.model.tables) {
           if (t.sheet !== sheet) continue;
-          const body = { r0: t.top + 1, r1: t.top + t.height, c0: t.left, c1: t.left + t.width - 1 };
+          const body = {
+            r0: t.top + 1,
+            r1: t.top + t.height,
+            c0: t.left,
+            c1: t.left + t.width - 1,
+          };
           if (intersects(body, box)) {
-            if (box.c0 !== body.c0 || box.c1 !== body.c1 || box.r0 < body.r0 || box.r1 > body.r1) throw new FakeError("InvalidArgument", "Only whole table rows can be deleted.");
-            if (h >= t.height) throw new FakeError("InvalidArgument", "A table keeps at least one row.");
+            if (box.c0 !== body.c0 || box.c1 !== body.c1 || box.r0 < body.r0 || box.r1 > body.r1)
+              throw new FakeError("InvalidArgument", "Only whole table rows can be deleted.");
+            if (h >= t.height)
+              throw new FakeError("InvalidArgument", "A table keeps at least one row.");
             t.height -= h;
-          } else if (t.top > box.r1 && t.left >= box.c0 && t.left + t.width - 1 <= box.c1) t.top -= h;
+          } else if (t.top > box.r1 && t.left >= box.c0 && t.left + t.width - 1 <= box.c1)
+            t.top -= h;
         }
         sheet.clear(box);
         sheet.shiftRows(box.c0, box.c1, box.r1 + 1, -h);
       },
-      () => this.resolve().sheet,
+      () => this.resolve().sheet
     );
   }
   clear(applyTo: "All" | "Formats" | "Contents" = "All"): void {
@@ -1457,9 +1775,12 @@ export class FakeRange extends FakeObject {
       () => {
         const { sheet, box } = this.resolve();
         if (applyTo !== "Formats") sheet.clear(box);
-        if (applyTo !== "Contents") sheet.formats = sheet.formats.filter((f) => !intersects(parseAddress(f.address).box, box));
+        if (applyTo !== "Contents")
+          sheet.formats = sheet.formats.filter(
+            (f) => !intersects(parseAddress(f.address).box, box)
+          );
       },
-      () => this.resolve().sheet,
+      () => this.resolve().sheet
     );
   }
   merge(across: boolean): void {
@@ -1470,7 +1791,7 @@ export class FakeRange extends FakeObject {
         const { sheet, box } = this.resolve();
         sheet.merges.push(boxA1(box));
       },
-      () => this.resolve().sheet,
+      () => this.resolve().sheet
     );
   }
   select(): void {
@@ -1489,10 +1810,15 @@ export class FakeRange extends FakeObject {
         const src = source.resolve();
         const dst = this.resolve();
         for (let r = src.box.r0; r <= src.box.r1; r++) {
-          for (let c = src.box.c0; c <= src.box.c1; c++) dst.sheet.set(dst.box.r0 + r - src.box.r0, dst.box.c0 + c - src.box.c0, src.sheet.get(r, c));
+          for (let c = src.box.c0; c <= src.box.c1; c++)
+            dst.sheet.set(
+              dst.box.r0 + r - src.box.r0,
+              dst.box.c0 + c - src.box.c0,
+              src.sheet.get(r, c)
+            );
         }
       },
-      () => this.resolve().sheet,
+      () => this.resolve().sheet
     );
   }
 }
@@ -1503,7 +1829,8 @@ class FakeFormat {
     return new Proxy(this, {
       get: (_target, prop) => {
         if (typeof prop !== "string" || prop === "then") return undefined;
-        if (prop === "font" || prop === "fill") return new FakeFormat(ctx, range, `${path}.${prop}`);
+        if (prop === "font" || prop === "fill")
+          return new FakeFormat(ctx, range, `${path}.${prop}`);
         throw new FakeError("PropertyNotLoaded", `${path}.${prop} not loaded`);
       },
       set: (_target, prop, value) => {
@@ -1518,7 +1845,7 @@ class FakeFormat {
             }
             sheet.formats.push({ address: boxA1(box), prop: p, value });
           },
-          () => range.resolve().sheet,
+          () => range.resolve().sheet
         );
         return true;
       },
@@ -1529,7 +1856,7 @@ class FakeFormat {
 class FakeDataValidation {
   constructor(
     private readonly ctx: FakeContext,
-    private readonly range: FakeRange,
+    private readonly range: FakeRange
   ) {}
   private target(): ValidationModel {
     const { sheet, box } = this.range.resolve();
@@ -1549,7 +1876,7 @@ class FakeDataValidation {
         const { sheet, box } = this.range.resolve();
         sheet.validations = sheet.validations.filter((v) => !intersects(v.box, box));
       },
-      () => this.range.resolve().sheet,
+      () => this.range.resolve().sheet
     );
   }
   set rule(rule: unknown) {
@@ -1558,32 +1885,54 @@ class FakeDataValidation {
       [rule],
       () => {
         const { sheet, box } = this.range.resolve();
-        if (sheet.validations.some((v) => v.rule !== null && intersects(v.box, box) && boxA1(v.box) !== boxA1(box))) throw new FakeError("InvalidOperation", "The range already has data validation: clear it first.");
+        if (
+          sheet.validations.some(
+            (v) => v.rule !== null && intersects(v.box, box) && boxA1(v.box) !== boxA1(box)
+          )
+        )
+          throw new FakeError(
+            "InvalidOperation",
+            "The range already has data validation: clear it first."
+          );
         const source = (rule as { list?: { source?: unknown } } | null)?.list?.source;
         if (typeof source === "string" && source.startsWith("=")) {
           const bang = source.lastIndexOf("!");
           if (bang > 0) {
             const name = formulaSheet(source.slice(1, bang));
-            if (!this.ctx.model.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new FakeError("InvalidArgument", `The list source refers to a missing sheet ${name}.`);
+            if (!this.ctx.model.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()))
+              throw new FakeError(
+                "InvalidArgument",
+                `The list source refers to a missing sheet ${name}.`
+              );
           }
         }
         this.target().rule = rule;
       },
-      () => this.range.resolve().sheet,
+      () => this.range.resolve().sheet
     );
   }
   set errorAlert(alert: unknown) {
-    this.ctx.enqueue("DataValidation.errorAlert", [alert], () => void (this.target().alert = alert), () => this.range.resolve().sheet);
+    this.ctx.enqueue(
+      "DataValidation.errorAlert",
+      [alert],
+      () => void (this.target().alert = alert),
+      () => this.range.resolve().sheet
+    );
   }
   set ignoreBlanks(v: boolean) {
-    this.ctx.enqueue("DataValidation.ignoreBlanks", [v], () => void (this.target().ignoreBlanks = v), () => this.range.resolve().sheet);
+    this.ctx.enqueue(
+      "DataValidation.ignoreBlanks",
+      [v],
+      () => void (this.target().ignoreBlanks = v),
+      () => this.range.resolve().sheet
+    );
   }
 }
 
 class FakeConditionalFormats extends FakeCollection<CFModel, FakeConditionalFormat> {
   constructor(
     ctx: FakeContext,
-    private readonly range: FakeRange,
+    private readonly range: FakeRange
   ) {
     super(ctx);
   }
@@ -1593,7 +1942,11 @@ class FakeConditionalFormats extends FakeCollection<CFModel, FakeConditionalForm
     return sheet.cfs.filter((cf) => intersects(cf.box, box));
   }
   protected item(m: CFModel): FakeConditionalFormat {
-    return new FakeConditionalFormat(this.ctx, () => m, () => this.range.resolve().sheet);
+    return new FakeConditionalFormat(
+      this.ctx,
+      () => m,
+      () => this.range.resolve().sheet
+    );
   }
   getItem(id: string): FakeConditionalFormat {
     const sheet = () => this.range.resolve().sheet;
@@ -1604,7 +1957,7 @@ class FakeConditionalFormats extends FakeCollection<CFModel, FakeConditionalForm
         if (!cf) throw new FakeError("ItemNotFound", `no conditional format ${id}`);
         return cf;
       },
-      sheet,
+      sheet
     );
   }
   add(type: string): FakeConditionalFormat {
@@ -1619,7 +1972,7 @@ class FakeConditionalFormats extends FakeCollection<CFModel, FakeConditionalForm
         created = { id: this.ctx.model.nextId("cf"), type, box, formula: "" };
         s.cfs.unshift(created); // the newest has the highest priority
       },
-      sheet,
+      sheet
     );
     return new FakeConditionalFormat(
       this.ctx,
@@ -1627,7 +1980,7 @@ class FakeConditionalFormats extends FakeCollection<CFModel, FakeConditionalForm
         if (!created) throw new FakeError("InvalidObjectPath", "no format");
         return created;
       },
-      sheet,
+      sheet
     );
   }
 }
@@ -1636,7 +1989,7 @@ class FakeConditionalFormat extends FakeObject {
   constructor(
     ctx: FakeContext,
     readonly resolve: () => CFModel,
-    private readonly sheet: () => SheetModel,
+    private readonly sheet: () => SheetModel
   ) {
     super(ctx);
   }
@@ -1673,7 +2026,7 @@ class FakeConditionalFormat extends FakeObject {
         const s = this.sheet();
         s.cfs = s.cfs.filter((x) => x !== cf);
       },
-      this.sheet,
+      this.sheet
     );
   }
 }
@@ -1684,7 +2037,7 @@ class FakeCustom extends FakeObject {
   constructor(
     ctx: FakeContext,
     private readonly cf: () => CFModel,
-    sheet: () => SheetModel,
+    sheet: () => SheetModel
   ) {
     super(ctx);
     const self = this;
@@ -1700,11 +2053,17 @@ class FakeCustom extends FakeObject {
         return this.got("formula");
       }
       set formula(v: string) {
-        ctx.enqueue("ConditionalFormatRule.formula", [v], () => {
-          if (!v.startsWith("=")) throw new FakeError("InvalidArgument", "A conditional format formula starts with =.");
-          checkFormulaText(v);
-          cf().formula = v;
-        }, sheet);
+        ctx.enqueue(
+          "ConditionalFormatRule.formula",
+          [v],
+          () => {
+            if (!v.startsWith("="))
+              throw new FakeError("InvalidArgument", "A conditional format formula starts with =.");
+            checkFormulaText(v);
+            cf().formula = v;
+          },
+          sheet
+        );
       }
     }
     this.rule = new Rule(ctx);
@@ -1741,7 +2100,7 @@ class FakeCustom extends FakeObject {
 class FakeChartCollection {
   constructor(
     private readonly ctx: FakeContext,
-    private readonly sheet: () => SheetModel,
+    private readonly sheet: () => SheetModel
   ) {}
   add(type: string, source: FakeRange, seriesBy?: string): FakeChart {
     let created: ChartModel | undefined;
@@ -1753,12 +2112,18 @@ class FakeChartCollection {
         const rows = src.box.r1 - src.box.r0 + 1;
         const cols = src.box.c1 - src.box.c0 + 1;
         // Excel makes one series per column ("Columns") or per row ("Rows"); "Auto" guesses from the shape.
-        const byRows = seriesBy === "Rows" || ((seriesBy === undefined || seriesBy === "Auto") && cols > rows);
+        const byRows =
+          seriesBy === "Rows" || ((seriesBy === undefined || seriesBy === "Auto") && cols > rows);
         const series = Array.from({ length: byRows ? rows : cols }, () => ({}));
-        created = { type, source: `${quoteName(src.sheet.name)}!${boxA1(src.box)}`, seriesBy: seriesBy ?? "(auto)", series };
+        created = {
+          type,
+          source: `${quoteName(src.sheet.name)}!${boxA1(src.box)}`,
+          seriesBy: seriesBy ?? "(auto)",
+          series,
+        };
         this.sheet().charts.push(created);
       },
-      this.sheet,
+      this.sheet
     );
     return new FakeChart(this.ctx, () => {
       if (!created) throw new FakeError("InvalidObjectPath", "no chart");
@@ -1769,11 +2134,14 @@ class FakeChartCollection {
 
 class FakeChart {
   readonly title: { text: string };
-  readonly axes: { categoryAxis: { title: { text: string } }; valueAxis: { title: { text: string } } };
+  readonly axes: {
+    categoryAxis: { title: { text: string } };
+    valueAxis: { title: { text: string } };
+  };
   readonly series: { getItemAt(i: number): FakeSeries; add(name: string): FakeSeries };
   constructor(
     private readonly ctx: FakeContext,
-    private readonly chart: () => ChartModel,
+    private readonly chart: () => ChartModel
   ) {
     this.title = {
       set text(v: string) {
@@ -1786,7 +2154,11 @@ class FakeChart {
     const axisTitle = (key: "category" | "value") => ({
       title: {
         set text(v: string) {
-          ctx.enqueue("ChartAxisTitle.text", [v], () => void (chart().axisTitles = { ...chart().axisTitles, [key]: v }));
+          ctx.enqueue(
+            "ChartAxisTitle.text",
+            [v],
+            () => void (chart().axisTitles = { ...chart().axisTitles, [key]: v })
+          );
         },
         get text(): string {
           throw new FakeError("PropertyNotLoaded", "text");
@@ -1821,26 +2193,38 @@ class FakeChart {
 class FakeSeries {
   constructor(
     private readonly ctx: FakeContext,
-    private readonly s: () => ChartModel["series"][number],
+    private readonly s: () => ChartModel["series"][number]
   ) {}
   set name(v: string) {
     this.ctx.enqueue("ChartSeries.name", [v], () => void (this.s().name = v));
   }
   set hasDataLabels(v: boolean) {
-    this.ctx.enqueue("ChartSeries.hasDataLabels", [v], () => void (this.ctx.excel.requireApi("1.7", "hasDataLabels"), (this.s().dataLabels = v)));
+    this.ctx.enqueue(
+      "ChartSeries.hasDataLabels",
+      [v],
+      () => void (this.ctx.excel.requireApi("1.7", "hasDataLabels"), (this.s().dataLabels = v))
+    );
   }
   get dataLabels(): { showValue: boolean; numberFormat: string } {
     const ctx = this.ctx;
     const s = this.s;
     return {
       set showValue(v: boolean) {
-        ctx.enqueue("ChartDataLabels.showValue", [v], () => void (ctx.excel.requireApi("1.8", "series.dataLabels"), (s().dataLabels = v)));
+        ctx.enqueue(
+          "ChartDataLabels.showValue",
+          [v],
+          () => void (ctx.excel.requireApi("1.8", "series.dataLabels"), (s().dataLabels = v))
+        );
       },
       get showValue(): boolean {
         throw new FakeError("PropertyNotLoaded", "showValue");
       },
       set numberFormat(v: string) {
-        ctx.enqueue("ChartDataLabels.numberFormat", [v], () => void (ctx.excel.requireApi("1.8", "dataLabels.numberFormat"), (s().labelFormat = v)));
+        ctx.enqueue(
+          "ChartDataLabels.numberFormat",
+          [v],
+          () => void (ctx.excel.requireApi("1.8", "dataLabels.numberFormat"), (s().labelFormat = v))
+        );
       },
       get numberFormat(): string {
         throw new FakeError("PropertyNotLoaded", "numberFormat");
@@ -1851,7 +2235,10 @@ class FakeSeries {
     const ctx = this.ctx;
     const s = this.s;
     return {
-      fill: { setSolidColor: (c: string) => ctx.enqueue("ChartFill.setSolidColor", [c], () => void (s().color = c)) },
+      fill: {
+        setSolidColor: (c: string) =>
+          ctx.enqueue("ChartFill.setSolidColor", [c], () => void (s().color = c)),
+      },
       line: {
         set color(c: string) {
           ctx.enqueue("ChartLineFormat.color", [c], () => void (s().lineColor = c));
@@ -1899,7 +2286,15 @@ class FakeSeries {
 // ------------------------------------------------------------------------------------ helpers
 
 /** Builds a planner table in the fake workbook directly (a user's existing workbook). */
-export function seedTable(model: WorkbookModel, sheetName: string, name: string, headers: string[], rows: V[][], top = 0, left = 0): TableModel {
+export function seedTable(
+  model: WorkbookModel,
+  sheetName: string,
+  name: string,
+  headers: string[],
+  rows: V[][],
+  top = 0,
+  left = 0
+): TableModel {
   let sheet = model.sheets.find((s) => s.name === sheetName);
   if (!sheet) {
     sheet = new SheetModel(sheetName);
@@ -1922,5 +2317,10 @@ export interface SyncStats {
 export function stats(records: SyncRecord[]): SyncStats {
   const maxRequestBytes = Math.max(0, ...records.map((r) => r.requestBytes));
   const maxResponseBytes = Math.max(0, ...records.map((r) => r.responseBytes));
-  return { syncs: records.length, maxRequestBytes, maxResponseBytes, maxBytes: Math.max(maxRequestBytes, maxResponseBytes) };
+  return {
+    syncs: records.length,
+    maxRequestBytes,
+    maxResponseBytes,
+    maxBytes: Math.max(maxRequestBytes, maxResponseBytes),
+  };
 }

@@ -9,7 +9,13 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import ts from "typescript";
-import { CAPABILITY_SETS, EXCEL_API_FLOOR, GUARDED, MANIFEST_EXCEL_API, compareVersions } from "../../src/excel/requirements";
+import {
+  CAPABILITY_SETS,
+  EXCEL_API_FLOOR,
+  GUARDED,
+  MANIFEST_EXCEL_API,
+  compareVersions,
+} from "../../src/excel/requirements";
 
 const ROOT = path.resolve(__dirname, "../..");
 const DTS = path.join("@types", "office-js", "index.d.ts");
@@ -24,13 +30,27 @@ interface Use {
 }
 
 function listFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory()
+        ? listFiles(path.join(dir, e.name))
+        : /\.tsx?$/.test(e.name)
+          ? [path.join(dir, e.name)]
+          : []
+    );
 }
 
 function apiSetsOf(decl: ts.Declaration): Array<{ set: string; version: string }> {
-  const text = ts.getJSDocTags(decl).map((t) => (typeof t.comment === "string" ? t.comment : ts.getTextOfJSDocComment(t.comment) ?? "")).join("\n");
+  const text = ts
+    .getJSDocTags(decl)
+    .map((t) =>
+      typeof t.comment === "string" ? t.comment : (ts.getTextOfJSDocComment(t.comment) ?? "")
+    )
+    .join("\n");
   const out: Array<{ set: string; version: string }> = [];
-  for (const m of text.matchAll(/\[Api set: (Excel\w*) (\d+\.\d+)/g)) out.push({ set: m[1], version: m[2] });
+  for (const m of text.matchAll(/\[Api set: (Excel\w*) (\d+\.\d+)/g))
+    out.push({ set: m[1], version: m[2] });
   return out;
 }
 
@@ -40,7 +60,10 @@ function guardOf(node: ts.Node, sf: ts.SourceFile): string | null {
     const text = expr.getText(sf);
     const found: string[] = [];
     for (const m of text.matchAll(/supports\(\s*["'](\d+\.\d+)["']\s*\)/g)) found.push(m[1]);
-    for (const m of text.matchAll(/isSetSupported\(\s*["']ExcelApi["']\s*,\s*["'](\d+\.\d+)["']\s*\)/g)) found.push(m[1]);
+    for (const m of text.matchAll(
+      /isSetSupported\(\s*["']ExcelApi["']\s*,\s*["'](\d+\.\d+)["']\s*\)/g
+    ))
+      found.push(m[1]);
     for (const m of text.matchAll(/\bapi(\d+)\b/g)) {
       const v = (CAPABILITY_SETS as Record<string, string>)[`api${m[1]}`];
       if (v) found.push(v);
@@ -52,7 +75,12 @@ function guardOf(node: ts.Node, sf: ts.SourceFile): string | null {
     let v: string | null = null;
     if (ts.isIfStatement(p) && p.thenStatement === child) v = versionIn(p.expression);
     else if (ts.isConditionalExpression(p) && p.whenTrue === child) v = versionIn(p.condition);
-    else if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && p.right === child) v = versionIn(p.left);
+    else if (
+      ts.isBinaryExpression(p) &&
+      p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken &&
+      p.right === child
+    )
+      v = versionIn(p.left);
     if (v && (!best || compareVersions(v, best) > 0)) best = v;
   }
   return best;
@@ -66,7 +94,9 @@ function scan(files: string[], extra?: { name: string; text: string }): Use[] {
   if (extra) {
     const read = host.getSourceFile.bind(host);
     host.getSourceFile = (name, lang, onError, create) =>
-      path.resolve(name) === path.resolve(extra.name) ? ts.createSourceFile(name, extra.text, lang) : read(name, lang, onError, create);
+      path.resolve(name) === path.resolve(extra.name)
+        ? ts.createSourceFile(name, extra.text, lang)
+        : read(name, lang, onError, create);
     const exists = host.fileExists.bind(host);
     host.fileExists = (name) => path.resolve(name) === path.resolve(extra.name) || exists(name);
   }
@@ -94,11 +124,25 @@ function scan(files: string[], extra?: { name: string; text: string }): Use[] {
         const sets = officeDecls.flatMap(apiSetsOf);
         if (sets.length > 0) {
           // Overloads and merged declarations: the most lenient requirement applies.
-          const excel = sets.filter((s) => s.set === "ExcelApi").sort((a, b) => compareVersions(a.version, b.version));
+          const excel = sets
+            .filter((s) => s.set === "ExcelApi")
+            .sort((a, b) => compareVersions(a.version, b.version));
           const pick = excel[0] ?? sets[0];
           const owner = officeDecls[0].parent;
-          const cls = owner && (ts.isClassDeclaration(owner) || ts.isInterfaceDeclaration(owner)) && owner.name ? owner.name.text : "?";
-          uses.push({ file: path.relative(ROOT, file), line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1, member: `${cls}.${node.name.text}`, set: pick.set, version: pick.version, guard: guardOf(node, sf) });
+          const cls =
+            owner &&
+            (ts.isClassDeclaration(owner) || ts.isInterfaceDeclaration(owner)) &&
+            owner.name
+              ? owner.name.text
+              : "?";
+          uses.push({
+            file: path.relative(ROOT, file),
+            line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1,
+            member: `${cls}.${node.name.text}`,
+            set: pick.set,
+            version: pick.version,
+            guard: guardOf(node, sf),
+          });
         }
       }
       ts.forEachChild(node, visit);
@@ -117,7 +161,10 @@ function violations(uses: Use[]): Use[] {
   });
 }
 
-const FILES = [...listFiles(path.join(ROOT, "src/excel")), ...listFiles(path.join(ROOT, "src/commands"))];
+const FILES = [
+  ...listFiles(path.join(ROOT, "src/excel")),
+  ...listFiles(path.join(ROOT, "src/commands")),
+];
 let uses: Use[] = [];
 
 beforeAll(() => {
@@ -126,7 +173,19 @@ beforeAll(() => {
 
 test("the scan sees the Office.js members the code uses", () => {
   const members = new Set(uses.map((u) => u.member));
-  for (const m of ["Range.values", "TableCollection.add", "Range.dataValidation", "ConditionalFormatCollection.add", "ChartCollection.add", "Worksheet.getRangeByIndexes", "Runtime.enableEvents", "Application.suspendApiCalculationUntilNextSync", "Worksheet.pageLayout", "Table.resize", "Range.copyFrom"]) {
+  for (const m of [
+    "Range.values",
+    "TableCollection.add",
+    "Range.dataValidation",
+    "ConditionalFormatCollection.add",
+    "ChartCollection.add",
+    "Worksheet.getRangeByIndexes",
+    "Runtime.enableEvents",
+    "Application.suspendApiCalculationUntilNextSync",
+    "Worksheet.pageLayout",
+    "Table.resize",
+    "Range.copyFrom",
+  ]) {
     expect(members).toContain(m);
   }
   const floor = uses.find((u) => u.member === "Range.dataValidation");
@@ -134,15 +193,22 @@ test("the scan sees the Office.js members the code uses", () => {
 });
 
 test("no member needs a newer ExcelApi than manifest.xml declares, unless guarded", () => {
-  expect(violations(uses).map((u) => `${u.file}:${u.line} ${u.member} needs ${u.set} ${u.version}`)).toEqual([]);
+  expect(
+    violations(uses).map((u) => `${u.file}:${u.line} ${u.member} needs ${u.set} ${u.version}`)
+  ).toEqual([]);
 });
 
 test("every guarded member is listed in requirements.ts with its set", () => {
-  const newer = uses.filter((u) => u.set === "ExcelApi" && compareVersions(u.version, EXCEL_API_FLOOR) > 0);
+  const newer = uses.filter(
+    (u) => u.set === "ExcelApi" && compareVersions(u.version, EXCEL_API_FLOOR) > 0
+  );
   expect(newer.length).toBeGreaterThan(0);
   for (const u of newer) {
     const listed = GUARDED.find((g) => g.member === u.member);
-    expect({ member: u.member, listed: listed?.set }).toEqual({ member: u.member, listed: u.version });
+    expect({ member: u.member, listed: listed?.set }).toEqual({
+      member: u.member,
+      listed: u.version,
+    });
   }
 });
 
@@ -166,7 +232,11 @@ test("the check catches an unguarded newer member and accepts a guarded one", ()
       await ctx.sync();
     }`;
   const probe = scan([], { name, text }).filter((u) => u.file.endsWith("__probe__.ts"));
-  expect(violations(probe).map((u) => `${u.line} ${u.member} ${u.version} guard ${u.guard}`).sort()).toEqual([
+  expect(
+    violations(probe)
+      .map((u) => `${u.line} ${u.member} ${u.version} guard ${u.guard}`)
+      .sort()
+  ).toEqual([
     "5 PageLayout.setPrintArea 1.9 guard null",
     "5 Worksheet.pageLayout 1.9 guard null",
     "7 Table.resize 1.13 guard 1.8",

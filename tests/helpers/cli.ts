@@ -14,7 +14,11 @@ export interface CliResult {
 
 /** Runs `planner` exactly as `npm run planner --` does. */
 export function planner(...args: string[]): CliResult {
-  const r = spawnSync(process.execPath, [TSX, join(ROOT, "src/cli/main.ts"), ...args], { cwd: ROOT, encoding: "utf8", timeout: 120_000 });
+  const r = spawnSync(process.execPath, [TSX, join(ROOT, "src/cli/main.ts"), ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: 120_000,
+  });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -21,7 +21,7 @@ export function sofficeProfile(recalculate: boolean): string {
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 </oor:items>
-`,
+`
     );
   }
   return profile;
@@ -31,21 +31,38 @@ export function sofficeProfile(recalculate: boolean): string {
 export function sofficeConvert(file: string, to: string, recalculate = false): string {
   const out = mkdtempSync(join(tmpdir(), "lo-out-"));
   const profile = sofficeProfile(recalculate);
-  const r = spawnSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", to, "--outdir", out, file], {
-    encoding: "utf8",
-    timeout: 120_000,
-  });
+  const r = spawnSync(
+    "soffice",
+    [
+      `-env:UserInstallation=file://${profile}`,
+      "--headless",
+      "--convert-to",
+      to,
+      "--outdir",
+      out,
+      file,
+    ],
+    {
+      encoding: "utf8",
+      timeout: 120_000,
+    }
+  );
   if (r.status !== 0) throw new Error(`soffice failed: ${r.stderr}`);
   return out;
 }
 
 /** Every sheet of a workbook as CSV text, by sheet name; `recalculate` makes LibreOffice recompute formulas. */
 export function sofficeSheetsAsCsv(file: string, recalculate = false): Record<string, string> {
-  const out = sofficeConvert(file, "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", recalculate);
+  const out = sofficeConvert(
+    file,
+    "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+    recalculate
+  );
   const stem = basename(file).replace(/\.[^.]+$/, "");
   const sheets: Record<string, string> = {};
   for (const f of readdirSync(out)) {
-    if (f.startsWith(`${stem}-`) && f.endsWith(".csv")) sheets[f.slice(stem.length + 1, -4)] = readFileSync(join(out, f), "utf8");
+    if (f.startsWith(`${stem}-`) && f.endsWith(".csv"))
+      sheets[f.slice(stem.length + 1, -4)] = readFileSync(join(out, f), "utf8");
   }
   return sheets;
 }

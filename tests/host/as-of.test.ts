@@ -24,7 +24,11 @@ describe("setAsOfYear writes the workbook's one As of year", () => {
     const overdue = (r: typeof at2026) => r.findings.filter((f) => f.rule === "overdue").length;
     expect(overdue(at2031)).toBeGreaterThan(overdue(at2026));
     // An explicit year still wins.
-    expect((await checkWorkbook(reopened, { asOfYear: 2026 })).findings.filter((f) => f.rule === "overdue").length).toBe(overdue(at2026));
+    expect(
+      (await checkWorkbook(reopened, { asOfYear: 2026 })).findings.filter(
+        (f) => f.rule === "overdue"
+      ).length
+    ).toBe(overdue(at2026));
   });
 
   test("bad input: a clear message and nothing written", async () => {

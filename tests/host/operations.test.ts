@@ -38,7 +38,10 @@ describe("operations return what the front ends show, from one read", () => {
     const host = FakeHost.despf();
     host.set("Measures", 1, "Status", "Completed");
     const built = await buildSummary(host, { asOfYear: 2026 });
-    expect(host.calls).toEqual(["readTables", "applyPlan:Summary,Briefing DGC,Briefing DEBC,Briefing DSC,Validation+marks"]);
+    expect(host.calls).toEqual([
+      "readTables",
+      "applyPlan:Summary,Briefing DGC,Briefing DEBC,Briefing DSC,Validation+marks",
+    ]);
     const { dashboard } = await summariseWorkbook(host, { asOfYear: 2026 });
     expect(built.dashboard).toEqual(dashboard);
     expect(dashboard.measures).toBe(139);
@@ -47,7 +50,17 @@ describe("operations return what the front ends show, from one read", () => {
 
   test("applyImport returns the tables as written, without reading again", async () => {
     const host = FakeHost.despf();
-    const preview = await previewImport(host, { source: { sheetName: "s", rows: [["No.", "Measure"], ["140", "New"]] }, asOfYear: 2026, mode: "merge" });
+    const preview = await previewImport(host, {
+      source: {
+        sheetName: "s",
+        rows: [
+          ["No.", "Measure"],
+          ["140", "New"],
+        ],
+      },
+      asOfYear: 2026,
+      mode: "merge",
+    });
     const tables = await applyImport(host, preview);
     expect(host.calls).toEqual(["readTables", "writeTable:Measures"]);
     expect(tables.Measures?.rows).toHaveLength(140);

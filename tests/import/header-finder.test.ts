@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { findHeaderRow, headerAt, mapHeaderRow } from "../../src/import/header-finder";
 import type { Cell } from "../../src/model/types";
 
-const headersOf = (f: ReturnType<typeof findHeaderRow>) => Object.fromEntries((f?.columns ?? []).map((c) => [c.header, c.sourceColumn]));
+const headersOf = (f: ReturnType<typeof findHeaderRow>) =>
+  Object.fromEntries((f?.columns ?? []).map((c) => [c.header, c.sourceColumn]));
 
 describe("findHeaderRow", () => {
   it("finds the header below a title, a merged banner and a blank row", () => {
@@ -22,13 +23,26 @@ describe("findHeaderRow", () => {
       { sourceColumn: 4, sourceHeader: "Remarks from ministry" },
       { sourceColumn: 5, sourceHeader: "Budget code" },
     ]);
-    expect(f!.columns.find((c) => c.header === "Timeframe")).toMatchObject({ sourceHeader: "Timefrme", distance: 1 });
+    expect(f!.columns.find((c) => c.header === "Timeframe")).toMatchObject({
+      sourceHeader: "Timefrme",
+      distance: 1,
+    });
   });
 
   it("needs two headers, one of them No. or Measure", () => {
-    expect(findHeaderRow([["Status", "Timeframe", "Progress"], ["On track", "Short-term", "40%"]])).toBeNull();
+    expect(
+      findHeaderRow([
+        ["Status", "Timeframe", "Progress"],
+        ["On track", "Short-term", "40%"],
+      ])
+    ).toBeNull();
     expect(findHeaderRow([["Measure"], ["Build"]])).toBeNull();
-    expect(findHeaderRow([["Measure", "Status"], ["Build", "Done"]])?.index).toBe(0);
+    expect(
+      findHeaderRow([
+        ["Measure", "Status"],
+        ["Build", "Done"],
+      ])?.index
+    ).toBe(0);
     expect(findHeaderRow([])).toBeNull();
   });
 
@@ -67,7 +81,13 @@ describe("findHeaderRow", () => {
     ];
     const f = findHeaderRow(rows)!;
     expect(f.dataStart).toBe(2);
-    expect(headersOf(f)).toEqual({ "No.": 0, Measure: 1, "Start year": 2, "End year": 3, Status: 4 });
+    expect(headersOf(f)).toEqual({
+      "No.": 0,
+      Measure: 1,
+      "Start year": 2,
+      "End year": 3,
+      Status: 4,
+    });
   });
 
   it("skips a row of column numbers under the header", () => {
@@ -111,11 +131,25 @@ describe("findHeaderRow", () => {
 const arbCell: fc.Arbitrary<Cell> = fc.oneof(
   fc.constant(null),
   fc.string({ maxLength: 12 }),
-  fc.constantFrom("No.", "Measure", "Comittee", "Timefrme", "ល.រ", "វិធានការ", "From", "To", "(1)", "(2)", "1", "Status", "Done"),
+  fc.constantFrom(
+    "No.",
+    "Measure",
+    "Comittee",
+    "Timefrme",
+    "ល.រ",
+    "វិធានការ",
+    "From",
+    "To",
+    "(1)",
+    "(2)",
+    "1",
+    "Status",
+    "Done"
+  ),
   fc.integer({ min: -5, max: 3000 }),
   fc.double({ noNaN: false }),
   fc.boolean(),
-  fc.date({ noInvalidDate: false }),
+  fc.date({ noInvalidDate: false })
 );
 
 describe("findHeaderRow (property)", () => {
@@ -132,7 +166,7 @@ describe("findHeaderRow (property)", () => {
         expect(new Set(f.columns.map((c) => c.sourceColumn)).size).toBe(f.columns.length);
         expect(f.columns.some((c) => c.header === "No." || c.header === "Measure")).toBe(true);
       }),
-      { numRuns: 500 },
+      { numRuns: 500 }
     );
   });
 });

@@ -6,7 +6,14 @@ import { readImportSource } from "../../src/io/import-source";
 import { planImportInto, type ImportReport, type ImportSourceRows } from "../../src/import";
 import { EXCEL_CELL_LIMIT } from "../../src/import/merge";
 import { builtinFramework } from "../../src/model/builtin";
-import { cellText, foldDigits, measureNo, measureNoKey, readNumber, readYear } from "../../src/model/cells";
+import {
+  cellText,
+  foldDigits,
+  measureNo,
+  measureNoKey,
+  readNumber,
+  readYear,
+} from "../../src/model/cells";
 import { frameworkToTables } from "../../src/model/convert";
 import type { PlannerTables, TableData } from "../../src/model/schema";
 import { englishTimeframe } from "../../src/model/timeframe-words";
@@ -15,10 +22,14 @@ import { fixture } from "../io/read/zip-helpers";
 
 const despf = (): PlannerTables => frameworkToTables(builtinFramework("despf", 2025));
 const col = (t: TableData, h: string) => t.headers.indexOf(h);
-const rowsOf = (t: TableData, no: string) => t.rows.filter((r) => cellText(r[col(t, "No.")]) === no);
+const rowsOf = (t: TableData, no: string) =>
+  t.rows.filter((r) => cellText(r[col(t, "No.")]) === no);
 const value = (t: TableData, no: string, h: string) => rowsOf(t, no)[0]?.[col(t, h)];
 
-async function importInto(file: string, tables = despf()): Promise<{ source: ImportSourceRows; report: ImportReport }> {
+async function importInto(
+  file: string,
+  tables = despf()
+): Promise<{ source: ImportSourceRows; report: ImportReport }> {
   const source = await readImportSource(file, fixture(file));
   return { source, report: planImportInto(source, tables, 2025, { mode: "merge" }) };
 }
@@ -37,9 +48,15 @@ describe("one sheet per committee (openpyxl): every sheet with a measures header
       ["Notes", false],
       ["Template", false],
     ]);
-    expect(report.notes).toContain("Imported sheets “DGC” (header on row 3, 5 rows), “DEBC” (header on row 1, 2 rows).");
-    expect(report.notes).toContainEqual(expect.stringMatching(/^Skipped sheet “Cover”: no header row naming the measure's number/));
-    expect(report.notes).toContain("Skipped sheet “Template”: a header on row 1 but no rows under it.");
+    expect(report.notes).toContain(
+      "Imported sheets “DGC” (header on row 3, 5 rows), “DEBC” (header on row 1, 2 rows)."
+    );
+    expect(report.notes).toContainEqual(
+      expect.stringMatching(/^Skipped sheet “Cover”: no header row naming the measure's number/)
+    );
+    expect(report.notes).toContain(
+      "Skipped sheet “Template”: a header on row 1 but no rows under it."
+    );
     expect(report.updated.map((u) => u.no).sort()).toEqual(["45", "46", "47", "60", "70", "71"]);
     expect(report.added).toEqual([]);
   });
@@ -56,9 +73,20 @@ describe("one sheet per committee (openpyxl): every sheet with a measures header
   it("fills Goal, Strategy and Lead merged down over their measures; a title merged across stays no measure", () => {
     const r = report.result;
     for (const no of ["45", "46", "47"]) {
-      expect([value(r, no, "Goal"), value(r, no, "Strategy"), value(r, no, "Lead committee")]).toEqual(["I", "I.C", "DGC"]);
+      expect([
+        value(r, no, "Goal"),
+        value(r, no, "Strategy"),
+        value(r, no, "Lead committee"),
+      ]).toEqual(["I", "I.C", "DGC"]);
     }
-    expect(report.rejected).toEqual([{ sourceRow: 7, sheet: "DGC", reason: "Sheet “DGC” row 7: no No. and no measure text (it reads “II. Digital trust”).", code: "no-key-no-text" }]);
+    expect(report.rejected).toEqual([
+      {
+        sourceRow: 7,
+        sheet: "DGC",
+        reason: "Sheet “DGC” row 7: no No. and no measure text (it reads “II. Digital trust”).",
+        code: "no-key-no-text",
+      },
+    ]);
   });
 
   it("keeps a Word line break (vertical tab, _x000B_) as a line break", () => {
@@ -92,7 +120,11 @@ describe("Khmer digits, “3.0” and “04” as No., Khmer years, percentages 
 
   it("reads the years, percentages, timeframes and statuses, and says so", () => {
     const r = report.result;
-    expect([value(r, "1", "Start year"), value(r, "1", "End year"), value(r, "1", "Progress %")]).toEqual([2021, 2025, 50]);
+    expect([
+      value(r, "1", "Start year"),
+      value(r, "1", "End year"),
+      value(r, "1", "Progress %"),
+    ]).toEqual([2021, 2025, 50]);
     expect(value(r, "1", "Timeframe")).toBe("Short-term");
     expect(value(r, "1", "Status")).toBe("On track");
     expect(value(r, "139", "Timeframe")).toBe("Medium- to Long-term");
@@ -106,8 +138,14 @@ describe("Khmer digits, “3.0” and “04” as No., Khmer years, percentages 
 
   it("validates without year, progress or timeframe findings on the rows it imported", () => {
     const tables = { ...despf(), Measures: report.result };
-    const rules = validate(tables, { asOfYear: 2025 }).filter((f) => f.table === "Measures" && ["1", "139", "3", "4"].includes(f.key ?? ""));
-    expect(rules.filter((f) => /year-invalid|progress-invalid|timeframe-unknown|key-duplicate/.test(f.rule))).toEqual([]);
+    const rules = validate(tables, { asOfYear: 2025 }).filter(
+      (f) => f.table === "Measures" && ["1", "139", "3", "4"].includes(f.key ?? "")
+    );
+    expect(
+      rules.filter((f) =>
+        /year-invalid|progress-invalid|timeframe-unknown|key-duplicate/.test(f.rule)
+      )
+    ).toEqual([]);
   });
 });
 
@@ -155,9 +193,21 @@ describe("no row dropped with exit 0: updates with only No., Status, Progress % 
 
   it("rejects loudly, each with its reason, what it cannot place", () => {
     expect(report.rejected).toEqual([
-      { sourceRow: 5, reason: "Row 5: No. 2 repeats an earlier source row, the workbook has one measure of that No., and a row without measure text cannot add one." },
-      { sourceRow: 6, reason: "Row 6: No. 999 is not in the workbook, and the source has no Measure column to add it from." },
-      { sourceRow: 7, reason: "Row 7: its No. is a formula (=ROW()) with no saved value (it reads “On track | 5”)." },
+      {
+        sourceRow: 5,
+        reason:
+          "Row 5: No. 2 repeats an earlier source row, the workbook has one measure of that No., and a row without measure text cannot add one.",
+      },
+      {
+        sourceRow: 6,
+        reason:
+          "Row 6: No. 999 is not in the workbook, and the source has no Measure column to add it from.",
+      },
+      {
+        sourceRow: 7,
+        reason:
+          "Row 7: its No. is a formula (=ROW()) with no saved value (it reads “On track | 5”).",
+      },
     ]);
   });
 
@@ -166,7 +216,11 @@ describe("no row dropped with exit 0: updates with only No., Status, Progress % 
       { sourceRow: 4, column: "Progress %", formula: "=20+5" },
       { sourceRow: 7, column: "No.", formula: "=ROW()" },
     ]);
-    expect(report.notes).toContainEqual(expect.stringMatching(/^2 formula cell\(s\) have no saved value and were read as blank: row 4 Progress % \(=20\+5\)/));
+    expect(report.notes).toContainEqual(
+      expect.stringMatching(
+        /^2 formula cell\(s\) have no saved value and were read as blank: row 4 Progress % \(=20\+5\)/
+      )
+    );
   });
 
   it("keeps a repeated No. that carries a measure: both rows, reported", () => {
@@ -176,11 +230,19 @@ describe("no row dropped with exit 0: updates with only No., Status, Progress % 
       ["5", "Five, second report", "Delayed"],
     ];
     const r = planImportInto({ rows, sheetName: "x" }, despf(), 2025, { mode: "merge" });
-    expect(rowsOf(r.result, "5").map((x) => x[col(r.result, "Measure")])).toEqual(["Five, first report", "Five, second report"]);
+    expect(rowsOf(r.result, "5").map((x) => x[col(r.result, "Measure")])).toEqual([
+      "Five, first report",
+      "Five, second report",
+    ]);
     expect(r.duplicates).toEqual([{ no: "5", sourceRows: [2, 3] }]);
     expect(r.rejected).toEqual([]);
     // Imported again, the second report matches the second row: nothing added.
-    const again = planImportInto({ rows, sheetName: "x" }, { ...despf(), Measures: r.result }, 2025, { mode: "merge" });
+    const again = planImportInto(
+      { rows, sheetName: "x" },
+      { ...despf(), Measures: r.result },
+      2025,
+      { mode: "merge" }
+    );
     expect(again.added).toEqual([]);
     expect(again.unchanged).toBe(2);
   });
@@ -194,11 +256,19 @@ describe("cells longer than Excel holds", () => {
     const report = planImportInto(source, despf(), 2025, { mode: "merge" });
     const r = report.result;
     expect(r.headers.slice(-2)).toEqual(["Notes (continued)", "Notes (continued 2)"]);
-    const pieces = ["Notes", "Notes (continued)", "Notes (continued 2)"].map((h) => value(r, "7", h) as string);
+    const pieces = ["Notes", "Notes (continued)", "Notes (continued 2)"].map(
+      (h) => value(r, "7", h) as string
+    );
     for (const p of pieces) expect(p.length).toBeLessThanOrEqual(EXCEL_CELL_LIMIT);
     expect(pieces.join("")).toBe(long.trim());
-    for (const row of r.rows) for (const c of row) if (typeof c === "string") expect(c.length).toBeLessThanOrEqual(EXCEL_CELL_LIMIT);
-    expect(report.notes).toContainEqual(expect.stringMatching(/^No\. 7, Notes: 71999 characters, more than the 32767 an Excel cell holds; the text continues in “Notes \(continued\)”, “Notes \(continued 2\)”\./));
+    for (const row of r.rows)
+      for (const c of row)
+        if (typeof c === "string") expect(c.length).toBeLessThanOrEqual(EXCEL_CELL_LIMIT);
+    expect(report.notes).toContainEqual(
+      expect.stringMatching(
+        /^No\. 7, Notes: 71999 characters, more than the 32767 an Excel cell holds; the text continues in “Notes \(continued\)”, “Notes \(continued 2\)”\./
+      )
+    );
     expect(value(r, "8", "Measure")).toBe("A Word\nline break");
   });
 });
@@ -206,13 +276,22 @@ describe("cells longer than Excel holds", () => {
 describe("a very wide source: every extra column named once, by map lookups (the figure is in npm run bench)", () => {
   it("keeps 5 000 extra columns, repeated headers numbered, names unique", () => {
     const width = 5_000;
-    const header = ["No.", "Measure", ...Array.from({ length: width }, (_, i) => (i % 2 === 0 ? "Budget line" : `Extra ${i}`))];
+    const header = [
+      "No.",
+      "Measure",
+      ...Array.from({ length: width }, (_, i) => (i % 2 === 0 ? "Budget line" : `Extra ${i}`)),
+    ];
     const rows = [header, ["1", "One", ...Array.from({ length: width }, (_, i) => String(i))]];
     const report = planImportInto({ rows, sheetName: "wide" }, despf(), 2025, { mode: "merge" });
     const keys = report.result.headers.map((h) => h.toLowerCase().replace(/\s+/g, ""));
     expect(new Set(keys).size).toBe(keys.length);
     expect(report.extraColumns).toHaveLength(width);
-    expect(report.extraColumns.slice(0, 4)).toEqual(["Budget line", "Extra 1", "Budget line (column E)", "Extra 3"]);
+    expect(report.extraColumns.slice(0, 4)).toEqual([
+      "Budget line",
+      "Extra 1",
+      "Budget line (column E)",
+      "Extra 3",
+    ]);
     expect(value(report.result, "1", report.extraColumns[width - 1])).toBe(String(width - 1));
   });
 });

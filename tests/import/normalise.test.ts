@@ -29,16 +29,24 @@ describe("committees", () => {
   });
 
   it("splits several names in one cell, not inside a name that has 'and' in it", () => {
-    expect(splitCommittees("Committee on Digital Government; Committee on Digital Security", resolver)).toEqual(["DGC", "DSC"]);
+    expect(
+      splitCommittees("Committee on Digital Government; Committee on Digital Security", resolver)
+    ).toEqual(["DGC", "DSC"]);
     expect(splitCommittees("DGC\nDEBC, DSC", resolver)).toEqual(["DGC", "DEBC", "DSC"]);
     expect(splitCommittees("DGC and DSC", resolver)).toEqual(["DGC", "DSC"]);
-    expect(splitCommittees("Digital Economy and Business Committee & DSC", resolver)).toEqual(["DEBC", "DSC"]);
+    expect(splitCommittees("Digital Economy and Business Committee & DSC", resolver)).toEqual([
+      "DEBC",
+      "DSC",
+    ]);
     expect(splitCommittees("DGC / DGC", resolver)).toEqual(["DGC"]);
   });
 
   it("keeps unknown names as they are", () => {
     expect(splitCommittees("Council for Rice", resolver)).toEqual(["Council for Rice"]);
-    expect(splitCommittees("DGC; Ministry of Magic", resolver)).toEqual(["DGC", "Ministry of Magic"]);
+    expect(splitCommittees("DGC; Ministry of Magic", resolver)).toEqual([
+      "DGC",
+      "Ministry of Magic",
+    ]);
     expect(splitCommittees(null, resolver)).toEqual([]);
   });
 });
@@ -72,7 +80,10 @@ describe("timeframes", () => {
   });
 
   it("names the only 'Regularly implemented' variant from its short form", () => {
-    const only = new TimeframeMatcher(["Short-term", "Medium- to Long-term (Regularly implemented)"]);
+    const only = new TimeframeMatcher([
+      "Short-term",
+      "Medium- to Long-term (Regularly implemented)",
+    ]);
     expect(only.match("Medium to long term")).toBe("Medium- to Long-term (Regularly implemented)");
   });
 });
@@ -137,7 +148,9 @@ describe("numbers, years, lists", () => {
 
   it("joins lists with '; '", () => {
     expect(normaliseList("MPTC\nMEF")).toBe("MPTC; MEF");
-    expect(normaliseList("Ministry of Education, Youth and Sports")).toBe("Ministry of Education, Youth and Sports"); // names hold commas
+    expect(normaliseList("Ministry of Education, Youth and Sports")).toBe(
+      "Ministry of Education, Youth and Sports"
+    ); // names hold commas
     expect(normaliseList("MPTC;MEF\u000bMOI")).toBe("MPTC; MEF; MOI");
     expect(normaliseList("- MPTC\r\n• MEF;")).toBe("MPTC; MEF");
     expect(normaliseList("MPTC; MEF")).toBe("MPTC; MEF");
@@ -186,7 +199,11 @@ describe("MeasureNormaliser.row", () => {
     expect(changes).toEqual([
       { column: "Goal", from: "Goal I", to: "I" },
       { column: "Strategy", from: "i.a", to: "I.A" },
-      { column: "Lead committee", from: "Committee on Digital Government; Committee on Digital Security", to: "DGC" },
+      {
+        column: "Lead committee",
+        from: "Committee on Digital Government; Committee on Digital Security",
+        to: "DGC",
+      },
       { column: "Other committees", from: "", to: "DSC" },
       { column: "Institutions", from: "MOI\nMEF", to: "MOI; MEF" },
       { column: "Timeframe", from: "short to medium term", to: "Short- to Medium-term" },
@@ -197,59 +214,123 @@ describe("MeasureNormaliser.row", () => {
   });
 
   it("merges a lead cell's extra committees into Other committees without repeating the lead", () => {
-    const { values } = n.row({ "Lead committee": "DGC, DEBC", "Other committees": "Committee on Digital Government; DSC" });
+    const { values } = n.row({
+      "Lead committee": "DGC, DEBC",
+      "Other committees": "Committee on Digital Government; DSC",
+    });
     expect(values["Lead committee"]).toBe("DGC");
     expect(values["Other committees"]).toBe("DEBC; DSC");
   });
 
   it("keeps unknown codes, odd years and strange statuses exactly as sent", () => {
-    const row: MeasureValues = { "No.": "7", Goal: "IX", "Lead committee": "Rice Council", Timeframe: "Someday", "Start year": "soon", Status: "Awaiting", "Progress %": "n/a" };
+    const row: MeasureValues = {
+      "No.": "7",
+      Goal: "IX",
+      "Lead committee": "Rice Council",
+      Timeframe: "Someday",
+      "Start year": "soon",
+      Status: "Awaiting",
+      "Progress %": "n/a",
+    };
     const { values, changes } = n.row(row);
-    expect(values).toEqual({ "No.": "7", Goal: "IX", "Lead committee": "Rice Council", Timeframe: "Someday", "Start year": "soon", Status: "Awaiting", "Progress %": "n/a" });
+    expect(values).toEqual({
+      "No.": "7",
+      Goal: "IX",
+      "Lead committee": "Rice Council",
+      Timeframe: "Someday",
+      "Start year": "soon",
+      Status: "Awaiting",
+      "Progress %": "n/a",
+    });
     expect(changes).toEqual([]);
   });
 
   it("only outputs the columns it was given", () => {
-    expect(Object.keys(n.row({ "No.": "1", Measure: "x" }).values).sort()).toEqual(["Measure", "No."]);
+    expect(Object.keys(n.row({ "No.": "1", Measure: "x" }).values).sort()).toEqual([
+      "Measure",
+      "No.",
+    ]);
   });
 
   it("scales a fraction column", () => {
     const f = new MeasureNormaliser(REFERENCE, { progressFraction: true });
-    expect(f.row({ "Progress %": 0.4 })).toEqual({ values: { "Progress %": 40 }, changes: [{ column: "Progress %", from: "0.4", to: "40" }] });
+    expect(f.row({ "Progress %": 0.4 })).toEqual({
+      values: { "Progress %": 40 },
+      changes: [{ column: "Progress %", from: "0.4", to: "40" }],
+    });
   });
 });
 
 const arbCell: fc.Arbitrary<Cell> = fc.oneof(
   fc.constant(null),
   fc.string({ maxLength: 30 }),
-  fc.constantFrom("DGC; DSC", "Committee on Digital Securty", "40%", "0.4", "Short-trm", "done", "2025", " ", "\n", "；", "2022–2025"),
+  fc.constantFrom(
+    "DGC; DSC",
+    "Committee on Digital Securty",
+    "40%",
+    "0.4",
+    "Short-trm",
+    "done",
+    "2025",
+    " ",
+    "\n",
+    "；",
+    "2022–2025"
+  ),
   fc.integer(),
   fc.double(),
   fc.boolean(),
-  fc.date({ noInvalidDate: false }),
+  fc.date({ noInvalidDate: false })
 );
 
 describe("MeasureNormaliser (property)", () => {
-  const headers = ["No.", "Goal", "Strategy", "Measure", "Lead committee", "Other committees", "Institutions", "Timeframe", "Start year", "End year", "Status", "Progress %", "Indicator", "Target", "Notes"] as const;
+  const headers = [
+    "No.",
+    "Goal",
+    "Strategy",
+    "Measure",
+    "Lead committee",
+    "Other committees",
+    "Institutions",
+    "Timeframe",
+    "Start year",
+    "End year",
+    "Status",
+    "Progress %",
+    "Indicator",
+    "Target",
+    "Notes",
+  ] as const;
 
   it("never throws, keeps No. and measure text of any row that has them, and reports text only", () => {
     fc.assert(
-      fc.property(fc.array(arbCell, { minLength: headers.length, maxLength: headers.length }), fc.boolean(), (cells, fraction) => {
-        const input: MeasureValues = {};
-        headers.forEach((h, i) => (input[h] = cells[i]));
-        const { values, changes } = new MeasureNormaliser(REFERENCE, { progressFraction: fraction }).row(input);
-        const text = (c: Cell | undefined) => (c === null || c === undefined ? "" : String(c).trim());
-        if (text(input["No."] instanceof Date ? "d" : (input["No."] as Cell)) !== "" && typeof input["No."] === "string") {
-          expect(text(values["No."])).not.toBe("");
+      fc.property(
+        fc.array(arbCell, { minLength: headers.length, maxLength: headers.length }),
+        fc.boolean(),
+        (cells, fraction) => {
+          const input: MeasureValues = {};
+          headers.forEach((h, i) => (input[h] = cells[i]));
+          const { values, changes } = new MeasureNormaliser(REFERENCE, {
+            progressFraction: fraction,
+          }).row(input);
+          const text = (c: Cell | undefined) =>
+            c === null || c === undefined ? "" : String(c).trim();
+          if (
+            text(input["No."] instanceof Date ? "d" : (input["No."] as Cell)) !== "" &&
+            typeof input["No."] === "string"
+          ) {
+            expect(text(values["No."])).not.toBe("");
+          }
+          if (typeof input.Measure === "string" && input.Measure.trim() !== "")
+            expect(values.Measure).toBe(input.Measure.trim());
+          for (const ch of changes) {
+            expect(typeof ch.from).toBe("string");
+            expect(typeof ch.to).toBe("string");
+            expect(ch.from).not.toBe(ch.to);
+          }
         }
-        if (typeof input.Measure === "string" && input.Measure.trim() !== "") expect(values.Measure).toBe(input.Measure.trim());
-        for (const ch of changes) {
-          expect(typeof ch.from).toBe("string");
-          expect(typeof ch.to).toBe("string");
-          expect(ch.from).not.toBe(ch.to);
-        }
-      }),
-      { numRuns: 500 },
+      ),
+      { numRuns: 500 }
     );
   });
 });

@@ -34,7 +34,10 @@ export const REFERENCE: ImportReference = {
 export const MEASURES_HEADERS = [...TABLE_HEADERS.Measures];
 
 /** A Measures row from a partial record keyed by contract header. */
-export function measureRow(values: Partial<Record<string, Cell>>, headers: readonly string[] = MEASURES_HEADERS): Cell[] {
+export function measureRow(
+  values: Partial<Record<string, Cell>>,
+  headers: readonly string[] = MEASURES_HEADERS
+): Cell[] {
   return headers.map((h) => values[h] ?? null);
 }
 
@@ -45,10 +48,57 @@ export function targetTable(): TableData {
     name: "Measures",
     headers,
     rows: [
-      measureRow({ "No.": "1", Goal: "I", Strategy: "I.A", Measure: "Build the national data centre", "Lead committee": "DGC", Institutions: "MPTC", Timeframe: "Short-term", "Start year": 2021, "End year": 2025, Status: "Not started", Budget: 500 }, headers),
+      measureRow(
+        {
+          "No.": "1",
+          Goal: "I",
+          Strategy: "I.A",
+          Measure: "Build the national data centre",
+          "Lead committee": "DGC",
+          Institutions: "MPTC",
+          Timeframe: "Short-term",
+          "Start year": 2021,
+          "End year": 2025,
+          Status: "Not started",
+          Budget: 500,
+        },
+        headers
+      ),
       measureRow({}, headers),
-      measureRow({ "No.": "2", Goal: "I", Strategy: "I.A", Measure: "Extend broadband to rural areas", "Lead committee": "DEBC", Institutions: "MPTC; MRD", Timeframe: "Medium-term", "Start year": 2026, "End year": 2030, Status: "Not started", "Progress %": 0, Budget: 1200 }, headers),
-      measureRow({ "No.": "99", Goal: "II", Strategy: "II.A", Measure: "Keep me", "Lead committee": "DSC", Timeframe: "Long-term", "Start year": 2031, "End year": 2035, Status: "On track", "Progress %": 10, Notes: "target-only row", Budget: 7 }, headers),
+      measureRow(
+        {
+          "No.": "2",
+          Goal: "I",
+          Strategy: "I.A",
+          Measure: "Extend broadband to rural areas",
+          "Lead committee": "DEBC",
+          Institutions: "MPTC; MRD",
+          Timeframe: "Medium-term",
+          "Start year": 2026,
+          "End year": 2030,
+          Status: "Not started",
+          "Progress %": 0,
+          Budget: 1200,
+        },
+        headers
+      ),
+      measureRow(
+        {
+          "No.": "99",
+          Goal: "II",
+          Strategy: "II.A",
+          Measure: "Keep me",
+          "Lead committee": "DSC",
+          Timeframe: "Long-term",
+          "Start year": 2031,
+          "End year": 2035,
+          Status: "On track",
+          "Progress %": 10,
+          Notes: "target-only row",
+          Budget: 7,
+        },
+        headers
+      ),
     ],
   };
 }

@@ -1,4 +1,11 @@
-import { closest, editDistance, HEADER_SYNONYMS, matchHeader, MEASURES_HEADERS, synonymKey } from "../../src/import/synonyms";
+import {
+  closest,
+  editDistance,
+  HEADER_SYNONYMS,
+  matchHeader,
+  MEASURES_HEADERS,
+  synonymKey,
+} from "../../src/import/synonyms";
 
 describe("matchHeader", () => {
   it.each([

@@ -21,7 +21,10 @@ describe("file host setup", () => {
     await setupWorkbook(host, "dgp", 2026);
     const tables = await (await reopen(host)).readTables();
     expect(Object.keys(tables).sort()).toEqual([...TABLE_NAMES].sort());
-    for (const name of TABLE_NAMES) expect(tables[name]!.headers.slice(0, TABLE_HEADERS[name].length)).toEqual([...TABLE_HEADERS[name]]);
+    for (const name of TABLE_NAMES)
+      expect(tables[name]!.headers.slice(0, TABLE_HEADERS[name].length)).toEqual([
+        ...TABLE_HEADERS[name],
+      ]);
     expect(tables.Measures!.rows).toHaveLength(83);
     expect(tables.Goals!.rows.map((r) => r[0])).toEqual(["G1", "G2", "G3", "G4"]);
   });
@@ -33,8 +36,30 @@ describe("file host setup", () => {
     const measures = tables.Measures!;
     // The planner edits: a status, an extra column, a new measure of their own.
     const headers = [...measures.headers, "Budget (USD)"];
-    const rows = measures.rows.map((r, i) => [...r.slice(0, 10), i === 0 ? "On track" : r[10], ...r.slice(11), i === 0 ? 125000 : null]);
-    rows.push(["140", "I", "I.A", "A ministry's own measure", "DGC", "", "", "Short-term", 2026, 2027, "Not started", 10, "", "", "", 5000]);
+    const rows = measures.rows.map((r, i) => [
+      ...r.slice(0, 10),
+      i === 0 ? "On track" : r[10],
+      ...r.slice(11),
+      i === 0 ? 125000 : null,
+    ]);
+    rows.push([
+      "140",
+      "I",
+      "I.A",
+      "A ministry's own measure",
+      "DGC",
+      "",
+      "",
+      "Short-term",
+      2026,
+      2027,
+      "Not started",
+      10,
+      "",
+      "",
+      "",
+      5000,
+    ]);
     await host.writeTable({ name: "Measures", headers, rows });
 
     const again = await reopen(host);
@@ -55,7 +80,10 @@ describe("file host setup", () => {
       name: "Measures",
       ref: "B3",
       columns: [{ name: "No." }, { name: "Measure" }, { name: "Owner" }],
-      rows: [["1", "First", "Sokha"], ["2", "Second", "Dara"]],
+      rows: [
+        ["1", "First", "Sokha"],
+        ["2", "Second", "Dara"],
+      ],
     });
     const host = await FileHost.open(new Uint8Array(await wb.xlsx.writeBuffer()));
     await setupWorkbook(host, "despf", 2026);
@@ -63,7 +91,10 @@ describe("file host setup", () => {
     expect(m.location).toEqual({ sheet: "My measures", row: 2, col: 1 });
     expect(m.headers.slice(0, 3)).toEqual(["No.", "Measure", "Owner"]);
     expect(m.headers).toEqual(expect.arrayContaining([...TABLE_HEADERS.Measures]));
-    expect(m.rows.map((r) => r.slice(0, 3))).toEqual([["1", "First", "Sokha"], ["2", "Second", "Dara"]]);
+    expect(m.rows.map((r) => r.slice(0, 3))).toEqual([
+      ["1", "First", "Sokha"],
+      ["2", "Second", "Dara"],
+    ]);
   });
 
   test("dropdowns guard the Measures columns that take codes", async () => {
@@ -71,9 +102,18 @@ describe("file host setup", () => {
     await setupWorkbook(host, "despf", 2026);
     const wb = await excelJs(await host.exportXlsx());
     const ws = wb.getWorksheet("Measures")!;
-    expect(ws.getCell("B2").dataValidation).toMatchObject({ type: "list", formulae: ["Goals!$A$2:$A$7"] });
-    expect(ws.getCell("E140").dataValidation).toMatchObject({ type: "list", formulae: ["Committees!$A$2:$A$4"] });
-    expect(ws.getCell("K2").dataValidation).toMatchObject({ type: "list", formulae: ['"Not started,On track,At risk,Delayed,Completed"'] });
+    expect(ws.getCell("B2").dataValidation).toMatchObject({
+      type: "list",
+      formulae: ["Goals!$A$2:$A$7"],
+    });
+    expect(ws.getCell("E140").dataValidation).toMatchObject({
+      type: "list",
+      formulae: ["Committees!$A$2:$A$4"],
+    });
+    expect(ws.getCell("K2").dataValidation).toMatchObject({
+      type: "list",
+      formulae: ['"Not started,On track,At risk,Delayed,Completed"'],
+    });
     expect(ws.getCell("L2").dataValidation).toMatchObject({ type: "decimal", formulae: [0, 100] });
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
   });
@@ -90,14 +130,24 @@ describe("file host owned sheets", () => {
     const wb = await excelJs(await again.exportXlsx());
     const names = wb.worksheets.map((w) => w.name);
     expect(names.filter((n) => n === "Summary")).toHaveLength(1);
-    expect(names).toEqual(expect.arrayContaining(["Summary", "Briefing DGC", "Briefing DEBC", "Briefing DSC", "Validation", "Measures"]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "Summary",
+        "Briefing DGC",
+        "Briefing DEBC",
+        "Briefing DSC",
+        "Validation",
+        "Measures",
+      ])
+    );
     expect((await again.readTables()).Measures!.rows).toHaveLength(139);
   });
 
   test("an old single Briefing sheet is replaced by the per-committee sheets; a Briefing sheet holding a table is the planner's", async () => {
     const host = FileHost.blank();
     await setupWorkbook(host, "despf", 2026);
-    (host.book as XlsxBook).wb.addWorksheet("Briefing").getCell("A1").value = "Digital Government Committee — measures";
+    (host.book as XlsxBook).wb.addWorksheet("Briefing").getCell("A1").value =
+      "Digital Government Committee — measures";
     await buildSummary(host, { asOfYear: 2026 });
     let names = (await excelJs(await host.exportXlsx())).worksheets.map((w) => w.name);
     expect(names).not.toContain("Briefing");
@@ -106,7 +156,14 @@ describe("file host owned sheets", () => {
     const mine = FileHost.blank();
     await setupWorkbook(mine, "despf", 2026);
     const sheet = (mine.book as XlsxBook).wb.addWorksheet("Briefing");
-    sheet.addTable({ name: "MyNotes", ref: "A1", headerRow: true, style: { theme: "TableStyleLight1" }, columns: [{ name: "Note" }], rows: [["keep me"]] });
+    sheet.addTable({
+      name: "MyNotes",
+      ref: "A1",
+      headerRow: true,
+      style: { theme: "TableStyleLight1" },
+      columns: [{ name: "Note" }],
+      rows: [["keep me"]],
+    });
     await buildSummary(mine, { asOfYear: 2026 });
     const wb = await excelJs(await mine.exportXlsx());
     names = wb.worksheets.map((w) => w.name);
@@ -136,7 +193,10 @@ describe("file host owned sheets", () => {
     const host = FileHost.blank();
     await setupWorkbook(host, "despf", 2021);
     // the planner's own format, kept
-    (host.book as XlsxBook).wb.getWorksheet("Measures")!.addConditionalFormatting({ ref: "K2:K9", rules: [{ type: "expression", priority: 9, formulae: ['$K2="Delayed"'] }] });
+    (host.book as XlsxBook).wb.getWorksheet("Measures")!.addConditionalFormatting({
+      ref: "K2:K9",
+      rules: [{ type: "expression", priority: 9, formulae: ['$K2="Delayed"'] }],
+    });
     const plans: boolean[] = [];
     const applyPlan = host.applyPlan.bind(host);
     host.applyPlan = async (plan, progress) => {
@@ -152,11 +212,15 @@ describe("file host owned sheets", () => {
     const bytes = await host.exportXlsx();
     const wb = await excelJs(bytes);
     for (const sheetName of new Set(tables.map((t) => t.location!.sheet))) {
-      const ours = (await x14Rules(bytes, sheetName)).filter((r) => r.formula.includes("PolicyPlannerMark"));
+      const ours = (await x14Rules(bytes, sheetName)).filter((r) =>
+        r.formula.includes("PolicyPlannerMark")
+      );
       const expected = 3 * tables.filter((t) => t.location!.sheet === sheetName).length;
       expect({ sheetName, marks: ours.length }).toEqual({ sheetName, marks: expected });
     }
-    const mine = (wb.getWorksheet("Measures") as unknown as { conditionalFormattings: Array<{ ref: string }> }).conditionalFormattings.filter((c) => c.ref === "K2:K9");
+    const mine = (
+      wb.getWorksheet("Measures") as unknown as { conditionalFormattings: Array<{ ref: string }> }
+    ).conditionalFormattings.filter((c) => c.ref === "K2:K9");
     expect(mine).toHaveLength(1);
   });
 });
@@ -168,10 +232,36 @@ describe("file host restoreTable", () => {
     expect(await host.restoreTable()).toBeNull();
     const original = (await host.readTables()).Measures!;
     const headers = [...original.headers, "Budget (USD)"];
-    await host.writeTable({ name: "Measures", headers, rows: original.rows.map((r, i) => [...r, i === 0 ? 125000 : null]) });
+    await host.writeTable({
+      name: "Measures",
+      headers,
+      rows: original.rows.map((r, i) => [...r, i === 0 ? 125000 : null]),
+    });
     const before = (await host.readTables()).Measures!;
 
-    await host.writeTable({ name: "Measures", headers: [...TABLE_HEADERS.Measures], rows: [["1", "I", "I.A", "Imported", "DGC", "", "", "Short-term", 2026, 2027, "On track", 10, "", "", ""]] });
+    await host.writeTable({
+      name: "Measures",
+      headers: [...TABLE_HEADERS.Measures],
+      rows: [
+        [
+          "1",
+          "I",
+          "I.A",
+          "Imported",
+          "DGC",
+          "",
+          "",
+          "Short-term",
+          2026,
+          2027,
+          "On track",
+          10,
+          "",
+          "",
+          "",
+        ],
+      ],
+    });
     expect((await host.readTables()).Measures!.rows).toHaveLength(1);
     expect(await host.restoreTable()).toBe("Measures");
     const after = (await (await reopen(host)).readTables()).Measures!;

@@ -10,7 +10,17 @@ import { REFERENCE, targetTable } from "../import/reference";
  */
 
 const N = 100_000;
-const HEADER = ["No.", "Key Policy Measures", "Comittee", "Ministry-Institution", "Timefrme", "Start", "Deadline", "Status", "Progress"];
+const HEADER = [
+  "No.",
+  "Key Policy Measures",
+  "Comittee",
+  "Ministry-Institution",
+  "Timefrme",
+  "Start",
+  "Deadline",
+  "Status",
+  "Progress",
+];
 
 function sourceRow(i: number): Array<string | number> {
   return [
@@ -27,8 +37,11 @@ function sourceRow(i: number): Array<string | number> {
 }
 
 function csvOf(rows: Array<Array<string | number>>): Uint8Array {
-  const q = (v: string | number) => (typeof v === "number" ? String(v) : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  return new TextEncoder().encode("\uFEFFProgress report, 2025\r\n" + rows.map((r) => r.map(q).join(",")).join("\r\n") + "\r\n");
+  const q = (v: string | number) =>
+    typeof v === "number" ? String(v) : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  return new TextEncoder().encode(
+    "\uFEFFProgress report, 2025\r\n" + rows.map((r) => r.map(q).join(",")).join("\r\n") + "\r\n"
+  );
 }
 
 function timed<T>(label: string, f: () => T): T {
@@ -68,23 +81,46 @@ describe("100 000 measures", () => {
     console.log(`CSV: ${(bytes.length / 1e6).toFixed(1)} MB`);
     const parsed = timed("parseCsv 100k rows", () => parseCsv(bytes));
     expect(parsed).toHaveLength(N + 2);
-    expect(parsed[2]).toEqual(["1", 'Measure number 1, with a comma and "quotes"', "Committee on Digital Government", "MPTC\nMEF", "Short-trm", "2021", "2025", "ongoing", "1%"]);
-    const source = await timedAsync("readImportSource (csv)", () => readImportSource("big.csv", bytes));
-    const report = timed("planImport merge 100k rows", () => planImport(source, targetTable(), REFERENCE, { mode: "merge" }));
+    expect(parsed[2]).toEqual([
+      "1",
+      'Measure number 1, with a comma and "quotes"',
+      "Committee on Digital Government",
+      "MPTC\nMEF",
+      "Short-trm",
+      "2021",
+      "2025",
+      "ongoing",
+      "1%",
+    ]);
+    const source = await timedAsync("readImportSource (csv)", () =>
+      readImportSource("big.csv", bytes)
+    );
+    const report = timed("planImport merge 100k rows", () =>
+      planImport(source, targetTable(), REFERENCE, { mode: "merge" })
+    );
     checkReport(report);
   });
 
-  (process.env.PLANNER_LARGE ? it : it.skip)("imports a 100 000-row xlsx (PLANNER_LARGE=1)", async () => {
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet("Report");
-    ws.addRow(["Progress report, 2025"]);
-    ws.addRow(HEADER);
-    for (let i = 1; i <= N; i++) ws.addRow(sourceRow(i));
-    const bytes = new Uint8Array(await timedAsync("ExcelJS write 100k rows", () => wb.xlsx.writeBuffer()));
-    console.log(`xlsx: ${(bytes.length / 1e6).toFixed(1)} MB`);
-    const source = await timedAsync("readImportSource (xlsx)", () => readImportSource("big.xlsx", bytes));
-    expect(source.rows).toHaveLength(N + 2);
-    const report = timed("planImport merge 100k rows (xlsx)", () => planImport(source, targetTable(), REFERENCE, { mode: "merge" }));
-    checkReport(report);
-  });
+  (process.env.PLANNER_LARGE ? it : it.skip)(
+    "imports a 100 000-row xlsx (PLANNER_LARGE=1)",
+    async () => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet("Report");
+      ws.addRow(["Progress report, 2025"]);
+      ws.addRow(HEADER);
+      for (let i = 1; i <= N; i++) ws.addRow(sourceRow(i));
+      const bytes = new Uint8Array(
+        await timedAsync("ExcelJS write 100k rows", () => wb.xlsx.writeBuffer())
+      );
+      console.log(`xlsx: ${(bytes.length / 1e6).toFixed(1)} MB`);
+      const source = await timedAsync("readImportSource (xlsx)", () =>
+        readImportSource("big.xlsx", bytes)
+      );
+      expect(source.rows).toHaveLength(N + 2);
+      const report = timed("planImport merge 100k rows (xlsx)", () =>
+        planImport(source, targetTable(), REFERENCE, { mode: "merge" })
+      );
+      checkReport(report);
+    }
+  );
 });

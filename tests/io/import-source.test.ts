@@ -1,7 +1,18 @@
 import ExcelJS from "exceljs";
 import { readImportSource } from "../../src/io/import-source";
-import { CsvReadError, FileReadError, ImportSourceError, WorkbookReadError } from "../../src/io/read/errors";
-import { buildZip, deflatedZeros, fixture, minimalWorkbookParts, deflated } from "./read/zip-helpers";
+import {
+  CsvReadError,
+  FileReadError,
+  ImportSourceError,
+  WorkbookReadError,
+} from "../../src/io/read/errors";
+import {
+  buildZip,
+  deflatedZeros,
+  fixture,
+  minimalWorkbookParts,
+  deflated,
+} from "./read/zip-helpers";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -24,17 +35,25 @@ describe("readImportSource picks what to import", () => {
   });
 
   it("takes the sheet whose header row scores best", async () => {
-    expect((await readImportSource("report.xlsx", fixture("openpyxl-report.xlsx"))).sheetName).toBe("Report");
+    expect((await readImportSource("report.xlsx", fixture("openpyxl-report.xlsx"))).sheetName).toBe(
+      "Report"
+    );
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("Cover").addRows([["Progress report"], ["No.", "Measure"]]);
-    wb.addWorksheet("Data").addRows([["Title"], ["No.", "Measure", "Status", "Timeframe"], ["1", "Build", "Done", "Short-term"]]);
+    wb.addWorksheet("Data").addRows([
+      ["Title"],
+      ["No.", "Measure", "Status", "Timeframe"],
+      ["1", "Build", "Done", "Short-term"],
+    ]);
     const s = await readImportSource("two.xlsx", new Uint8Array(await wb.xlsx.writeBuffer()));
     expect(s.sheetName).toBe("Data");
     expect(s.rows[2]).toEqual(["1", "Build", "Done", "Short-term"]);
   });
 
   it("reads a LibreOffice workbook and a CSV", async () => {
-    expect((await readImportSource("khmer.xlsx", fixture("libreoffice-khmer.xlsx"))).rows[2][0]).toBe("ល.រ");
+    expect(
+      (await readImportSource("khmer.xlsx", fixture("libreoffice-khmer.xlsx"))).rows[2][0]
+    ).toBe("ល.រ");
     const csv = await readImportSource("khmer-report.csv", fixture("khmer-report.csv"));
     expect(csv.sheetName).toBe("khmer-report");
     expect(csv.rows[2][1]).toBe("វិធានការ");
@@ -75,7 +94,10 @@ describe("readImportSource: bad input, each a clear message", () => {
   it("a zip bomb", async () => {
     const parts = minimalWorkbookParts("<worksheet/>");
     delete parts["xl/worksheets/sheet1.xml"];
-    const bomb = buildZip([...Object.entries(parts).map(([n, c]) => deflated(n, c)), await deflatedZeros("xl/worksheets/sheet1.xml", 300 * 1024 * 1024)]);
+    const bomb = buildZip([
+      ...Object.entries(parts).map(([n, c]) => deflated(n, c)),
+      await deflatedZeros("xl/worksheets/sheet1.xml", 300 * 1024 * 1024),
+    ]);
     const e = await failure("bomb.xlsx", bomb);
     expect(e.message).toMatch(/^The file would expand to 300 MB/);
   });
@@ -87,7 +109,13 @@ describe("readImportSource: bad input, each a clear message", () => {
   });
 
   it("a CSV in Windows-1252 with non-ASCII letters", async () => {
-    const bytes = new Uint8Array([...enc("No.;Mesure\r\n1;Cr"), 0xe9, ...enc("er un r"), 0xe9, ...enc("seau\r\n")]);
+    const bytes = new Uint8Array([
+      ...enc("No.;Mesure\r\n1;Cr"),
+      0xe9,
+      ...enc("er un r"),
+      0xe9,
+      ...enc("seau\r\n"),
+    ]);
     const e = await failure("mesures.csv", bytes);
     expect(e).toBeInstanceOf(CsvReadError);
     expect(e.message).toMatch(/^This CSV is not UTF-8/);
@@ -95,7 +123,10 @@ describe("readImportSource: bad input, each a clear message", () => {
 
   it("a workbook with no recognisable header, naming its sheets and what it saw", async () => {
     const wb = new ExcelJS.Workbook();
-    wb.addWorksheet("Budget").addRows([["Line", "Amount"], ["Rice", 12]]);
+    wb.addWorksheet("Budget").addRows([
+      ["Line", "Amount"],
+      ["Rice", 12],
+    ]);
     wb.addWorksheet("Notes").addRows([["Call MPTC"]]);
     const e = await failure("budget.xlsx", new Uint8Array(await wb.xlsx.writeBuffer()));
     expect(e).toBeInstanceOf(ImportSourceError);

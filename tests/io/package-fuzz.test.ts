@@ -31,26 +31,96 @@ const layout = fc.record({
   top: fc.integer({ min: 1, max: 4 }),
   left: fc.integer({ min: 1, max: 3 }),
   rows: fc.integer({ min: 1, max: 5 }),
-  stray: fc.array(fc.record({ row: fc.integer({ min: 1, max: 20 }), col: fc.integer({ min: 1, max: 24 }), text: fc.string({ minLength: 1, maxLength: 6 }).filter((s) => s.trim() !== "") }), { maxLength: 12 }),
-  userTable: fc.option(fc.record({ row: fc.integer({ min: 1, max: 16 }), col: fc.integer({ min: 1, max: 24 }) }), { nil: null }),
+  stray: fc.array(
+    fc.record({
+      row: fc.integer({ min: 1, max: 20 }),
+      col: fc.integer({ min: 1, max: 24 }),
+      text: fc.string({ minLength: 1, maxLength: 6 }).filter((s) => s.trim() !== ""),
+    }),
+    { maxLength: 12 }
+  ),
+  userTable: fc.option(
+    fc.record({ row: fc.integer({ min: 1, max: 16 }), col: fc.integer({ min: 1, max: 24 }) }),
+    { nil: null }
+  ),
   added: fc.integer({ min: 0, max: 3 }),
   extraColumn: fc.boolean(),
 });
 
-const inBox = (r: number, c: number, b: { top: number; left: number; bottom: number; right: number }) => r >= b.top && r <= b.bottom && c >= b.left && c <= b.right;
+const inBox = (
+  r: number,
+  c: number,
+  b: { top: number; left: number; bottom: number; right: number }
+) => r >= b.top && r <= b.bottom && c >= b.left && c <= b.right;
 
 async function workbook(l: Layout): Promise<Uint8Array | null> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Measures");
-  const table = { top: l.top, left: l.left, bottom: l.top + l.rows, right: l.left + HEADERS.length - 1 };
-  const rows = Array.from({ length: l.rows }, (_, i) => [String(i + 1), "I", "I.A", `Measure ${i + 1}`, "DGC", "", "", "Short-term", 2021, 2025, "Not started", 0, "", "", ""]);
-  ws.addTable({ name: "Measures", ref: ws.getCell(l.top, l.left).address, headerRow: true, style: { theme: "TableStyleMedium2" }, columns: HEADERS.map((name) => ({ name })), rows });
-  const taken = (r: number, c: number) => inBox(r, c, table) || (l.userTable !== null && inBox(r, c, { top: l.userTable.row, left: l.userTable.col, bottom: l.userTable.row + 2, right: l.userTable.col + 1 }));
+  const table = {
+    top: l.top,
+    left: l.left,
+    bottom: l.top + l.rows,
+    right: l.left + HEADERS.length - 1,
+  };
+  const rows = Array.from({ length: l.rows }, (_, i) => [
+    String(i + 1),
+    "I",
+    "I.A",
+    `Measure ${i + 1}`,
+    "DGC",
+    "",
+    "",
+    "Short-term",
+    2021,
+    2025,
+    "Not started",
+    0,
+    "",
+    "",
+    "",
+  ]);
+  ws.addTable({
+    name: "Measures",
+    ref: ws.getCell(l.top, l.left).address,
+    headerRow: true,
+    style: { theme: "TableStyleMedium2" },
+    columns: HEADERS.map((name) => ({ name })),
+    rows,
+  });
+  const taken = (r: number, c: number) =>
+    inBox(r, c, table) ||
+    (l.userTable !== null &&
+      inBox(r, c, {
+        top: l.userTable.row,
+        left: l.userTable.col,
+        bottom: l.userTable.row + 2,
+        right: l.userTable.col + 1,
+      }));
   if (l.userTable) {
-    const u = { top: l.userTable.row, left: l.userTable.col, bottom: l.userTable.row + 2, right: l.userTable.col + 1 };
+    const u = {
+      top: l.userTable.row,
+      left: l.userTable.col,
+      bottom: l.userTable.row + 2,
+      right: l.userTable.col + 1,
+    };
     // Tables may not overlap: such a layout is not a workbook anyone could make.
-    if (u.top <= table.bottom && table.top <= u.bottom && u.left <= table.right && table.left <= u.right) return null;
-    ws.addTable({ name: "Mine", ref: ws.getCell(u.top, u.left).address, headerRow: true, columns: [{ name: "Item" }, { name: "Amount" }], rows: [["a", 1], ["b", 2]] });
+    if (
+      u.top <= table.bottom &&
+      table.top <= u.bottom &&
+      u.left <= table.right &&
+      table.left <= u.right
+    )
+      return null;
+    ws.addTable({
+      name: "Mine",
+      ref: ws.getCell(u.top, u.left).address,
+      headerRow: true,
+      columns: [{ name: "Item" }, { name: "Amount" }],
+      rows: [
+        ["a", 1],
+        ["b", 2],
+      ],
+    });
   }
   for (const s of l.stray) if (!taken(s.row, s.col)) ws.getCell(s.row, s.col).value = s.text;
   wb.addWorksheet("Notes").getCell("B2").value = "kept";
@@ -59,7 +129,9 @@ async function workbook(l: Layout): Promise<Uint8Array | null> {
 
 function cells(grid: Cell[][]): Map<string, Cell> {
   const out = new Map<string, Cell>();
-  grid.forEach((row, r) => row?.forEach((v, c) => v !== null && v !== "" && out.set(`${r + 1},${c + 1}`, v)));
+  grid.forEach((row, r) =>
+    row?.forEach((v, c) => v !== null && v !== "" && out.set(`${r + 1},${c + 1}`, v))
+  );
   return out;
 }
 
@@ -71,10 +143,37 @@ test("import and build never change a cell outside what they own (file host)", a
       const bytes = await workbook(l);
       if (!bytes) return;
       const host = await FileHost.open(bytes);
-      const headers = ["No.", "Goal", "Strategy", "Measure", "Lead committee", "Timeframe", "Start year", "End year", "Status", ...(l.extraColumn ? ["Budget line"] : [])];
-      const added = Array.from({ length: l.added }, (_, i) => [`N${i + 1}`, "I", "I.A", `New ${i + 1}`, "DGC", "Short-term", 2021, 2025, "On track", ...(l.extraColumn ? ["BL"] : [])]);
+      const headers = [
+        "No.",
+        "Goal",
+        "Strategy",
+        "Measure",
+        "Lead committee",
+        "Timeframe",
+        "Start year",
+        "End year",
+        "Status",
+        ...(l.extraColumn ? ["Budget line"] : []),
+      ];
+      const added = Array.from({ length: l.added }, (_, i) => [
+        `N${i + 1}`,
+        "I",
+        "I.A",
+        `New ${i + 1}`,
+        "DGC",
+        "Short-term",
+        2021,
+        2025,
+        "On track",
+        ...(l.extraColumn ? ["BL"] : []),
+      ]);
       try {
-        await importMeasures(host, { source: { rows: [headers, ...added], sheetName: "" }, dryRun: false, mode: "merge", asOfYear: 2026 });
+        await importMeasures(host, {
+          source: { rows: [headers, ...added], sheetName: "" },
+          dryRun: false,
+          mode: "merge",
+          asOfYear: 2026,
+        });
         await buildSummary(host, { asOfYear: 2026 });
       } catch (e) {
         if (e instanceof WriteRefused) {
@@ -88,7 +187,12 @@ test("import and build never change a cell outside what they own (file host)", a
       const before = await readWorkbook(bytes);
       const dCol = l.extraColumn ? 1 : 0;
       const dRow = l.added;
-      const old = { top: l.top, left: l.left, bottom: l.top + l.rows, right: l.left + HEADERS.length - 1 };
+      const old = {
+        top: l.top,
+        left: l.left,
+        bottom: l.top + l.rows,
+        right: l.left + HEADERS.length - 1,
+      };
       const grown = { ...old, bottom: old.bottom + dRow, right: old.right + dCol };
       for (const sheet of before.sheets) {
         const now = cells(after.sheets.find((s) => s.name === sheet.name)!.rows);
@@ -96,18 +200,29 @@ test("import and build never change a cell outside what they own (file host)", a
         for (const [key, v] of cells(sheet.rows)) {
           let [r, c] = key.split(",").map(Number);
           if (sheet.name === "Measures" && inBox(r, c, old)) continue;
-          if (sheet.name === "Measures" && dCol && r >= old.top && r <= old.bottom && c > old.right) c += dCol;
-          if (sheet.name === "Measures" && dRow && r > old.bottom && c >= grown.left && c <= grown.right) r += dRow;
+          if (sheet.name === "Measures" && dCol && r >= old.top && r <= old.bottom && c > old.right)
+            c += dCol;
+          if (
+            sheet.name === "Measures" &&
+            dRow &&
+            r > old.bottom &&
+            c >= grown.left &&
+            c <= grown.right
+          )
+            r += dRow;
           expected.set(`${r},${c}`, v);
         }
         for (const key of [...now.keys()]) {
           const [r, c] = key.split(",").map(Number);
           if (sheet.name === "Measures" && inBox(r, c, grown)) now.delete(key);
         }
-        expect({ sheet: sheet.name, cells: Object.fromEntries(now) }).toEqual({ sheet: sheet.name, cells: Object.fromEntries(expected) });
+        expect({ sheet: sheet.name, cells: Object.fromEntries(now) }).toEqual({
+          sheet: sheet.name,
+          cells: Object.fromEntries(expected),
+        });
       }
     }),
-    { numRuns: 25, seed: 12 },
+    { numRuns: 25, seed: 12 }
   );
   // The property held on writes that really happened, not only on refusals.
   expect(written).toBeGreaterThan(10);

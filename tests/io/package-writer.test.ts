@@ -23,7 +23,8 @@ const file = (name: string) => new Uint8Array(readFileSync(join(FIX, name)));
 async function parts(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
   const zip = await JSZip.loadAsync(bytes);
   const out = new Map<string, Uint8Array>();
-  for (const [name, f] of Object.entries(zip.files)) if (!f.dir) out.set(name.replace(/^\/+/, ""), await f.async("uint8array"));
+  for (const [name, f] of Object.entries(zip.files))
+    if (!f.dir) out.set(name.replace(/^\/+/, ""), await f.async("uint8array"));
   return out;
 }
 
@@ -32,7 +33,12 @@ const text = (m: Map<string, Uint8Array>, name: string) => new TextDecoder().dec
 /** Parts that hold a planner table's sheet, the table itself, or are the workbook's shared parts. */
 async function ownedParts(bytes: Uint8Array): Promise<Set<string>> {
   const m = await parts(bytes);
-  const owned = new Set(["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml"]);
+  const owned = new Set([
+    "xl/workbook.xml",
+    "xl/_rels/workbook.xml.rels",
+    "[Content_Types].xml",
+    "xl/styles.xml",
+  ]);
   const planner = /^(Measures|Goals|Strategies|Committees|Timeframes|Responsibilities|Framework)$/;
   for (const [name, bytes] of m) {
     if (!/^xl\/tables\/.*\.xml$/.test(name)) continue;
@@ -41,7 +47,11 @@ async function ownedParts(bytes: Uint8Array): Promise<Set<string>> {
     owned.add(name);
     // The sheet whose relationships point at this table.
     for (const [rels, r] of m) {
-      if (rels.startsWith("xl/worksheets/_rels/") && new TextDecoder().decode(r).includes(name.split("/").pop()!)) owned.add(rels.replace("_rels/", "").replace(/\.rels$/, ""));
+      if (
+        rels.startsWith("xl/worksheets/_rels/") &&
+        new TextDecoder().decode(r).includes(name.split("/").pop()!)
+      )
+        owned.add(rels.replace("_rels/", "").replace(/\.rels$/, ""));
     }
   }
   return owned;
@@ -63,20 +73,45 @@ async function build(bytes: Uint8Array): Promise<Uint8Array> {
 }
 
 const NEW_ROWS: Cell[][] = [
-  ["No.", "Goal", "Strategy", "Measure", "Lead committee", "Timeframe", "Start year", "End year", "Status"],
+  [
+    "No.",
+    "Goal",
+    "Strategy",
+    "Measure",
+    "Lead committee",
+    "Timeframe",
+    "Start year",
+    "End year",
+    "Status",
+  ],
   ["6", "I", "I.A", "Sixth", "DGC", "Medium-term", 2026, 2030, "On track"],
   ["7", "I", "I.A", "Seventh", "DGC", "Medium-term", 2026, 2030, "On track"],
 ];
 
 async function importRows(bytes: Uint8Array, source: Cell[][]): Promise<Uint8Array> {
   const host = await FileHost.open(bytes);
-  await importMeasures(host, { source: { rows: source, sheetName: "" }, dryRun: false, mode: "merge", asOfYear: 2026 });
+  await importMeasures(host, {
+    source: { rows: source, sheetName: "" },
+    dryRun: false,
+    mode: "merge",
+    asOfYear: 2026,
+  });
   return host.exportXlsx();
 }
 
 describe.each([
   ["openpyxl", () => file("surrounded.xlsx")],
-  ["LibreOffice re-save", () => (hasSoffice() ? new Uint8Array(readFileSync(join(sofficeConvert(join(FIX, "surrounded.xlsx"), "xlsx"), "surrounded.xlsx"))) : file("surrounded.xlsx"))],
+  [
+    "LibreOffice re-save",
+    () =>
+      hasSoffice()
+        ? new Uint8Array(
+            readFileSync(
+              join(sofficeConvert(join(FIX, "surrounded.xlsx"), "xlsx"), "surrounded.xlsx")
+            )
+          )
+        : file("surrounded.xlsx"),
+  ],
 ])("%s: build and import keep what the planner does not own", (_who, original) => {
   let before: Uint8Array;
   beforeAll(() => {
@@ -89,13 +124,21 @@ describe.each([
     const owned = await ownedParts(before);
     for (const [name, bytes] of a) {
       expect({ name, kept: b.has(name) }).toEqual({ name, kept: true });
-      if (!owned.has(name)) expect({ name, same: Buffer.from(b.get(name)!).equals(Buffer.from(bytes)) }).toEqual({ name, same: true });
+      if (!owned.has(name))
+        expect({ name, same: Buffer.from(b.get(name)!).equals(Buffer.from(bytes)) }).toEqual({
+          name,
+          same: true,
+        });
     }
-    expect([...a.keys()].filter((n) => /pivot|drawing|chart|media/.test(n)).length).toBeGreaterThanOrEqual(4);
+    expect(
+      [...a.keys()].filter((n) => /pivot|drawing|chart|media/.test(n)).length
+    ).toBeGreaterThanOrEqual(4);
     // The planner sheets' cells are the same too (the writer added marks and dropdowns only).
     expect(await sheetValues(after, "Measures")).toEqual(await sheetValues(before, "Measures"));
     const names = text(b, "xl/workbook.xml");
-    const ownedSheets = [...names.matchAll(/<sheet [^>]*name="([^"]*)"/g)].map((m) => m[1]).filter((n) => /^(Summary|Briefing|Validation)/.test(n));
+    const ownedSheets = [...names.matchAll(/<sheet [^>]*name="([^"]*)"/g)]
+      .map((m) => m[1])
+      .filter((n) => /^(Summary|Briefing|Validation)/.test(n));
     expect(ownedSheets.length).toBeGreaterThanOrEqual(3);
     expect(names.match(new RegExp(`name="${OWNED_MARKER}"`, "g"))).toHaveLength(ownedSheets.length);
   });
@@ -109,15 +152,24 @@ describe.each([
     expect(rows(grid, 12, 13)).toEqual(rows(old, 10, 11));
     expect(grid[10]?.some((c) => c !== null) ?? false).toBe(false);
     // The Budget table beside (Q3:S6) is where it was.
-    expect(rows(grid, 3, 6).map((r) => r.slice(16, 19))).toEqual(rows(old, 3, 6).map((r) => r.slice(16, 19)));
+    expect(rows(grid, 3, 6).map((r) => r.slice(16, 19))).toEqual(
+      rows(old, 3, 6).map((r) => r.slice(16, 19))
+    );
     const b = await parts(after);
     const sheet = text(b, "xl/worksheets/sheet1.xml");
     expect(sheet).toMatch(/<mergeCell ref="A12:D12"\/>/);
     const a = await parts(before);
     for (const [name, bytes] of a) {
-      if (/^xl\/(pivot|media|charts)\//.test(name)) expect({ name, same: Buffer.from(b.get(name)!).equals(Buffer.from(bytes)) }).toEqual({ name, same: true });
+      if (/^xl\/(pivot|media|charts)\//.test(name))
+        expect({ name, same: Buffer.from(b.get(name)!).equals(Buffer.from(bytes)) }).toEqual({
+          name,
+          same: true,
+        });
     }
-    const budget = [...b.entries()].find(([n, x]) => n.startsWith("xl/tables/") && new TextDecoder().decode(x).includes('displayName="Budget"'))!;
+    const budget = [...b.entries()].find(
+      ([n, x]) =>
+        n.startsWith("xl/tables/") && new TextDecoder().decode(x).includes('displayName="Budget"')
+    )!;
     expect(new TextDecoder().decode(budget[1])).toMatch(/ref="Q3:S6"/);
   });
 });
@@ -125,17 +177,31 @@ describe.each([
 describe("growing over content that something refers to is refused, nothing changed", () => {
   test("a formula on another sheet refers to a sign-off line below the table", async () => {
     const host = await FileHost.open(file("refers.xlsx"));
-    const e = await importMeasures(host, { source: { rows: NEW_ROWS, sheetName: "" }, dryRun: false, mode: "merge", asOfYear: 2026 }).catch((x: unknown) => x);
+    const e = await importMeasures(host, {
+      source: { rows: NEW_ROWS, sheetName: "" },
+      dryRun: false,
+      mode: "merge",
+      asOfYear: 2026,
+    }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(WriteRefused);
-    expect((e as Error).message).toMatch(/the Measures table needs 2 more rows, but what lies below it \(Measures!A9:F11\) cannot be moved out of the way: the formula in Notes!B3 refers to it/);
+    expect((e as Error).message).toMatch(
+      /the Measures table needs 2 more rows, but what lies below it \(Measures!A9:F11\) cannot be moved out of the way: the formula in Notes!B3 refers to it/
+    );
   });
 
   test("an extra column would move the user's table that a pivot table reads", async () => {
     const source = NEW_ROWS.map((r, i) => [...r, i === 0 ? "Budget line" : "BL-1"]);
     const host = await FileHost.open(file("surrounded.xlsx"));
-    const e = await importMeasures(host, { source: { rows: source, sheetName: "" }, dryRun: false, mode: "merge", asOfYear: 2026 }).catch((x: unknown) => x);
+    const e = await importMeasures(host, {
+      source: { rows: source, sheetName: "" },
+      dryRun: false,
+      mode: "merge",
+      asOfYear: 2026,
+    }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(WriteRefused);
-    expect((e as Error).message).toMatch(/needs 1 more column, but what lies beside it .* a pivot table's source data is in it/);
+    expect((e as Error).message).toMatch(
+      /needs 1 more column, but what lies beside it .* a pivot table's source data is in it/
+    );
   });
 
   test("with nothing referring to it, the table beside moves right for the extra column", async () => {
@@ -145,11 +211,17 @@ describe("growing over content that something refers to is refused, nothing chan
     const grid = await sheetValues(after, "Measures");
     const old = await sheetValues(before, "Measures");
     expect(grid[2][15]).toBe("Budget line");
-    expect(rows(grid, 3, 6).map((r) => r.slice(17, 20))).toEqual(rows(old, 3, 6).map((r) => r.slice(16, 19)));
+    expect(rows(grid, 3, 6).map((r) => r.slice(17, 20))).toEqual(
+      rows(old, 3, 6).map((r) => r.slice(16, 19))
+    );
     const b = await parts(after);
-    const budget = [...b.values()].map((x) => new TextDecoder().decode(x)).find((x) => x.includes('displayName="Budget"'))!;
+    const budget = [...b.values()]
+      .map((x) => new TextDecoder().decode(x))
+      .find((x) => x.includes('displayName="Budget"'))!;
     expect(budget).toMatch(/ref="R3:T6"/);
-    const measures = [...b.values()].map((x) => new TextDecoder().decode(x)).find((x) => x.includes('displayName="Measures"'))!;
+    const measures = [...b.values()]
+      .map((x) => new TextDecoder().decode(x))
+      .find((x) => x.includes('displayName="Measures"'))!;
     expect(measures).toMatch(/ref="A3:P10"/);
   });
 });
@@ -158,7 +230,9 @@ describe("tables other programs make", () => {
   test("a Total row is kept, under the new rows, and what was below it moves down", async () => {
     const after = await importRows(file("totals.xlsx"), NEW_ROWS);
     const b = await parts(after);
-    const table = [...b.values()].map((x) => new TextDecoder().decode(x)).find((x) => x.includes('displayName="Measures"'))!;
+    const table = [...b.values()]
+      .map((x) => new TextDecoder().decode(x))
+      .find((x) => x.includes('displayName="Measures"'))!;
     expect(table).toMatch(/ref="A1:O9"/);
     expect(table).toMatch(/totalsRowCount="1"/);
     const grid = await sheetValues(after, "Measures");
@@ -172,7 +246,9 @@ describe("tables other programs make", () => {
     const host = await FileHost.open(file("whole-columns.xlsx"));
     expect((await host.readTables()).Measures!.rows).toHaveLength(5);
     const after = await importRows(file("whole-columns.xlsx"), NEW_ROWS);
-    const table = [...(await parts(after)).values()].map((x) => new TextDecoder().decode(x)).find((x) => x.includes('displayName="Measures"'))!;
+    const table = [...(await parts(after)).values()]
+      .map((x) => new TextDecoder().decode(x))
+      .find((x) => x.includes('displayName="Measures"'))!;
     expect(table).toMatch(/ref="A1:O8"/);
   });
 
@@ -181,13 +257,19 @@ describe("tables other programs make", () => {
     const path = join(require("node:os").tmpdir(), `planner-${process.pid}-check.xlsx`);
     require("node:fs").writeFileSync(path, out);
     const script = `import openpyxl,sys\nwb=openpyxl.load_workbook(sys.argv[1])\nws=wb['Measures']\nprint(len(ws._charts), sorted(ws.tables.keys()), 'Summary' in wb.sheetnames and 'Validation' in wb.sheetnames, ws['A12'].value)`;
-    const printed = execFileSync("/usr/bin/python3", ["-c", script, path], { encoding: "utf8" }).trim();
+    const printed = execFileSync("/usr/bin/python3", ["-c", script, path], {
+      encoding: "utf8",
+    }).trim();
     expect(printed).toBe("1 ['Budget', 'Measures'] True Prepared by: ____________________");
   });
 });
 
 describe("owned sheets carry the marker; a planner's sheet of the same name is never rebuilt", () => {
-  async function withSheetRenamed(bytes: Uint8Array, from: string, to: string): Promise<Uint8Array> {
+  async function withSheetRenamed(
+    bytes: Uint8Array,
+    from: string,
+    to: string
+  ): Promise<Uint8Array> {
     const zip = await JSZip.loadAsync(bytes);
     const wb = await zip.file("xl/workbook.xml")!.async("string");
     zip.file("xl/workbook.xml", wb.replace(`name="${from}"`, `name="${to}"`));
@@ -199,12 +281,16 @@ describe("owned sheets carry the marker; a planner's sheet of the same name is n
     const host = await FileHost.open(bytes);
     const e = await buildSummary(host, { asOfYear: 2026 }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(OwnedSheetConflict);
-    expect((e as Error).message).toMatch(/the sheet "Summary" is the planner's own .* rename that sheet/);
+    expect((e as Error).message).toMatch(
+      /the sheet "Summary" is the planner's own .* rename that sheet/
+    );
   });
 
   test("a planner's own Validation sheet (no marker, no table) is refused too", async () => {
     const bytes = await withSheetRenamed(file("surrounded.xlsx"), "Notes", "Validation");
-    const e = await buildSummary(await FileHost.open(bytes), { asOfYear: 2026 }).catch((x: unknown) => x);
+    const e = await buildSummary(await FileHost.open(bytes), { asOfYear: 2026 }).catch(
+      (x: unknown) => x
+    );
     expect(e).toBeInstanceOf(OwnedSheetConflict);
   });
 
@@ -212,10 +298,15 @@ describe("owned sheets carry the marker; a planner's sheet of the same name is n
     const bytes = await build(file("surrounded.xlsx"));
     const built = await parts(bytes);
     const zip = await JSZip.loadAsync(bytes);
-    const markers = (text(built, "xl/workbook.xml").match(new RegExp(`name="${OWNED_MARKER}"`, "g")) ?? []).length;
+    const markers = (
+      text(built, "xl/workbook.xml").match(new RegExp(`name="${OWNED_MARKER}"`, "g")) ?? []
+    ).length;
     const sheets = (text(built, "xl/workbook.xml").match(/<sheet /g) ?? []).length;
     expect(markers).toBeGreaterThanOrEqual(3);
-    const wb = text(built, "xl/workbook.xml").replace(new RegExp(`<definedName name="${OWNED_MARKER}"[^>]*>[^<]*</definedName>`, "g"), "");
+    const wb = text(built, "xl/workbook.xml").replace(
+      new RegExp(`<definedName name="${OWNED_MARKER}"[^>]*>[^<]*</definedName>`, "g"),
+      ""
+    );
     zip.file("xl/workbook.xml", wb);
     const older = await zip.generateAsync({ type: "uint8array" });
     const again = await parts(await build(older));
@@ -227,11 +318,15 @@ describe("owned sheets carry the marker; a planner's sheet of the same name is n
 
 describe("the FILE path never inflates before the size check", () => {
   test("a zip whose directory lies about its sizes is refused by the capped reader", async () => {
-    const { buildZip, deflated, deflatedZeros, minimalWorkbookParts } = await import("./read/zip-helpers");
+    const { buildZip, deflated, deflatedZeros, minimalWorkbookParts } =
+      await import("./read/zip-helpers");
     const liar = await deflatedZeros("xl/workbook.xml", 300 * 1024 * 1024);
     const p = minimalWorkbookParts("<worksheet/>");
     delete p["xl/workbook.xml"];
-    const zip = buildZip([...Object.entries(p).map(([n, c]) => deflated(n, c)), { ...liar, uncompressedSize: 1000 }]);
+    const zip = buildZip([
+      ...Object.entries(p).map(([n, c]) => deflated(n, c)),
+      { ...liar, uncompressedSize: 1000 },
+    ]);
     const e = await FileHost.open(zip).catch((x: unknown) => x);
     expect((e as Error).message).toMatch(/expands beyond .* its directory declares/);
   });

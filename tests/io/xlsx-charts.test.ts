@@ -29,7 +29,17 @@ async function buildWorkbook(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Summary");
   ws.getCell("A1").value = "Policy summary";
-  ws.getRow(3).values = [undefined, undefined, undefined, "Goal", ...TIMEFRAMES, "Total", undefined, "Year", "Active measures"];
+  ws.getRow(3).values = [
+    undefined,
+    undefined,
+    undefined,
+    "Goal",
+    ...TIMEFRAMES,
+    "Total",
+    undefined,
+    "Year",
+    "Active measures",
+  ];
   ws.addTable({
     name: "Committees",
     ref: "A3",
@@ -43,20 +53,27 @@ async function buildWorkbook(): Promise<Uint8Array> {
     const r = 4 + i;
     ws.getCell(r, 4).value = g;
     GOAL_X_TIME[i].forEach((v, j) => (ws.getCell(r, 5 + j).value = v));
-    ws.getCell(r, 8).value = { formula: `SUM(E${r}:G${r})`, result: GOAL_X_TIME[i].reduce((a, b) => a + b, 0) };
+    ws.getCell(r, 8).value = {
+      formula: `SUM(E${r}:G${r})`,
+      result: GOAL_X_TIME[i].reduce((a, b) => a + b, 0),
+    };
   });
   YEARS.forEach((y, i) => {
     const r = 4 + i;
     ws.getCell(r, 10).value = y;
-    ws.getCell(r, 11).value = i === 0 ? ACTIVE[0] : { formula: `K${r - 1}+${ACTIVE[i] - ACTIVE[i - 1]}`, result: ACTIVE[i] };
+    ws.getCell(r, 11).value =
+      i === 0
+        ? ACTIVE[0]
+        : { formula: `K${r - 1}+${ACTIVE[i] - ACTIVE[i - 1]}`, result: ACTIVE[i] };
   });
   ws.pageSetup = { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 1 };
 
   const kh = wb.addWorksheet(KHMER_SHEET);
   kh.getRow(1).values = ["ស្ថានភាព", "ចំនួន"];
-  STATUS.forEach((s, i) => kh.getRow(2 + i).values = [s, STATUS_COUNTS[i]]);
+  STATUS.forEach((s, i) => (kh.getRow(2 + i).values = [s, STATUS_COUNTS[i]]));
   kh.getCell("B6").value = { formula: "SUM(B2:B5)", result: 20 };
-  const png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==";
+  const png =
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==";
   kh.addImage(wb.addImage({ base64: `data:image/png;base64,${png}`, extension: "png" }), "D2:E4");
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
@@ -74,7 +91,14 @@ const columnChart: PlanChart = {
   title: "Measures per committee",
   categories: range(S, cell(3, 0), cell(6, 0)),
   categoryCache: COMMITTEES,
-  series: [{ name: "Measures", nameRef: range(S, cell(2, 1)), values: range(S, cell(3, 1), cell(6, 1)), cache: COMMITTEE_COUNTS }],
+  series: [
+    {
+      name: "Measures",
+      nameRef: range(S, cell(2, 1)),
+      values: range(S, cell(3, 1), cell(6, 1)),
+      cache: COMMITTEE_COUNTS,
+    },
+  ],
   anchor: { from: cell(10, 0), to: cell(25, 5) },
 };
 const stackedChart: PlanChart = {
@@ -97,7 +121,14 @@ const pieChart: PlanChart = {
   title: "ស្ថានភាពវិធានការ Status",
   categories: range(KHMER_SHEET, cell(1, 0), cell(4, 0)),
   categoryCache: STATUS,
-  series: [{ name: "ចំនួន", nameRef: range(KHMER_SHEET, cell(0, 1)), values: range(KHMER_SHEET, cell(1, 1), cell(4, 1)), cache: STATUS_COUNTS }],
+  series: [
+    {
+      name: "ចំនួន",
+      nameRef: range(KHMER_SHEET, cell(0, 1)),
+      values: range(KHMER_SHEET, cell(1, 1), cell(4, 1)),
+      cache: STATUS_COUNTS,
+    },
+  ],
   anchor: { from: cell(27, 0), to: cell(42, 5) },
 };
 const lineChart: PlanChart = {
@@ -106,7 +137,14 @@ const lineChart: PlanChart = {
   title: "Measures active per year",
   categories: range(S, cell(3, 9), cell(8, 9)),
   categoryCache: YEARS,
-  series: [{ name: "Active measures", nameRef: range(S, cell(2, 10)), values: range(S, cell(3, 10), cell(8, 10)), cache: ACTIVE }],
+  series: [
+    {
+      name: "Active measures",
+      nameRef: range(S, cell(2, 10)),
+      values: range(S, cell(3, 10), cell(8, 10)),
+      cache: ACTIVE,
+    },
+  ],
   anchor: { from: cell(27, 6), to: cell(42, 11) },
 };
 const barChart: PlanChart = {
@@ -116,7 +154,12 @@ const barChart: PlanChart = {
   title: `Status <&> "quoted" 'single'`,
   anchor: { from: cell(7, 0), to: cell(20, 4) },
 };
-const barStackedChart: PlanChart = { ...stackedChart, name: "Goal bars", type: "barStacked", anchor: { from: cell(7, 5), to: cell(20, 10) } };
+const barStackedChart: PlanChart = {
+  ...stackedChart,
+  name: "Goal bars",
+  type: "barStacked",
+  anchor: { from: cell(7, 5), to: cell(20, 10) },
+};
 
 const SUMMARY_CHARTS = [columnChart, stackedChart, pieChart, lineChart];
 const ALL: SheetChart[] = [
@@ -127,7 +170,8 @@ const ALL: SheetChart[] = [
 
 // ---- small XML checks, independent of the module's own helpers ----------------------------
 
-const TAG = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<(\/?)([A-Za-z_][\w.:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
+const TAG =
+  /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<(\/?)([A-Za-z_][\w.:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
 const ATTR = /([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 /** Throws unless the XML is well formed (balanced tags, one root) and every prefix is declared. */
@@ -148,11 +192,13 @@ function checkXml(xml: string, where: string): void {
     for (const a of attrs) if (a.startsWith("xmlns:")) ns.set(a.slice(6), "declared");
     for (const q of [name, ...attrs.filter((a) => !a.startsWith("xmlns"))]) {
       const prefix = q.includes(":") ? q.split(":")[0] : undefined;
-      if (prefix && !ns.has(prefix)) throw new Error(`${where}: prefix ${prefix} of ${q} is not declared`);
+      if (prefix && !ns.has(prefix))
+        throw new Error(`${where}: prefix ${prefix} of ${q} is not declared`);
     }
     if (!rest.endsWith("/")) stack.push({ name, ns });
   }
-  if (stack.length || roots !== 1) throw new Error(`${where}: unbalanced (${stack.map((s) => s.name)}) or ${roots} roots`);
+  if (stack.length || roots !== 1)
+    throw new Error(`${where}: unbalanced (${stack.map((s) => s.name)}) or ${roots} roots`);
 }
 
 /** Local names of the children of the first <name> element in xml (or of the root). */
@@ -201,7 +247,8 @@ function resolve(fromPart: string, target: string): string {
   if (target.startsWith("/")) return target.slice(1);
   return path.posix.normalize(path.posix.join(path.posix.dirname(fromPart), target));
 }
-const relsOf = (part: string): string => `${path.posix.dirname(part)}/_rels/${path.posix.basename(part)}.rels`;
+const relsOf = (part: string): string =>
+  `${path.posix.dirname(part)}/_rels/${path.posix.basename(part)}.rels`;
 
 async function files(zip: JSZip): Promise<Map<string, string>> {
   const out = new Map<string, string>();
@@ -217,67 +264,276 @@ async function checkPackage(bytes: Uint8Array): Promise<Map<string, string>> {
   const parts = await files(zip);
   for (const [name, xml] of parts) checkXml(xml, name);
   const types = parts.get("[Content_Types].xml") ?? "";
-  const defaults = new Set([...types.matchAll(/<Default\b[^>]*>/g)].map(([t]) => attr(t, "Extension")));
-  const overrides = new Set([...types.matchAll(/<Override\b[^>]*>/g)].map(([t]) => attr(t, "PartName")));
+  const defaults = new Set(
+    [...types.matchAll(/<Default\b[^>]*>/g)].map(([t]) => attr(t, "Extension"))
+  );
+  const overrides = new Set(
+    [...types.matchAll(/<Override\b[^>]*>/g)].map(([t]) => attr(t, "PartName"))
+  );
   for (const f of Object.values(zip.files)) {
     if (f.dir || f.name === "[Content_Types].xml") continue;
     const typed = overrides.has("/" + f.name) || defaults.has(/\.([^./]+)$/.exec(f.name)?.[1]);
     expect({ part: f.name, typed }).toEqual({ part: f.name, typed: true });
   }
-  for (const o of overrides) expect({ override: o, exists: !!zip.file(String(o).slice(1)) }).toEqual({ override: o, exists: true });
+  for (const o of overrides)
+    expect({ override: o, exists: !!zip.file(String(o).slice(1)) }).toEqual({
+      override: o,
+      exists: true,
+    });
   for (const [name, xml] of parts) {
     if (name.endsWith(".rels")) continue;
     const own = rels(parts.get(relsOf(name)) ?? "");
     for (const rel of own) {
       if (rel.mode === "External") continue;
       const target = resolve(name, rel.target);
-      expect({ from: name, target, exists: !!zip.file(target) }).toEqual({ from: name, target, exists: true });
+      expect({ from: name, target, exists: !!zip.file(target) }).toEqual({
+        from: name,
+        target,
+        exists: true,
+      });
     }
     for (const m of xml.matchAll(/\br:(id|embed|link)="([^"]*)"/g)) {
-      expect({ in: name, rId: m[2], resolves: own.some((r) => r.id === m[2]) }).toEqual({ in: name, rId: m[2], resolves: true });
+      expect({ in: name, rId: m[2], resolves: own.some((r) => r.id === m[2]) }).toEqual({
+        in: name,
+        rId: m[2],
+        resolves: true,
+      });
     }
   }
   return parts;
 }
 
 /** The drawing part of a sheet and the chart parts it anchors, by following the relationships. */
-function follow(parts: Map<string, string>, sheetPart: string): { drawingTags: string[]; drawing: string; charts: string[] } {
+function follow(
+  parts: Map<string, string>,
+  sheetPart: string
+): { drawingTags: string[]; drawing: string; charts: string[] } {
   const sheetXml = parts.get(sheetPart) ?? "";
   const drawingTags = sheetXml.match(/<drawing\b[^>]*>/g) ?? [];
-  const rel = rels(parts.get(relsOf(sheetPart)) ?? "").find((r) => r.id === attr(drawingTags[0] ?? "", "r:id"));
-  expect(rel?.type).toBe("http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing");
+  const rel = rels(parts.get(relsOf(sheetPart)) ?? "").find(
+    (r) => r.id === attr(drawingTags[0] ?? "", "r:id")
+  );
+  expect(rel?.type).toBe(
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing"
+  );
   const drawing = resolve(sheetPart, rel?.target ?? "");
   const drawingRels = rels(parts.get(relsOf(drawing)) ?? "");
-  const charts = [...(parts.get(drawing) ?? "").matchAll(/<c:chart\b[^>]*r:id="([^"]*)"/g)].map((m) => {
-    const r = drawingRels.find((x) => x.id === m[1]);
-    expect(r?.type).toBe("http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart");
-    return resolve(drawing, r?.target ?? "");
-  });
+  const charts = [...(parts.get(drawing) ?? "").matchAll(/<c:chart\b[^>]*r:id="([^"]*)"/g)].map(
+    (m) => {
+      const r = drawingRels.find((x) => x.id === m[1]);
+      expect(r?.type).toBe(
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart"
+      );
+      return resolve(drawing, r?.target ?? "");
+    }
+  );
   return { drawingTags, drawing, charts };
 }
 
 const WORKSHEET_ORDER = [
-  "sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData", "sheetCalcPr", "sheetProtection",
-  "protectedRanges", "scenarios", "autoFilter", "sortState", "dataConsolidate", "customSheetViews", "mergeCells",
-  "phoneticPr", "conditionalFormatting", "dataValidations", "hyperlinks", "printOptions", "pageMargins", "pageSetup",
-  "headerFooter", "rowBreaks", "colBreaks", "customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing",
-  "legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst",
+  "sheetPr",
+  "dimension",
+  "sheetViews",
+  "sheetFormatPr",
+  "cols",
+  "sheetData",
+  "sheetCalcPr",
+  "sheetProtection",
+  "protectedRanges",
+  "scenarios",
+  "autoFilter",
+  "sortState",
+  "dataConsolidate",
+  "customSheetViews",
+  "mergeCells",
+  "phoneticPr",
+  "conditionalFormatting",
+  "dataValidations",
+  "hyperlinks",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
 ];
 const ORDER: Record<string, string[]> = {
-  chartSpace: ["date1904", "lang", "roundedCorners", "AlternateContent", "style", "clrMapOvr", "pivotSource", "protection", "chart", "spPr", "txPr", "externalData", "printSettings", "userShapes", "extLst"],
-  chart: ["title", "autoTitleDeleted", "pivotFmts", "view3D", "floor", "sideWall", "backWall", "plotArea", "legend", "plotVisOnly", "dispBlanksAs", "showDLblsOverMax", "extLst"],
+  chartSpace: [
+    "date1904",
+    "lang",
+    "roundedCorners",
+    "AlternateContent",
+    "style",
+    "clrMapOvr",
+    "pivotSource",
+    "protection",
+    "chart",
+    "spPr",
+    "txPr",
+    "externalData",
+    "printSettings",
+    "userShapes",
+    "extLst",
+  ],
+  chart: [
+    "title",
+    "autoTitleDeleted",
+    "pivotFmts",
+    "view3D",
+    "floor",
+    "sideWall",
+    "backWall",
+    "plotArea",
+    "legend",
+    "plotVisOnly",
+    "dispBlanksAs",
+    "showDLblsOverMax",
+    "extLst",
+  ],
   title: ["tx", "layout", "overlay", "spPr", "txPr", "extLst"],
-  plotArea: ["layout", "barChart", "lineChart", "pieChart", "catAx", "valAx", "dTable", "spPr", "extLst"],
-  barChart: ["barDir", "grouping", "varyColors", "ser", "dLbls", "gapWidth", "overlap", "serLines", "axId", "extLst"],
-  lineChart: ["grouping", "varyColors", "ser", "dLbls", "dropLines", "hiLowLines", "upDownBars", "marker", "smooth", "axId", "extLst"],
+  plotArea: [
+    "layout",
+    "barChart",
+    "lineChart",
+    "pieChart",
+    "catAx",
+    "valAx",
+    "dTable",
+    "spPr",
+    "extLst",
+  ],
+  barChart: [
+    "barDir",
+    "grouping",
+    "varyColors",
+    "ser",
+    "dLbls",
+    "gapWidth",
+    "overlap",
+    "serLines",
+    "axId",
+    "extLst",
+  ],
+  lineChart: [
+    "grouping",
+    "varyColors",
+    "ser",
+    "dLbls",
+    "dropLines",
+    "hiLowLines",
+    "upDownBars",
+    "marker",
+    "smooth",
+    "axId",
+    "extLst",
+  ],
   pieChart: ["varyColors", "ser", "dLbls", "firstSliceAng", "extLst"],
-  barSer: ["idx", "order", "tx", "spPr", "invertIfNegative", "pictureOptions", "dPt", "dLbls", "trendline", "errBars", "cat", "val", "shape", "extLst"],
-  lineSer: ["idx", "order", "tx", "spPr", "marker", "dPt", "dLbls", "trendline", "errBars", "cat", "val", "smooth", "extLst"],
+  barSer: [
+    "idx",
+    "order",
+    "tx",
+    "spPr",
+    "invertIfNegative",
+    "pictureOptions",
+    "dPt",
+    "dLbls",
+    "trendline",
+    "errBars",
+    "cat",
+    "val",
+    "shape",
+    "extLst",
+  ],
+  lineSer: [
+    "idx",
+    "order",
+    "tx",
+    "spPr",
+    "marker",
+    "dPt",
+    "dLbls",
+    "trendline",
+    "errBars",
+    "cat",
+    "val",
+    "smooth",
+    "extLst",
+  ],
   pieSer: ["idx", "order", "tx", "spPr", "explosion", "dPt", "dLbls", "cat", "val", "extLst"],
-  catAx: ["axId", "scaling", "delete", "axPos", "majorGridlines", "minorGridlines", "title", "numFmt", "majorTickMark", "minorTickMark", "tickLblPos", "spPr", "txPr", "crossAx", "crosses", "crossesAt", "auto", "lblAlgn", "lblOffset", "tickLblSkip", "tickMarkSkip", "noMultiLvlLbl", "extLst"],
-  valAx: ["axId", "scaling", "delete", "axPos", "majorGridlines", "minorGridlines", "title", "numFmt", "majorTickMark", "minorTickMark", "tickLblPos", "spPr", "txPr", "crossAx", "crosses", "crossesAt", "crossBetween", "majorUnit", "minorUnit", "dispUnits", "extLst"],
+  catAx: [
+    "axId",
+    "scaling",
+    "delete",
+    "axPos",
+    "majorGridlines",
+    "minorGridlines",
+    "title",
+    "numFmt",
+    "majorTickMark",
+    "minorTickMark",
+    "tickLblPos",
+    "spPr",
+    "txPr",
+    "crossAx",
+    "crosses",
+    "crossesAt",
+    "auto",
+    "lblAlgn",
+    "lblOffset",
+    "tickLblSkip",
+    "tickMarkSkip",
+    "noMultiLvlLbl",
+    "extLst",
+  ],
+  valAx: [
+    "axId",
+    "scaling",
+    "delete",
+    "axPos",
+    "majorGridlines",
+    "minorGridlines",
+    "title",
+    "numFmt",
+    "majorTickMark",
+    "minorTickMark",
+    "tickLblPos",
+    "spPr",
+    "txPr",
+    "crossAx",
+    "crosses",
+    "crossesAt",
+    "crossBetween",
+    "majorUnit",
+    "minorUnit",
+    "dispUnits",
+    "extLst",
+  ],
   legend: ["legendPos", "legendEntry", "layout", "overlay", "spPr", "txPr", "extLst"],
-  twoCellAnchor: ["from", "to", "sp", "grpSp", "graphicFrame", "cxnSp", "pic", "contentPart", "clientData"],
+  twoCellAnchor: [
+    "from",
+    "to",
+    "sp",
+    "grpSp",
+    "graphicFrame",
+    "cxnSp",
+    "pic",
+    "contentPart",
+    "clientData",
+  ],
 };
 
 /** Child order of every chart element against CT_* sequences of the schema. */
@@ -321,9 +577,13 @@ describe("addCharts", () => {
     // checkPackage ran in beforeAll; here the chart-specific content types.
     const types = parts.get("[Content_Types].xml") ?? "";
     for (let n = 1; n <= 6; n++) {
-      expect(types).toContain(`<Override PartName="/xl/charts/chart${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`);
+      expect(types).toContain(
+        `<Override PartName="/xl/charts/chart${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`
+      );
     }
-    expect(types).toContain(`<Override PartName="/xl/drawings/drawing2.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>`);
+    expect(types).toContain(
+      `<Override PartName="/xl/drawings/drawing2.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>`
+    );
     expect(types.match(/drawing1\.xml/g)).toHaveLength(1);
   });
 
@@ -333,7 +593,12 @@ describe("addCharts", () => {
     const { drawingTags, drawing, charts } = follow(parts, "xl/worksheets/sheet1.xml");
     expect(drawingTags).toHaveLength(1);
     expect(drawing).toBe("xl/drawings/drawing2.xml");
-    expect(charts).toEqual(["xl/charts/chart1.xml", "xl/charts/chart2.xml", "xl/charts/chart3.xml", "xl/charts/chart4.xml"]);
+    expect(charts).toEqual([
+      "xl/charts/chart1.xml",
+      "xl/charts/chart2.xml",
+      "xl/charts/chart3.xml",
+      "xl/charts/chart4.xml",
+    ]);
     // The table relationship ExcelJS wrote stays, and the drawing got a fresh id.
     const sheetRels = rels(parts.get("xl/worksheets/_rels/sheet1.xml.rels") ?? "");
     expect(sheetRels.map((r) => r.type.split("/").pop())).toEqual(["table", "drawing"]);
@@ -343,32 +608,44 @@ describe("addCharts", () => {
     const anchors = drawingXml.match(/<xdr:twoCellAnchor>[\s\S]*?<\/xdr:twoCellAnchor>/g) ?? [];
     expect(anchors).toHaveLength(4);
     for (const a of anchors) expectOrder(childrenOf(a), ORDER.twoCellAnchor, "anchor");
-    expect(anchors[0]).toContain("<xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>10</xdr:row>");
-    expect(anchors[0]).toContain("<xdr:to><xdr:col>6</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>26</xdr:row>");
+    expect(anchors[0]).toContain(
+      "<xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>10</xdr:row>"
+    );
+    expect(anchors[0]).toContain(
+      "<xdr:to><xdr:col>6</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>26</xdr:row>"
+    );
     const ids = [...drawingXml.matchAll(/<xdr:cNvPr id="(\d+)"/g)].map((m) => m[1]);
     expect(new Set(ids).size).toBe(4);
   });
 
   test("chart parts: types, grouping, references, caches, element order", () => {
-    const [col, stacked, pie, line] = [1, 2, 3, 4].map((n) => parts.get(`xl/charts/chart${n}.xml`) ?? "");
+    const [col, stacked, pie, line] = [1, 2, 3, 4].map(
+      (n) => parts.get(`xl/charts/chart${n}.xml`) ?? ""
+    );
     for (const [i, xml] of [col, stacked, pie, line].entries()) {
-      expect(xml).toMatch(/^<\?xml[^>]*\?>\s*<c:chartSpace xmlns:c="http:\/\/schemas.openxmlformats.org\/drawingml\/2006\/chart" xmlns:a="http:\/\/schemas.openxmlformats.org\/drawingml\/2006\/main" xmlns:r="http:\/\/schemas.openxmlformats.org\/officeDocument\/2006\/relationships">/);
+      expect(xml).toMatch(
+        /^<\?xml[^>]*\?>\s*<c:chartSpace xmlns:c="http:\/\/schemas.openxmlformats.org\/drawingml\/2006\/chart" xmlns:a="http:\/\/schemas.openxmlformats.org\/drawingml\/2006\/main" xmlns:r="http:\/\/schemas.openxmlformats.org\/officeDocument\/2006\/relationships">/
+      );
       expect(xml).toContain('<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>');
       expect(xml).toContain('<c:autoTitleDeleted val="0"/>');
       checkChartOrder(xml, `chart${i + 1}`);
     }
     expect(col).toContain('<c:barDir val="col"/><c:grouping val="clustered"/>');
     expect(col).not.toContain("<c:overlap");
-    expect(col).toContain("<c:f>Summary!$B$3</c:f><c:strCache><c:ptCount val=\"1\"/><c:pt idx=\"0\"><c:v>Measures</c:v>");
+    expect(col).toContain(
+      '<c:f>Summary!$B$3</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>Measures</c:v>'
+    );
     expect(col).toContain("<c:f>Summary!$A$4:$A$7</c:f>");
-    expect(col).toContain('<c:numRef><c:f>Summary!$B$4:$B$7</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="4"/><c:pt idx="0"><c:v>7</c:v></c:pt>');
+    expect(col).toContain(
+      '<c:numRef><c:f>Summary!$B$4:$B$7</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="4"/><c:pt idx="0"><c:v>7</c:v></c:pt>'
+    );
 
     expect(stacked).toContain('<c:barDir val="col"/><c:grouping val="stacked"/>');
     expect(stacked).toContain('<c:overlap val="100"/>');
     expect(stacked.match(/<c:ser>/g)).toHaveLength(3);
     expect(stacked).toContain("<c:f>Summary!$G$4:$G$6</c:f>");
 
-    expect(pie).toContain("<c:pieChart><c:varyColors val=\"1\"/>");
+    expect(pie).toContain('<c:pieChart><c:varyColors val="1"/>');
     expect(pie).not.toContain("<c:catAx>");
     expect(pie).toContain("<c:f>'Summary ខ'!$A$2:$A$5</c:f>");
     for (const s of STATUS) expect(pie).toContain(`<c:v>${s}</c:v>`);
@@ -381,8 +658,16 @@ describe("addCharts", () => {
       const plotIds = [...xml.matchAll(/<c:axId val="(\d+)"\/>/g)].map((m) => m[1]);
       const [catId, valId] = plotIds;
       expect(plotIds).toEqual([catId, valId, catId, valId]);
-      expect(xml).toMatch(new RegExp(`<c:catAx><c:axId val="${catId}"/>[\\s\\S]*<c:crossAx val="${valId}"/>[\\s\\S]*</c:catAx>`));
-      expect(xml).toMatch(new RegExp(`<c:valAx><c:axId val="${valId}"/>[\\s\\S]*<c:crossAx val="${catId}"/>[\\s\\S]*</c:valAx>`));
+      expect(xml).toMatch(
+        new RegExp(
+          `<c:catAx><c:axId val="${catId}"/>[\\s\\S]*<c:crossAx val="${valId}"/>[\\s\\S]*</c:catAx>`
+        )
+      );
+      expect(xml).toMatch(
+        new RegExp(
+          `<c:valAx><c:axId val="${valId}"/>[\\s\\S]*<c:crossAx val="${catId}"/>[\\s\\S]*</c:valAx>`
+        )
+      );
     }
   });
 
@@ -403,7 +688,9 @@ describe("addCharts", () => {
     expect(bar).toContain('<c:barDir val="bar"/><c:grouping val="clustered"/>');
     expect(bar).toContain('<c:axPos val="l"/>');
     expect(bar).toContain("<a:t>Status &lt;&amp;&gt; &quot;quoted&quot; 'single'</a:t>");
-    expect(parts.get("xl/charts/chart6.xml")).toContain('<c:barDir val="bar"/><c:grouping val="stacked"/>');
+    expect(parts.get("xl/charts/chart6.xml")).toContain(
+      '<c:barDir val="bar"/><c:grouping val="stacked"/>'
+    );
   });
 
   test("works when the workbook relationships use absolute targets and the sheet lacks xmlns:r", async () => {
@@ -411,17 +698,24 @@ describe("addCharts", () => {
     const wbRels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
     zip.file("xl/_rels/workbook.xml.rels", wbRels.replace(/Target="(?!\/)/g, 'Target="/xl/'));
     const sheet = (await zip.file("xl/worksheets/sheet1.xml")?.async("string")) ?? "";
-    const noTables = sheet.replace(/<tableParts[\s\S]*?<\/tableParts>/, "").replace(/ xmlns:r="[^"]*"/, "");
+    const noTables = sheet
+      .replace(/<tableParts[\s\S]*?<\/tableParts>/, "")
+      .replace(/ xmlns:r="[^"]*"/, "");
     zip.file("xl/worksheets/sheet1.xml", noTables);
     zip.remove("xl/worksheets/_rels/sheet1.xml.rels");
     zip.remove("xl/tables/table1.xml");
     const types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
-    zip.file("[Content_Types].xml", types.replace(/<Override PartName="\/xl\/tables\/table1.xml"[^>]*>/, ""));
+    zip.file(
+      "[Content_Types].xml",
+      types.replace(/<Override PartName="\/xl\/tables\/table1.xml"[^>]*>/, "")
+    );
     const input = await zip.generateAsync({ type: "uint8array" });
 
     const out = await checkPackage(await addCharts(input, [{ sheet: S, chart: columnChart }]));
     const sheetXml = out.get("xl/worksheets/sheet1.xml") ?? "";
-    expect(sheetXml).toMatch(/^<\?xml[^>]*\?>\s*<worksheet xmlns:r="http:\/\/schemas.openxmlformats.org\/officeDocument\/2006\/relationships"/);
+    expect(sheetXml).toMatch(
+      /^<\?xml[^>]*\?>\s*<worksheet xmlns:r="http:\/\/schemas.openxmlformats.org\/officeDocument\/2006\/relationships"/
+    );
     expect(sheetXml).toMatch(/<drawing r:id="rId1"\/><\/worksheet>$/);
     expect(follow(out, "xl/worksheets/sheet1.xml").charts).toEqual(["xl/charts/chart1.xml"]);
   });
@@ -434,9 +728,16 @@ describe("addCharts", () => {
       "<formula>B4&gt;5</formula><extLst/></cfRule></conditionalFormatting>";
     const edited = sheet
       .replace("</sheetData>", `</sheetData>${cf}`)
-      .replace("</worksheet>", '<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}"/></extLst></worksheet>');
+      .replace(
+        "</worksheet>",
+        '<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}"/></extLst></worksheet>'
+      );
     zip.file("xl/worksheets/sheet1.xml", edited);
-    const out = await checkPackage(await addCharts(await zip.generateAsync({ type: "uint8array" }), [{ sheet: S, chart: lineChart }]));
+    const out = await checkPackage(
+      await addCharts(await zip.generateAsync({ type: "uint8array" }), [
+        { sheet: S, chart: lineChart },
+      ])
+    );
     const children = childrenOf(out.get("xl/worksheets/sheet1.xml") ?? "");
     expectOrder(children, WORKSHEET_ORDER, "edited sheet1");
     expect(children.slice(-3)).toEqual(["drawing", "tableParts", "extLst"]);
@@ -448,11 +749,20 @@ describe("addCharts", () => {
     expect(await addCharts(base, [{ sheet: S, chart: empty }])).toBe(base);
     expect(await addCharts(base, [])).toBe(base);
 
-    const noCategories: PlanChart = { ...columnChart, categoryCache: [], series: [{ ...columnChart.series[0], cache: [] }] };
-    const out = await addCharts(base, [{ sheet: S, chart: empty }, { sheet: S, chart: noCategories }]);
+    const noCategories: PlanChart = {
+      ...columnChart,
+      categoryCache: [],
+      series: [{ ...columnChart.series[0], cache: [] }],
+    };
+    const out = await addCharts(base, [
+      { sheet: S, chart: empty },
+      { sheet: S, chart: noCategories },
+    ]);
     const p = await checkPackage(out);
     expect(follow(p, "xl/worksheets/sheet1.xml").charts).toEqual(["xl/charts/chart1.xml"]);
-    expect(p.get("xl/charts/chart1.xml")).toContain('<c:strCache><c:ptCount val="0"/></c:strCache>');
+    expect(p.get("xl/charts/chart1.xml")).toContain(
+      '<c:strCache><c:ptCount val="0"/></c:strCache>'
+    );
     expect(p.get("xl/charts/chart1.xml")).toContain('<c:ptCount val="0"/></c:numCache>');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(arrayBuffer(out));
@@ -471,20 +781,27 @@ describe("addCharts", () => {
     expect(xml).toContain('<c:autoTitleDeleted val="1"/>');
     expect(xml).not.toContain("<c:title>");
     expect(xml).toContain("<c:v>ab</c:v>");
-    expect(xml).toContain('<c:ptCount val="6"/><c:pt idx="0"><c:v>1</c:v></c:pt><c:pt idx="3"><c:v>4</c:v></c:pt>');
+    expect(xml).toContain(
+      '<c:ptCount val="6"/><c:pt idx="0"><c:v>1</c:v></c:pt><c:pt idx="3"><c:v>4</c:v></c:pt>'
+    );
   });
 
   test("an unknown sheet name is an error", async () => {
-    await expect(addCharts(base, [{ sheet: "Nope", chart: columnChart }])).rejects.toThrow(/no sheet named "Nope"/);
+    await expect(addCharts(base, [{ sheet: "Nope", chart: columnChart }])).rejects.toThrow(
+      /no sheet named "Nope"/
+    );
   });
 });
 
 // ---- LibreOffice rendering -------------------------------------------------------------------
 
 const onPath = (cmd: string): boolean =>
-  (process.env.PATH ?? "").split(path.delimiter).some((dir) => dir && fs.existsSync(path.join(dir, cmd)));
+  (process.env.PATH ?? "")
+    .split(path.delimiter)
+    .some((dir) => dir && fs.existsSync(path.join(dir, cmd)));
 const hasSoffice = onPath("soffice");
-if (!hasSoffice) console.warn("xlsx-charts: `soffice` is not on PATH; skipping the LibreOffice rendering test");
+if (!hasSoffice)
+  console.warn("xlsx-charts: `soffice` is not on PATH; skipping the LibreOffice rendering test");
 
 /** Share of clearly coloured (non-grey) pixels in a binary PPM (P6) image. */
 function colouredShare(ppm: Buffer): number {
@@ -507,9 +824,17 @@ function colouredShare(ppm: Buffer): number {
     fs.writeFileSync(path.join(dir, "charts.xlsx"), result);
     execFileSync(
       "soffice",
-      [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", dir,
-        path.join(dir, "plain.xlsx"), path.join(dir, "charts.xlsx")],
-      { timeout: 60_000, stdio: "pipe" },
+      [
+        `-env:UserInstallation=file://${profile}`,
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        dir,
+        path.join(dir, "plain.xlsx"),
+        path.join(dir, "charts.xlsx"),
+      ],
+      { timeout: 60_000, stdio: "pipe" }
     );
     const plainPdf = path.join(dir, "plain.pdf");
     const chartsPdf = path.join(dir, "charts.pdf");
@@ -519,10 +844,26 @@ function colouredShare(ppm: Buffer): number {
 
     // The chart titles are text only the charts hold.
     const text = execFileSync("pdftotext", ["-f", "1", "-l", "1", chartsPdf, "-"]).toString();
-    for (const t of ["Measures per committee", "Measures by goal and timeframe", "Measures active per year"]) expect(text).toContain(t);
+    for (const t of [
+      "Measures per committee",
+      "Measures by goal and timeframe",
+      "Measures active per year",
+    ])
+      expect(text).toContain(t);
 
     const render = (pdf: string, out: string, png: boolean): string => {
-      execFileSync("pdftoppm", [...(png ? ["-png"] : []), "-r", "60", "-f", "1", "-l", "1", "-singlefile", pdf, out]);
+      execFileSync("pdftoppm", [
+        ...(png ? ["-png"] : []),
+        "-r",
+        "60",
+        "-f",
+        "1",
+        "-l",
+        "1",
+        "-singlefile",
+        pdf,
+        out,
+      ]);
       return `${out}.${png ? "png" : "ppm"}`;
     };
     const png = render(chartsPdf, path.join(dir, "charts-page1"), true);
@@ -533,7 +874,9 @@ function colouredShare(ppm: Buffer): number {
     fs.writeFileSync(path.join(resultsDir, "charts.xlsx"), result); // to open in Excel by hand
 
     // Bars, slices and lines are coloured; the plain table is black on white.
-    const withCharts = colouredShare(fs.readFileSync(render(chartsPdf, path.join(dir, "c"), false)));
+    const withCharts = colouredShare(
+      fs.readFileSync(render(chartsPdf, path.join(dir, "c"), false))
+    );
     const without = colouredShare(fs.readFileSync(render(plainPdf, path.join(dir, "p"), false)));
     expect(without).toBeLessThan(0.001);
     expect(withCharts).toBeGreaterThan(0.02);

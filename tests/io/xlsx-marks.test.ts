@@ -28,14 +28,30 @@ function excelStyleRule(sqref: string): string {
 async function withUserRule(bytes: Uint8Array, sheet: string): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   const xml = await sheetXml(bytes, sheet);
-  const part = Object.keys(zip.files).find((p) => p.startsWith("xl/worksheets/sheet") && zip.files[p] && p.endsWith(".xml"));
+  const part = Object.keys(zip.files).find(
+    (p) => p.startsWith("xl/worksheets/sheet") && zip.files[p] && p.endsWith(".xml")
+  );
   // find the part holding this sheet's XML
   let target = part!;
-  for (const p of Object.keys(zip.files)) if (p.startsWith("xl/worksheets/") && p.endsWith(".xml") && (await zip.file(p)!.async("string")) === xml) target = p;
+  for (const p of Object.keys(zip.files))
+    if (
+      p.startsWith("xl/worksheets/") &&
+      p.endsWith(".xml") &&
+      (await zip.file(p)!.async("string")) === xml
+    )
+      target = p;
   const ext = `<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:conditionalFormattings>${excelStyleRule("M2:M9")}</x14:conditionalFormattings></ext></extLst>`;
   const withoutExt = xml.replace(/<extLst>[\s\S]*<\/extLst>/, "");
-  const inner = /<x14:conditionalFormattings>([\s\S]*?)<\/x14:conditionalFormattings>/.exec(xml)?.[1] ?? "";
-  zip.file(target, withoutExt.replace("</worksheet>", ext.replace("</x14:conditionalFormattings>", inner + "</x14:conditionalFormattings>") + "</worksheet>"));
+  const inner =
+    /<x14:conditionalFormattings>([\s\S]*?)<\/x14:conditionalFormattings>/.exec(xml)?.[1] ?? "";
+  zip.file(
+    target,
+    withoutExt.replace(
+      "</worksheet>",
+      ext.replace("</x14:conditionalFormattings>", inner + "</x14:conditionalFormattings>") +
+        "</worksheet>"
+    )
+  );
   return zip.generateAsync({ type: "uint8array" });
 }
 
@@ -47,12 +63,16 @@ test("marks are written as Excel writes cross-sheet rules: x14 extension, formul
   const xml = await sheetXml(bytes, "Measures");
   expect(xml).not.toMatch(/<conditionalFormatting\b[^>]*>[\s\S]*?PolicyPlannerMark/);
   // the extension list is the worksheet's last child, under the conditional-formatting ext uri
-  expect(xml).toMatch(/<extLst><ext uri="\{78C0D931-6437-407d-A8EE-F0AAD7539E65\}" xmlns:x14="http:\/\/schemas.microsoft.com\/office\/spreadsheetml\/2009\/9\/main"><x14:conditionalFormattings>[\s\S]*<\/extLst><\/worksheet>$/);
+  expect(xml).toMatch(
+    /<extLst><ext uri="\{78C0D931-6437-407d-A8EE-F0AAD7539E65\}" xmlns:x14="http:\/\/schemas.microsoft.com\/office\/spreadsheetml\/2009\/9\/main"><x14:conditionalFormattings>[\s\S]*<\/extLst><\/worksheet>$/
+  );
   const marks = await x14Rules(bytes, "Measures");
   expect(marks.map((m) => m.fill)).toEqual(["FFFFC7CE", "FFFFEB9C", "FFDDEBF7"]);
   for (const m of marks) {
     expect(m.sqref).toBe("A2:O140");
-    expect(m.formula).toMatch(/^AND\(COUNTIFS\(Validation!\$H:\$H,"Measures!"&ADDRESS\(ROW\(\),COLUMN\(\)\),Validation!\$I:\$I,"(error|warning|info)"\)>0,N\("PolicyPlannerMark"\)=0\)$/);
+    expect(m.formula).toMatch(
+      /^AND\(COUNTIFS\(Validation!\$H:\$H,"Measures!"&ADDRESS\(ROW\(\),COLUMN\(\)\),Validation!\$I:\$I,"(error|warning|info)"\)>0,N\("PolicyPlannerMark"\)=0\)$/
+    );
     expect(m.id).toMatch(/^\{50504D4B-0000-4000-8000-[0-9A-F]{12}\}$/);
   }
   expect(new Set(marks.map((m) => m.id)).size).toBe(3);
@@ -73,7 +93,9 @@ test("a file with x14 rules Excel wrote opens, is checked and saved again: the p
   await checkWorkbook(again, { asOfYear: 2021 });
   const out = await again.exportXlsx();
   const rules = await x14Rules(out, "Measures");
-  expect(rules.filter((r) => r.id === USER_RULE_ID)).toEqual([{ id: USER_RULE_ID, formula: 'Goals!$A$2="I"', sqref: "M2:M9", fill: null }]);
+  expect(rules.filter((r) => r.id === USER_RULE_ID)).toEqual([
+    { id: USER_RULE_ID, formula: 'Goals!$A$2="I"', sqref: "M2:M9", fill: null },
+  ]);
   expect(rules.filter((r) => r.formula.includes("PolicyPlannerMark"))).toHaveLength(3);
   expect(await sheetXml(out, "Measures")).toContain("<x14:dxf><font><b/></font></x14:dxf>");
 
@@ -81,6 +103,8 @@ test("a file with x14 rules Excel wrote opens, is checked and saved again: the p
   const third = await (await FileHost.open(out)).exportXlsx();
   const rules3 = await x14Rules(third, "Measures");
   expect(rules3.filter((r) => r.id === USER_RULE_ID)).toHaveLength(1);
-  expect(rules3.filter((r) => r.formula.includes("PolicyPlannerMark"))).toEqual(rules.filter((r) => r.formula.includes("PolicyPlannerMark")));
+  expect(rules3.filter((r) => r.formula.includes("PolicyPlannerMark"))).toEqual(
+    rules.filter((r) => r.formula.includes("PolicyPlannerMark"))
+  );
   for (const sheet of ["Goals", "Committees"]) expect(await x14Rules(third, sheet)).toHaveLength(3);
 });

@@ -41,16 +41,40 @@ function lint(planted: Planted[]): Linted[] {
 let results: Linted[];
 beforeAll(() => {
   results = lint([
-    { file: "src/model/planted.ts", code: 'import ExcelJS from "exceljs";\nexport const x = ExcelJS;\n' },
-    { file: "src/model/planted-io.ts", code: 'import { FileHost } from "../io/file-host";\nexport const x = FileHost;\n' },
-    { file: "src/host/planted.ts", code: 'import { OfficeHost } from "../excel/office-host";\nexport const x = OfficeHost;\n' },
-    { file: "src/plan/planted.ts", code: 'import { useState } from "react";\nexport const x = useState;\n' },
-    { file: "src/rules/planted.ts", code: 'import { readFileSync } from "node:fs";\nexport const x = readFileSync;\n' },
+    {
+      file: "src/model/planted.ts",
+      code: 'import ExcelJS from "exceljs";\nexport const x = ExcelJS;\n',
+    },
+    {
+      file: "src/model/planted-io.ts",
+      code: 'import { FileHost } from "../io/file-host";\nexport const x = FileHost;\n',
+    },
+    {
+      file: "src/host/planted.ts",
+      code: 'import { OfficeHost } from "../excel/office-host";\nexport const x = OfficeHost;\n',
+    },
+    {
+      file: "src/plan/planted.ts",
+      code: 'import { useState } from "react";\nexport const x = useState;\n',
+    },
+    {
+      file: "src/rules/planted.ts",
+      code: 'import { readFileSync } from "node:fs";\nexport const x = readFileSync;\n',
+    },
     { file: "src/summary/planted.ts", code: "export const x = () => Office.context;\n" },
-    { file: "src/import/planted.ts", code: 'import { previewImport } from "../host/import";\nexport const x = previewImport;\n' },
+    {
+      file: "src/import/planted.ts",
+      code: 'import { previewImport } from "../host/import";\nexport const x = previewImport;\n',
+    },
     // The right way round: allowed.
-    { file: "src/host/planted-ok.ts", code: 'import { validate } from "../rules/validate";\nexport const x = validate;\n' },
-    { file: "src/io/planted-ok.ts", code: 'import ExcelJS from "exceljs";\nimport type { Host } from "../host/host";\nexport const x: [unknown, Host | null] = [ExcelJS, null];\n' },
+    {
+      file: "src/host/planted-ok.ts",
+      code: 'import { validate } from "../rules/validate";\nexport const x = validate;\n',
+    },
+    {
+      file: "src/io/planted-ok.ts",
+      code: 'import ExcelJS from "exceljs";\nimport type { Host } from "../host/host";\nexport const x: [unknown, Host | null] = [ExcelJS, null];\n',
+    },
   ]);
 }, 180_000);
 

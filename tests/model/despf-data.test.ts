@@ -114,10 +114,10 @@ describe("DESPF data (Annex 1, Matrix of Policy Measures)", () => {
 
   test("goal and cluster names as printed", () => {
     expect(data.goals[0].name).toBe(
-      "Developing Infrastructure in support of the Digital Transformation: Digital Connectivity, FinTech Infrastructure and Digital Payment Systems, and Logistics and Last-mile Delivery",
+      "Developing Infrastructure in support of the Digital Transformation: Digital Connectivity, FinTech Infrastructure and Digital Payment Systems, and Logistics and Last-mile Delivery"
     );
     expect(data.goals[5].name).toBe(
-      "Mitigating the negative impacts: Avoid, Reduce and Address the Socio-Economic Impacts imposed by the New Turn of Digital Transformation.",
+      "Mitigating the negative impacts: Avoid, Reduce and Address the Socio-Economic Impacts imposed by the New Turn of Digital Transformation."
     );
     expect(data.strategies.map((s) => s.name)).toEqual([
       "Digital Connectivity",
@@ -138,7 +138,7 @@ describe("DESPF data (Annex 1, Matrix of Policy Measures)", () => {
       "Fiscal System Aspects of the Digital Economy and Society",
     ]);
     expect(data.strategies[0].direction).toBe(
-      "the development of high-speed broadband network infrastructure, the development of data infrastructure capable to respond to technological development, and the development of hard and soft infrastructure to support the smart living of the citizens",
+      "the development of high-speed broadband network infrastructure, the development of data infrastructure capable to respond to technological development, and the development of hard and soft infrastructure to support the smart living of the citizens"
     );
     expect(data.strategies[15].direction).toBe("assessing the economic benefits and tax revenue.");
   });
@@ -200,7 +200,7 @@ describe("DESPF data (Annex 1, Matrix of Policy Measures)", () => {
         "V:DGC:Lead", // DGP §7 (no DGC row in goal V of the matrix)
         "VI:DGC:Lead",
         "VI:DEBC:Lead",
-      ].sort(),
+      ].sort()
     );
   });
 
@@ -220,9 +220,14 @@ describe("DESPF data (Annex 1, Matrix of Policy Measures)", () => {
 
   test("row 9 (I.A, p. 74): two committees", () => {
     const m = byNo("9");
-    expect(m.measure).toBe("Initiate the investment programs/projects on the digital infrastructure development");
+    expect(m.measure).toBe(
+      "Initiate the investment programs/projects on the digital infrastructure development"
+    );
     expect(m.committees).toEqual(["DGC", "DEBC"]);
-    expect(m.institutions).toEqual(["Ministry of Post and Telecommunications", "Ministry of Economy and Finance"]);
+    expect(m.institutions).toEqual([
+      "Ministry of Post and Telecommunications",
+      "Ministry of Economy and Finance",
+    ]);
     expect(m.timeframe).toBe("Short- to Long-term (Regularly implemented)");
   });
 
@@ -230,7 +235,7 @@ describe("DESPF data (Annex 1, Matrix of Policy Measures)", () => {
     const m = byNo("12");
     expect(m.strategy).toBe("I.B");
     expect(m.measure).toBe(
-      "Formulate and implement the framework for the development of digital payment system with participation from relevant stakeholders",
+      "Formulate and implement the framework for the development of digital payment system with participation from relevant stakeholders"
     );
     expect(m.committees).toEqual(["DEBC"]);
     expect(m.institutions).toEqual([
@@ -246,7 +251,7 @@ describe("DESPF data (Annex 1, Matrix of Policy Measures)", () => {
     const m = byNo("28");
     expect(m.strategy).toBe("I.C");
     expect(m.measure).toBe(
-      "Formulate the human resource development strategy in logistics sector to support the development of this sector for the next development phases",
+      "Formulate the human resource development strategy in logistics sector to support the development of this sector for the next development phases"
     );
     expect(m.committees).toEqual(["DEBC"]);
     expect(m.institutions).toEqual([
@@ -263,7 +268,7 @@ describe("DESPF data (Annex 1, Matrix of Policy Measures)", () => {
     const m = byNo("34");
     expect(m.strategy).toBe("II.A");
     expect(m.measure).toBe(
-      "Establish relevant laws and regulations, such as Data Protetion and Privacy Law, Public Information Law, Cybercrime Law, Trade Secrets and Non-disclosure Information Law, E-commerce User Ethics Law",
+      "Establish relevant laws and regulations, such as Data Protetion and Privacy Law, Public Information Law, Cybercrime Law, Trade Secrets and Non-disclosure Information Law, E-commerce User Ethics Law"
     );
     expect(m.committees).toEqual(["DSC"]);
     expect(m.institutions).toEqual([
@@ -283,7 +288,7 @@ describe("DESPF data (Annex 1, Matrix of Policy Measures)", () => {
     const m = byNo("44");
     expect(m.strategy).toBe("II.B");
     expect(m.measure).toBe(
-      "Establish bilateral and multilateral cooperation frameworks and establish cooperations with international organizations or associations and the private sector related to cybersecurity to share information, experiences and best practices",
+      "Establish bilateral and multilateral cooperation frameworks and establish cooperations with international organizations or associations and the private sector related to cybersecurity to share information, experiences and best practices"
     );
     expect(m.committees).toEqual(["DSC"]);
     expect(m.institutions).toEqual([
@@ -299,7 +304,7 @@ describe("DESPF data (Annex 1, Matrix of Policy Measures)", () => {
     const m = byNo("48");
     expect(m.strategy).toBe("III.A");
     expect(m.measure).toBe(
-      "Develop short-term and medium-term plans for promoting the digital adoption and usage in management and administration, as well as encourage and promote digital skill trainings for leaders, officials in local communities and the public",
+      "Develop short-term and medium-term plans for promoting the digital adoption and usage in management and administration, as well as encourage and promote digital skill trainings for leaders, officials in local communities and the public"
     );
     expect(m.committees).toEqual(["DEBC"]);
     expect(m.institutions).toEqual([
@@ -318,7 +323,7 @@ describe("DESPF data (Annex 1, Matrix of Policy Measures)", () => {
     const m = byNo("62");
     expect(m.strategy).toBe("III.C");
     expect(m.measure).toBe(
-      "Develop an investment plan for equipping digital technology equipment, building digital laboratories and providing electricity and internet access to public schools and technical and vocational training institutes to promote digital technology education and training",
+      "Develop an investment plan for equipping digital technology equipment, building digital laboratories and providing electricity and internet access to public schools and technical and vocational training institutes to promote digital technology education and training"
     );
     expect(m.committees).toEqual(["DEBC"]);
     expect(m.institutions).toEqual([
@@ -338,7 +343,7 @@ describe("DESPF data (Annex 1, Matrix of Policy Measures)", () => {
     const m = byNo("74");
     expect(m.strategy).toBe("IV.A");
     expect(m.measure).toBe(
-      "Promote the implementation of the measures on cybersecurity and data safety to strengthen cybersecurity and promote the trust of public service users",
+      "Promote the implementation of the measures on cybersecurity and data safety to strengthen cybersecurity and promote the trust of public service users"
     );
     expect(m.committees).toEqual(["DGC", "DSC"]);
     expect(m.institutions).toEqual([
@@ -354,7 +359,7 @@ describe("DESPF data (Annex 1, Matrix of Policy Measures)", () => {
     const m = byNo("83");
     expect(m.strategy).toBe("IV.B");
     expect(m.measure).toBe(
-      "Set up Root Certificate Authority and Certificate Authority for establishing digital identity, e-Know Your Clients (eKYC) and digital signature which can be widely used both in the public and private systems",
+      "Set up Root Certificate Authority and Certificate Authority for establishing digital identity, e-Know Your Clients (eKYC) and digital signature which can be widely used both in the public and private systems"
     );
     expect(m.committees).toEqual(["DEBC", "DGC"]);
     expect(m.institutions).toEqual([
@@ -370,10 +375,13 @@ describe("DESPF data (Annex 1, Matrix of Policy Measures)", () => {
     const m = byNo("91");
     expect(m.strategy).toBe("IV.C");
     expect(m.measure).toBe(
-      "Promote digitalization within public and private sectors to collect data at multiple levels and from multiple sources, including base data, transactional data, and stored data on blockchain infrastructures as the basis of analysis",
+      "Promote digitalization within public and private sectors to collect data at multiple levels and from multiple sources, including base data, transactional data, and stored data on blockchain infrastructures as the basis of analysis"
     );
     expect(m.committees).toEqual(["DGC"]);
-    expect(m.institutions).toEqual(["Ministry of Post and Telecommunications", "Ministry of Economy and Finance"]);
+    expect(m.institutions).toEqual([
+      "Ministry of Post and Telecommunications",
+      "Ministry of Economy and Finance",
+    ]);
     expect(m.timeframe).toBe("Short-term");
     expect(m.note).toContain("Short-trm");
   });
@@ -381,7 +389,7 @@ describe("DESPF data (Annex 1, Matrix of Policy Measures)", () => {
   test("row 93 (IV.C, pp. 111–112)", () => {
     const m = byNo("93");
     expect(m.measure).toBe(
-      "Support digital infrastructures for data collection and develop data-driven technologies to provide warning signals for unexpected events, including natural disasters, floods, deforestation, and migration",
+      "Support digital infrastructures for data collection and develop data-driven technologies to provide warning signals for unexpected events, including natural disasters, floods, deforestation, and migration"
     );
     expect(m.committees).toEqual(["DGC"]);
     expect(m.institutions).toEqual([
@@ -406,7 +414,7 @@ describe("DESPF data (Annex 1, Matrix of Policy Measures)", () => {
     const m = byNo("104");
     expect(m.strategy).toBe("V.A");
     expect(m.measure).toBe(
-      "Strengthen frameworks and/or continue to facilitate mechanisms for registration and licensing on digital platforms for enterprises and startups, coupled with tax- and non-tax incentive mechanisms, to fulfill their legal compliance and to access support programs and other important services from the government",
+      "Strengthen frameworks and/or continue to facilitate mechanisms for registration and licensing on digital platforms for enterprises and startups, coupled with tax- and non-tax incentive mechanisms, to fulfill their legal compliance and to access support programs and other important services from the government"
     );
     expect(m.committees).toEqual(["DEBC"]);
     expect(m.institutions).toEqual([
@@ -423,10 +431,13 @@ describe("DESPF data (Annex 1, Matrix of Policy Measures)", () => {
     const m = byNo("113");
     expect(m.strategy).toBe("V.B");
     expect(m.measure).toBe(
-      "Promote the intellectual property registration and strengthen protection of intellectual property rights on invention and innovation by enterprises and startups",
+      "Promote the intellectual property registration and strengthen protection of intellectual property rights on invention and innovation by enterprises and startups"
     );
     expect(m.committees).toEqual(["DEBC"]);
-    expect(m.institutions).toEqual(["Ministry of Commerce", "Ministry of Industry, Science, Technology and Innovation"]);
+    expect(m.institutions).toEqual([
+      "Ministry of Commerce",
+      "Ministry of Industry, Science, Technology and Innovation",
+    ]);
     expect(m.timeframe).toBe("Short-term");
   });
 
@@ -434,7 +445,7 @@ describe("DESPF data (Annex 1, Matrix of Policy Measures)", () => {
     const m = byNo("124");
     expect(m.strategy).toBe("V.C");
     expect(m.measure).toBe(
-      "Establish digital platforms to manage the exchange of information on flows of goods, especially in free economic zones",
+      "Establish digital platforms to manage the exchange of information on flows of goods, especially in free economic zones"
     );
     expect(m.committees).toEqual(["DEBC"]);
     expect(m.institutions).toEqual([
@@ -450,7 +461,7 @@ describe("DESPF data (Annex 1, Matrix of Policy Measures)", () => {
     const m = byNo("136");
     expect(m.strategy).toBe("VI.A");
     expect(m.measure).toBe(
-      "Develop and implement national extension program framework that promotes the development of digital knowledge and skills as well as provides the consultation on safe and secured use of digital technologies to children, adults, teachers, guardians, and the public",
+      "Develop and implement national extension program framework that promotes the development of digital knowledge and skills as well as provides the consultation on safe and secured use of digital technologies to children, adults, teachers, guardians, and the public"
     );
     expect(m.committees).toEqual(["DEBC", "DGC"]);
     expect(m.institutions).toEqual([

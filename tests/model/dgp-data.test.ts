@@ -75,7 +75,9 @@ describe("DGP 2022–2035 data (dgp.json)", () => {
       ["S9", "G4"],
       ["S10", "G4"],
     ]);
-    expect(data.strategies[0].name).toBe("Building and improving digital connectivity infrastructure");
+    expect(data.strategies[0].name).toBe(
+      "Building and improving digital connectivity infrastructure"
+    );
     expect(data.strategies[9].name).toBe("Promoting digital startups");
   });
 
@@ -122,9 +124,12 @@ describe("DGP 2022–2035 data (dgp.json)", () => {
       "2022-2025": 26,
       "2026-2030": 9,
     });
-    const rowsWith = (tf: string) => data.measures.filter((m) => m.timeframe === tf).map((m) => Number(m.no));
+    const rowsWith = (tf: string) =>
+      data.measures.filter((m) => m.timeframe === tf).map((m) => Number(m.no));
     expect(rowsWith("2026-2030")).toEqual([14, 15, 17, 30, 32, 34, 52, 56, 57]);
-    expect(rowsWith("2022-2035")).toEqual([1, 2, 4, 6, 8, 9, 65, 66, 69, 70, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83]);
+    expect(rowsWith("2022-2035")).toEqual([
+      1, 2, 4, 6, 8, 9, 65, 66, 69, 70, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83,
+    ]);
   });
 
   test("timeframes: §8.1 phases and the Appendix 1 year ranges", () => {
@@ -194,16 +199,24 @@ describe("DGP 2022–2035 data (dgp.json)", () => {
     test("row 6 (S1, p. 37)", () => {
       const m = byNo("6");
       expect(m.measure).toBe(
-        "Promote digital infrastructure connectivity at the sub-national level from the provincial level to the commune level",
+        "Promote digital infrastructure connectivity at the sub-national level from the provincial level to the commune level"
       );
-      expect(m.institutions).toEqual([MPTC, MEF, "Ministry of Interior", RMI, "Sub-National Administration"]);
+      expect(m.institutions).toEqual([
+        MPTC,
+        MEF,
+        "Ministry of Interior",
+        RMI,
+        "Sub-National Administration",
+      ]);
       expect(m.timeframe).toBe("2022-2035");
     });
 
     test("row 7 (S2, p. 37)", () => {
       const m = byNo("7");
       expect(m.strategy).toBe("S2");
-      expect(m.measure).toBe("Build and strengthen national payment gateway infrastructure for public services");
+      expect(m.measure).toBe(
+        "Build and strengthen national payment gateway infrastructure for public services"
+      );
       expect(m.institutions).toEqual([
         MEF,
         "National Bank of Cambodia",
@@ -226,7 +239,7 @@ describe("DGP 2022–2035 data (dgp.json)", () => {
       const m = byNo("11");
       expect(m.strategy).toBe("S4");
       expect(m.measure).toBe(
-        "Improving information infrastructure, supporting infrastructure for postal network, and national digital postal platform",
+        "Improving information infrastructure, supporting infrastructure for postal network, and national digital postal platform"
       );
       expect(m.institutions).toEqual([MPTC, "Ministry of Public Works and Transport", MEF]);
       expect(m.timeframe).toBe("2022-2030");
@@ -245,7 +258,9 @@ describe("DGP 2022–2035 data (dgp.json)", () => {
         RMI,
       ]);
       expect(m.timeframe).toBe("2026-2030");
-      expect(m.note).toMatch(/^(Source prints 'Ministry of Posts and Telecommunications'; the ministry's official name is used\.)?$/);
+      expect(m.note).toMatch(
+        /^(Source prints 'Ministry of Posts and Telecommunications'; the ministry's official name is used\.)?$/
+      );
     });
 
     test("row 20 (S5, p. 39: eight institutions)", () => {
@@ -269,7 +284,9 @@ describe("DGP 2022–2035 data (dgp.json)", () => {
       expect(m.measure).toBe("Formulate law on access to information");
       expect(m.institutions).toEqual(["Ministry of Information", RM]);
       expect(m.timeframe).toBe("2022-2025");
-      expect(m.note).toMatch(/^(Source prints 'Ministry of Posts and Telecommunications'; the ministry's official name is used\.)?$/);
+      expect(m.note).toMatch(
+        /^(Source prints 'Ministry of Posts and Telecommunications'; the ministry's official name is used\.)?$/
+      );
     });
 
     test("row 41 (S6, p. 43)", () => {
@@ -299,7 +316,7 @@ describe("DGP 2022–2035 data (dgp.json)", () => {
     test("row 57 (S6, p. 45)", () => {
       const m = byNo("57");
       expect(m.measure).toBe(
-        "Develop and improve a disaster information management system and an early warning system",
+        "Develop and improve a disaster information management system and an early warning system"
       );
       expect(m.institutions).toEqual(["National Committee on Disaster Management", MPTC, RM]);
       expect(m.timeframe).toBe("2026-2030");
@@ -309,7 +326,7 @@ describe("DGP 2022–2035 data (dgp.json)", () => {
       const m = byNo("64");
       expect(m.strategy).toBe("S7");
       expect(m.measure).toBe(
-        "Formulate competency assessment and technical skill recognition framework and digital human capital management, mobilization, and incentivization policies",
+        "Formulate competency assessment and technical skill recognition framework and digital human capital management, mobilization, and incentivization policies"
       );
       expect(m.institutions).toEqual([MPTC, "Ministry of Civil Service", RM]);
       expect(m.timeframe).toBe("2022-2025");
@@ -332,9 +349,13 @@ describe("DGP 2022–2035 data (dgp.json)", () => {
       const m = byNo("77");
       expect(m.strategy).toBe("S8");
       expect(m.measure).toBe(
-        "Promote the transfer of digital technology resulting from research to the public and private sectors",
+        "Promote the transfer of digital technology resulting from research to the public and private sectors"
       );
-      expect(m.institutions).toEqual([MPTC, "Ministry of Industry, Science, Technology and Innovation", RMI]);
+      expect(m.institutions).toEqual([
+        MPTC,
+        "Ministry of Industry, Science, Technology and Innovation",
+        RMI,
+      ]);
       expect(m.timeframe).toBe("2022-2035");
     });
 
@@ -342,7 +363,7 @@ describe("DGP 2022–2035 data (dgp.json)", () => {
       const m = byNo("79");
       expect(m.strategy).toBe("S9");
       expect(m.measure).toBe(
-        "Organize a forum between the Digital Government Committee and digital technology companies",
+        "Organize a forum between the Digital Government Committee and digital technology companies"
       );
       expect(m.institutions).toEqual([MPTC, RMI]);
       expect(m.timeframe).toBe("2022-2035");

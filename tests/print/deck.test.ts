@@ -14,7 +14,15 @@ import { STATUS_COLORS } from "../../src/plan/palette";
 import type { FrameworkId, Language } from "../../src/model/types";
 import { planner } from "../helpers/cli";
 import { hasSoffice } from "../helpers/soffice";
-import { AS_OF, builtDeck, builtWorkbook, keepPages, pdfPages, toPdf, variedFramework } from "./render";
+import {
+  AS_OF,
+  builtDeck,
+  builtWorkbook,
+  keepPages,
+  pdfPages,
+  toPdf,
+  variedFramework,
+} from "./render";
 
 const CASES: Array<[FrameworkId, Language]> = [
   ["despf", "en"],
@@ -36,9 +44,19 @@ describe("the deck's plan", () => {
     expect(titles[0]).toBe("Briefing");
     expect(titles[1]).toBe("Overview");
     expect(titles).toContain("Digital Government Committee");
-    expect(titles.some((t) => t.startsWith("Digital Economy and Business Committee: measures needing attention (continued 2)"))).toBe(true);
-    expect(titles.filter((t) => t.startsWith("Annex: overdue and delayed measures")).length).toBeGreaterThan(1);
-    for (const s of plan.slides) if (s.kind === "table" && s.table) expect(s.table.rows.length).toBeLessThanOrEqual(ROWS_PER_SLIDE);
+    expect(
+      titles.some((t) =>
+        t.startsWith(
+          "Digital Economy and Business Committee: measures needing attention (continued 2)"
+        )
+      )
+    ).toBe(true);
+    expect(
+      titles.filter((t) => t.startsWith("Annex: overdue and delayed measures")).length
+    ).toBeGreaterThan(1);
+    for (const s of plan.slides)
+      if (s.kind === "table" && s.table)
+        expect(s.table.rows.length).toBeLessThanOrEqual(ROWS_PER_SLIDE);
     const overview = plan.slides[1];
     if (overview.kind !== "overview") throw new Error("no overview");
     expect(overview.charts[0].series.map((s) => [s.name, s.color])).toEqual([
@@ -54,8 +72,12 @@ describe("the deck's plan", () => {
   test("one committee only; an unknown code is refused with the codes there are", () => {
     const plan = planFor("despf", "en", "dsc");
     expect(plan.slides[0].title).toBe("Briefing — Digital Security Committee");
-    expect(plan.slides.filter((s) => s.kind === "committee").map((s) => s.title)).toEqual(["Digital Security Committee"]);
-    expect(() => planFor("despf", "en", "ZZ")).toThrow('No committee with the code "ZZ" (the Committees table has DGC, DEBC, DSC).');
+    expect(plan.slides.filter((s) => s.kind === "committee").map((s) => s.title)).toEqual([
+      "Digital Security Committee",
+    ]);
+    expect(() => planFor("despf", "en", "ZZ")).toThrow(
+      'No committee with the code "ZZ" (the Committees table has DGC, DEBC, DSC).'
+    );
   });
 
   test("Khmer words and the Khmer UI font", () => {
@@ -83,30 +105,58 @@ run("the deck as a file, rendered by LibreOffice", () => {
     }
   }, 600_000);
 
-  test.each(CASES)("%s in %s: native chart parts in the status colours, no pictures", async (id, lang) => {
-    const { file, plan } = decks.get(`${id}-${lang}`)!;
-    const zip = await JSZip.loadAsync(readFileSync(file));
-    const names = Object.keys(zip.files);
-    const charts = names.filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n));
-    const planned = plan.slides.reduce((n, s) => n + (s.kind === "overview" ? s.charts.length : s.kind === "committee" && s.chart ? 1 : 0), 0);
-    expect(charts).toHaveLength(planned);
-    expect(names.filter((n) => n.startsWith("ppt/media/") && !n.endsWith("/"))).toEqual([]);
-    expect(names.filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))).toHaveLength(plan.slides.length);
-    const xml = (await Promise.all(charts.map((c) => zip.file(c)!.async("string")))).join("\n");
-    for (const hex of Object.values(STATUS_COLORS)) expect(xml).toContain(`<a:srgbClr val="${hex}"/>`);
-    expect(xml).toContain('<c:showVal val="1"/>');
-    // The slides place the charts as graphic frames over chart parts.
-    const slides = (await Promise.all(names.filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).map((n) => zip.file(n)!.async("string")))).join("\n");
-    expect((slides.match(/<c:chart /g) ?? []).length).toBe(planned);
-  });
+  test.each(CASES)(
+    "%s in %s: native chart parts in the status colours, no pictures",
+    async (id, lang) => {
+      const { file, plan } = decks.get(`${id}-${lang}`)!;
+      const zip = await JSZip.loadAsync(readFileSync(file));
+      const names = Object.keys(zip.files);
+      const charts = names.filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n));
+      const planned = plan.slides.reduce(
+        (n, s) =>
+          n + (s.kind === "overview" ? s.charts.length : s.kind === "committee" && s.chart ? 1 : 0),
+        0
+      );
+      expect(charts).toHaveLength(planned);
+      expect(names.filter((n) => n.startsWith("ppt/media/") && !n.endsWith("/"))).toEqual([]);
+      expect(names.filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))).toHaveLength(
+        plan.slides.length
+      );
+      const xml = (await Promise.all(charts.map((c) => zip.file(c)!.async("string")))).join("\n");
+      for (const hex of Object.values(STATUS_COLORS))
+        expect(xml).toContain(`<a:srgbClr val="${hex}"/>`);
+      expect(xml).toContain('<c:showVal val="1"/>');
+      // The slides place the charts as graphic frames over chart parts.
+      const slides = (
+        await Promise.all(
+          names
+            .filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))
+            .map((n) => zip.file(n)!.async("string"))
+        )
+      ).join("\n");
+      expect((slides.match(/<c:chart /g) ?? []).length).toBe(planned);
+    }
+  );
 
-  test.each(CASES)("%s in %s: LibreOffice gives one page per slide, the titles on their pages", (id, lang) => {
-    const { plan } = decks.get(`${id}-${lang}`)!;
-    const got = pages.get(`${id}-${lang}`)!;
-    expect(got).toHaveLength(plan.slides.length);
-    if (lang === "en") plan.slides.forEach((s, i) => expect({ slide: i + 1, found: got[i].text.replace(/\s+/g, " ").includes(s.title) }).toEqual({ slide: i + 1, found: true }));
-    else plan.slides.forEach((s, i) => expect(got[i].text.replace(/[\s\uFFFD]/g, "").length).toBeGreaterThan(0));
-  });
+  test.each(CASES)(
+    "%s in %s: LibreOffice gives one page per slide, the titles on their pages",
+    (id, lang) => {
+      const { plan } = decks.get(`${id}-${lang}`)!;
+      const got = pages.get(`${id}-${lang}`)!;
+      expect(got).toHaveLength(plan.slides.length);
+      if (lang === "en")
+        plan.slides.forEach((s, i) =>
+          expect({
+            slide: i + 1,
+            found: got[i].text.replace(/\s+/g, " ").includes(s.title),
+          }).toEqual({ slide: i + 1, found: true })
+        );
+      else
+        plan.slides.forEach((s, i) =>
+          expect(got[i].text.replace(/[\s\uFFFD]/g, "").length).toBeGreaterThan(0)
+        );
+    }
+  );
 });
 
 describe("planner brief", () => {
@@ -115,7 +165,18 @@ describe("planner brief", () => {
   test("writes the deck; bad input gets one clear line and exit 2", async () => {
     const source = await builtWorkbook(dir, "despf", "en");
     const out = join(dir, "deck.pptx");
-    const ok = planner("brief", source, "-o", out, "--as-of", "2026", "--lang", "km", "--committee", "DGC");
+    const ok = planner(
+      "brief",
+      source,
+      "-o",
+      out,
+      "--as-of",
+      "2026",
+      "--lang",
+      "km",
+      "--committee",
+      "DGC"
+    );
     expect(ok.stderr).toBe("");
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/^Wrote .*deck\.pptx: \d+ slides\.\n$/);
@@ -127,9 +188,18 @@ describe("planner brief", () => {
     writeFileSync(empty, readFileSync(source));
     for (const [args, message] of [
       [[garbage, "-o", join(dir, "a.pptx")], /^planner: .*garbage\.xlsx: .+\n$/],
-      [[source, "-o", join(dir, "no-such-folder", "a.pptx")], /^planner: Cannot write .*a\.pptx: its folder does not exist\.\n$/],
-      [[source, "-o", join(dir, "a.pptx"), "--committee", "ZZ"], /^planner: .*No committee with the code "ZZ" \(the Committees table has DGC, DEBC, DSC\)\.\n$/],
-      [[join(dir, "missing.xlsx"), "-o", join(dir, "a.pptx")], /^planner: File not found: .*missing\.xlsx\n$/],
+      [
+        [source, "-o", join(dir, "no-such-folder", "a.pptx")],
+        /^planner: Cannot write .*a\.pptx: its folder does not exist\.\n$/,
+      ],
+      [
+        [source, "-o", join(dir, "a.pptx"), "--committee", "ZZ"],
+        /^planner: .*No committee with the code "ZZ" \(the Committees table has DGC, DEBC, DSC\)\.\n$/,
+      ],
+      [
+        [join(dir, "missing.xlsx"), "-o", join(dir, "a.pptx")],
+        /^planner: File not found: .*missing\.xlsx\n$/,
+      ],
     ] as Array<[string[], RegExp]>) {
       const r = planner("brief", ...args);
       expect({ args, status: r.status }).toEqual({ args, status: 2 });

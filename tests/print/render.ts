@@ -23,7 +23,11 @@ export const AS_OF = 2026;
 export function variedFramework(id: FrameworkId): Framework {
   const f = builtinFramework(id, AS_OF);
   const cycle = ["Not started", "On track", "At risk", "Delayed", "Completed"];
-  f.measures = f.measures.map((m, i) => ({ ...m, status: cycle[i % 5], progress: cycle[i % 5] === "Completed" ? 100 : cycle[i % 5] === "Not started" ? null : 30 }));
+  f.measures = f.measures.map((m, i) => ({
+    ...m,
+    status: cycle[i % 5],
+    progress: cycle[i % 5] === "Completed" ? 100 : cycle[i % 5] === "Not started" ? null : 30,
+  }));
   return f;
 }
 
@@ -34,7 +38,11 @@ export async function hostFor(id: FrameworkId): Promise<FileHost> {
 }
 
 /** `planner build` on the varied workbook: the .xlsx path. */
-export async function builtWorkbook(dir: string, id: FrameworkId, language: Language): Promise<string> {
+export async function builtWorkbook(
+  dir: string,
+  id: FrameworkId,
+  language: Language
+): Promise<string> {
   const host = await hostFor(id);
   await buildSummary(host, { asOfYear: AS_OF, language });
   const file = join(dir, `${id}-${language}.xlsx`);
@@ -61,7 +69,19 @@ export async function builtDeck(dir: string, id: FrameworkId, language: Language
 export function toPdf(files: string[]): string {
   const out = mkdtempSync(join(tmpdir(), "lo-pdf-"));
   const profile = sofficeProfile(false);
-  const r = spawnSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", out, ...files], { encoding: "utf8", timeout: 300_000 });
+  const r = spawnSync(
+    "soffice",
+    [
+      `-env:UserInstallation=file://${profile}`,
+      "--headless",
+      "--convert-to",
+      "pdf",
+      "--outdir",
+      out,
+      ...files,
+    ],
+    { encoding: "utf8", timeout: 300_000 }
+  );
   if (r.status !== 0) throw new Error(`soffice failed: ${r.stderr}`);
   return out;
 }
@@ -75,14 +95,37 @@ export interface PdfPage {
 
 export function pdfPages(pdf: string): PdfPage[] {
   const info = spawnSync("pdfinfo", ["-f", "1", "-l", "100000", pdf], { encoding: "utf8" }).stdout;
-  const sizes = [...info.matchAll(/^Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => ({ number: Number(m[1]), width: Number(m[2]), height: Number(m[3]) }));
-  return sizes.map((s) => ({ ...s, text: spawnSync("pdftotext", ["-layout", "-f", String(s.number), "-l", String(s.number), pdf, "-"], { encoding: "utf8" }).stdout }));
+  const sizes = [...info.matchAll(/^Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => ({
+    number: Number(m[1]),
+    width: Number(m[2]),
+    height: Number(m[3]),
+  }));
+  return sizes.map((s) => ({
+    ...s,
+    text: spawnSync(
+      "pdftotext",
+      ["-layout", "-f", String(s.number), "-l", String(s.number), pdf, "-"],
+      { encoding: "utf8" }
+    ).stdout,
+  }));
 }
 
 /** Keeps pages of a PDF as PNGs in test-results/ (name-N.png). */
 export function keepPages(pdf: string, name: string, pages: number[]): void {
   mkdirSync(ARTEFACTS, { recursive: true });
-  for (const p of pages) spawnSync("pdftoppm", ["-png", "-r", "60", "-f", String(p), "-l", String(p), "-singlefile", pdf, join(ARTEFACTS, `${name}-${p}`)]);
+  for (const p of pages)
+    spawnSync("pdftoppm", [
+      "-png",
+      "-r",
+      "60",
+      "-f",
+      String(p),
+      "-l",
+      String(p),
+      "-singlefile",
+      pdf,
+      join(ARTEFACTS, `${name}-${p}`),
+    ]);
 }
 
 /** Words as a wrapped cell may break them: at spaces and after hyphens. */

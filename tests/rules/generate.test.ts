@@ -15,7 +15,15 @@ describe("bench/generate", () => {
     const measureRows = new Set(findings.filter((f) => f.table === "Measures").map((f) => f.row));
     expect(measureRows.size).toBeGreaterThan(150);
     expect(measureRows.size).toBeLessThan(600);
-    const allowed = new Set<string>([...DEFECTS, "committee-count", "committee-not-responsible", "committee-support-missing", "timeframe-mismatch", "overdue", "not-started-late"]);
+    const allowed = new Set<string>([
+      ...DEFECTS,
+      "committee-count",
+      "committee-not-responsible",
+      "committee-support-missing",
+      "timeframe-mismatch",
+      "overdue",
+      "not-started-late",
+    ]);
     expect(findings.filter((f) => !allowed.has(f.rule))).toEqual([]);
   });
 });

@@ -1,5 +1,10 @@
 /** Minimal hand-made planner tables for rule tests. */
-import { TABLE_HEADERS, type PlannerTables, type TableData, type TableName } from "../../src/model/schema";
+import {
+  TABLE_HEADERS,
+  type PlannerTables,
+  type TableData,
+  type TableName,
+} from "../../src/model/schema";
 import type { Cell } from "../../src/model/types";
 import type { Finding, RuleId } from "../../src/rules/finding";
 import { validate, type ValidateOptions } from "../../src/rules/validate";
@@ -11,7 +16,11 @@ export const DSC_KM = "គណៈកម្មាធិការសន្តិស
 type MeasureHeader = (typeof TABLE_HEADERS)["Measures"][number];
 export type MeasureFields = Partial<Record<MeasureHeader, Cell>>;
 
-export function table(name: TableName, rows: Cell[][], headers: readonly string[] = TABLE_HEADERS[name]): TableData {
+export function table(
+  name: TableName,
+  rows: Cell[][],
+  headers: readonly string[] = TABLE_HEADERS[name]
+): TableData {
   return { name, headers: [...headers], rows };
 }
 
@@ -57,7 +66,13 @@ export function referenceTables(): Required<Omit<PlannerTables, "Measures" | "Pr
     ]),
     Committees: table("Committees", [
       ["DGC", "Digital Government Committee", DGC_KM, "Committee on Digital Government; GDC", null],
-      ["DEBC", "Digital Economy and Business Committee", DEBC_KM, "Committee on Digital Economy and Business", null],
+      [
+        "DEBC",
+        "Digital Economy and Business Committee",
+        DEBC_KM,
+        "Committee on Digital Economy and Business",
+        null,
+      ],
       ["DSC", "Digital Security Committee", DSC_KM, "Committee on Digital Security", null],
     ]),
     Timeframes: table("Timeframes", [

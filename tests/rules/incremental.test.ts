@@ -7,7 +7,18 @@ import { validate } from "../../src/rules/validate";
 import { measure, referenceTables, table, tables } from "./helpers";
 
 const NOS = ["1", "2", "3", "1 ", "A1", "a1", "", " "];
-const COMMITTEES = ["DGC", "DEBC", "DSC", "dsc", "Committee on Digital Government", "NOPE", "", "DGC; DSC", "DSC;DSC;DEBC", "DEBC; NOPE"];
+const COMMITTEES = [
+  "DGC",
+  "DEBC",
+  "DSC",
+  "dsc",
+  "Committee on Digital Government",
+  "NOPE",
+  "",
+  "DGC; DSC",
+  "DSC;DSC;DEBC",
+  "DEBC; NOPE",
+];
 
 /** Cells drawn from values the rules care about, so that most changes move some finding. */
 const measureRow: fc.Arbitrary<Cell[]> = fc
@@ -38,19 +49,43 @@ const measureRow: fc.Arbitrary<Cell[]> = fc
           "End year": r.end,
           Status: r.status,
           "Progress %": r.progress,
-        }),
+        })
   );
 
 /** A change drawn against a table of unknown length: positions are fractions, resolved when applied. */
-type Op = { kind: "edit" | "insert"; at: number; rows: Cell[][] } | { kind: "delete"; at: number; count: number };
+type Op =
+  | { kind: "edit" | "insert"; at: number; rows: Cell[][] }
+  | { kind: "delete"; at: number; count: number };
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant<"edit">("edit"), at: fc.double({ min: 0, max: 1, noNaN: true }), rows: fc.array(measureRow, { minLength: 1, maxLength: 3 }) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant<"insert">("insert"), at: fc.double({ min: 0, max: 1, noNaN: true }), rows: fc.array(measureRow, { minLength: 1, maxLength: 4 }) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant<"delete">("delete"), at: fc.double({ min: 0, max: 1, noNaN: true }), count: fc.integer({ min: 1, max: 3 }) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant<"edit">("edit"),
+      at: fc.double({ min: 0, max: 1, noNaN: true }),
+      rows: fc.array(measureRow, { minLength: 1, maxLength: 3 }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant<"insert">("insert"),
+      at: fc.double({ min: 0, max: 1, noNaN: true }),
+      rows: fc.array(measureRow, { minLength: 1, maxLength: 4 }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant<"delete">("delete"),
+      at: fc.double({ min: 0, max: 1, noNaN: true }),
+      count: fc.integer({ min: 1, max: 3 }),
+    }),
+  }
 );
 
 function resolve(op: Op, n: number): RowChange | null {
-  if (op.kind === "insert") return { kind: "insert", start: Math.floor(op.at * (n + 1)) % (n + 1), rows: op.rows };
+  if (op.kind === "insert")
+    return { kind: "insert", start: Math.floor(op.at * (n + 1)) % (n + 1), rows: op.rows };
   if (n === 0) return null;
   const start = Math.floor(op.at * n) % n;
   if (op.kind === "delete") return { kind: "delete", start, count: Math.min(op.count, n - start) };
@@ -92,7 +127,10 @@ describe("IncrementalValidator", () => {
           const options = { asOfYear: 2027, language };
           const ref = counted(expectedMeasures, dgc);
           const rows = initial.map((r) => [...r]);
-          const engine = new IncrementalValidator({ ...ref, Measures: located([...rows]) }, options);
+          const engine = new IncrementalValidator(
+            { ...ref, Measures: located([...rows]) },
+            options
+          );
           for (const op of ops) {
             const change = resolve(op, rows.length);
             if (!change) continue;
@@ -104,63 +142,97 @@ describe("IncrementalValidator", () => {
             if (JSON.stringify(mine) !== JSON.stringify(full)) expect(mine).toEqual(full);
           }
           expect(engine.rowCount).toBe(rows.length);
-        },
+        }
       ),
-      { numRuns: 2000 },
+      { numRuns: 2000 }
     );
   });
 
   it("equals a full validate when a reference table changes between row changes", () => {
     fc.assert(
-      fc.property(fc.array(measureRow, { minLength: 1, maxLength: 10 }), fc.array(opArb, { maxLength: 6 }), fc.integer({ min: 0, max: 5 }), (initial, ops, dgc) => {
-        const rows = initial.map((r) => [...r]);
-        const engine = new IncrementalValidator(tables([...rows]), { asOfYear: 2027 });
-        const ref = counted(rows.length, dgc);
-        engine.replaceTable("Committees", ref.Committees);
-        engine.replaceTable("Framework", ref.Framework);
-        for (const op of ops) {
-          const change = resolve(op, rows.length);
-          if (!change) continue;
-          engine.apply(change);
-          applyPlain(rows, change);
+      fc.property(
+        fc.array(measureRow, { minLength: 1, maxLength: 10 }),
+        fc.array(opArb, { maxLength: 6 }),
+        fc.integer({ min: 0, max: 5 }),
+        (initial, ops, dgc) => {
+          const rows = initial.map((r) => [...r]);
+          const engine = new IncrementalValidator(tables([...rows]), { asOfYear: 2027 });
+          const ref = counted(rows.length, dgc);
+          engine.replaceTable("Committees", ref.Committees);
+          engine.replaceTable("Framework", ref.Framework);
+          for (const op of ops) {
+            const change = resolve(op, rows.length);
+            if (!change) continue;
+            engine.apply(change);
+            applyPlain(rows, change);
+          }
+          const goals: TableData = table("Goals", [["G1", "Goal one", ""]]);
+          engine.replaceTable("Goals", goals);
+          expect(engine.findings()).toEqual(
+            validate(
+              {
+                ...referenceTables(),
+                Committees: ref.Committees,
+                Framework: ref.Framework,
+                Goals: goals,
+                Measures: table("Measures", rows),
+              },
+              { asOfYear: 2027 }
+            )
+          );
         }
-        const goals: TableData = table("Goals", [["G1", "Goal one", ""]]);
-        engine.replaceTable("Goals", goals);
-        expect(engine.findings()).toEqual(validate({ ...referenceTables(), Committees: ref.Committees, Framework: ref.Framework, Goals: goals, Measures: table("Measures", rows) }, { asOfYear: 2027 }));
-      }),
-      { numRuns: 300 },
+      ),
+      { numRuns: 300 }
     );
   });
 
   it("tells the Progress table's findings after the rows, against the keys as they now are", () => {
     fc.assert(
-      fc.property(fc.array(measureRow, { minLength: 1, maxLength: 8 }), fc.array(opArb, { maxLength: 6 }), (initial, ops) => {
-        const rows = initial.map((r) => [...r]);
-        const progress = table("Progress", [
-          ["2026-Q1", "1", "On track", 50, "", "a.xlsx", "t"],
-          ["2026-Q2", "1", "At risk", 40, "", "a.xlsx", "t"],
-          ["2026-Q9", "2", "On track", 10, "", "a.xlsx", "t"],
-          ["2026-Q2", "A1", "On track", 10, "", "b.xlsx", "t"],
-        ]);
-        const engine = new IncrementalValidator({ ...tables([...rows]), Progress: progress }, { asOfYear: 2027 });
-        for (const op of ops) {
-          const change = resolve(op, rows.length);
-          if (!change) continue;
-          engine.apply(change);
-          applyPlain(rows, change);
+      fc.property(
+        fc.array(measureRow, { minLength: 1, maxLength: 8 }),
+        fc.array(opArb, { maxLength: 6 }),
+        (initial, ops) => {
+          const rows = initial.map((r) => [...r]);
+          const progress = table("Progress", [
+            ["2026-Q1", "1", "On track", 50, "", "a.xlsx", "t"],
+            ["2026-Q2", "1", "At risk", 40, "", "a.xlsx", "t"],
+            ["2026-Q9", "2", "On track", 10, "", "a.xlsx", "t"],
+            ["2026-Q2", "A1", "On track", 10, "", "b.xlsx", "t"],
+          ]);
+          const engine = new IncrementalValidator(
+            { ...tables([...rows]), Progress: progress },
+            { asOfYear: 2027 }
+          );
+          for (const op of ops) {
+            const change = resolve(op, rows.length);
+            if (!change) continue;
+            engine.apply(change);
+            applyPlain(rows, change);
+          }
+          expect(engine.findings()).toEqual(
+            validate({ ...tables(rows), Progress: progress }, { asOfYear: 2027 })
+          );
         }
-        expect(engine.findings()).toEqual(validate({ ...tables(rows), Progress: progress }, { asOfYear: 2027 }));
-      }),
-      { numRuns: 200 },
+      ),
+      { numRuns: 200 }
     );
   });
 
   it("renumbers the findings below an inserted row and the first row a duplicate points to", () => {
-    const engine = new IncrementalValidator(tables([measure({ "No.": "1" }), measure({ "No.": "1" })]), { asOfYear: 2027 });
-    expect(engine.findings().find((f) => f.rule === "key-duplicate")).toMatchObject({ row: 2, params: { firstRow: 1 } });
+    const engine = new IncrementalValidator(
+      tables([measure({ "No.": "1" }), measure({ "No.": "1" })]),
+      { asOfYear: 2027 }
+    );
+    expect(engine.findings().find((f) => f.rule === "key-duplicate")).toMatchObject({
+      row: 2,
+      params: { firstRow: 1 },
+    });
     engine.apply({ kind: "insert", start: 0, rows: [measure({ "No.": "9", Status: "Done" })] });
     const after = engine.findings();
-    expect(after.find((f) => f.rule === "key-duplicate")).toMatchObject({ row: 3, params: { firstRow: 2 } });
+    expect(after.find((f) => f.rule === "key-duplicate")).toMatchObject({
+      row: 3,
+      params: { firstRow: 2 },
+    });
     expect(after.find((f) => f.rule === "status-unknown")).toMatchObject({ row: 1, key: "9" });
     engine.apply({ kind: "delete", start: 1, count: 1 });
     expect(engine.findings().filter((f) => f.rule === "key-duplicate")).toEqual([]);

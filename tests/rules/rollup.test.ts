@@ -26,7 +26,12 @@ describe("findings rolled up by rule, most urgent first", () => {
       expect(line.no).toBe(line.finding.key);
       expect(line.title.length).toBeGreaterThan(0);
       expect(line.title.length).toBeLessThanOrEqual(60);
-      expect(["DGC", "DEBC", "DSC"]).toContain(line.committee.split(/[;,]/)[0].trim().replace(/^Committee on Digital (Government|Economy and Business|Security)$/, "DGC"));
+      expect(["DGC", "DEBC", "DSC"]).toContain(
+        line.committee
+          .split(/[;,]/)[0]
+          .trim()
+          .replace(/^Committee on Digital (Government|Economy and Business|Security)$/, "DGC")
+      );
     }
     // Severity first: no warning group before an error group.
     const sev = groups.map((g) => ["error", "warning", "info"].indexOf(g.severity));
@@ -40,12 +45,15 @@ describe("findings rolled up by rule, most urgent first", () => {
     const loc = tables.Measures!.location!;
     const f = validate(tables).find((x) => x.table === "Measures" && x.column === "End year")!;
     expect(f.sheetRow).toBe(loc.row + f.row! + 1);
-    expect(f.cell).toBe(`${loc.sheet}!J${loc.row + f.row! + 1}`.replace(/^([^!]*[^A-Za-z0-9_.!][^!]*)!/, "'$1'!"));
+    expect(f.cell).toBe(
+      `${loc.sheet}!J${loc.row + f.row! + 1}`.replace(/^([^!]*[^A-Za-z0-9_.!][^!]*)!/, "'$1'!")
+    );
   });
 
   test("short titles cut at a word, never mid-word when a space is near", () => {
     expect(shortTitle("Short one")).toBe("Short one");
-    const long = "Establish a national framework for the interoperability of government information systems and data";
+    const long =
+      "Establish a national framework for the interoperability of government information systems and data";
     const s = shortTitle(long);
     expect(s.endsWith("…")).toBe(true);
     expect(s.length).toBeLessThanOrEqual(60);

@@ -1,17 +1,47 @@
 /** One firing and one non-firing case per rule, on minimal hand-made tables. */
 import type { Cell } from "../../src/model/types";
 import type { Finding, RuleId } from "../../src/rules/finding";
-import { brief, measure, ofRule, referenceTables, run, table, tables, type MeasureFields } from "./helpers";
+import {
+  brief,
+  measure,
+  ofRule,
+  referenceTables,
+  run,
+  table,
+  tables,
+  type MeasureFields,
+} from "./helpers";
 import { validate } from "../../src/rules/validate";
 
 /** Findings of one rule for measures with the given fields (others clean). */
 function fire(rule: RuleId, rows: MeasureFields[], patch = {}): Finding[] {
-  return ofRule(run(tables(rows.map((f, i) => measure({ "No.": String(i + 1), ...f })), patch)), rule);
+  return ofRule(
+    run(
+      tables(
+        rows.map((f, i) => measure({ "No.": String(i + 1), ...f })),
+        patch
+      )
+    ),
+    rule
+  );
 }
 
 describe("a clean workbook", () => {
   it("has no findings", () => {
-    expect(run(tables([measure(), measure({ "No.": "2", Goal: "G2", Strategy: "S2", "Lead committee": "DEBC", "Other committees": "" })]))).toEqual([]);
+    expect(
+      run(
+        tables([
+          measure(),
+          measure({
+            "No.": "2",
+            Goal: "G2",
+            Strategy: "S2",
+            "Lead committee": "DEBC",
+            "Other committees": "",
+          }),
+        ])
+      )
+    ).toEqual([]);
   });
   it("has no findings without a Measures row", () => {
     expect(run(tables([]))).toEqual([]);
@@ -51,30 +81,93 @@ describe("key-duplicate", () => {
 describe("required-missing", () => {
   it("fires once per blank required column, in column order", () => {
     const f = fire("required-missing", [
-      { Goal: null, Strategy: "", Measure: " ", "Lead committee": null, Timeframe: null, "Start year": null, "End year": "", Status: null },
+      {
+        Goal: null,
+        Strategy: "",
+        Measure: " ",
+        "Lead committee": null,
+        Timeframe: null,
+        "Start year": null,
+        "End year": "",
+        Status: null,
+      },
     ]);
-    expect(f.map((x) => x.column)).toEqual(["Goal", "Strategy", "Measure", "Lead committee", "Timeframe", "Start year", "End year", "Status"]);
+    expect(f.map((x) => x.column)).toEqual([
+      "Goal",
+      "Strategy",
+      "Measure",
+      "Lead committee",
+      "Timeframe",
+      "Start year",
+      "End year",
+      "Status",
+    ]);
   });
   it("treats a missing column as blank", () => {
     const t = tables([]);
-    const headers = ["No.", "Goal", "Strategy", "Measure", "Lead committee", "Other committees", "Timeframe", "Start year", "End year", "Progress %"];
-    t.Measures = table("Measures", [["1", "G1", "S1", "M", "DGC", "DSC", "Medium-term", 2026, 2030, 5]], headers);
+    const headers = [
+      "No.",
+      "Goal",
+      "Strategy",
+      "Measure",
+      "Lead committee",
+      "Other committees",
+      "Timeframe",
+      "Start year",
+      "End year",
+      "Progress %",
+    ];
+    t.Measures = table(
+      "Measures",
+      [["1", "G1", "S1", "M", "DGC", "DSC", "Medium-term", 2026, 2030, 5]],
+      headers
+    );
     const f = run(t);
     expect(brief(f)).toEqual([["column-missing", "Measures", null, null]]);
     expect(f[0].params).toEqual({ columns: "Status", count: 1 });
   });
   it("reports renamed headers once, naming every absent column, instead of once per row", () => {
     const t = tables([]);
-    const headers = ["Item", "Goal code", "Strategy", "Measure", "Lead", "Other committees", "Timeframe", "Start year", "End", "Status", "Progress %"];
-    const rows = Array.from({ length: 40 }, (_, i) => [String(i + 1), "G1", "S1", "M", "DGC", "DSC", "Medium-term", 2026, 2030, "On track", 5]);
+    const headers = [
+      "Item",
+      "Goal code",
+      "Strategy",
+      "Measure",
+      "Lead",
+      "Other committees",
+      "Timeframe",
+      "Start year",
+      "End",
+      "Status",
+      "Progress %",
+    ];
+    const rows = Array.from({ length: 40 }, (_, i) => [
+      String(i + 1),
+      "G1",
+      "S1",
+      "M",
+      "DGC",
+      "DSC",
+      "Medium-term",
+      2026,
+      2030,
+      "On track",
+      5,
+    ]);
     t.Measures = table("Measures", rows, headers);
     const f = run(t);
     expect(brief(f)).toEqual([["column-missing", "Measures", null, null]]);
-    expect(f[0].message).toBe("The Measures table has no No., Goal, Lead committee, End year columns (renamed or deleted?); give the headers back their names, or import the sheet to map them.");
+    expect(f[0].message).toBe(
+      "The Measures table has no No., Goal, Lead committee, End year columns (renamed or deleted?); give the headers back their names, or import the sheet to map them."
+    );
     expect(validate(t, { language: "km" })[0].message).toContain("គោលដៅ (Goal)");
   });
   it("does not fire on optional blanks (Other committees, Institutions, Progress %, Notes)", () => {
-    expect(fire("required-missing", [{ Institutions: null, "Progress %": null, Notes: null, Indicator: null, Target: null }])).toEqual([]);
+    expect(
+      fire("required-missing", [
+        { Institutions: null, "Progress %": null, Notes: null, Indicator: null, Target: null },
+      ])
+    ).toEqual([]);
   });
 });
 
@@ -94,7 +187,9 @@ describe("goal-unknown", () => {
 
 describe("strategy-unknown", () => {
   it("fires on a code not in Strategies", () => {
-    expect(brief(fire("strategy-unknown", [{ Strategy: "S9" }]))).toEqual([["strategy-unknown", "Measures", 1, "Strategy"]]);
+    expect(brief(fire("strategy-unknown", [{ Strategy: "S9" }]))).toEqual([
+      ["strategy-unknown", "Measures", 1, "Strategy"],
+    ]);
   });
   it("does not fire on a known code", () => {
     expect(fire("strategy-unknown", [{ Strategy: "s1" }])).toEqual([]);
@@ -103,56 +198,92 @@ describe("strategy-unknown", () => {
 
 describe("strategy-goal-mismatch", () => {
   it("fires when the strategy belongs to another goal", () => {
-    const f = fire("strategy-goal-mismatch", [{ Goal: "G2", Strategy: "S1", "Lead committee": "DEBC", "Other committees": "" }]);
+    const f = fire("strategy-goal-mismatch", [
+      { Goal: "G2", Strategy: "S1", "Lead committee": "DEBC", "Other committees": "" },
+    ]);
     expect(brief(f)).toEqual([["strategy-goal-mismatch", "Measures", 1, "Strategy"]]);
     expect(f[0].params).toEqual({ strategy: "S1", goal: "G2", strategyGoal: "G1" });
   });
   it("does not fire when they agree, nor when the goal is unknown (goal-unknown says it)", () => {
-    expect(fire("strategy-goal-mismatch", [{ Goal: "G1", Strategy: "S1" }, { Goal: "G7", Strategy: "S1" }])).toEqual([]);
+    expect(
+      fire("strategy-goal-mismatch", [
+        { Goal: "G1", Strategy: "S1" },
+        { Goal: "G7", Strategy: "S1" },
+      ])
+    ).toEqual([]);
   });
 });
 
 describe("committee-unknown", () => {
   it("fires on an unknown lead and on each unknown other committee", () => {
-    const f = fire("committee-unknown", [{ "Lead committee": "Ministry of Planning", "Other committees": "DSC; Foo Committee; Bar" }]);
+    const f = fire("committee-unknown", [
+      { "Lead committee": "Ministry of Planning", "Other committees": "DSC; Foo Committee; Bar" },
+    ]);
     expect(brief(f)).toEqual([
       ["committee-unknown", "Measures", 1, "Lead committee"],
       ["committee-unknown", "Measures", 1, "Other committees"],
       ["committee-unknown", "Measures", 1, "Other committees"],
     ]);
-    expect(f.map((x) => x.params.committee)).toEqual(["Ministry of Planning", "Foo Committee", "Bar"]);
+    expect(f.map((x) => x.params.committee)).toEqual([
+      "Ministry of Planning",
+      "Foo Committee",
+      "Bar",
+    ]);
   });
   it("does not fire on codes, names, Khmer names or aliases", () => {
-    expect(fire("committee-unknown", [{ "Lead committee": "Committee on Digital Government", "Other committees": "Digital Security Committee; dsc" }])).toEqual([]);
+    expect(
+      fire("committee-unknown", [
+        {
+          "Lead committee": "Committee on Digital Government",
+          "Other committees": "Digital Security Committee; dsc",
+        },
+      ])
+    ).toEqual([]);
   });
 });
 
 describe("committee-lead-repeated", () => {
   it("fires when the lead is also among the others, however written", () => {
-    const f = fire("committee-lead-repeated", [{ "Lead committee": "DGC", "Other committees": "DSC; Digital Government Committee" }]);
+    const f = fire("committee-lead-repeated", [
+      { "Lead committee": "DGC", "Other committees": "DSC; Digital Government Committee" },
+    ]);
     expect(brief(f)).toEqual([["committee-lead-repeated", "Measures", 1, "Other committees"]]);
     expect(f[0].severity).toBe("warning");
     expect(f[0].params.committee).toBe("DGC");
   });
   it("does not fire when the others are other committees", () => {
-    expect(fire("committee-lead-repeated", [{ "Lead committee": "DGC", "Other committees": "DSC; DEBC" }])).toEqual([]);
+    expect(
+      fire("committee-lead-repeated", [
+        { "Lead committee": "DGC", "Other committees": "DSC; DEBC" },
+      ])
+    ).toEqual([]);
   });
 });
 
 describe("committee-not-responsible", () => {
   it("fires when Responsibilities has no Lead row for the goal and lead", () => {
-    const f = fire("committee-not-responsible", [{ "Lead committee": "DEBC", "Other committees": "DSC" }]);
+    const f = fire("committee-not-responsible", [
+      { "Lead committee": "DEBC", "Other committees": "DSC" },
+    ]);
     expect(brief(f)).toEqual([["committee-not-responsible", "Measures", 1, "Lead committee"]]);
     expect(f[0].params).toMatchObject({ committee: "DEBC", goal: "G1" });
   });
   it("fires for a Support-only committee leading", () => {
-    expect(fire("committee-not-responsible", [{ "Lead committee": "DSC", "Other committees": "" }])).toHaveLength(1);
+    expect(
+      fire("committee-not-responsible", [{ "Lead committee": "DSC", "Other committees": "" }])
+    ).toHaveLength(1);
   });
   it("does not fire for a Lead committee of the goal", () => {
-    expect(fire("committee-not-responsible", [{ "Lead committee": "Digital Government Committee" }])).toEqual([]);
+    expect(
+      fire("committee-not-responsible", [{ "Lead committee": "Digital Government Committee" }])
+    ).toEqual([]);
   });
   it("is skipped when Responsibilities is missing", () => {
-    expect(fire("committee-not-responsible", [{ "Lead committee": "DEBC" }], { Responsibilities: undefined })).toEqual([]);
+    expect(
+      fire("committee-not-responsible", [{ "Lead committee": "DEBC" }], {
+        Responsibilities: undefined,
+      })
+    ).toEqual([]);
   });
 });
 
@@ -168,7 +299,7 @@ describe("committee-support-missing", () => {
       fire("committee-support-missing", [
         { "Other committees": "គណៈកម្មាធិការសន្តិសុខឌីជីថល" },
         { "Lead committee": "DSC", "Other committees": "" },
-      ]),
+      ])
     ).toEqual([]);
   });
 });
@@ -180,20 +311,48 @@ describe("committee-count", () => {
     return ref;
   };
   it("fires once on the committee's row with both numbers", () => {
-    const rows = [measure({ "No.": "1" }), measure({ "No.": "2", "Lead committee": "DEBC", "Other committees": "DGC; DSC" }), measure({ "No.": "3", Goal: "G2", Strategy: "S2", "Lead committee": "DEBC", "Other committees": "" })];
-    const f = ofRule(run({ ...withExpected(60), Measures: table("Measures", rows) }), "committee-count");
+    const rows = [
+      measure({ "No.": "1" }),
+      measure({ "No.": "2", "Lead committee": "DEBC", "Other committees": "DGC; DSC" }),
+      measure({
+        "No.": "3",
+        Goal: "G2",
+        Strategy: "S2",
+        "Lead committee": "DEBC",
+        "Other committees": "",
+      }),
+    ];
+    const f = ofRule(
+      run({ ...withExpected(60), Measures: table("Measures", rows) }),
+      "committee-count"
+    );
     expect(brief(f)).toEqual([["committee-count", "Committees", 1, "Expected measures"]]);
     expect(f[0].params).toMatchObject({ committee: "DGC", count: 2, expected: 60 });
-    expect(f[0].message).toBe("Digital Government Committee leads or co-leads 2 measures; the framework expects 60.");
+    expect(f[0].message).toBe(
+      "Digital Government Committee leads or co-leads 2 measures; the framework expects 60."
+    );
   });
   it("counts a committee once per measure even when listed twice", () => {
     const rows = [measure({ "Other committees": "DGC; DSC; Digital Government Committee" })];
-    const f = ofRule(run({ ...withExpected(2), Measures: table("Measures", rows) }), "committee-count");
+    const f = ofRule(
+      run({ ...withExpected(2), Measures: table("Measures", rows) }),
+      "committee-count"
+    );
     expect(f[0].params).toMatchObject({ count: 1, expected: 2 });
   });
   it("does not fire when the count matches, nor when Expected measures is blank", () => {
-    expect(ofRule(run({ ...withExpected(1), Measures: table("Measures", [measure()]) }), "committee-count")).toEqual([]);
-    expect(ofRule(run({ ...withExpected(null), Measures: table("Measures", [measure()]) }), "committee-count")).toEqual([]);
+    expect(
+      ofRule(
+        run({ ...withExpected(1), Measures: table("Measures", [measure()]) }),
+        "committee-count"
+      )
+    ).toEqual([]);
+    expect(
+      ofRule(
+        run({ ...withExpected(null), Measures: table("Measures", [measure()]) }),
+        "committee-count"
+      )
+    ).toEqual([]);
   });
 });
 
@@ -204,22 +363,42 @@ describe("measure-count", () => {
     return ref;
   };
   it("fires (info) on the Framework's Expected measures row when the count differs", () => {
-    const f = ofRule(run({ ...withExpected(139), Measures: table("Measures", [measure(), [null, null]]) }), "measure-count");
+    const f = ofRule(
+      run({ ...withExpected(139), Measures: table("Measures", [measure(), [null, null]]) }),
+      "measure-count"
+    );
     expect(brief(f)).toEqual([["measure-count", "Framework", 5, "Value"]]);
     expect(f[0]).toMatchObject({ severity: "info", params: { count: 1, expected: 139 } });
   });
   it("does not fire when equal (blank rows not counted) or when blank", () => {
-    expect(ofRule(run({ ...withExpected("1"), Measures: table("Measures", [measure(), [null]]) }), "measure-count")).toEqual([]);
-    expect(ofRule(run({ ...withExpected(null), Measures: table("Measures", [measure()]) }), "measure-count")).toEqual([]);
+    expect(
+      ofRule(
+        run({ ...withExpected("1"), Measures: table("Measures", [measure(), [null]]) }),
+        "measure-count"
+      )
+    ).toEqual([]);
+    expect(
+      ofRule(
+        run({ ...withExpected(null), Measures: table("Measures", [measure()]) }),
+        "measure-count"
+      )
+    ).toEqual([]);
   });
 });
 
 describe("timeframe-unknown", () => {
   it("fires on a timeframe not in Timeframes", () => {
-    expect(brief(fire("timeframe-unknown", [{ Timeframe: "Mid-term" }]))).toEqual([["timeframe-unknown", "Measures", 1, "Timeframe"]]);
+    expect(brief(fire("timeframe-unknown", [{ Timeframe: "Mid-term" }]))).toEqual([
+      ["timeframe-unknown", "Measures", 1, "Timeframe"],
+    ]);
   });
   it("does not fire on case/space variants", () => {
-    expect(fire("timeframe-unknown", [{ Timeframe: " medium-TERM" }, { "No.": "2", Timeframe: "Medium -term" }])).toEqual([]);
+    expect(
+      fire("timeframe-unknown", [
+        { Timeframe: " medium-TERM" },
+        { "No.": "2", Timeframe: "Medium -term" },
+      ])
+    ).toEqual([]);
   });
 });
 
@@ -250,28 +429,53 @@ describe("year-order", () => {
 
 describe("year-out-of-period", () => {
   it("fires per year outside the framework period", () => {
-    const f = fire("year-out-of-period", [{ Timeframe: "Long-term", "Start year": 2019, "End year": 2040 }]);
+    const f = fire("year-out-of-period", [
+      { Timeframe: "Long-term", "Start year": 2019, "End year": 2040 },
+    ]);
     expect(brief(f)).toEqual([
       ["year-out-of-period", "Measures", 1, "Start year"],
       ["year-out-of-period", "Measures", 1, "End year"],
     ]);
-    expect(f[1].params).toEqual({ column: "End year", year: 2040, periodStart: 2021, periodEnd: 2035 });
+    expect(f[1].params).toEqual({
+      column: "End year",
+      year: 2040,
+      periodStart: 2021,
+      periodEnd: 2035,
+    });
   });
   it("does not fire on the period's bounds, nor without a Framework table", () => {
-    expect(fire("year-out-of-period", [{ Timeframe: "Short-term", "Start year": 2021, "End year": 2025 }])).toEqual([]);
-    expect(fire("year-out-of-period", [{ "End year": 2040 }], { Framework: undefined })).toEqual([]);
+    expect(
+      fire("year-out-of-period", [
+        { Timeframe: "Short-term", "Start year": 2021, "End year": 2025 },
+      ])
+    ).toEqual([]);
+    expect(fire("year-out-of-period", [{ "End year": 2040 }], { Framework: undefined })).toEqual(
+      []
+    );
   });
 });
 
 describe("timeframe-mismatch", () => {
   it("fires per year outside the timeframe's window", () => {
-    const f = fire("timeframe-mismatch", [{ Timeframe: "Short-term", "Start year": 2024, "End year": 2027 }]);
+    const f = fire("timeframe-mismatch", [
+      { Timeframe: "Short-term", "Start year": 2024, "End year": 2027 },
+    ]);
     expect(brief(f)).toEqual([["timeframe-mismatch", "Measures", 1, "End year"]]);
-    expect(f[0].params).toEqual({ column: "End year", year: 2027, timeframe: "Short-term", windowStart: 2021, windowEnd: 2025 });
+    expect(f[0].params).toEqual({
+      column: "End year",
+      year: 2027,
+      timeframe: "Short-term",
+      windowStart: 2021,
+      windowEnd: 2025,
+    });
     expect(f[0].severity).toBe("warning");
   });
   it("does not fire inside the window", () => {
-    expect(fire("timeframe-mismatch", [{ Timeframe: "Medium-term", "Start year": 2026, "End year": 2030 }])).toEqual([]);
+    expect(
+      fire("timeframe-mismatch", [
+        { Timeframe: "Medium-term", "Start year": 2026, "End year": 2030 },
+      ])
+    ).toEqual([]);
   });
 });
 
@@ -282,18 +486,39 @@ describe("status-unknown", () => {
     expect(f[0].params).toEqual({ status: "Done" });
   });
   it("does not fire on the five, case- and space-insensitively", () => {
-    expect(fire("status-unknown", [{ Status: "not started" }, { Status: "ON TRACK" }, { Status: "At  risk" }, { Status: "delayed" }, { Status: "Completed", "Progress %": 100 }])).toEqual([]);
+    expect(
+      fire("status-unknown", [
+        { Status: "not started" },
+        { Status: "ON TRACK" },
+        { Status: "At  risk" },
+        { Status: "delayed" },
+        { Status: "Completed", "Progress %": 100 },
+      ])
+    ).toEqual([]);
   });
 });
 
 describe("progress-invalid", () => {
   it("fires on text, negatives and over 100", () => {
-    const f = fire("progress-invalid", [{ "Progress %": "about half" }, { "Progress %": -5 }, { "Progress %": 120 }, { "Progress %": "101%" }]);
+    const f = fire("progress-invalid", [
+      { "Progress %": "about half" },
+      { "Progress %": -5 },
+      { "Progress %": 120 },
+      { "Progress %": "101%" },
+    ]);
     expect(f.map((x) => x.row)).toEqual([1, 2, 3, 4]);
     expect(f[0].params).toEqual({ value: "about half" });
   });
   it("does not fire on blank, 0, 100, '40%' or a fraction", () => {
-    expect(fire("progress-invalid", [{ "Progress %": null }, { "Progress %": 0 }, { "Progress %": "40%" }, { "Progress %": 0.4 }, { "Progress %": " 55 % " }])).toEqual([]);
+    expect(
+      fire("progress-invalid", [
+        { "Progress %": null },
+        { "Progress %": 0 },
+        { "Progress %": "40%" },
+        { "Progress %": 0.4 },
+        { "Progress %": " 55 % " },
+      ])
+    ).toEqual([]);
   });
 });
 
@@ -308,10 +533,20 @@ describe("progress-status-mismatch", () => {
       ["progress-status-mismatch", "Measures", 2, "Progress %"],
     ]);
     expect(f[0].params).toMatchObject({ case: "completed-below-100", progress: 80 });
-    expect(f[1].params).toMatchObject({ case: "full-not-completed", progress: 100, status: "On track" });
+    expect(f[1].params).toMatchObject({
+      case: "full-not-completed",
+      progress: 100,
+      status: "On track",
+    });
   });
   it("does not fire on Completed without progress, Completed at 100, or partial progress", () => {
-    expect(fire("progress-status-mismatch", [{ Status: "Completed", "Progress %": null }, { Status: "completed", "Progress %": 100 }, { Status: "At risk", "Progress %": 99 }])).toEqual([]);
+    expect(
+      fire("progress-status-mismatch", [
+        { Status: "Completed", "Progress %": null },
+        { Status: "completed", "Progress %": 100 },
+        { Status: "At risk", "Progress %": 99 },
+      ])
+    ).toEqual([]);
   });
   it("leaves an unknown status to status-unknown", () => {
     expect(fire("progress-status-mismatch", [{ Status: "Done", "Progress %": 100 }])).toEqual([]);
@@ -320,17 +555,25 @@ describe("progress-status-mismatch", () => {
 
 describe("overdue", () => {
   it("fires when End year is before the as-of year and not Completed", () => {
-    const f = fire("overdue", [{ Timeframe: "Short-term", "Start year": 2021, "End year": 2025, Status: "Delayed" }]);
+    const f = fire("overdue", [
+      { Timeframe: "Short-term", "Start year": 2021, "End year": 2025, Status: "Delayed" },
+    ]);
     expect(brief(f)).toEqual([["overdue", "Measures", 1, "End year"]]);
     expect(f[0].params).toEqual({ endYear: 2025, asOfYear: 2026, status: "Delayed" });
   });
   it("does not fire when Completed, when End year is the as-of year, or for a blank status", () => {
     expect(
       fire("overdue", [
-        { Timeframe: "Short-term", "Start year": 2021, "End year": 2025, Status: "Completed", "Progress %": 100 },
+        {
+          Timeframe: "Short-term",
+          "Start year": 2021,
+          "End year": 2025,
+          Status: "Completed",
+          "Progress %": 100,
+        },
         { "End year": 2026, Status: "Delayed" },
         { Timeframe: "Short-term", "Start year": 2021, "End year": 2025, Status: null },
-      ]),
+      ])
     ).toEqual([]);
   });
   it("counts from options.asOfYear over the Framework's As of year", () => {
@@ -342,12 +585,27 @@ describe("overdue", () => {
 
 describe("not-started-late", () => {
   it("fires when Start year is before the as-of year and still Not started", () => {
-    const f = fire("not-started-late", [{ Timeframe: "Short-term", "Start year": 2022, "End year": 2025, Status: "Not started", "Progress %": null }]);
-    expect(brief(f.filter((x) => x.rule === "not-started-late"))).toEqual([["not-started-late", "Measures", 1, "Start year"]]);
+    const f = fire("not-started-late", [
+      {
+        Timeframe: "Short-term",
+        "Start year": 2022,
+        "End year": 2025,
+        Status: "Not started",
+        "Progress %": null,
+      },
+    ]);
+    expect(brief(f.filter((x) => x.rule === "not-started-late"))).toEqual([
+      ["not-started-late", "Measures", 1, "Start year"],
+    ]);
     expect(f[0].params).toEqual({ startYear: 2022, asOfYear: 2026 });
   });
   it("does not fire when it starts this year or has started", () => {
-    expect(fire("not-started-late", [{ "Start year": 2026, Status: "Not started" }, { Timeframe: "Short-term", "Start year": 2022, "End year": 2025, Status: "Delayed" }])).toEqual([]);
+    expect(
+      fire("not-started-late", [
+        { "Start year": 2026, Status: "Not started" },
+        { Timeframe: "Short-term", "Start year": 2022, "End year": 2025, Status: "Delayed" },
+      ])
+    ).toEqual([]);
   });
 });
 
@@ -356,15 +614,26 @@ describe("reference-invalid", () => {
     const ref = referenceTables();
     ref.Strategies.rows.push(["S3", "G9", "Orphan"]);
     ref.Timeframes.rows.push(["Odd-term", 2030, 2026]);
-    ref.Responsibilities.rows.push(["G8", "DGC", "Lead"], ["G2", "Ministry of Planning", "Support"]);
-    const f = ofRule(run({ ...ref, Measures: table("Measures", [measure()]) }), "reference-invalid");
+    ref.Responsibilities.rows.push(
+      ["G8", "DGC", "Lead"],
+      ["G2", "Ministry of Planning", "Support"]
+    );
+    const f = ofRule(
+      run({ ...ref, Measures: table("Measures", [measure()]) }),
+      "reference-invalid"
+    );
     expect(brief(f)).toEqual([
       ["reference-invalid", "Strategies", 3, "Goal"],
       ["reference-invalid", "Timeframes", 4, "From year"],
       ["reference-invalid", "Responsibilities", 4, "Goal"],
       ["reference-invalid", "Responsibilities", 5, "Committee"],
     ]);
-    expect(f.map((x) => x.params.problem)).toEqual(["strategy-goal-unknown", "timeframe-order", "responsibility-goal-unknown", "responsibility-committee-unknown"]);
+    expect(f.map((x) => x.params.problem)).toEqual([
+      "strategy-goal-unknown",
+      "timeframe-order",
+      "responsibility-goal-unknown",
+      "responsibility-committee-unknown",
+    ]);
   });
   it("fires on unreadable reference values instead of throwing or ignoring them", () => {
     const ref = referenceTables();
@@ -372,7 +641,10 @@ describe("reference-invalid", () => {
     ref.Committees.rows[1][4] = "many";
     ref.Responsibilities.rows[0][2] = "Owner";
     ref.Goals.rows.push(["g1", "Goal one again", ""]);
-    const f = ofRule(run({ ...ref, Measures: table("Measures", [measure()]) }), "reference-invalid");
+    const f = ofRule(
+      run({ ...ref, Measures: table("Measures", [measure()]) }),
+      "reference-invalid"
+    );
     expect(f.map((x) => [x.table, x.row, x.column, x.params.problem])).toEqual([
       ["Framework", 4, "Value", "year-unreadable"],
       ["Goals", 3, "Code", "value-duplicate"],
@@ -386,18 +658,35 @@ describe("reference-invalid", () => {
   it("a Timeframe with From after To is not also a timeframe-mismatch on its measures", () => {
     const ref = referenceTables();
     ref.Timeframes.rows[1] = ["Medium-term", 2030, 2026];
-    expect(brief(run({ ...ref, Measures: table("Measures", [measure()]) }))).toEqual([["reference-invalid", "Timeframes", 2, "From year"]]);
+    expect(brief(run({ ...ref, Measures: table("Measures", [measure()]) }))).toEqual([
+      ["reference-invalid", "Timeframes", 2, "From year"],
+    ]);
   });
 });
 
 describe("missing reference tables", () => {
   it("skips the rules that need them instead of flagging every measure", () => {
-    const rows = [measure({ Goal: "X", Strategy: "Y", "Lead committee": "Z", Timeframe: "W", "Start year": 2026, "End year": 2050 })];
+    const rows = [
+      measure({
+        Goal: "X",
+        Strategy: "Y",
+        "Lead committee": "Z",
+        Timeframe: "W",
+        "Start year": 2026,
+        "End year": 2050,
+      }),
+    ];
     expect(run({ Measures: table("Measures", rows) })).toEqual([]);
   });
   it("treats an empty reference table like a missing one", () => {
-    const empty = { Goals: table("Goals", []), Committees: table("Committees", [[null, " "]]), Responsibilities: table("Responsibilities", []) };
-    expect(run(tables([measure({ Goal: "X", Strategy: "S9" })], empty)).map((x) => x.rule)).toEqual(["strategy-unknown"]);
+    const empty = {
+      Goals: table("Goals", []),
+      Committees: table("Committees", [[null, " "]]),
+      Responsibilities: table("Responsibilities", []),
+    };
+    expect(run(tables([measure({ Goal: "X", Strategy: "S9" })], empty)).map((x) => x.rule)).toEqual(
+      ["strategy-unknown"]
+    );
   });
   it("returns [] without a Measures table", () => {
     expect(run(referenceTables())).toEqual([]);
@@ -408,7 +697,10 @@ describe("ordering", () => {
   it("sorts by table, row, then rule order", () => {
     const ref = referenceTables();
     ref.Timeframes.rows.push(["Odd", 2030, 2026]);
-    const rows = [measure({ "No.": "1", Status: "Done", Goal: "G9" }), measure({ "No.": "", "Start year": 2032, "End year": 2031, Timeframe: "Long-term" })];
+    const rows = [
+      measure({ "No.": "1", Status: "Done", Goal: "G9" }),
+      measure({ "No.": "", "Start year": 2032, "End year": 2031, Timeframe: "Long-term" }),
+    ];
     expect(brief(run({ ...ref, Measures: table("Measures", rows) }))).toEqual([
       ["reference-invalid", "Timeframes", 4, "From year"],
       ["goal-unknown", "Measures", 1, "Goal"],

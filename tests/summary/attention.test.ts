@@ -14,7 +14,8 @@ import { COMMITTEES, measure, smallFramework } from "./fixtures";
 function referenceItems(f: Framework): AttentionItem[] {
   const asOf = f.settings.asOfYear;
   const index = new CommitteeIndex(f.committees);
-  const rank = (s: string) => (s.trim().toLowerCase() === "delayed" ? 0 : s.trim().toLowerCase() === "at risk" ? 1 : 2);
+  const rank = (s: string) =>
+    s.trim().toLowerCase() === "delayed" ? 0 : s.trim().toLowerCase() === "at risk" ? 1 : 2;
   const items = f.measures
     .map((m, order) => ({ m, order }))
     .filter(({ m }) => isOverdue(m, asOf) || isAtRisk(m))
@@ -38,34 +39,74 @@ function referenceItems(f: Framework): AttentionItem[] {
     (a, b) =>
       (a.item.endYear ?? Number.POSITIVE_INFINITY) - (b.item.endYear ?? Number.POSITIVE_INFINITY) ||
       rank(a.item.status) - rank(b.item.status) ||
-      a.order - b.order,
+      a.order - b.order
   );
   return items.map((x) => x.item);
 }
 
 const measureArb = fc.record({
   endYear: fc.oneof(fc.constant(null), fc.integer({ min: 2018, max: 2032 })),
-  status: fc.constantFrom("", "Completed", "completed ", "At risk", " at RISK", "Delayed", "delayed", "On track", "Not started", "Done"),
-  leadCommittee: fc.constantFrom("", "DGC", "dgc", "Committee on Digital Government", "DSC", "Nobody"),
+  status: fc.constantFrom(
+    "",
+    "Completed",
+    "completed ",
+    "At risk",
+    " at RISK",
+    "Delayed",
+    "delayed",
+    "On track",
+    "Not started",
+    "Done"
+  ),
+  leadCommittee: fc.constantFrom(
+    "",
+    "DGC",
+    "dgc",
+    "Committee on Digital Government",
+    "DSC",
+    "Nobody"
+  ),
   progress: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 100 })),
 });
 
-function frameworkOf(ms: Array<{ endYear: number | null; status: string; leadCommittee: string; progress: number | null }>, asOfYear: number): Framework {
+function frameworkOf(
+  ms: Array<{
+    endYear: number | null;
+    status: string;
+    leadCommittee: string;
+    progress: number | null;
+  }>,
+  asOfYear: number
+): Framework {
   const f = smallFramework();
-  return { ...f, settings: { ...f.settings, asOfYear }, committees: COMMITTEES.map((c) => ({ ...c })), measures: ms.map((m, i) => measure(String(i + 1), m)) };
+  return {
+    ...f,
+    settings: { ...f.settings, asOfYear },
+    committees: COMMITTEES.map((c) => ({ ...c })),
+    measures: ms.map((m, i) => measure(String(i + 1), m)),
+  };
 }
 
 describe("attention", () => {
   test("random measures: the same items, order and total as sorting them all", () => {
     fc.assert(
-      fc.property(fc.array(measureArb, { maxLength: 120 }), fc.integer({ min: 2018, max: 2034 }), fc.oneof(fc.integer({ min: 0, max: 70 }), fc.constantFrom(-1, 2.5, 1000)), (ms, asOf, limit) => {
-        const f = frameworkOf(ms, asOf);
-        const all = referenceItems(f);
-        expect(attentionItems(f)).toEqual(all);
-        const n = Math.max(0, Math.floor(limit));
-        expect(attention(f, limit)).toEqual({ items: all.slice(0, n), total: all.length, limit: n });
-      }),
-      { numRuns: 200 },
+      fc.property(
+        fc.array(measureArb, { maxLength: 120 }),
+        fc.integer({ min: 2018, max: 2034 }),
+        fc.oneof(fc.integer({ min: 0, max: 70 }), fc.constantFrom(-1, 2.5, 1000)),
+        (ms, asOf, limit) => {
+          const f = frameworkOf(ms, asOf);
+          const all = referenceItems(f);
+          expect(attentionItems(f)).toEqual(all);
+          const n = Math.max(0, Math.floor(limit));
+          expect(attention(f, limit)).toEqual({
+            items: all.slice(0, n),
+            total: all.length,
+            limit: n,
+          });
+        }
+      ),
+      { numRuns: 200 }
     );
   });
 

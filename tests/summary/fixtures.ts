@@ -8,9 +8,27 @@ import type { PlannerTables, TableData } from "../../src/model/schema";
 import type { Committee, Framework, Measure } from "../../src/model/types";
 
 export const COMMITTEES: Committee[] = [
-  { code: "DGC", name: "Digital Government Committee", nameKm: "គណៈកម្មាធិការរដ្ឋាភិបាលឌីជីថល", aliases: ["Committee on Digital Government"], expectedMeasures: 3 },
-  { code: "DEBC", name: "Digital Economy and Business Committee", nameKm: "គណៈកម្មាធិការសេដ្ឋកិច្ច និងធុរកិច្ចឌីជីថល", aliases: [], expectedMeasures: null },
-  { code: "DSC", name: "Digital Security Committee", nameKm: "គណៈកម្មាធិការសន្តិសុខឌីជីថល", aliases: [], expectedMeasures: 1 },
+  {
+    code: "DGC",
+    name: "Digital Government Committee",
+    nameKm: "គណៈកម្មាធិការរដ្ឋាភិបាលឌីជីថល",
+    aliases: ["Committee on Digital Government"],
+    expectedMeasures: 3,
+  },
+  {
+    code: "DEBC",
+    name: "Digital Economy and Business Committee",
+    nameKm: "គណៈកម្មាធិការសេដ្ឋកិច្ច និងធុរកិច្ចឌីជីថល",
+    aliases: [],
+    expectedMeasures: null,
+  },
+  {
+    code: "DSC",
+    name: "Digital Security Committee",
+    nameKm: "គណៈកម្មាធិការសន្តិសុខឌីជីថល",
+    aliases: [],
+    expectedMeasures: 1,
+  },
 ];
 
 export function measure(no: string, fields: Partial<Measure>): Measure {
@@ -45,7 +63,13 @@ export function measure(no: string, fields: Partial<Measure>): Measure {
  */
 export function smallFramework(): Framework {
   return {
-    settings: { name: "Test framework", periodStart: 2021, periodEnd: 2026, asOfYear: 2025, expectedMeasures: 7 },
+    settings: {
+      name: "Test framework",
+      periodStart: 2021,
+      periodEnd: 2026,
+      asOfYear: 2025,
+      expectedMeasures: 7,
+    },
     goals: [
       { code: "I", name: "Infrastructure", nameKm: "ហេដ្ឋារចនាសម្ព័ន្ធ" },
       { code: "II", name: "Trust", nameKm: "" },
@@ -58,12 +82,62 @@ export function smallFramework(): Framework {
     ],
     responsibilities: [],
     measures: [
-      measure("1", { goal: "I", leadCommittee: "DGC", otherCommittees: ["DEBC"], timeframe: "Short-term", startYear: 2021, endYear: 2025, status: "Completed", progress: 100, institutions: ["Ministry of Posts and Telecommunications", "MEF"] }),
-      measure("2", { goal: "I", leadCommittee: "Committee on Digital Government", timeframe: "Medium-term", startYear: 2026, endYear: 2030, status: "Not started" }),
-      measure("3", { goal: "II", leadCommittee: "DEBC", otherCommittees: ["dgc"], timeframe: "Short-term", startYear: 2022, endYear: 2024, status: "Delayed", progress: 40 }),
-      measure("4", { goal: "II", leadCommittee: "dsc", otherCommittees: ["DGC", "DEBC"], timeframe: "Medium-term", startYear: 2024, endYear: 2026, status: "At risk", progress: 20 }),
-      measure("5", { goal: "III", leadCommittee: "DEBC", timeframe: "Short-trm", endYear: 2023, status: "On track" }),
-      measure("6", { goal: "i", leadCommittee: "DGC", otherCommittees: ["DGC"], timeframe: "Short-term", startYear: 2021, endYear: 2023, status: "Done", progress: 50 }),
+      measure("1", {
+        goal: "I",
+        leadCommittee: "DGC",
+        otherCommittees: ["DEBC"],
+        timeframe: "Short-term",
+        startYear: 2021,
+        endYear: 2025,
+        status: "Completed",
+        progress: 100,
+        institutions: ["Ministry of Posts and Telecommunications", "MEF"],
+      }),
+      measure("2", {
+        goal: "I",
+        leadCommittee: "Committee on Digital Government",
+        timeframe: "Medium-term",
+        startYear: 2026,
+        endYear: 2030,
+        status: "Not started",
+      }),
+      measure("3", {
+        goal: "II",
+        leadCommittee: "DEBC",
+        otherCommittees: ["dgc"],
+        timeframe: "Short-term",
+        startYear: 2022,
+        endYear: 2024,
+        status: "Delayed",
+        progress: 40,
+      }),
+      measure("4", {
+        goal: "II",
+        leadCommittee: "dsc",
+        otherCommittees: ["DGC", "DEBC"],
+        timeframe: "Medium-term",
+        startYear: 2024,
+        endYear: 2026,
+        status: "At risk",
+        progress: 20,
+      }),
+      measure("5", {
+        goal: "III",
+        leadCommittee: "DEBC",
+        timeframe: "Short-trm",
+        endYear: 2023,
+        status: "On track",
+      }),
+      measure("6", {
+        goal: "i",
+        leadCommittee: "DGC",
+        otherCommittees: ["DGC"],
+        timeframe: "Short-term",
+        startYear: 2021,
+        endYear: 2023,
+        status: "Done",
+        progress: 50,
+      }),
       measure("7", {}),
     ],
   };
@@ -73,8 +147,16 @@ export function smallFramework(): Framework {
 export function smallTables(): PlannerTables {
   const t = frameworkToTables(smallFramework());
   const measures: TableData = { ...t.Measures, location: { sheet: "Measures", row: 2, col: 1 } };
-  const committees: TableData = { ...t.Committees, location: { sheet: "Committees", row: 0, col: 0 } };
-  return { ...t, Measures: measures, Committees: committees, Framework: { ...t.Framework, location: { sheet: "Framework", row: 0, col: 0 } } };
+  const committees: TableData = {
+    ...t.Committees,
+    location: { sheet: "Committees", row: 0, col: 0 },
+  };
+  return {
+    ...t,
+    Measures: measures,
+    Committees: committees,
+    Framework: { ...t.Framework, location: { sheet: "Framework", row: 0, col: 0 } },
+  };
 }
 
 /**
@@ -83,15 +165,47 @@ export function smallTables(): PlannerTables {
  */
 export function oddTables(): PlannerTables {
   const t = frameworkToTables(smallFramework());
-  const row = (o: Record<string, string | number | Date | null>) => t.Measures.headers.map((h) => o[h] ?? null);
+  const row = (o: Record<string, string | number | Date | null>) =>
+    t.Measures.headers.map((h) => o[h] ?? null);
   const measures: TableData = {
     name: "Measures",
     headers: t.Measures.headers,
     rows: [
-      row({ "No.": "1", Goal: "I", Measure: "a", "Lead committee": "DGC", Timeframe: "Short-term", "Start year": "2022", "End year": 2024, Status: "On track", "Progress %": "40" }),
-      row({ "No.": "2", Goal: "I", Measure: "b", "Lead committee": "DGC ", Timeframe: "Short-term", "Start year": 2021, "End year": new Date(Date.UTC(2023, 5, 30)), Status: "completed", "Progress %": 60 }),
+      row({
+        "No.": "1",
+        Goal: "I",
+        Measure: "a",
+        "Lead committee": "DGC",
+        Timeframe: "Short-term",
+        "Start year": "2022",
+        "End year": 2024,
+        Status: "On track",
+        "Progress %": "40",
+      }),
+      row({
+        "No.": "2",
+        Goal: "I",
+        Measure: "b",
+        "Lead committee": "DGC ",
+        Timeframe: "Short-term",
+        "Start year": 2021,
+        "End year": new Date(Date.UTC(2023, 5, 30)),
+        Status: "completed",
+        "Progress %": 60,
+      }),
       row({}),
-      row({ "No.": "4", Goal: "II", Measure: "c", "Lead committee": "DEBC", "Other committees": "DSC; dgc", Timeframe: "Medium-term", "Start year": 2026, "End year": 2026, Status: "On track", "Progress %": 0 }),
+      row({
+        "No.": "4",
+        Goal: "II",
+        Measure: "c",
+        "Lead committee": "DEBC",
+        "Other committees": "DSC; dgc",
+        Timeframe: "Medium-term",
+        "Start year": 2026,
+        "End year": 2026,
+        Status: "On track",
+        "Progress %": 0,
+      }),
     ],
     location: { sheet: "Measures", row: 0, col: 0 },
   };

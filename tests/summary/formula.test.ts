@@ -1,5 +1,10 @@
 import { matches, type Criterion } from "../../src/summary/criteria";
-import { criterionText, escapeStructuredColumn, FormulaWriter, type Sources } from "../../src/summary/formula";
+import {
+  criterionText,
+  escapeStructuredColumn,
+  FormulaWriter,
+  type Sources,
+} from "../../src/summary/formula";
 import { summarise, sourcesFromTables } from "../../src/summary";
 import { shapes } from "../../src/summary/source-cells";
 import { tablesToFramework } from "../../src/model/convert";
@@ -23,7 +28,9 @@ describe("criteria, as COUNTIFS reads them", () => {
     expect(matches({ column: "x", op: "contains", text: "1" }, 1)).toBe(false);
     expect(matches({ column: "x", op: "<=", number: 2025 }, 2025)).toBe(true);
     expect(matches({ column: "x", op: "<=", number: 2025 }, "2020")).toBe(false);
-    expect(matches({ column: "x", op: ">=", number: 2025 }, new Date(Date.UTC(2023, 0, 1)))).toBe(true); // serial 44927
+    expect(matches({ column: "x", op: ">=", number: 2025 }, new Date(Date.UTC(2023, 0, 1)))).toBe(
+      true
+    ); // serial 44927
   });
   test("nonblank", () => {
     expect(matches({ column: "x", op: "nonblank" }, "")).toBe(false);
@@ -57,33 +64,39 @@ describe("formula text", () => {
   test("the formulas of the brief", () => {
     const dgc = s.committees[0];
     expect(structured.formula(dgc.total.query)).toBe(
-      'COUNTIFS(Measures[Lead committee],"DGC")+COUNTIFS(Measures[Lead committee],"<>DGC",Measures[Other committees],"*DGC*")',
+      'COUNTIFS(Measures[Lead committee],"DGC")+COUNTIFS(Measures[Lead committee],"<>DGC",Measures[Other committees],"*DGC*")'
     );
-    expect(structured.formula(s.goals[0].byTimeframe[0].query)).toBe('COUNTIFS(Measures[Goal],"I",Measures[Timeframe],"Short-term")');
-    expect(structured.formula(s.statuses[4].count.query)).toBe('COUNTIFS(Measures[Status],"Completed")');
+    expect(structured.formula(s.goals[0].byTimeframe[0].query)).toBe(
+      'COUNTIFS(Measures[Goal],"I",Measures[Timeframe],"Short-term")'
+    );
+    expect(structured.formula(s.statuses[4].count.query)).toBe(
+      'COUNTIFS(Measures[Status],"Completed")'
+    );
     expect(structured.formula(s.progress.goals[0].meanProgress.query)).toBe(
-      'IFERROR(AVERAGEIFS(Measures[Progress %],Measures[Goal],"I",Measures[Progress %],">=0",Measures[Progress %],"<=100"),"")',
+      'IFERROR(AVERAGEIFS(Measures[Progress %],Measures[Goal],"I",Measures[Progress %],">=0",Measures[Progress %],"<=100"),"")'
     );
     expect(structured.formula(s.timeline.committees[0].values[4].query)).toBe(
       'COUNTIFS(Measures[Lead committee],"DGC",Measures[Start year],"<=2025",Measures[End year],">=2025")+' +
-        'COUNTIFS(Measures[Lead committee],"<>DGC",Measures[Other committees],"*DGC*",Measures[Start year],"<=2025",Measures[End year],">=2025")',
+        'COUNTIFS(Measures[Lead committee],"<>DGC",Measures[Other committees],"*DGC*",Measures[Start year],"<=2025",Measures[End year],">=2025")'
     );
     expect(structured.formula(dgc.expected.query)).toBe(
-      'IF(COUNTIFS(Committees[Code],"DGC",Committees[Expected measures],"<>")=0,"",SUMIFS(Committees[Expected measures],Committees[Code],"DGC"))',
+      'IF(COUNTIFS(Committees[Code],"DGC",Committees[Expected measures],"<>")=0,"",SUMIFS(Committees[Expected measures],Committees[Code],"DGC"))'
     );
     expect(structured.formula(dgc.difference.query)).toBe(
       'IF(COUNTIFS(Committees[Code],"DGC",Committees[Expected measures],"<>")=0,"",' +
         '(COUNTIFS(Measures[Lead committee],"DGC")+COUNTIFS(Measures[Lead committee],"<>DGC",Measures[Other committees],"*DGC*"))' +
-        '-SUMIFS(Committees[Expected measures],Committees[Code],"DGC"))',
+        '-SUMIFS(Committees[Expected measures],Committees[Code],"DGC"))'
     );
     // The catch-all counts rows with a No. only, so the table's blank rows are not "Other".
     expect(structured.formula(s.statuses[5].count.query)).toBe(
-      'COUNTIFS(Measures[No.],"<>",Measures[Status],"<>Not started",Measures[Status],"<>On track",Measures[Status],"<>At risk",Measures[Status],"<>Delayed",Measures[Status],"<>Completed")',
+      'COUNTIFS(Measures[No.],"<>",Measures[Status],"<>Not started",Measures[Status],"<>On track",Measures[Status],"<>At risk",Measures[Status],"<>Delayed",Measures[Status],"<>Completed")'
     );
   });
 
   test("A1 fallback: absolute ranges from the table's location (Measures at B3, 7 rows)", () => {
-    expect(a1.formula(s.statuses[4].count.query)).toBe("COUNTIFS('Measures'!$L$4:$L$10,\"Completed\")");
+    expect(a1.formula(s.statuses[4].count.query)).toBe(
+      "COUNTIFS('Measures'!$L$4:$L$10,\"Completed\")"
+    );
     expect(a1.formula(s.committees[0].expected.query)).toContain("'Committees'!$E$2:$E$4");
   });
 
@@ -91,11 +104,21 @@ describe("formula text", () => {
     const sources: Sources = shapes(src);
     const renamed: Sources = {
       ...sources,
-      Measures: { ...sources.Measures, name: "measures", columns: { ...sources.Measures.columns, Goal: { header: "GOAL", index: 2 } } },
+      Measures: {
+        ...sources.Measures,
+        name: "measures",
+        columns: { ...sources.Measures.columns, Goal: { header: "GOAL", index: 2 } },
+      },
     };
     const w = new FormulaWriter(renamed);
     expect(w.formula(s.goals[0].total.query)).toBe('COUNTIFS(measures[GOAL],"I")');
-    const noProgress: Sources = { ...sources, Measures: { ...sources.Measures, columns: { ...sources.Measures.columns, "Progress %": undefined } } };
+    const noProgress: Sources = {
+      ...sources,
+      Measures: {
+        ...sources.Measures,
+        columns: { ...sources.Measures.columns, "Progress %": undefined },
+      },
+    };
     expect(new FormulaWriter(noProgress).tryFormula(s.keyFigures.meanProgress.query)).toBeNull();
     expect(new FormulaWriter(noProgress).tryFormula(s.keyFigures.measures.query)).not.toBeNull();
   });

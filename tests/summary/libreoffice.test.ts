@@ -41,7 +41,8 @@ function writeSummary(wb: ExcelJS.Workbook, name: string, sheet: PlanSheet): voi
   const ws = wb.addWorksheet(name);
   for (const c of sheet.cells) {
     const cell = ws.getCell(c.row + 1, c.col + 1);
-    if (c.formula) cell.value = { formula: c.formula, result: c.value ?? "" } as ExcelJS.CellFormulaValue;
+    if (c.formula)
+      cell.value = { formula: c.formula, result: c.value ?? "" } as ExcelJS.CellFormulaValue;
     else if (c.value !== null) cell.value = c.value;
   }
 }
@@ -58,7 +59,10 @@ function makeCase(file: string, tables: PlannerTables): Case {
   return {
     file,
     tables,
-    sheets: { Summary: summarySheet(f, data, "en"), SummaryA1: summarySheet(f, data, "en", { references: "a1" }) },
+    sheets: {
+      Summary: summarySheet(f, data, "en"),
+      SummaryA1: summarySheet(f, data, "en", { references: "a1" }),
+    },
   };
 }
 
@@ -70,22 +74,44 @@ function despfTables(): PlannerTables {
     m.progress = i % 3 === 0 ? null : (i * 13) % 101;
   });
   const t = frameworkToTables(f);
-  const measures: TableData = { ...t.Measures, rows: t.Measures.rows.map((r) => [...r]), location: { sheet: "Measures", row: 0, col: 0 } };
+  const measures: TableData = {
+    ...t.Measures,
+    rows: t.Measures.rows.map((r) => [...r]),
+    location: { sheet: "Measures", row: 0, col: 0 },
+  };
   const startCol = measures.headers.indexOf("Start year");
   measures.rows[3][startCol] = String(measures.rows[3][startCol]); // a year typed as text
   measures.rows[5][measures.headers.indexOf("Lead committee")] = "dgc"; // lower case
   measures.rows.push(measures.headers.map(() => null)); // a blank row
-  return { ...t, Measures: measures, Committees: { ...t.Committees, location: { sheet: "Committees", row: 1, col: 2 } } };
+  return {
+    ...t,
+    Measures: measures,
+    Committees: { ...t.Committees, location: { sheet: "Committees", row: 1, col: 2 } },
+  };
 }
 
 /** Seeded odd cells: numbers, booleans, wildcards, quotes, spaces, case, dates, text years. */
 function fuzzTables(): PlannerTables {
   const t = frameworkToTables(builtinFramework("blank", 2025));
-  t.Goals = { ...t.Goals, rows: [["I", "One", ""], ["1", "Numeric code", ""], ["a*", "Wild", ""]] };
-  t.Timeframes = { ...t.Timeframes, rows: [["Short-term", 2021, 2025], ["2022-2025", 2022, 2025], ['Say "x"', null, null]] };
+  t.Goals = {
+    ...t.Goals,
+    rows: [
+      ["I", "One", ""],
+      ["1", "Numeric code", ""],
+      ["a*", "Wild", ""],
+    ],
+  };
+  t.Timeframes = {
+    ...t.Timeframes,
+    rows: [
+      ["Short-term", 2021, 2025],
+      ["2022-2025", 2022, 2025],
+      ['Say "x"', null, null],
+    ],
+  };
   let seed = 7;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-  const pick = <T,>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)];
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)];
   const rows: Cell[][] = [];
   for (let i = 0; i < 60; i++) {
     rows.push([
@@ -99,7 +125,17 @@ function fuzzTables(): PlannerTables {
       pick<Cell>(["Short-term", "short-TERM", "2022-2025", 'Say "x"', "Say x", null, 2022]),
       pick<Cell>([2020, 2021, 2023, "2022", null, new Date(Date.UTC(2022, 2, 1)), 2024.5]),
       pick<Cell>([2022, 2025, 2030, "2026", null, 1990]),
-      pick<Cell>(["Completed", "completed", "On track", "At risk", "Delayed", "Not started", "Done", null, " Completed"]),
+      pick<Cell>([
+        "Completed",
+        "completed",
+        "On track",
+        "At risk",
+        "Delayed",
+        "Not started",
+        "Done",
+        null,
+        " Completed",
+      ]),
       pick<Cell>([null, 0, 50, 100, 101, -3, "40", 33.3]),
       "",
       "",
@@ -109,89 +145,125 @@ function fuzzTables(): PlannerTables {
   return {
     ...t,
     Measures: { ...t.Measures, rows, location: { sheet: "Measures", row: 0, col: 0 } },
-    Committees: { ...t.Committees, rows: [...t.Committees.rows.map((r, i) => { const x = [...r]; x[4] = [5, "7", null][i]; return x; }), ["dgc", "dup", "", "", 2]], location: { sheet: "Committees", row: 0, col: 0 } },
+    Committees: {
+      ...t.Committees,
+      rows: [
+        ...t.Committees.rows.map((r, i) => {
+          const x = [...r];
+          x[4] = [5, "7", null][i];
+          return x;
+        }),
+        ["dgc", "dup", "", "", 2],
+      ],
+      location: { sheet: "Committees", row: 0, col: 0 },
+    },
   };
 }
 
-(hasSoffice ? describe : describe.skip)("LibreOffice recalculates the Summary to our cached values", () => {
-  let dir = "";
-  const cases: Case[] = [];
-  const csv = new Map<string, string[][]>();
+(hasSoffice ? describe : describe.skip)(
+  "LibreOffice recalculates the Summary to our cached values",
+  () => {
+    let dir = "";
+    const cases: Case[] = [];
+    const csv = new Map<string, string[][]>();
 
-  beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "summary-lo-"));
-    cases.push(makeCase("small", smallTables()), makeCase("odd", oddTables()), makeCase("despf", despfTables()), makeCase("fuzz", fuzzTables()));
-    const files: string[] = [];
-    for (const c of cases) {
-      const wb = new ExcelJS.Workbook();
-      addTable(wb, c.tables.Measures as TableData);
-      addTable(wb, c.tables.Committees as TableData);
-      for (const [name, sheet] of Object.entries(c.sheets)) writeSummary(wb, name, sheet);
-      // A canary: a cached value that is wrong on purpose. 2 proves LibreOffice recalculated.
-      wb.addWorksheet("Canary").getCell("A1").value = { formula: "1+1", result: 99 } as ExcelJS.CellFormulaValue;
-      const file = path.join(dir, `${c.file}.xlsx`);
-      await wb.xlsx.writeFile(file);
-      files.push(file);
-    }
-    // A private profile that tells LibreOffice to recalculate OOXML files on load.
-    const user = path.join(dir, "profile", "user");
-    fs.mkdirSync(user, { recursive: true });
-    fs.writeFileSync(
-      path.join(user, "registrymodifications.xcu"),
-      `<?xml version="1.0" encoding="UTF-8"?>
+    beforeAll(async () => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), "summary-lo-"));
+      cases.push(
+        makeCase("small", smallTables()),
+        makeCase("odd", oddTables()),
+        makeCase("despf", despfTables()),
+        makeCase("fuzz", fuzzTables())
+      );
+      const files: string[] = [];
+      for (const c of cases) {
+        const wb = new ExcelJS.Workbook();
+        addTable(wb, c.tables.Measures as TableData);
+        addTable(wb, c.tables.Committees as TableData);
+        for (const [name, sheet] of Object.entries(c.sheets)) writeSummary(wb, name, sheet);
+        // A canary: a cached value that is wrong on purpose. 2 proves LibreOffice recalculated.
+        wb.addWorksheet("Canary").getCell("A1").value = {
+          formula: "1+1",
+          result: 99,
+        } as ExcelJS.CellFormulaValue;
+        const file = path.join(dir, `${c.file}.xlsx`);
+        await wb.xlsx.writeFile(file);
+        files.push(file);
+      }
+      // A private profile that tells LibreOffice to recalculate OOXML files on load.
+      const user = path.join(dir, "profile", "user");
+      fs.mkdirSync(user, { recursive: true });
+      fs.writeFileSync(
+        path.join(user, "registrymodifications.xcu"),
+        `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 </oor:items>
-`,
-    );
-    const out = path.join(dir, "csv");
-    execFileSync(
-      "soffice",
-      [
-        "--headless",
-        `-env:UserInstallation=file://${path.join(dir, "profile")}`,
-        "--convert-to",
-        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
-        "--outdir",
-        out,
-        ...files,
-      ],
-      { stdio: "pipe", timeout: 110_000 },
-    );
-    for (const name of fs.readdirSync(out)) csv.set(name.replace(/\.csv$/, ""), parseCsv(fs.readFileSync(path.join(out, name), "utf8")));
-  });
+`
+      );
+      const out = path.join(dir, "csv");
+      execFileSync(
+        "soffice",
+        [
+          "--headless",
+          `-env:UserInstallation=file://${path.join(dir, "profile")}`,
+          "--convert-to",
+          "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+          "--outdir",
+          out,
+          ...files,
+        ],
+        { stdio: "pipe", timeout: 110_000 }
+      );
+      for (const name of fs.readdirSync(out))
+        csv.set(
+          name.replace(/\.csv$/, ""),
+          parseCsv(fs.readFileSync(path.join(out, name), "utf8"))
+        );
+    });
 
-  afterAll(() => {
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
+    afterAll(() => {
+      if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    });
 
-  test("LibreOffice recalculated (the canary's wrong cache is gone)", () => {
-    for (const c of cases) expect(csv.get(`${c.file}-Canary`)?.[0]?.[0]).toBe("2");
-  });
+    test("LibreOffice recalculated (the canary's wrong cache is gone)", () => {
+      for (const c of cases) expect(csv.get(`${c.file}-Canary`)?.[0]?.[0]).toBe("2");
+    });
 
-  test.each(["small", "odd", "despf", "fuzz"])("%s: every formula cell, structured and A1 references", (file) => {
-    const c = cases.find((x) => x.file === file);
-    if (!c) throw new Error(file);
-    let checked = 0;
-    const mismatches: string[] = [];
-    for (const [name, sheet] of Object.entries(c.sheets)) {
-      const grid = csv.get(`${file}-${name}`);
-      expect(grid).toBeDefined();
-      for (const cell of sheet.cells) {
-        if (!cell.formula) continue;
-        const got = grid?.[cell.row]?.[cell.col] ?? "";
-        const want = cell.value;
-        const ok =
-          typeof want === "number" ? got !== "" && Math.abs(Number(got) - want) <= 1e-9 * Math.max(1, Math.abs(want)) : got === (want ?? "");
-        if (!ok) mismatches.push(`${name}!R${cell.row + 1}C${cell.col + 1} ${cell.formula}: cached ${JSON.stringify(want)}, LibreOffice ${JSON.stringify(got)}`);
-        checked++;
+    test.each(["small", "odd", "despf", "fuzz"])(
+      "%s: every formula cell, structured and A1 references",
+      (file) => {
+        const c = cases.find((x) => x.file === file);
+        if (!c) throw new Error(file);
+        let checked = 0;
+        const mismatches: string[] = [];
+        for (const [name, sheet] of Object.entries(c.sheets)) {
+          const grid = csv.get(`${file}-${name}`);
+          expect(grid).toBeDefined();
+          for (const cell of sheet.cells) {
+            if (!cell.formula) continue;
+            const got = grid?.[cell.row]?.[cell.col] ?? "";
+            const want = cell.value;
+            const ok =
+              typeof want === "number"
+                ? got !== "" && Math.abs(Number(got) - want) <= 1e-9 * Math.max(1, Math.abs(want))
+                : got === (want ?? "");
+            if (!ok)
+              mismatches.push(
+                `${name}!R${cell.row + 1}C${cell.col + 1} ${cell.formula}: cached ${JSON.stringify(want)}, LibreOffice ${JSON.stringify(got)}`
+              );
+            checked++;
+          }
+        }
+        expect(mismatches).toEqual([]);
+        expect(checked).toBeGreaterThan(50);
       }
-    }
-    expect(mismatches).toEqual([]);
-    expect(checked).toBeGreaterThan(50);
-  });
-});
+    );
+  }
+);
 
 if (!hasSoffice) {
-  console.warn("soffice is not on PATH: the LibreOffice recalculation test of the Summary is skipped.");
+  console.warn(
+    "soffice is not on PATH: the LibreOffice recalculation test of the Summary is skipped."
+  );
 }

@@ -11,7 +11,14 @@ describe("the dashboard's status board", () => {
     const b = statusBoard(f);
     expect(b.wording).toBe("measures");
     expect(b.all.total).toBe(139);
-    expect(b.all.byStatus).toEqual({ "Not started": 135, "On track": 1, "At risk": 0, Delayed: 1, Completed: 1, Other: 1 });
+    expect(b.all.byStatus).toEqual({
+      "Not started": 135,
+      "On track": 1,
+      "At risk": 0,
+      Delayed: 1,
+      Completed: 1,
+      Other: 1,
+    });
     expect(b.goals.reduce((n, g) => n + g.tally.total, 0)).toBe(139);
     expect(b.committees.map((c) => c.code)).toEqual(["DGC", "DEBC", "DSC"]);
     expect(b.committees.find((c) => c.code === "DGC")!.tally.total).toBe(47);
@@ -26,8 +33,12 @@ describe("the dashboard's status board", () => {
 
   test("filtered by institution: only that ministry's measures, goals without any left out", () => {
     const f = builtinFramework("despf", 2026);
-    const ministry = statusBoard(f).institutions.find((i) => /Post and Telecommunications/.test(i))!;
-    const mine = f.measures.filter((m) => m.institutions.some((i) => i.toLowerCase() === ministry.toLowerCase())).length;
+    const ministry = statusBoard(f).institutions.find((i) =>
+      /Post and Telecommunications/.test(i)
+    )!;
+    const mine = f.measures.filter((m) =>
+      m.institutions.some((i) => i.toLowerCase() === ministry.toLowerCase())
+    ).length;
     const b = statusBoard(f, { institution: ministry.toUpperCase() });
     expect(b.institution).toBe(ministry);
     expect(b.all.total).toBe(mine);

@@ -22,7 +22,15 @@ describe("summarise — small framework", () => {
   });
 
   test("per committee: lead, co-lead (code in Other committees, lead not the code), total, expected, difference", () => {
-    const got = s.committees.map((c) => [c.code, v(c.lead), v(c.coLead), v(c.total), v(c.expected), v(c.difference), c.resolvedTotal]);
+    const got = s.committees.map((c) => [
+      c.code,
+      v(c.lead),
+      v(c.coLead),
+      v(c.total),
+      v(c.expected),
+      v(c.difference),
+      c.resolvedTotal,
+    ]);
     expect(got).toEqual([
       // DGC leads m1, m6 (m2 names it, not counted); co-leads m3 ("dgc"), m4; expected 3.
       ["DGC", 2, 2, 4, 3, 1, 5],
@@ -73,11 +81,22 @@ describe("summarise — small framework", () => {
   });
 
   test("progress per goal and per committee", () => {
-    const g = s.progress.goals.map((p) => [v(p.measures), v(p.meanProgress), v(p.completed), v(p.shareCompleted)]);
+    const g = s.progress.goals.map((p) => [
+      v(p.measures),
+      v(p.meanProgress),
+      v(p.completed),
+      v(p.shareCompleted),
+    ]);
     expect(g[0]).toEqual([3, 75, 1, 1 / 3]);
     expect(g[1]).toEqual([2, 30, 0, 0]);
     expect(g[2]).toEqual([2, "", 0, 0]); // no progress reported
-    const c = s.progress.committees.map((p) => [p.code, v(p.measures), v(p.meanProgress), v(p.completed), v(p.shareCompleted)]);
+    const c = s.progress.committees.map((p) => [
+      p.code,
+      v(p.measures),
+      v(p.meanProgress),
+      v(p.completed),
+      v(p.shareCompleted),
+    ]);
     expect(c[0]).toEqual(["DGC", 4, 52.5, 1, 0.25]); // m1 100, m6 50, m3 40, m4 20
     expect(c[1][0]).toBe("DEBC");
     expect(c[1][2]).toBeCloseTo(160 / 3, 12); // m1 100, m3 40, m4 20; m5 blank
@@ -111,7 +130,11 @@ describe("summarise — small framework", () => {
 
   test("every number carries its query", () => {
     expect(s.committees[0].total.query).toMatchObject({ kind: "count", table: "Measures" });
-    expect(s.committees[0].expected.query).toMatchObject({ kind: "lookup", table: "Committees", column: "Expected measures" });
+    expect(s.committees[0].expected.query).toMatchObject({
+      kind: "lookup",
+      table: "Committees",
+      column: "Expected measures",
+    });
   });
 });
 

@@ -32,40 +32,96 @@ afterEach(() => {
 
 test("where downloads work, every format downloads", async () => {
   const m = means();
-  expect(await deliver({ name: "a.csv", mime: "text/csv", content: "No.\n1\n" }, m)).toEqual({ how: "downloaded", name: "a.csv" });
-  expect(await deliver({ name: "a.xlsx", mime: XLSX_MIME, content: XLSX }, m)).toEqual({ how: "downloaded", name: "a.xlsx" });
+  expect(await deliver({ name: "a.csv", mime: "text/csv", content: "No.\n1\n" }, m)).toEqual({
+    how: "downloaded",
+    name: "a.csv",
+  });
+  expect(await deliver({ name: "a.xlsx", mime: XLSX_MIME, content: XLSX }, m)).toEqual({
+    how: "downloaded",
+    name: "a.xlsx",
+  });
   expect(m.downloads).toEqual(["a.csv", "a.xlsx"]);
 });
 
 test("no downloads: CSV/JSON go to the clipboard, or are shown to copy when the clipboard refuses", async () => {
   const copied: string[] = [];
   const m = means({ canDownload: false, copyText: async (t) => void copied.push(t) });
-  expect(await deliver({ name: "a.json", mime: "application/json", content: '{"tables":{}}' }, m)).toEqual({ how: "copied", name: "a.json" });
+  expect(
+    await deliver({ name: "a.json", mime: "application/json", content: '{"tables":{}}' }, m)
+  ).toEqual({ how: "copied", name: "a.json" });
   expect(copied).toEqual(['{"tables":{}}']);
-  const refusing = means({ canDownload: false, copyText: () => Promise.reject(new DOMException("Document is not focused", "NotAllowedError")) });
-  expect(await deliver({ name: "a.csv", mime: "text/csv", content: "No.\n1\n" }, refusing)).toEqual({ how: "toCopy", name: "a.csv", text: "No.\n1\n" });
-  expect(await deliver({ name: "a.csv", mime: "text/csv", content: "x" }, means({ canDownload: false }))).toEqual({ how: "toCopy", name: "a.csv", text: "x" });
+  const refusing = means({
+    canDownload: false,
+    copyText: () => Promise.reject(new DOMException("Document is not focused", "NotAllowedError")),
+  });
+  expect(await deliver({ name: "a.csv", mime: "text/csv", content: "No.\n1\n" }, refusing)).toEqual(
+    { how: "toCopy", name: "a.csv", text: "No.\n1\n" }
+  );
+  expect(
+    await deliver({ name: "a.csv", mime: "text/csv", content: "x" }, means({ canDownload: false }))
+  ).toEqual({ how: "toCopy", name: "a.csv", text: "x" });
   // CSV as written for Excel: UTF-8 with a BOM; pasted text goes without the BOM, Khmer intact.
-  const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode("Committee\nគណៈកម្មាធិការ\n")]);
-  expect(await deliver({ name: "k.csv", mime: "text/csv;charset=utf-8", content: bytes }, means({ canDownload: false }))).toEqual({ how: "toCopy", name: "k.csv", text: "Committee\nគណៈកម្មាធិការ\n" });
+  const bytes = new Uint8Array([
+    0xef,
+    0xbb,
+    0xbf,
+    ...new TextEncoder().encode("Committee\nគណៈកម្មាធិការ\n"),
+  ]);
+  expect(
+    await deliver(
+      { name: "k.csv", mime: "text/csv;charset=utf-8", content: bytes },
+      means({ canDownload: false })
+    )
+  ).toEqual({ how: "toCopy", name: "k.csv", text: "Committee\nគណៈកម្មាធិការ\n" });
   expect(m.downloads).toEqual([]);
 });
 
 test("no downloads: an .xlsx opens as a new Excel workbook, else the planner opens in the browser, else a clear error", async () => {
   const opened: Uint8Array[] = [];
-  expect(await deliver({ name: "a.xlsx", mime: XLSX_MIME, content: XLSX }, means({ canDownload: false, openCopy: async (b) => void opened.push(b) }))).toEqual({ how: "opened", name: "a.xlsx" });
+  expect(
+    await deliver(
+      { name: "a.xlsx", mime: XLSX_MIME, content: XLSX },
+      means({ canDownload: false, openCopy: async (b) => void opened.push(b) })
+    )
+  ).toEqual({ how: "opened", name: "a.xlsx" });
   expect(opened).toEqual([XLSX]);
-  expect(await deliver({ name: "a.xlsx", mime: XLSX_MIME, content: XLSX }, means({ canDownload: false, openPlannerInBrowser: () => true }))).toEqual({ how: "browser", name: "a.xlsx" });
-  await expect(deliver({ name: "a.xlsx", mime: XLSX_MIME, content: XLSX }, means({ canDownload: false, openPlannerInBrowser: () => false }))).rejects.toThrow("cannot save a.xlsx");
+  expect(
+    await deliver(
+      { name: "a.xlsx", mime: XLSX_MIME, content: XLSX },
+      means({ canDownload: false, openPlannerInBrowser: () => true })
+    )
+  ).toEqual({ how: "browser", name: "a.xlsx" });
+  await expect(
+    deliver(
+      { name: "a.xlsx", mime: XLSX_MIME, content: XLSX },
+      means({ canDownload: false, openPlannerInBrowser: () => false })
+    )
+  ).rejects.toThrow("cannot save a.xlsx");
 });
 
 test("the platform comes from Office.context.diagnostics; Mac and iPad cannot download", () => {
   expect(officePlatform()).toBeNull();
   expect(downloadsWork()).toBe(true);
-  const PlatformType = { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac", iOS: "iOS", Android: "Android", Universal: "Universal" };
-  const expected: Record<string, [string, boolean]> = { PC: ["windows", true], OfficeOnline: ["web", true], Mac: ["mac", false], iOS: ["ios", false], Android: ["android", true] };
+  const PlatformType = {
+    PC: "PC",
+    OfficeOnline: "OfficeOnline",
+    Mac: "Mac",
+    iOS: "iOS",
+    Android: "Android",
+    Universal: "Universal",
+  };
+  const expected: Record<string, [string, boolean]> = {
+    PC: ["windows", true],
+    OfficeOnline: ["web", true],
+    Mac: ["mac", false],
+    iOS: ["ios", false],
+    Android: ["android", true],
+  };
   for (const [p, [name, works]] of Object.entries(expected)) {
-    (globalThis as { Office?: unknown }).Office = { PlatformType, context: { diagnostics: { platform: p } } };
+    (globalThis as { Office?: unknown }).Office = {
+      PlatformType,
+      context: { diagnostics: { platform: p } },
+    };
     expect([officePlatform(), downloadsWork()]).toEqual([name, works]);
   }
 });
@@ -101,7 +157,10 @@ describe("waiting for Office", () => {
     script.dispatchEvent(new Event("error"));
     await expect(failed).resolves.toEqual({ inExcel: false, displayLanguage: null });
     expect(slow).not.toHaveBeenCalled();
-    (globalThis as { Office?: unknown }).Office = { HostType: { Excel: "Excel" }, onReady: () => Promise.resolve({ host: null, platform: null }) };
+    (globalThis as { Office?: unknown }).Office = {
+      HostType: { Excel: "Excel" },
+      onReady: () => Promise.resolve({ host: null, platform: null }),
+    };
     await expect(detectOffice()).resolves.toEqual({ inExcel: false, displayLanguage: null });
   });
 });

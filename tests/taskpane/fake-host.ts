@@ -2,7 +2,12 @@ import { validate } from "../../src/rules/validate";
 import type { CellTarget, Host, Progress } from "../../src/host/host";
 import { builtinFramework } from "../../src/model/builtin";
 import { frameworkToTables } from "../../src/model/convert";
-import { columnIndex, type PlannerTables, type TableData, type TableName } from "../../src/model/schema";
+import {
+  columnIndex,
+  type PlannerTables,
+  type TableData,
+  type TableName,
+} from "../../src/model/schema";
 import type { Cell } from "../../src/model/types";
 import type { WorkbookPlan } from "../../src/plan/types";
 import type { Finding } from "../../src/rules/finding";
@@ -30,7 +35,8 @@ export class FakeHost implements Host {
   constructor(tables: PlannerTables, kind: "excel" | "file" = "excel") {
     this.kind = kind;
     this.tables = tables;
-    for (const t of Object.values(this.tables)) if (t) t.location = { sheet: t.name, row: 0, col: 0 };
+    for (const t of Object.values(this.tables))
+      if (t) t.location = { sheet: t.name, row: 0, col: 0 };
   }
 
   /** The built-in DESPF tables (139 measures, DGC on 47 of them), As of 2026. */
@@ -54,13 +60,20 @@ export class FakeHost implements Host {
     }
     const copy: PlannerTables = {};
     for (const [name, t] of Object.entries(this.tables) as Array<[TableName, TableData]>) {
-      copy[name] = { ...t, headers: [...t.headers], rows: t.rows.map((r) => [...r]), location: t.location && { ...t.location } };
+      copy[name] = {
+        ...t,
+        headers: [...t.headers],
+        rows: t.rows.map((r) => [...r]),
+        location: t.location && { ...t.location },
+      };
     }
     return copy;
   }
 
   async applyPlan(plan: WorkbookPlan, progress?: Progress): Promise<void> {
-    this.calls.push(`applyPlan:${plan.sheets.map((s) => s.name).join(",")}${plan.marks ? "+marks" : ""}`);
+    this.calls.push(
+      `applyPlan:${plan.sheets.map((s) => s.name).join(",")}${plan.marks ? "+marks" : ""}`
+    );
     this.plans.push(plan);
     // The marks read the Validation sheet; the fake keeps what that sheet was made from.
     if (plan.marks) this.marked = validate(this.tables);
@@ -70,7 +83,10 @@ export class FakeHost implements Host {
   async writeTable(table: TableData): Promise<void> {
     this.calls.push(`writeTable:${table.name}`);
     this.previous = this.tables[table.name as TableName] ?? null;
-    this.tables = { ...this.tables, [table.name]: { ...table, location: { sheet: table.name, row: 0, col: 0 } } };
+    this.tables = {
+      ...this.tables,
+      [table.name]: { ...table, location: { sheet: table.name, row: 0, col: 0 } },
+    };
   }
 
   async restoreTable(): Promise<string | null> {

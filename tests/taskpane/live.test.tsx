@@ -20,7 +20,16 @@ beforeAll(() => {
   if (!g.TextEncoder) g.TextEncoder = TextEncoder;
   if (!window.matchMedia) {
     Object.defineProperty(window, "matchMedia", {
-      value: (query: string) => ({ matches: false, media: query, onchange: null, addEventListener: () => undefined, removeEventListener: () => undefined, addListener: () => undefined, removeListener: () => undefined, dispatchEvent: () => false }),
+      value: (query: string) => ({
+        matches: false,
+        media: query,
+        onchange: null,
+        addEventListener: () => undefined,
+        removeEventListener: () => undefined,
+        addListener: () => undefined,
+        removeListener: () => undefined,
+        dispatchEvent: () => false,
+      }),
     });
   }
 });
@@ -50,7 +59,9 @@ test("after a check, an edit in Excel shows up in the findings without pressing 
   expect(screen.queryByText(/Wobbly/)).toBeNull();
   const t = fake.model.table("Measures");
   fake.typeInto("Measures", 2, t.headers.indexOf("Status"), [["Wobbly"]]);
-  await waitFor(() => expect(screen.getAllByText(/Wobbly/).length).toBeGreaterThan(0), { timeout: 10_000 });
+  await waitFor(() => expect(screen.getAllByText(/Wobbly/).length).toBeGreaterThan(0), {
+    timeout: 10_000,
+  });
   // the Validation sheet followed it too
   const v = fake.model.sheet("Validation");
   expect([...v.formulas.values()].some((f) => f.includes("Wobbly"))).toBe(true);
@@ -64,5 +75,7 @@ test("the Settings switch (on by default) removes the handlers and is remembered
   expect((sw as HTMLInputElement).checked).toBe(true);
   fireEvent.click(sw);
   await waitFor(() => expect(fake.handlers).toEqual([]), { timeout: 10_000 });
-  expect(JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? "{}")).toMatchObject({ checkAsYouType: false });
+  expect(JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? "{}")).toMatchObject({
+    checkAsYouType: false,
+  });
 }, 30_000);

@@ -30,8 +30,10 @@ beforeAll(() => {
       }),
     });
   }
-  if (!URL.createObjectURL) Object.defineProperty(URL, "createObjectURL", { value: () => "blob:fake", configurable: true });
-  if (!URL.revokeObjectURL) Object.defineProperty(URL, "revokeObjectURL", { value: () => undefined, configurable: true });
+  if (!URL.createObjectURL)
+    Object.defineProperty(URL, "createObjectURL", { value: () => "blob:fake", configurable: true });
+  if (!URL.revokeObjectURL)
+    Object.defineProperty(URL, "revokeObjectURL", { value: () => undefined, configurable: true });
 });
 
 beforeEach(() => localStorage.clear());
@@ -74,16 +76,26 @@ describe("Check", () => {
     const warnings = host.marked.filter((f) => f.severity === "warning");
     expect(errors.length).toBeGreaterThanOrEqual(2);
 
-    expect(screen.getByRole("heading", { name: `${en.severityError} (${errors.length})` })).toBeTruthy();
-    expect(screen.getByRole("heading", { name: `${en.severityWarning} (${warnings.length})` })).toBeTruthy();
+    expect(
+      screen.getByRole("heading", { name: `${en.severityError} (${errors.length})` })
+    ).toBeTruthy();
+    expect(
+      screen.getByRole("heading", { name: `${en.severityWarning} (${warnings.length})` })
+    ).toBeTruthy();
     expect(screen.getByRole("button", { name: `${en["rule.key-duplicate"]} (1)` })).toBeTruthy();
     expect(screen.getByRole("button", { name: `${en["rule.status-unknown"]} (1)` })).toBeTruthy();
     expect(screen.getByRole("button", { name: `${en["rule.committee-count"]} (1)` })).toBeTruthy();
-    expect(within(screen.getByTestId("finding-counts")).getByText(`${en.severityError}: ${errors.length}`)).toBeTruthy();
+    expect(
+      within(screen.getByTestId("finding-counts")).getByText(
+        `${en.severityError}: ${errors.length}`
+      )
+    ).toBeTruthy();
 
     // The DGC count: both numbers.
     openGroup(`${en["rule.committee-count"]} (1)`);
-    const dgc = await screen.findByText(/Digital Government Committee leads or co-leads 47 measures; the framework expects 60/);
+    const dgc = await screen.findByText(
+      /Digital Government Committee leads or co-leads 47 measures; the framework expects 60/
+    );
     expect(dgc).toBeTruthy();
   });
 
@@ -95,7 +107,9 @@ describe("Check", () => {
     openGroup(`${en["rule.key-duplicate"]} (1)`);
     const finding = await screen.findByText(/No\. "1" is already used on row 2/); // sheet row 2 = data row 1
     fireEvent.click(finding);
-    await waitFor(() => expect(host.selected).toEqual([{ table: "Measures", row: 3, column: "No." }]));
+    await waitFor(() =>
+      expect(host.selected).toEqual([{ table: "Measures", row: 3, column: "No." }])
+    );
     // Header in row 1, so data row 3 is sheet row 4; No. is column A.
     const where = await screen.findByTestId("finding-location");
     expect(where.textContent).toContain(en.locationFile("Measures!A4"));
@@ -125,9 +139,17 @@ describe("Language", () => {
     render(<App host={host} detect={false} asOfYear={2026} />);
     await screen.findByTestId("table-status");
     await openTab(en.tabSettings);
-    fireEvent.click(await screen.findByRole("radio", { name: en.languageKhmer }, { timeout: 15_000 })); // the lazy view may take a while on a busy machine
+    fireEvent.click(
+      await screen.findByRole("radio", { name: en.languageKhmer }, { timeout: 15_000 })
+    ); // the lazy view may take a while on a busy machine
     expect(await screen.findByRole("heading", { name: km.settingsHeading })).toBeTruthy();
-    for (const k of ["tabSetup", "tabCheck", "tabSummary", "tabImportExport", "tabSettings"] as const) {
+    for (const k of [
+      "tabSetup",
+      "tabCheck",
+      "tabSummary",
+      "tabImportExport",
+      "tabSettings",
+    ] as const) {
       expect(screen.getByRole("tab", { name: km[k] })).toBeTruthy();
     }
     expect(screen.queryByRole("tab", { name: en.tabCheck })).toBeNull();
@@ -137,7 +159,9 @@ describe("Language", () => {
     // Findings are told in Khmer too.
     await runCheck(km);
     openGroup(`${km["rule.committee-count"]} (1)`);
-    expect(await screen.findByText(/គណៈកម្មាធិការរដ្ឋាភិបាលឌីជីថល ដឹកនាំ ឬសហដឹកនាំវិធានការចំនួន 47/)).toBeTruthy();
+    expect(
+      await screen.findByText(/គណៈកម្មាធិការរដ្ឋាភិបាលឌីជីថល ដឹកនាំ ឬសហដឹកនាំវិធានការចំនួន 47/)
+    ).toBeTruthy();
   });
 
   test("a remembered language applies at start; the As of year shown is the workbook's, not a remembered one", async () => {
@@ -161,7 +185,9 @@ describe("As of year", () => {
     fireEvent.click(screen.getByTestId("as-of-save"));
     await screen.findByText(en.asOfYearSaved(2031), { exact: false });
     expect(host.calls).toContain("writeTable:Framework");
-    const row = (host.tables.Framework as { rows: unknown[][] }).rows.find((r) => r[0] === "As of year");
+    const row = (host.tables.Framework as { rows: unknown[][] }).rows.find(
+      (r) => r[0] === "As of year"
+    );
     expect(row?.[1]).toBe(2031);
     await runCheck();
     expect(host.marked.some((f) => f.rule === "overdue" && f.params.asOfYear === 2031)).toBe(true);
@@ -186,7 +212,9 @@ describe("As of year", () => {
 describe("Errors", () => {
   test("an Office error shows as an error MessageBar with what to do next", async () => {
     const host = FakeHost.despf();
-    host.failNextRead = Object.assign(new Error("The sheet is protected."), { code: "AccessDenied" });
+    host.failNextRead = Object.assign(new Error("The sheet is protected."), {
+      code: "AccessDenied",
+    });
     const log = jest.spyOn(console, "error").mockImplementation(() => undefined);
     render(<App host={host} detect={false} language="en" asOfYear={2026} />);
     const bar = await screen.findByTestId("error-bar");
@@ -238,7 +266,9 @@ describe("Summarise", () => {
     await screen.findByTestId("dashboard", {}, { timeout: 20_000 });
     fireEvent.click(screen.getByRole("button", { name: en.buildSummary }));
     expect(await screen.findByText(en.summaryBuilt, {}, { timeout: 20_000 })).toBeTruthy();
-    expect(host.calls).toContain("applyPlan:Summary,Briefing DGC,Briefing DEBC,Briefing DSC,Validation+marks");
+    expect(host.calls).toContain(
+      "applyPlan:Summary,Briefing DGC,Briefing DEBC,Briefing DSC,Validation+marks"
+    );
     expect(within(screen.getByTestId("stat-measures")).getByText("139")).toBeTruthy();
     expect(within(screen.getByTestId("stat-completed")).getByText("1%")).toBeTruthy();
     const rows = within(screen.getByTestId("committee-table")).getAllByRole("row");
@@ -254,28 +284,47 @@ describe("Summarise", () => {
     const legend = within(board).getByTestId("status-legend").textContent ?? "";
     expect(legend).toContain(`${en["status.Completed"]}: 1`);
     expect(legend).toContain(`${en["status.Not started"]}: 138`);
-    const completed = board.querySelector('[data-testid="status-bar"] [data-status="Completed"]') as HTMLElement;
+    const completed = board.querySelector(
+      '[data-testid="status-bar"] [data-status="Completed"]'
+    ) as HTMLElement;
     expect(completed.style.backgroundColor).toBe("rgb(46, 125, 50)"); // palette green 2E7D32
     expect(within(board).getAllByTestId("goal-row").length).toBeGreaterThanOrEqual(5);
-    expect(within(board).getAllByTestId("committee-row").map((r) => r.getAttribute("data-code"))).toEqual(["DGC", "DEBC", "DSC"]);
+    expect(
+      within(board)
+        .getAllByTestId("committee-row")
+        .map((r) => r.getAttribute("data-code"))
+    ).toEqual(["DGC", "DEBC", "DSC"]);
 
     // One ministry's view: fewer measures, only its goals.
     const filter = within(board).getByTestId("institution-filter") as HTMLSelectElement;
-    const ministry = [...filter.options].map((o) => o.value).find((v) => /Post and Telecommunications/.test(v))!;
+    const ministry = [...filter.options]
+      .map((o) => o.value)
+      .find((v) => /Post and Telecommunications/.test(v))!;
     fireEvent.change(filter, { target: { value: ministry } });
-    const total = Number(/\d+/.exec(within(board).getByTestId("status-total").textContent ?? "")![0]);
+    const total = Number(
+      /\d+/.exec(within(board).getByTestId("status-total").textContent ?? "")![0]
+    );
     expect(total).toBeGreaterThan(0);
     expect(total).toBeLessThan(139);
   });
 
   test("a DGP workbook reads 'priority actions' and shows DGC alone", async () => {
-    const host = new FakeHost(frameworkToTables(builtinFramework("dgp", 2026)) as PlannerTables, "excel");
+    const host = new FakeHost(
+      frameworkToTables(builtinFramework("dgp", 2026)) as PlannerTables,
+      "excel"
+    );
     await renderPane(host);
     await openTab(en.tabSummary);
     const board = await screen.findByTestId("status-board", {}, { timeout: 20_000 });
-    expect(within(screen.getByTestId("stat-measures")).getByText(en.statPriorityActions)).toBeTruthy();
+    expect(
+      within(screen.getByTestId("stat-measures")).getByText(en.statPriorityActions)
+    ).toBeTruthy();
     expect(within(board).getByTestId("status-total").textContent).toBe(en.priorityActionsCount(83));
-    expect(within(board).getAllByTestId("committee-row").map((r) => r.getAttribute("data-code"))).toEqual(["DGC"]);
+    expect(
+      within(board)
+        .getAllByTestId("committee-row")
+        .map((r) => r.getAttribute("data-code"))
+    ).toEqual(["DGC"]);
     const rows = within(screen.getByTestId("committee-table")).getAllByRole("row");
     expect(rows.filter((r) => /^(DEBC|DSC)/.test(r.textContent ?? ""))).toHaveLength(0);
   });
@@ -286,12 +335,18 @@ describe("Import", () => {
     const host = FakeHost.despf();
     await renderPane(host);
     await openTab(en.tabImportExport);
-    const csv = ["Ref,Action,Committee in charge,Time frame,Current status", "140,A new measure,Committee on Digital Government,Short-trm,on track", ",,,,"].join("\n");
+    const csv = [
+      "Ref,Action,Committee in charge,Time frame,Current status",
+      "140,A new measure,Committee on Digital Government,Short-trm,on track",
+      ",,,,",
+    ].join("\n");
     const file = new File([csv], "report.csv", { type: "text/csv" });
     fireEvent.change(await screen.findByTestId("import-input"), { target: { files: [file] } });
     const report = await screen.findByTestId("import-report", {}, { timeout: 20_000 });
     expect(within(report).getByTestId("report-mapped").textContent).toMatch(/RefNo\./);
-    expect(within(report).getByTestId("report-normalised").textContent).toMatch(/Short-trm.*Short-term/);
+    expect(within(report).getByTestId("report-normalised").textContent).toMatch(
+      /Short-trm.*Short-term/
+    );
     expect(within(report).getByTestId("report-added").textContent).toContain("A new measure");
     expect(host.calls.some((c) => c.startsWith("writeTable"))).toBe(false);
 
@@ -307,7 +362,9 @@ describe("Import", () => {
     await openTab(en.tabImportExport);
     expect(screen.queryByRole("button", { name: en.undoImport })).toBeNull();
     const csv = ["No.,Measure", "1,Renamed by the import"].join("\n");
-    fireEvent.change(await screen.findByTestId("import-input"), { target: { files: [new File([csv], "rename.csv", { type: "text/csv" })] } });
+    fireEvent.change(await screen.findByTestId("import-input"), {
+      target: { files: [new File([csv], "rename.csv", { type: "text/csv" })] },
+    });
     await screen.findByTestId("import-report", {}, { timeout: 20_000 });
     fireEvent.click(screen.getByRole("button", { name: en.confirmMerge }));
     await screen.findByRole("button", { name: en.undoImport });
@@ -331,7 +388,9 @@ describe("Import errors", () => {
     await renderPane(host);
     await openTab(en.tabImportExport);
     const csv = ["alpha,beta,gamma", "1,2,3", "4,5,6"].join("\n");
-    fireEvent.change(await screen.findByTestId("import-input"), { target: { files: [new File([csv], "no-header.csv", { type: "text/csv" })] } });
+    fireEvent.change(await screen.findByTestId("import-input"), {
+      target: { files: [new File([csv], "no-header.csv", { type: "text/csv" })] },
+    });
     const bar = await screen.findByTestId("error-bar", {}, { timeout: 20_000 });
     expect(bar.textContent).toContain(en.errorImportNoHeader);
     expect(bar.textContent).toContain("“alpha”");
@@ -349,21 +408,34 @@ describe("Import columns", () => {
     const measure = String(m.rows[0][m.headers.indexOf("Measure")]);
     const endYear = m.rows[0][m.headers.indexOf("End year")];
     expect(String(endYear)).not.toBe("2031");
-    const csv = ["No.,Measure,Deadline set by ministry", `1,"${measure.replace(/"/g, '""')}",2031`].join("\n");
-    fireEvent.change(await screen.findByTestId("import-input"), { target: { files: [new File([csv], "deadline.csv", { type: "text/csv" })] } });
+    const csv = [
+      "No.,Measure,Deadline set by ministry",
+      `1,"${measure.replace(/"/g, '""')}",2031`,
+    ].join("\n");
+    fireEvent.change(await screen.findByTestId("import-input"), {
+      target: { files: [new File([csv], "deadline.csv", { type: "text/csv" })] },
+    });
     const report = await screen.findByTestId("import-report", {}, { timeout: 20_000 });
     // The column editor stays folded until asked for: the counts and Confirm come first.
     expect(within(report).queryByTestId("report-columns")).toBeNull();
     const actions = within(report).getByTestId("import-actions");
     expect(within(actions).getByRole("button", { name: en.confirmMerge })).toBeTruthy();
-    expect(report.compareDocumentPosition(actions) & Node.DOCUMENT_POSITION_CONTAINED_BY).toBeTruthy();
-    expect(within(report).getByTestId("import-counts").compareDocumentPosition(actions) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(
+      report.compareDocumentPosition(actions) & Node.DOCUMENT_POSITION_CONTAINED_BY
+    ).toBeTruthy();
+    expect(
+      within(report).getByTestId("import-counts").compareDocumentPosition(actions) &
+        Node.DOCUMENT_POSITION_FOLLOWING
+    ).toBeTruthy();
     fireEvent.click(within(report).getByTestId("edit-columns"));
     await within(report).findByTestId("report-columns");
     return { report, measure };
   }
 
-  const endYearList = () => within(screen.getByTestId("report-columns")).getByRole("combobox", { name: "End year" }) as HTMLSelectElement;
+  const endYearList = () =>
+    within(screen.getByTestId("report-columns")).getByRole("combobox", {
+      name: "End year",
+    }) as HTMLSelectElement;
 
   test("choosing the Deadline column for End year runs the dry run again, and Confirm writes that column", async () => {
     const host = FakeHost.despf();
@@ -372,8 +444,12 @@ describe("Import columns", () => {
     expect(screen.getByRole("group", { name: en.columnsHeading })).toBe(columns);
     // Every Measures column has its list, preselected from the report.
     expect(within(columns).getAllByRole("combobox")).toHaveLength(15);
-    expect((within(columns).getByRole("combobox", { name: "No." }) as HTMLSelectElement).value).toBe("0");
-    expect((within(columns).getByRole("combobox", { name: "Measure" }) as HTMLSelectElement).value).toBe("1");
+    expect(
+      (within(columns).getByRole("combobox", { name: "No." }) as HTMLSelectElement).value
+    ).toBe("0");
+    expect(
+      (within(columns).getByRole("combobox", { name: "Measure" }) as HTMLSelectElement).value
+    ).toBe("1");
     // Not recognised: End year is not imported, the deadline is only kept as an extra column.
     const list = endYearList();
     expect(list.value).toBe("-1");
@@ -388,7 +464,8 @@ describe("Import columns", () => {
 
     fireEvent.change(list, { target: { value: "2" } });
     await waitFor(() => expect(endYearList().value).toBe("2"), { timeout: 20_000 });
-    const mapped = within(screen.getByTestId("import-report")).getByTestId("report-mapped").textContent ?? "";
+    const mapped =
+      within(screen.getByTestId("import-report")).getByTestId("report-mapped").textContent ?? "";
     expect(mapped).toMatch(/Deadline set by ministryEnd year/);
     expect(mapped).not.toContain(en.keptAsExtra);
     expect(screen.getByTestId("report-updated").textContent).toMatch(/End year.*2031/);
@@ -408,7 +485,9 @@ describe("Import columns", () => {
     fireEvent.change(endYearList(), { target: { value: "2" } });
     await waitFor(() => expect(endYearList().value).toBe("2"), { timeout: 20_000 });
 
-    const no = within(screen.getByTestId("report-columns")).getByRole("combobox", { name: "No." }) as HTMLSelectElement;
+    const no = within(screen.getByTestId("report-columns")).getByRole("combobox", {
+      name: "No.",
+    }) as HTMLSelectElement;
     fireEvent.change(no, { target: { value: "-1" } });
     const bar = await screen.findByTestId("error-bar");
     expect(bar.textContent).toContain(en.errorMapping);
@@ -437,11 +516,20 @@ describe("Export", () => {
 });
 
 describe("Export says only what really happened", () => {
-  const PlatformType = { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac", iOS: "iOS", Android: "Android", Universal: "Universal" };
+  const PlatformType = {
+    PC: "PC",
+    OfficeOnline: "OfficeOnline",
+    Mac: "Mac",
+    iOS: "iOS",
+    Android: "Android",
+    Universal: "Universal",
+  };
   let clicks: string[];
   beforeEach(() => {
     clicks = [];
-    jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+    jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (
+      this: HTMLAnchorElement
+    ) {
       clicks.push(this.download);
     });
   });
@@ -452,39 +540,70 @@ describe("Export says only what really happened", () => {
   });
 
   function onPlatform(platform: string): void {
-    (globalThis as { Office?: unknown }).Office = { PlatformType, context: { diagnostics: { platform }, requirements: { isSetSupported: () => false } } };
+    (globalThis as { Office?: unknown }).Office = {
+      PlatformType,
+      context: { diagnostics: { platform }, requirements: { isSetSupported: () => false } },
+    };
   }
 
   test("in a browser or Excel on Windows, CSV is a download and the pane says it went to the downloads", async () => {
     await renderPane(FakeHost.despf("file"));
     await openTab(en.tabImportExport);
     fireEvent.click(await screen.findByRole("button", { name: en.exportCsv }));
-    expect(await screen.findByText(en.exported(`policy-planner-measures-${isoDay(new Date())}.csv`), {}, { timeout: 20_000 })).toBeTruthy();
+    expect(
+      await screen.findByText(
+        en.exported(`policy-planner-measures-${isoDay(new Date())}.csv`),
+        {},
+        { timeout: 20_000 }
+      )
+    ).toBeTruthy();
     expect(clicks).toEqual([`policy-planner-measures-${isoDay(new Date())}.csv`]);
   });
 
   test("Excel on Mac: CSV goes to the clipboard (no dead download link), and the pane says so", async () => {
     onPlatform("Mac");
     const copied: string[] = [];
-    Object.defineProperty(navigator, "clipboard", { value: { writeText: async (t: string) => void copied.push(t) }, configurable: true });
+    Object.defineProperty(navigator, "clipboard", {
+      value: { writeText: async (t: string) => void copied.push(t) },
+      configurable: true,
+    });
     await renderPane(FakeHost.despf());
     await openTab(en.tabImportExport);
     fireEvent.click(await screen.findByRole("button", { name: en.exportCsv }));
-    expect(await screen.findByText(en.copiedNoDownload(`policy-planner-measures-${isoDay(new Date())}.csv`), {}, { timeout: 20_000 })).toBeTruthy();
+    expect(
+      await screen.findByText(
+        en.copiedNoDownload(`policy-planner-measures-${isoDay(new Date())}.csv`),
+        {},
+        { timeout: 20_000 }
+      )
+    ).toBeTruthy();
     expect(clicks).toEqual([]);
     expect(copied).toHaveLength(1);
     expect(copied[0].split(/\r?\n/)[0]).toMatch(/^No\.,Goal,Strategy,Measure/);
-    expect(screen.queryByText(en.exported(`policy-planner-measures-${isoDay(new Date())}.csv`))).toBeNull();
+    expect(
+      screen.queryByText(en.exported(`policy-planner-measures-${isoDay(new Date())}.csv`))
+    ).toBeNull();
   });
 
   test("Excel on Mac without the clipboard: the JSON is shown to copy, and nothing claims it was saved", async () => {
     onPlatform("Mac");
-    Object.defineProperty(navigator, "clipboard", { value: { writeText: () => Promise.reject(new Error("NotAllowedError")) }, configurable: true });
+    Object.defineProperty(navigator, "clipboard", {
+      value: { writeText: () => Promise.reject(new Error("NotAllowedError")) },
+      configurable: true,
+    });
     await renderPane(FakeHost.despf());
     await openTab(en.tabImportExport);
     fireEvent.click(await screen.findByRole("button", { name: en.exportJson }));
-    expect(await screen.findByText(en.toCopyNoDownload(`policy-planner-${isoDay(new Date())}.json`), {}, { timeout: 20_000 })).toBeTruthy();
-    const box = within(screen.getByTestId("text-to-copy")).getByRole("textbox") as HTMLTextAreaElement;
+    expect(
+      await screen.findByText(
+        en.toCopyNoDownload(`policy-planner-${isoDay(new Date())}.json`),
+        {},
+        { timeout: 20_000 }
+      )
+    ).toBeTruthy();
+    const box = within(screen.getByTestId("text-to-copy")).getByRole(
+      "textbox"
+    ) as HTMLTextAreaElement;
     expect(JSON.parse(box.value).tables.Measures).toHaveLength(139);
     expect(clicks).toEqual([]);
     fireEvent.click(screen.getByRole("button", { name: en.toCopyClose }));
@@ -497,8 +616,17 @@ describe("Export says only what really happened", () => {
     await renderPane(host);
     await openTab(en.tabImportExport);
     fireEvent.click(await screen.findByRole("button", { name: en.exportXlsx }));
-    expect(await screen.findByText(en.openedCopyNoDownload(`policy-planner-${isoDay(new Date())}.xlsx`), {}, { timeout: 20_000 })).toBeTruthy();
-    expect(host.calls.filter((c) => c === "exportXlsx" || c === "openCopy")).toEqual(["exportXlsx", "openCopy"]);
+    expect(
+      await screen.findByText(
+        en.openedCopyNoDownload(`policy-planner-${isoDay(new Date())}.xlsx`),
+        {},
+        { timeout: 20_000 }
+      )
+    ).toBeTruthy();
+    expect(host.calls.filter((c) => c === "exportXlsx" || c === "openCopy")).toEqual([
+      "exportXlsx",
+      "openCopy",
+    ]);
     expect(clicks).toEqual([]);
   });
 
@@ -511,9 +639,15 @@ describe("Export says only what really happened", () => {
     await renderPane(host);
     await openTab(en.tabImportExport);
     fireEvent.click(await screen.findByRole("button", { name: en.exportXlsxFromTables }));
-    const notice = await screen.findByText(/more than Excel on the web can open as a new workbook/, {}, { timeout: 20_000 });
+    const notice = await screen.findByText(
+      /more than Excel on the web can open as a new workbook/,
+      {},
+      { timeout: 20_000 }
+    );
     expect(notice.textContent).toContain("limited to 5 MB");
-    expect(notice.textContent).toContain(`policy-planner-${isoDay(new Date())}.xlsx was sent to your downloads instead`);
+    expect(notice.textContent).toContain(
+      `policy-planner-${isoDay(new Date())}.xlsx was sent to your downloads instead`
+    );
     expect(clicks).toEqual([`policy-planner-${isoDay(new Date())}.xlsx`]);
   });
 });

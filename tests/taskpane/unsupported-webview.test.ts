@@ -10,10 +10,14 @@ import * as path from "node:path";
 
 const ROOT = path.resolve(__dirname, "../..");
 const SCRIPT = fs.readFileSync(path.join(ROOT, "src/unsupported-webview.js"), "utf8");
-const TRIDENT = "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; ms-office; MSOffice 16) like Gecko";
-const EDGEHTML = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; WebView/3.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19041";
-const WEBVIEW2 = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0";
-const MAC = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko)";
+const TRIDENT =
+  "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; ms-office; MSOffice 16) like Gecko";
+const EDGEHTML =
+  "Mozilla/5.0 (Windows NT 10.0; Win64; x64; WebView/3.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19041";
+const WEBVIEW2 =
+  "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0";
+const MAC =
+  "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko)";
 
 const originalUa = navigator.userAgent;
 afterEach(() => {
@@ -62,7 +66,9 @@ test.each([
   expect(box?.textContent).toContain("WebView2 Runtime");
   expect(box?.querySelector('[lang="km"]')?.textContent).toMatch(/[\u1780-\u17ff]/);
   expect(document.getElementById("root")).toBeNull();
-  expect((window as unknown as { __unsupportedWebview?: string }).__unsupportedWebview).toMatch(engine);
+  expect((window as unknown as { __unsupportedWebview?: string }).__unsupportedWebview).toMatch(
+    engine
+  );
 });
 
 test("an engine that cannot compile ES2020 syntax gets the message; a page policy forbidding eval does not", () => {
@@ -73,18 +79,25 @@ test("an engine that cannot compile ES2020 syntax gets the message; a page polic
   expect(message()?.textContent).toContain("without ES2020");
 
   const noEval = function () {
-    throw new EvalError("Refused to evaluate a string as JavaScript because 'unsafe-eval' is not allowed");
+    throw new EvalError(
+      "Refused to evaluate a string as JavaScript because 'unsafe-eval' is not allowed"
+    );
   };
   run("taskpane", MAC, noEval);
   expect(message()).toBeNull();
   expect(document.getElementById("root")).not.toBeNull();
 });
 
-test.each([["WebView2", WEBVIEW2], ["Mac WKWebView", MAC]])("%s: the page is left to start", (_name, ua) => {
+test.each([
+  ["WebView2", WEBVIEW2],
+  ["Mac WKWebView", MAC],
+])("%s: the page is left to start", (_name, ua) => {
   run("taskpane", ua);
   expect(message()).toBeNull();
   expect(document.getElementById("boot")?.textContent).toBe("Policy Planner…");
-  expect((window as unknown as { __unsupportedWebview?: string }).__unsupportedWebview).toBeUndefined();
+  expect(
+    (window as unknown as { __unsupportedWebview?: string }).__unsupportedWebview
+  ).toBeUndefined();
 });
 
 test("commands.html in Trident: each ribbon command opens the message as a dialog and completes when it closes", () => {
@@ -94,14 +107,22 @@ test("commands.html in Trident: each ribbon command opens the message as a dialo
   const closed: string[] = [];
   (window as unknown as { Office: unknown }).Office = {
     onReady: (cb: () => void) => cb(),
-    actions: { associate: (name: string, fn: (e: { completed(): void }) => void) => associated.set(name, fn) },
+    actions: {
+      associate: (name: string, fn: (e: { completed(): void }) => void) => associated.set(name, fn),
+    },
     AsyncResultStatus: { Succeeded: "succeeded" },
     EventType: { DialogMessageReceived: "message", DialogEventReceived: "event" },
     context: {
       ui: {
         displayDialogAsync: (url: string, _o: unknown, cb: (r: unknown) => void) => {
           dialogs.push(url);
-          cb({ status: "succeeded", value: { addEventHandler: (_t: string, h: () => void) => handlers.push(h), close: () => closed.push(url) } });
+          cb({
+            status: "succeeded",
+            value: {
+              addEventHandler: (_t: string, h: () => void) => handlers.push(h),
+              close: () => closed.push(url),
+            },
+          });
         },
       },
     },
@@ -120,7 +141,9 @@ test("commands.html in Trident: each ribbon command opens the message as a dialo
 
   // The dialog page itself shows the message and a Close button that tells the command.
   const sent: string[] = [];
-  (window as unknown as { Office: { context: { ui: { messageParent(m: string): void } } } }).Office.context.ui.messageParent = (m: string) => sent.push(m);
+  (
+    window as unknown as { Office: { context: { ui: { messageParent(m: string): void } } } }
+  ).Office.context.ui.messageParent = (m: string) => sent.push(m);
   window.history.replaceState(null, "", "/commands.html?unsupported=1");
   run("commands", TRIDENT);
   const button = message()?.querySelector("button");
@@ -130,9 +153,26 @@ test("commands.html in Trident: each ribbon command opens the message as a dialo
 });
 
 test("webpack inlines this very file into both pages", async () => {
-  const make = require(path.join(ROOT, "webpack.config.js")) as (env: object, argv: object) => Promise<Array<{ name: string; plugins: Array<{ userOptions?: { filename?: string; templateParameters?: () => Record<string, string> } }> }>>;
+  const make = require(path.join(ROOT, "webpack.config.js")) as (
+    env: object,
+    argv: object
+  ) => Promise<
+    Array<{
+      name: string;
+      plugins: Array<{
+        userOptions?: { filename?: string; templateParameters?: () => Record<string, string> };
+      }>;
+    }>
+  >;
   const configs = await make({ WEBPACK_BUILD: true }, { mode: "production" });
-  const pages = configs.find((c) => c.name === "addin")?.plugins.filter((p) => p.userOptions?.filename?.endsWith(".html")) ?? [];
-  expect(pages.map((p) => p.userOptions?.filename).sort()).toEqual(["commands.html", "taskpane.html"]);
-  for (const p of pages) expect(p.userOptions?.templateParameters?.().unsupportedWebview).toBe(SCRIPT);
+  const pages =
+    configs
+      .find((c) => c.name === "addin")
+      ?.plugins.filter((p) => p.userOptions?.filename?.endsWith(".html")) ?? [];
+  expect(pages.map((p) => p.userOptions?.filename).sort()).toEqual([
+    "commands.html",
+    "taskpane.html",
+  ]);
+  for (const p of pages)
+    expect(p.userOptions?.templateParameters?.().unsupportedWebview).toBe(SCRIPT);
 });

@@ -2,7 +2,14 @@ import type { CheckedWorkbook } from "../../src/host/operations";
 import { initialWorkbookState, workbookReducer } from "../../src/taskpane/workbook-state";
 import { FakeHost } from "./fake-host";
 
-const checked = (host: FakeHost): CheckedWorkbook => ({ tables: host.tables, asOfYear: 2026, findings: [], committees: [], choices: [], counts: { error: 0, warning: 0, info: 0 } });
+const checked = (host: FakeHost): CheckedWorkbook => ({
+  tables: host.tables,
+  asOfYear: 2026,
+  findings: [],
+  committees: [],
+  choices: [],
+  counts: { error: 0, warning: 0, info: 0 },
+});
 
 test("a write drops the findings and numbers worked out from the old tables, and says whether Undo applies", () => {
   const host = FakeHost.despf("file");
@@ -26,6 +33,21 @@ test("another workbook starts from nothing; in Excel a check does not make the p
   s = workbookReducer(s, { type: "checked", result: checked(host) });
   expect(s.changed).toBe(false);
   const other = FakeHost.despf("file");
-  s = workbookReducer(s, { type: "workbook", host: other, mode: "file", fileName: "b.xlsx", tables: other.tables, changed: true });
-  expect(s).toMatchObject({ host: other, mode: "file", fileName: "b.xlsx", check: null, dashboard: null, changed: true, undoImport: false });
+  s = workbookReducer(s, {
+    type: "workbook",
+    host: other,
+    mode: "file",
+    fileName: "b.xlsx",
+    tables: other.tables,
+    changed: true,
+  });
+  expect(s).toMatchObject({
+    host: other,
+    mode: "file",
+    fileName: "b.xlsx",
+    check: null,
+    dashboard: null,
+    changed: true,
+    undoImport: false,
+  });
 });

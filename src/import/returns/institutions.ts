@@ -19,7 +19,8 @@ export interface GenericEntry {
   measures: string[];
 }
 
-const GENERIC_WORDS = /^(all|relevant|other|concerned|related|line|respective)\b.*\b(ministries|institutions|departments|agencies|stakeholders|bodies|authorities)$/;
+const GENERIC_WORDS =
+  /^(all|relevant|other|concerned|related|line|respective)\b.*\b(ministries|institutions|departments|agencies|stakeholders|bodies|authorities)$/;
 const GENERIC_KM = /ពាក់ព័ន្ធ$|ទាំងអស់$/;
 
 /** "Relevant Ministries and Institutions", "All line ministries", "ក្រសួង-ស្ថាប័នពាក់ព័ន្ធ". */
@@ -33,7 +34,10 @@ export function institutionKey(name: string): string {
 }
 
 /** The institutions of the measures (first-seen order) and the generic entries, each with its measures. */
-export function institutionsOf(measures: readonly Measure[]): { institutions: Institution[]; generic: GenericEntry[] } {
+export function institutionsOf(measures: readonly Measure[]): {
+  institutions: Institution[];
+  generic: GenericEntry[];
+} {
   const byKey = new Map<string, Institution>();
   const generic = new Map<string, GenericEntry>();
   for (const m of measures) {

@@ -1,6 +1,13 @@
 import { cellText, isBlank, measureNoKey } from "../../model/cells";
 import { tablesToFramework } from "../../model/convert";
-import { columnIndex, findTable, headerKey, TABLE_HEADERS, type PlannerTables, type TableData } from "../../model/schema";
+import {
+  columnIndex,
+  findTable,
+  headerKey,
+  TABLE_HEADERS,
+  type PlannerTables,
+  type TableData,
+} from "../../model/schema";
 import type { Cell } from "../../model/types";
 import type { Finding, Language } from "../../rules/finding";
 import { validate } from "../../rules/validate";
@@ -74,21 +81,36 @@ export interface RunOptions {
  * the return from the measure's lead institution (the first one its Institutions lists) is
  * kept; without one, the value of the source given first. Every conflict is reported.
  */
-export function planRun(sources: readonly RunSource[], tables: PlannerTables, options: RunOptions): RunReport {
+export function planRun(
+  sources: readonly RunSource[],
+  tables: PlannerTables,
+  options: RunOptions
+): RunReport {
   if (sources.length === 0) throw new Error("No source to import.");
   const framework = tablesToFramework(tables, options.asOfYear);
   const { institutions } = institutionsOf(framework.measures);
   const measureByNo = firstByNo(framework.measures);
-  const checked = sources.map((s) => checkSource(s, framework, options.period ?? null, institutions, measureByNo));
-  const reference: ImportReference = { committees: framework.committees, timeframes: framework.timeframes, goals: framework.goals, strategies: framework.strategies };
+  const checked = sources.map((s) =>
+    checkSource(s, framework, options.period ?? null, institutions, measureByNo)
+  );
+  const reference: ImportReference = {
+    committees: framework.committees,
+    timeframes: framework.timeframes,
+    goals: framework.goals,
+    strategies: framework.strategies,
+  };
   const found = findTable(tables, "Measures");
   const start: TableData = found
     ? found.headers.length > 0
       ? found
       : { ...found, headers: [...TABLE_HEADERS.Measures] }
     : { name: "Measures", headers: [...TABLE_HEADERS.Measures], rows: [] };
-  if (options.mode === "replace" && sources.length > 1) throw new Error("--replace takes one source: it makes Measures exactly that source's rows.");
-  if (options.mode === "replace" && checked[0].kind === "return") throw new Error("--replace is for plain measures sheets: a return only updates its institution's measures.");
+  if (options.mode === "replace" && sources.length > 1)
+    throw new Error("--replace takes one source: it makes Measures exactly that source's rows.");
+  if (options.mode === "replace" && checked[0].kind === "return")
+    throw new Error(
+      "--replace is for plain measures sheets: a return only updates its institution's measures."
+    );
 
   const rejected: RunReport["rejected"] = [];
   const normalised: ImportReport["normalised"] = [];
@@ -96,21 +118,46 @@ export function planRun(sources: readonly RunSource[], tables: PlannerTables, op
   const duplicates: ImportReport["duplicates"] = [];
   const formulasWithoutValue: ImportReport["formulasWithoutValue"] = [];
   const reports: SourceReport[] = [];
-  const sent: Array<{ checked: CheckedSource; rows: Map<string, { no: string; values: Map<string, Cell> }> }> = [];
+  const sent: Array<{
+    checked: CheckedSource;
+    rows: Map<string, { no: string; values: Map<string, Cell> }>;
+  }> = [];
   let current = start;
   let first: ImportReport | null = null;
   for (const c of checked) {
-    const { rows, columns } = c.kind === "return" ? assignedRows(c, measureByNo, rejected) : { rows: c.source.rows, columns: null };
+    const { rows, columns } =
+      c.kind === "return"
+        ? assignedRows(c, measureByNo, rejected)
+        : { rows: c.source.rows, columns: null };
     const mapping = c.kind === "sheet" ? options.mapping : undefined;
     // A plain sheet keeps what its reader found (sheets used and skipped, formulas without a value, where each row came from).
-    const source = c.kind === "return" ? { rows, sheetName: c.source.sheetName } : { ...c.source.read, rows, sheetName: c.source.sheetName };
+    const source =
+      c.kind === "return"
+        ? { rows, sheetName: c.source.sheetName }
+        : { ...c.source.read, rows, sheetName: c.source.sheetName };
     // A return's header is its first row: no need to look for it.
     const headerRow = c.kind === "return" ? 1 : undefined;
-    const planned = planImport(source, current, reference, { mode: options.mode, mapping, headerRow });
+    const planned = planImport(source, current, reference, {
+      mode: options.mode,
+      mapping,
+      headerRow,
+    });
     // A return's columns as the file has them, not as projected.
-    const applied = columns ? { ...planned, mapped: planned.mapped.map((m) => ({ ...m, sourceColumn: columns[m.sourceColumn] ?? m.sourceColumn })) } : planned;
+    const applied = columns
+      ? {
+          ...planned,
+          mapped: planned.mapped.map((m) => ({
+            ...m,
+            sourceColumn: columns[m.sourceColumn] ?? m.sourceColumn,
+          })),
+        }
+      : planned;
     // The same rows planned into an empty table: exactly the values this source sends.
-    const alone = planImport(source, { ...current, rows: [] }, reference, { mode: "merge", mapping, headerRow });
+    const alone = planImport(source, { ...current, rows: [] }, reference, {
+      mode: "merge",
+      mapping,
+      headerRow,
+    });
     first ??= applied;
     current = applied.result;
     for (const x of applied.rejected) rejected.push({ ...x, source: c.source.name });
@@ -135,15 +182,31 @@ export function planRun(sources: readonly RunSource[], tables: PlannerTables, op
   if (!first) throw new Error("No source to import.");
 
   const conflicts = resolveConflicts(sent, current, measureByNo);
-  const diff = options.mode === "merge" ? diffTables(start, current, sent) : { added: first.added, updated: first.updated, unchanged: first.unchanged };
+  const diff =
+    options.mode === "merge"
+      ? diffTables(start, current, sent)
+      : { added: first.added, updated: first.updated, unchanged: first.unchanged };
 
   const entries: ProgressEntry[] = sent.flatMap(({ checked: c, rows }) =>
-    c.period === null ? [] : [...rows.values()].filter((r) => reported(r.values)).map((r) => ({ period: c.period as string, no: r.no, source: c.source.name })),
+    c.period === null
+      ? []
+      : [...rows.values()]
+          .filter((r) => reported(r.values))
+          .map((r) => ({ period: c.period as string, no: r.no, source: c.source.name }))
   );
-  const progress = entries.length ? progressAfter(findTable(tables, "Progress"), entries, current, options.recorded) : null;
+  const progress = entries.length
+    ? progressAfter(findTable(tables, "Progress"), entries, current, options.recorded)
+    : null;
 
-  const wouldBe: PlannerTables = { ...tables, Measures: current, ...(progress ? { Progress: progress.table } : {}) };
-  const findings = newFindings(validate(tables, { asOfYear: options.asOfYear, language: options.language }), validate(wouldBe, { asOfYear: options.asOfYear, language: options.language }));
+  const wouldBe: PlannerTables = {
+    ...tables,
+    Measures: current,
+    ...(progress ? { Progress: progress.table } : {}),
+  };
+  const findings = newFindings(
+    validate(tables, { asOfYear: options.asOfYear, language: options.language }),
+    validate(wouldBe, { asOfYear: options.asOfYear, language: options.language })
+  );
 
   return {
     ...first,
@@ -159,13 +222,19 @@ export function planRun(sources: readonly RunSource[], tables: PlannerTables, op
     conflicts,
     findings,
     sources: reports,
-    progress: progress ? { periods: progress.periods, added: progress.added, replaced: progress.replaced } : null,
+    progress: progress
+      ? { periods: progress.periods, added: progress.added, replaced: progress.replaced }
+      : null,
     progressResult: progress?.table ?? null,
   };
 }
 
 /** A return's header and the rows of measures assigned to its institution; the others are rejected, not applied. */
-function assignedRows(c: CheckedSource, measureByNo: Map<string, { no: string }>, rejected: RunReport["rejected"]): { rows: Cell[][]; columns: number[] } {
+function assignedRows(
+  c: CheckedSource,
+  measureByNo: Map<string, { no: string }>,
+  rejected: RunReport["rejected"]
+): { rows: Cell[][]; columns: number[] } {
   const rows = c.source.rows;
   const header = (rows[0] ?? []).map((h) => headerKey(cellText(h)));
   const noCol = header.indexOf(headerKey("No."));
@@ -214,9 +283,12 @@ function reported(values: Map<string, Cell>): boolean {
 }
 
 function resolveConflicts(
-  sent: ReadonlyArray<{ checked: CheckedSource; rows: Map<string, { no: string; values: Map<string, Cell> }> }>,
+  sent: ReadonlyArray<{
+    checked: CheckedSource;
+    rows: Map<string, { no: string; values: Map<string, Cell> }>;
+  }>,
   result: TableData,
-  measureByNo: Map<string, Parameters<typeof leadInstitutionKey>[0]>,
+  measureByNo: Map<string, Parameters<typeof leadInstitutionKey>[0]>
 ): Conflict[] {
   if (sent.length < 2) return [];
   const conflicts: Conflict[] = [];
@@ -235,11 +307,14 @@ function resolveConflicts(
     if (senders.length < 2) continue;
     const columns = new Set(senders.flatMap(({ r }) => [...r.values.keys()]));
     for (const column of columns) {
-      const values = senders.flatMap(({ s, r }) => (r.values.has(column) ? [{ s, value: r.values.get(column) ?? null }] : []));
+      const values = senders.flatMap(({ s, r }) =>
+        r.values.has(column) ? [{ s, value: r.values.get(column) ?? null }] : []
+      );
       if (new Set(values.map((v) => displayText(v.value))).size < 2) continue;
       const measure = measureByNo.get(key);
       const lead = measure ? leadInstitutionKey(measure) : null;
-      const fromLead = lead === null ? undefined : values.find((v) => v.s.checked.institution?.key === lead);
+      const fromLead =
+        lead === null ? undefined : values.find((v) => v.s.checked.institution?.key === lead);
       const winner = fromLead ?? values[0];
       const row = rowByNo.get(key);
       const col = columnIndex(result, column);
@@ -257,7 +332,11 @@ function resolveConflicts(
 }
 
 /** added / updated / unchanged of the whole run: the workbook before against the result. */
-function diffTables(before: TableData, after: TableData, sent: ReadonlyArray<{ rows: Map<string, { no: string }> }>): Pick<ImportReport, "added" | "updated" | "unchanged"> {
+function diffTables(
+  before: TableData,
+  after: TableData,
+  sent: ReadonlyArray<{ rows: Map<string, { no: string }> }>
+): Pick<ImportReport, "added" | "updated" | "unchanged"> {
   const beforeNo = columnIndex(before, "No.");
   const afterNo = columnIndex(after, "No.");
   // Every row of each No. (the canonical key), so a No. the source repeats is told as the row it added.
@@ -299,7 +378,8 @@ function diffTables(before: TableData, after: TableData, sent: ReadonlyArray<{ r
 
 /** The findings of `after` that `before` does not have (compared without their row number). */
 function newFindings(before: readonly Finding[], after: readonly Finding[]): Finding[] {
-  const key = (f: Finding) => [f.rule, f.table, f.column ?? "", f.key ?? "", f.message].join("\u0000");
+  const key = (f: Finding) =>
+    [f.rule, f.table, f.column ?? "", f.key ?? "", f.message].join("\u0000");
   const counts = new Map<string, number>();
   for (const f of before) counts.set(key(f), (counts.get(key(f)) ?? 0) + 1);
   return after.filter((f) => {

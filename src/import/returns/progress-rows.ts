@@ -1,6 +1,12 @@
 import { cellText } from "../../model/cells";
 import { parsePeriod } from "../../model/period";
-import { columnIndex, headerKey, PROGRESS_TABLE, TABLE_HEADERS, type TableData } from "../../model/schema";
+import {
+  columnIndex,
+  headerKey,
+  PROGRESS_TABLE,
+  TABLE_HEADERS,
+  type TableData,
+} from "../../model/schema";
 import type { Cell } from "../../model/types";
 
 /** A measure a source reported for a period. */
@@ -20,10 +26,12 @@ export function progressAfter(
   existing: TableData | undefined,
   entries: readonly ProgressEntry[],
   measures: TableData,
-  recorded: string,
+  recorded: string
 ): { table: TableData; periods: string[]; added: number; replaced: number } {
-  const headers = existing && existing.headers.length ? [...existing.headers] : [...TABLE_HEADERS.Progress];
-  for (const h of TABLE_HEADERS.Progress) if (!headers.some((x) => headerKey(x) === headerKey(h))) headers.push(h);
+  const headers =
+    existing && existing.headers.length ? [...existing.headers] : [...TABLE_HEADERS.Progress];
+  for (const h of TABLE_HEADERS.Progress)
+    if (!headers.some((x) => headerKey(x) === headerKey(h))) headers.push(h);
   const at = (h: string) => headers.findIndex((x) => headerKey(x) === headerKey(h));
   const width = headers.length;
   const periodCol = at("Period");
@@ -46,7 +54,9 @@ export function progressAfter(
     const k = cellText(row[noCol]).toLowerCase();
     if (k && !byNo.has(k)) byNo.set(k, row);
   }
-  const source = new Map(["Status", "Progress %", "Notes"].map((h) => [h, columnIndex(measures, h)]));
+  const source = new Map(
+    ["Status", "Progress %", "Notes"].map((h) => [h, columnIndex(measures, h)])
+  );
   const value = (row: Cell[] | undefined, header: string): Cell => {
     const i = source.get(header) ?? -1;
     return row && i >= 0 ? (row[i] ?? null) : null;
@@ -66,7 +76,12 @@ export function progressAfter(
     return out;
   });
   const periods = [...new Set(entries.map((e) => e.period))];
-  return { table: { name: existing?.name ?? PROGRESS_TABLE, headers, rows: [...kept, ...added] }, periods, added: added.length, replaced };
+  return {
+    table: { name: existing?.name ?? PROGRESS_TABLE, headers, rows: [...kept, ...added] },
+    periods,
+    added: added.length,
+    replaced,
+  };
 }
 
 function pairKey(period: string, source: string): string {

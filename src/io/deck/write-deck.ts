@@ -29,12 +29,47 @@ function addSlide(pptx: PptxGenJS, plan: DeckPlan, s: DeckSlide): void {
   const font = plan.font;
   if (s.kind === "title") {
     slide.background = { color: ACCENT };
-    slide.addText(s.title, { x: MARGIN, y: 2.0, w: W - 2 * MARGIN, h: 1.2, fontFace: font, fontSize: 40, bold: true, color: "FFFFFF" });
-    slide.addText(s.subtitle, { x: MARGIN, y: 3.2, w: W - 2 * MARGIN, h: 1.0, fontFace: font, fontSize: 22, color: "FFFFFF" });
-    slide.addText(s.lines.join("\n"), { x: MARGIN, y: 4.6, w: W - 2 * MARGIN, h: 1.6, fontFace: font, fontSize: 16, color: "DDEBF7", valign: "top" });
+    slide.addText(s.title, {
+      x: MARGIN,
+      y: 2.0,
+      w: W - 2 * MARGIN,
+      h: 1.2,
+      fontFace: font,
+      fontSize: 40,
+      bold: true,
+      color: "FFFFFF",
+    });
+    slide.addText(s.subtitle, {
+      x: MARGIN,
+      y: 3.2,
+      w: W - 2 * MARGIN,
+      h: 1.0,
+      fontFace: font,
+      fontSize: 22,
+      color: "FFFFFF",
+    });
+    slide.addText(s.lines.join("\n"), {
+      x: MARGIN,
+      y: 4.6,
+      w: W - 2 * MARGIN,
+      h: 1.6,
+      fontFace: font,
+      fontSize: 16,
+      color: "DDEBF7",
+      valign: "top",
+    });
     return;
   }
-  slide.addText(s.title, { x: MARGIN, y: 0.3, w: W - 2 * MARGIN, h: 0.8, fontFace: font, fontSize: 26, bold: true, color: ACCENT });
+  slide.addText(s.title, {
+    x: MARGIN,
+    y: 0.3,
+    w: W - 2 * MARGIN,
+    h: 0.8,
+    fontFace: font,
+    fontSize: 26,
+    bold: true,
+    color: ACCENT,
+  });
   if (s.kind === "overview") {
     s.numbers.forEach((n, i) => {
       const x = MARGIN + i * 4.2;
@@ -44,26 +79,54 @@ function addSlide(pptx: PptxGenJS, plan: DeckPlan, s: DeckSlide): void {
           { text: n.label, options: { fontSize: 16, bold: true, color: INK, breakLine: true } },
           { text: n.note, options: { fontSize: 12, color: MUTED } },
         ],
-        { x, y: 1.2, w: 4.0, h: 1.6, fontFace: font, valign: "top", fill: { color: "F2F2F2" } },
+        { x, y: 1.2, w: 4.0, h: 1.6, fontFace: font, valign: "top", fill: { color: "F2F2F2" } }
       );
     });
-    s.charts.forEach((c, i) => addChart(pptx, slide, c, font, { x: MARGIN + i * 6.2, y: 3.0, w: 6.0, h: 4.2 }));
+    s.charts.forEach((c, i) =>
+      addChart(pptx, slide, c, font, { x: MARGIN + i * 6.2, y: 3.0, w: 6.0, h: 4.2 })
+    );
     return;
   }
   if (s.kind === "committee") {
     if (s.chart) addChart(pptx, slide, s.chart, font, { x: MARGIN, y: 1.2, w: 4.6, h: 5.6 });
-    slide.addText(s.note, { x: 5.3, y: 1.15, w: W - 5.3 - MARGIN, h: 0.5, fontFace: font, fontSize: 14, color: MUTED });
+    slide.addText(s.note, {
+      x: 5.3,
+      y: 1.15,
+      w: W - 5.3 - MARGIN,
+      h: 0.5,
+      fontFace: font,
+      fontSize: 14,
+      color: MUTED,
+    });
     if (s.table) addTable(slide, s.table, font, { x: 5.3, y: 1.7, w: W - 5.3 - MARGIN });
     return;
   }
-  if (s.note) slide.addText(s.note, { x: MARGIN, y: 1.2, w: W - 2 * MARGIN, h: 0.5, fontFace: font, fontSize: 14, color: MUTED });
+  if (s.note)
+    slide.addText(s.note, {
+      x: MARGIN,
+      y: 1.2,
+      w: W - 2 * MARGIN,
+      h: 0.5,
+      fontFace: font,
+      fontSize: 14,
+      color: MUTED,
+    });
   if (s.table) addTable(slide, s.table, font, { x: MARGIN, y: 1.2, w: W - 2 * MARGIN });
 }
 
-function addChart(pptx: PptxGenJS, slide: PptxGenJS.Slide, c: DeckChart, font: string, box: { x: number; y: number; w: number; h: number }): void {
+function addChart(
+  pptx: PptxGenJS,
+  slide: PptxGenJS.Slide,
+  c: DeckChart,
+  font: string,
+  box: { x: number; y: number; w: number; h: number }
+): void {
   const data = c.series.map((s) => ({ name: s.name, labels: c.categories, values: s.values }));
   // One series with a colour per point (pptxgenjs writes a <c:dPt> each), or a colour per series.
-  const colors = c.series.length === 1 && c.series[0].pointColors ? c.series[0].pointColors : c.series.map((s) => s.color ?? ACCENT);
+  const colors =
+    c.series.length === 1 && c.series[0].pointColors
+      ? c.series[0].pointColors
+      : c.series.map((s) => s.color ?? ACCENT);
   slide.addChart(pptx.ChartType.bar, data, {
     ...box,
     barDir: c.type === "column" ? "col" : "bar",
@@ -93,16 +156,40 @@ function addChart(pptx: PptxGenJS, slide: PptxGenJS.Slide, c: DeckChart, font: s
   });
 }
 
-function addTable(slide: PptxGenJS.Slide, t: DeckTable, font: string, box: { x: number; y: number; w: number }): void {
+function addTable(
+  slide: PptxGenJS.Slide,
+  t: DeckTable,
+  font: string,
+  box: { x: number; y: number; w: number }
+): void {
   const total = t.widths.reduce((a, b) => a + b, 0);
   const colW = t.widths.map((w) => (w / total) * box.w);
   const statusCol = t.statusColumn ?? -1;
-  const header = t.headers.map((text) => ({ text, options: { bold: true, color: "FFFFFF", fill: { color: ACCENT }, fontFace: font, fontSize: 12 } }));
+  const header = t.headers.map((text) => ({
+    text,
+    options: { bold: true, color: "FFFFFF", fill: { color: ACCENT }, fontFace: font, fontSize: 12 },
+  }));
   const rows = t.rows.map((r, i) =>
     r.map((text, j) => {
       const color = j === statusCol ? t.statusColors?.[i] : null;
-      return { text, options: { fontFace: font, fontSize: 11, color: color ? "FFFFFF" : INK, ...(color ? { fill: { color }, bold: true } : {}) } };
-    }),
+      return {
+        text,
+        options: {
+          fontFace: font,
+          fontSize: 11,
+          color: color ? "FFFFFF" : INK,
+          ...(color ? { fill: { color }, bold: true } : {}),
+        },
+      };
+    })
   );
-  slide.addTable([header, ...rows], { x: box.x, y: box.y, w: box.w, colW, border: { type: "solid", pt: 0.5, color: "BFBFBF" }, valign: "top", margin: 0.05 });
+  slide.addTable([header, ...rows], {
+    x: box.x,
+    y: box.y,
+    w: box.w,
+    colW,
+    border: { type: "solid", pt: 0.5, color: "BFBFBF" },
+    valign: "top",
+    margin: 0.05,
+  });
 }

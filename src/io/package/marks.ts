@@ -13,7 +13,10 @@ export const MARK_TAG = "PolicyPlannerMark";
 
 /** Removes our marks from a sheet's tail. */
 export function withoutMarks(tail: string): string {
-  return removeChildren(tail, (c) => c.local === "conditionalFormatting" && c.xml.includes(MARK_TAG));
+  return removeChildren(
+    tail,
+    (c) => c.local === "conditionalFormatting" && c.xml.includes(MARK_TAG)
+  );
 }
 
 /** Adds the marks over one table (errors first: the lowest priority number wins). */
@@ -27,7 +30,7 @@ export function withMarks(tail: string, table: TableExtent, styles: Styles): str
     out = insertChild(
       out,
       "conditionalFormatting",
-      `<conditionalFormatting sqref="${rule.range}"><cfRule type="expression" dxfId="${dxf}" priority="${next++}"><formula>${formula}</formula></cfRule></conditionalFormatting>`,
+      `<conditionalFormatting sqref="${rule.range}"><cfRule type="expression" dxfId="${dxf}" priority="${next++}"><formula>${formula}</formula></cfRule></conditionalFormatting>`
     );
   }
   // insertChild puts each before the first later element: keep them in severity order.
@@ -60,7 +63,11 @@ function validationXml(v: ColumnValidation): string | null {
  * The sheet's data validations with ours over `validations` (each on one table column): any
  * range within one of those columns that starts in its `clear` box (the body) gives way.
  */
-export function withValidations(tail: string, validations: ColumnValidation[], clear: Box[]): string {
+export function withValidations(
+  tail: string,
+  validations: ColumnValidation[],
+  clear: Box[]
+): string {
   const block = children(tail).find((c) => c.local === "dataValidations");
   const kept: string[] = [];
   if (block) {
@@ -69,15 +76,26 @@ export function withValidations(tail: string, validations: ColumnValidation[], c
       const sq = /\ssqref="([^"]*)"/.exec(m[2])?.[1] ?? "";
       const rest = sq.split(/\s+/).filter((part) => {
         const b = sqrefBoxes(part)[0];
-        return !b || !clear.some((c) => b.left >= c.left && b.right <= c.right && b.top >= c.top && b.top <= c.bottom);
+        return (
+          !b ||
+          !clear.some(
+            (c) => b.left >= c.left && b.right <= c.right && b.top >= c.top && b.top <= c.bottom
+          )
+        );
       });
       if (rest.length === 0) continue;
-      kept.push(rest.join(" ") === sq ? m[0] : m[0].replace(/\ssqref="[^"]*"/, () => ` sqref="${rest.join(" ")}"`));
+      kept.push(
+        rest.join(" ") === sq
+          ? m[0]
+          : m[0].replace(/\ssqref="[^"]*"/, () => ` sqref="${rest.join(" ")}"`)
+      );
     }
   }
   const ours = validations.map(validationXml).filter((x): x is string => x !== null);
   const all = [...kept, ...ours];
-  const xml = all.length ? `<dataValidations count="${all.length}">${all.join("")}</dataValidations>` : "";
+  const xml = all.length
+    ? `<dataValidations count="${all.length}">${all.join("")}</dataValidations>`
+    : "";
   if (block) return replaceChild(tail, block, xml);
   return xml ? insertChild(tail, "dataValidations", xml) : tail;
 }

@@ -7,9 +7,22 @@
  *  - styles.xml appended to; the workbook's sheet list, names and relationships for new sheets.
  * sharedStrings.xml is never touched: cells it writes hold their strings inline.
  */
-import { ALL_TABLE_NAMES, TABLE_NAMES, columnIndex, headerKey, type PlannerTables, type TableData, type TableName } from "../../model/schema";
+import {
+  ALL_TABLE_NAMES,
+  TABLE_NAMES,
+  columnIndex,
+  headerKey,
+  type PlannerTables,
+  type TableData,
+  type TableName,
+} from "../../model/schema";
 import type { Cell } from "../../model/types";
-import { checkOwnedSheets, isOlderOwnedSheet, OWNED_MARKER, type ExistingSheet } from "../../plan/owned-sheets";
+import {
+  checkOwnedSheets,
+  isOlderOwnedSheet,
+  OWNED_MARKER,
+  type ExistingSheet,
+} from "../../plan/owned-sheets";
 import { VALIDATIONS } from "../../plan/setup";
 import type { PlanSheet, PlanTable, WorkbookPlan } from "../../plan/types";
 import { XlsxBook } from "../xlsx-book";
@@ -23,12 +36,15 @@ import { usedBottom, writeTable } from "./table-writer";
 import { openScratch, removeSheet, transplant, type TransplantRequest } from "./transplant";
 import { indexWorkbook, type TableEntry } from "./workbook-index";
 
-const quoteSheet = (name: string) => (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
+const quoteSheet = (name: string) =>
+  /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)
+    ? name
+    : `'${name.replace(/'/g, "''")}'`;
 
 export class PackageBook {
   private constructor(
     private readonly state: BookState,
-    private readonly originalStyles: string,
+    private readonly originalStyles: string
   ) {}
 
   static async open(bytes: Uint8Array): Promise<PackageBook> {
@@ -36,8 +52,14 @@ export class PackageBook {
     const index = await indexWorkbook(parts);
     const stylesXml = index.stylesPath ? ((await parts.text(index.stylesPath)) ?? "") : "";
     const styles = new Styles(stylesXml);
-    const shared = parseSharedStrings(index.sharedStringsPath ? await parts.text(index.sharedStringsPath) : null);
-    const state = new BookState(parts, index, styles, { shared, dateStyles: styles.dateStyles(), date1904: index.date1904 });
+    const shared = parseSharedStrings(
+      index.sharedStringsPath ? await parts.text(index.sharedStringsPath) : null
+    );
+    const state = new BookState(parts, index, styles, {
+      shared,
+      dateStyles: styles.dateStyles(),
+      date1904: index.date1904,
+    });
     return new PackageBook(state, stylesXml);
   }
 
@@ -54,20 +76,32 @@ export class PackageBook {
       if (t) found.push([n, t]);
     }
     const bySheet = new Map<string, Array<readonly [TableName, TableEntry]>>();
-    for (const f of found) bySheet.set(f[1].sheet.path, [...(bySheet.get(f[1].sheet.path) ?? []), f]);
+    for (const f of found)
+      bySheet.set(f[1].sheet.path, [...(bySheet.get(f[1].sheet.path) ?? []), f]);
     for (const [path, list] of bySheet) {
       const sheet = await this.state.sheet(path);
-      const boxes = list.map(([, t]) => ({ top: t.top, left: t.left, bottom: usedBottom(t, sheet.body, sheet.prefix) - t.totalsRows, right: t.right }));
+      const boxes = list.map(([, t]) => ({
+        top: t.top,
+        left: t.left,
+        bottom: usedBottom(t, sheet.body, sheet.prefix) - t.totalsRows,
+        right: t.right,
+      }));
       const values = readBoxes(sheet.body, sheet.prefix, boxes, this.state.values);
       list.forEach(([contract, t], i) => {
         const grid = values[i];
         const headers = grid[0].map((h, c) => {
-          const text = h === null ? "" : h instanceof Date ? h.toISOString().slice(0, 10) : String(h);
+          const text =
+            h === null ? "" : h instanceof Date ? h.toISOString().slice(0, 10) : String(h);
           return t.headerRows > 0 && text.trim() !== "" ? text : (t.columns[c] ?? `Column${c + 1}`);
         });
         let rows = grid.slice(t.headerRows > 0 ? 1 : 0);
         if (rows.length === 1 && rows[0].every((c) => c === null || c === "")) rows = [];
-        out[contract] = { name: t.name, headers, rows, location: { sheet: t.sheet.name, row: t.top - 1, col: t.left - 1 } };
+        out[contract] = {
+          name: t.name,
+          headers,
+          rows,
+          location: { sheet: t.sheet.name, row: t.top - 1, col: t.left - 1 },
+        };
       });
     }
     return out;
@@ -82,7 +116,12 @@ export class PackageBook {
       let a1 = "";
       if (s.path) {
         const sheet = await this.state.sheet(s.path);
-        const v = readBoxes(sheet.body, sheet.prefix, [{ top: 1, left: 1, bottom: 1, right: 1 }], this.state.values)[0][0][0];
+        const v = readBoxes(
+          sheet.body,
+          sheet.prefix,
+          [{ top: 1, left: 1, bottom: 1, right: 1 }],
+          this.state.values
+        )[0][0][0];
         a1 = v === null ? "" : String(v);
       }
       out.push({ name: s.name, marked, hasTable: index.tables.some((t) => t.sheet === s), a1 });
@@ -96,8 +135,11 @@ export class PackageBook {
     // Sheets an earlier version owned and the plan no longer builds: only ours (marked, or our old title), never one holding a table.
     for (const name of plan.retire ?? []) {
       const there = existing.find((s) => s.name.toLowerCase() === name.toLowerCase());
-      const entry = this.state.index.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
-      if (there && entry && !there.hasTable && (there.marked || isOlderOwnedSheet(there))) await removeSheet(this.state, entry);
+      const entry = this.state.index.sheets.find(
+        (s) => s.name.toLowerCase() === name.toLowerCase()
+      );
+      if (there && entry && !there.hasTable && (there.marked || isOlderOwnedSheet(there)))
+        await removeSheet(this.state, entry);
     }
     const { index } = this.state;
     // Existing planner tables: missing columns added, an empty table filled.
@@ -118,7 +160,9 @@ export class PackageBook {
       const taken = new Set(index.sheets.map((s) => s.name.toLowerCase()));
       const requests: TransplantRequest[] = render.map((sheet) => {
         if (sheet.owned) {
-          const replace = index.sheets.find((s) => s.name.toLowerCase() === sheet.name.toLowerCase());
+          const replace = index.sheets.find(
+            (s) => s.name.toLowerCase() === sheet.name.toLowerCase()
+          );
           return { from: sheet.name, to: replace?.name ?? sheet.name, replace, owned: true };
         }
         let to = sheet.name;
@@ -129,7 +173,8 @@ export class PackageBook {
       await transplant(this.state, built, requests);
     }
     // Dropdowns last: a list's source table may only now exist.
-    for (const sheet of plan.sheets) if (!sheet.owned) for (const t of sheet.tables) await this.formatTable(t.name as TableName);
+    for (const sheet of plan.sheets)
+      if (!sheet.owned) for (const t of sheet.tables) await this.formatTable(t.name as TableName);
     if (plan.marks) await this.mark();
     this.state.saveStyles(this.originalStyles);
   }
@@ -142,7 +187,11 @@ export class PackageBook {
     if (missing.length === 0 && !fill) return;
     const headers = [...current.headers, ...missing];
     const rows: Cell[][] = fill
-      ? plan.rows.map((r) => headers.map((h) => r[plan.headers.findIndex((x) => headerKey(x) === headerKey(h))] ?? null))
+      ? plan.rows.map((r) =>
+          headers.map(
+            (h) => r[plan.headers.findIndex((x) => headerKey(x) === headerKey(h))] ?? null
+          )
+        )
       : current.rows.map((r) => [...r, ...missing.map((): Cell => null)]);
     await this.writeTable({ name: current.name, headers, rows });
   }
@@ -153,7 +202,11 @@ export class PackageBook {
     await writeTable(this.state, t, table.headers, table.rows);
     const contract = TABLE_NAMES.find((n) => n.toLowerCase() === table.name.toLowerCase());
     if (contract) {
-      const dependents = TABLE_NAMES.filter((n) => n !== contract && (VALIDATIONS[n] ?? []).some((v) => "source" in v && v.source.table === contract));
+      const dependents = TABLE_NAMES.filter(
+        (n) =>
+          n !== contract &&
+          (VALIDATIONS[n] ?? []).some((v) => "source" in v && v.source.table === contract)
+      );
       for (const n of [contract, ...dependents]) await this.formatTable(n);
     }
     this.state.saveStyles(this.originalStyles);
@@ -187,19 +240,34 @@ export class PackageBook {
       validations.push({ box, rule, listSource });
     }
     const sheet = await this.state.sheet(t.sheet.path);
-    this.state.saveSheet(t.sheet.path, { ...sheet, tail: withValidations(sheet.tail, validations, clear) });
+    this.state.saveSheet(t.sheet.path, {
+      ...sheet,
+      tail: withValidations(sheet.tail, validations, clear),
+    });
   }
 
   /** Our marks over every planner table, the previous ones removed. */
   private async mark(): Promise<void> {
-    const tables = TABLE_NAMES.map((n) => this.plannerTable(n)).filter((t): t is TableEntry => t !== undefined);
+    const tables = TABLE_NAMES.map((n) => this.plannerTable(n)).filter(
+      (t): t is TableEntry => t !== undefined
+    );
     const paths = new Set(tables.map((t) => t.sheet.path));
     for (const path of paths) {
       const sheet = await this.state.sheet(path);
       let tail = withoutMarks(sheet.tail);
       for (const t of tables.filter((x) => x.sheet.path === path)) {
         const height = Math.max(0, t.bottom - t.totalsRows - t.top);
-        tail = withMarks(tail, { sheet: t.sheet.name, row: t.top - 1, col: t.left - 1, width: t.right - t.left + 1, height }, this.state.styles);
+        tail = withMarks(
+          tail,
+          {
+            sheet: t.sheet.name,
+            row: t.top - 1,
+            col: t.left - 1,
+            width: t.right - t.left + 1,
+            height,
+          },
+          this.state.styles
+        );
       }
       if (tail !== sheet.tail) this.state.saveSheet(path, { ...sheet, tail });
     }

@@ -16,7 +16,11 @@ export class PackageParts {
   private readonly changed = new Set<string>();
   private readonly declared = new Map<string, number>();
 
-  private constructor(private readonly zip: JSZip, limits: ZipLimits, entries: Array<{ name: string; uncompressedSize: number }>) {
+  private constructor(
+    private readonly zip: JSZip,
+    limits: ZipLimits,
+    entries: Array<{ name: string; uncompressedSize: number }>
+  ) {
     this.fallbackCap = limits.maxUncompressedBytes;
     for (const e of entries) this.declared.set(e.name.replace(/^\/+/, ""), e.uncompressedSize);
   }
@@ -24,7 +28,10 @@ export class PackageParts {
   private readonly fallbackCap: number;
 
   /** Checks the zip from its directory (not a zip, damaged, a zip bomb) before inflating anything. */
-  static async open(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<PackageParts> {
+  static async open(
+    bytes: Uint8Array,
+    limits: ZipLimits = DEFAULT_ZIP_LIMITS
+  ): Promise<PackageParts> {
     if (bytes.length === 0) throw new WorkbookReadError("The file is empty (0 bytes).");
     const entries = inspectZip(bytes, limits);
     let zip: JSZip;
@@ -41,7 +48,9 @@ export class PackageParts {
     const exact = this.zip.file(part);
     if (exact) return exact;
     const key = part.toLowerCase();
-    const found = Object.keys(this.zip.files).find((n) => n.replace(/^\/+/, "").toLowerCase() === key && !this.zip.files[n].dir);
+    const found = Object.keys(this.zip.files).find(
+      (n) => n.replace(/^\/+/, "").toLowerCase() === key && !this.zip.files[n].dir
+    );
     return found ? this.zip.files[found] : null;
   }
 
@@ -59,7 +68,12 @@ export class PackageParts {
     const file = this.entry(part);
     if (!file) return null;
     try {
-      const text = decodeXml(await inflateCapped(file, this.declared.get(file.name.replace(/^\/+/, "")) ?? this.fallbackCap));
+      const text = decodeXml(
+        await inflateCapped(
+          file,
+          this.declared.get(file.name.replace(/^\/+/, "")) ?? this.fallbackCap
+        )
+      );
       this.texts.set(part, text);
       return text;
     } catch (e) {
@@ -70,7 +84,8 @@ export class PackageParts {
 
   async requireText(part: string): Promise<string> {
     const t = await this.text(part);
-    if (t === null) throw new WorkbookReadError(DAMAGED, { cause: new Error(`part ${part} missing`) });
+    if (t === null)
+      throw new WorkbookReadError(DAMAGED, { cause: new Error(`part ${part} missing`) });
     return t;
   }
 
@@ -116,22 +131,38 @@ export class PackageParts {
   async setContentType(part: string, type: string): Promise<void> {
     const xml = await this.requireText(CT_PART);
     const name = "/" + part.replace(/^\/+/, "");
-    const without = xml.replace(new RegExp(`<Override\\b[^>]*PartName="${escapeRegex(name)}"[^>]*/>`, "i"), "");
-    this.set(CT_PART, without.replace(/<\/Types>\s*$/, () => `<Override PartName="${name}" ContentType="${type}"/></Types>`));
+    const without = xml.replace(
+      new RegExp(`<Override\\b[^>]*PartName="${escapeRegex(name)}"[^>]*/>`, "i"),
+      ""
+    );
+    this.set(
+      CT_PART,
+      without.replace(
+        /<\/Types>\s*$/,
+        () => `<Override PartName="${name}" ContentType="${type}"/></Types>`
+      )
+    );
   }
 
   async removeContentType(part: string): Promise<void> {
     const xml = await this.text(CT_PART);
     if (xml === null) return;
     const name = "/" + part.replace(/^\/+/, "");
-    const next = xml.replace(new RegExp(`<Override\\b[^>]*PartName="${escapeRegex(name)}"[^>]*/>`, "i"), "");
+    const next = xml.replace(
+      new RegExp(`<Override\\b[^>]*PartName="${escapeRegex(name)}"[^>]*/>`, "i"),
+      ""
+    );
     if (next !== xml) this.set(CT_PART, next);
   }
 
   /** Changed parts deflated fast (level 1: pako in JavaScript is the build's largest cost at level 6). */
   async toBytes(): Promise<Uint8Array> {
     try {
-      return await this.zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 1 } });
+      return await this.zip.generateAsync({
+        type: "uint8array",
+        compression: "DEFLATE",
+        compressionOptions: { level: 1 },
+      });
     } catch (e) {
       throw new WorkbookReadError(DAMAGED, { cause: e });
     }

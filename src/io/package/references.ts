@@ -16,13 +16,19 @@ export function intersects(a: Box, b: Box): boolean {
 }
 
 export function inside(inner: Box, outer: Box): boolean {
-  return inner.top >= outer.top && inner.bottom <= outer.bottom && inner.left >= outer.left && inner.right <= outer.right;
+  return (
+    inner.top >= outer.top &&
+    inner.bottom <= outer.bottom &&
+    inner.left >= outer.left &&
+    inner.right <= outer.right
+  );
 }
 
 export function boxA1(b: Box): string {
   const col = (n: number) => {
     let s = "";
-    for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+    for (let k = n; k > 0; k = Math.floor((k - 1) / 26))
+      s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
     return s;
   };
   const a = `${col(b.left)}${b.top}`;
@@ -37,12 +43,29 @@ export function parseArea(text: string): Box | null {
   if (m) {
     const [c1, r1] = [columnNumber(m[1]), Number(m[2])];
     const [c2, r2] = m[3] ? [columnNumber(m[3]), Number(m[4])] : [c1, r1];
-    return { top: Math.min(r1, r2), bottom: Math.max(r1, r2), left: Math.min(c1, c2), right: Math.max(c1, c2) };
+    return {
+      top: Math.min(r1, r2),
+      bottom: Math.max(r1, r2),
+      left: Math.min(c1, c2),
+      right: Math.max(c1, c2),
+    };
   }
   m = /^([A-Za-z]{1,3}):([A-Za-z]{1,3})$/.exec(t);
-  if (m) return { top: 1, bottom: MAX_ROW, left: Math.min(columnNumber(m[1]), columnNumber(m[2])), right: Math.max(columnNumber(m[1]), columnNumber(m[2])) };
+  if (m)
+    return {
+      top: 1,
+      bottom: MAX_ROW,
+      left: Math.min(columnNumber(m[1]), columnNumber(m[2])),
+      right: Math.max(columnNumber(m[1]), columnNumber(m[2])),
+    };
   m = /^(\d+):(\d+)$/.exec(t);
-  if (m) return { top: Math.min(Number(m[1]), Number(m[2])), bottom: Math.max(Number(m[1]), Number(m[2])), left: 1, right: MAX_COL };
+  if (m)
+    return {
+      top: Math.min(Number(m[1]), Number(m[2])),
+      bottom: Math.max(Number(m[1]), Number(m[2])),
+      left: 1,
+      right: MAX_COL,
+    };
   return null;
 }
 
@@ -63,7 +86,10 @@ export interface FormulaRef {
 
 const SHEET = `(?:'((?:[^']|'')+)'|([A-Za-z_\\u00A0-\\uFFFF][\\w.\\u00A0-\\uFFFF]*))!`;
 const AREA = `(\\$?[A-Za-z]{1,3}\\$?\\d+(?::\\$?[A-Za-z]{1,3}\\$?\\d+)?|\\$?[A-Za-z]{1,3}:\\$?[A-Za-z]{1,3}|\\$?\\d+:\\$?\\d+)`;
-const REF_RE = new RegExp(`(?<![\\w.\\u00A0-\\uFFFF])(?:${SHEET})?${AREA}(?![\\w(!\\u00A0-\\uFFFF])`, "g");
+const REF_RE = new RegExp(
+  `(?<![\\w.\\u00A0-\\uFFFF])(?:${SHEET})?${AREA}(?![\\w(!\\u00A0-\\uFFFF])`,
+  "g"
+);
 
 /**
  * The cell areas a formula refers to, read conservatively: string literals and structured
@@ -84,11 +110,21 @@ export function formulaRefs(formula: string, ownSheet: string): FormulaRef[] {
 }
 
 /** A shared formula's references, grown over the range it is shared across. */
-export function sharedRefs(formula: string, ownSheet: string, master: Box, range: Box): FormulaRef[] {
+export function sharedRefs(
+  formula: string,
+  ownSheet: string,
+  master: Box,
+  range: Box
+): FormulaRef[] {
   const dr = range.bottom - master.top;
   const dc = range.right - master.left;
   return formulaRefs(formula, ownSheet).map((r) => ({
     sheet: r.sheet,
-    box: { top: r.box.top, left: r.box.left, bottom: Math.min(MAX_ROW, r.box.bottom + dr), right: Math.min(MAX_COL, r.box.right + dc) },
+    box: {
+      top: r.box.top,
+      left: r.box.left,
+      bottom: Math.min(MAX_ROW, r.box.bottom + dr),
+      right: Math.min(MAX_COL, r.box.right + dc),
+    },
   }));
 }

@@ -4,11 +4,39 @@
  */
 
 const ORDER = [
-  "sheetCalcPr", "sheetProtection", "protectedRanges", "scenarios", "autoFilter", "sortState", "dataConsolidate",
-  "customSheetViews", "mergeCells", "phoneticPr", "conditionalFormatting", "dataValidations", "hyperlinks",
-  "printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks", "customProperties",
-  "cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "drawingHF", "picture",
-  "oleObjects", "controls", "webPublishItems", "tableParts", "extLst",
+  "sheetCalcPr",
+  "sheetProtection",
+  "protectedRanges",
+  "scenarios",
+  "autoFilter",
+  "sortState",
+  "dataConsolidate",
+  "customSheetViews",
+  "mergeCells",
+  "phoneticPr",
+  "conditionalFormatting",
+  "dataValidations",
+  "hyperlinks",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
 ];
 
 export interface Child {
@@ -45,7 +73,8 @@ export function children(tail: string): Child[] {
       continue;
     }
     if (depth === 0) {
-      if (selfClosing) out.push({ local: m[3], start: m.index, end: m.index + m[0].length, xml: m[0] });
+      if (selfClosing)
+        out.push({ local: m[3], start: m.index, end: m.index + m[0].length, xml: m[0] });
       else {
         open = { local: m[3], start: m.index };
         depth++;
@@ -66,7 +95,8 @@ export function insertChild(tail: string, local: string, xml: string): string {
 /** The tail without the children for which `drop` is true. */
 export function removeChildren(tail: string, drop: (c: Child) => boolean): string {
   let out = tail;
-  for (const c of children(tail).reverse()) if (drop(c)) out = out.slice(0, c.start) + out.slice(c.end);
+  for (const c of children(tail).reverse())
+    if (drop(c)) out = out.slice(0, c.start) + out.slice(c.end);
   return out;
 }
 

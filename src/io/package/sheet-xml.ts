@@ -21,11 +21,21 @@ export function splitSheet(xml: string): SheetParts {
   const prefix = open[1];
   const afterOpen = open.index + open[0].length;
   if (open[2] === "/") {
-    return { prefix, head: xml.slice(0, open.index) + `<${prefix}sheetData>`, body: "", tail: `</${prefix}sheetData>` + xml.slice(afterOpen) };
+    return {
+      prefix,
+      head: xml.slice(0, open.index) + `<${prefix}sheetData>`,
+      body: "",
+      tail: `</${prefix}sheetData>` + xml.slice(afterOpen),
+    };
   }
   const close = xml.indexOf(`</${prefix}sheetData>`, afterOpen);
   if (close < 0) throw new Error("worksheet sheetData not closed");
-  return { prefix, head: xml.slice(0, afterOpen), body: xml.slice(afterOpen, close), tail: xml.slice(close) };
+  return {
+    prefix,
+    head: xml.slice(0, afterOpen),
+    body: xml.slice(afterOpen, close),
+    tail: xml.slice(close),
+  };
 }
 
 export function joinSheet(p: SheetParts): string {
@@ -40,7 +50,8 @@ export function columnNumber(letters: string): number {
 
 export function columnLetters(n: number): string {
   let s = "";
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26))
+    s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
   return s;
 }
 
@@ -139,10 +150,11 @@ export function hasFormula(xml: string): boolean {
 
 /** Characters XML 1.0 cannot hold, and text that looks like an OOXML escape, as `_xHHHH_`. */
 function ooxmlText(text: string): string {
-  return text
-    .replace(/_x([0-9a-fA-F]{4})_/g, "_x005F_x$1_")
+  return text.replace(/_x([0-9a-fA-F]{4})_/g, "_x005F_x$1_").replace(
     // eslint-disable-next-line no-control-regex -- matching the control characters is the point
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g,
+    (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`
+  );
 }
 
 export function xmlText(text: string): string {
@@ -150,18 +162,30 @@ export function xmlText(text: string): string {
 }
 
 /** A cell element for a value; strings inline, so that sharedStrings.xml is never touched. */
-export function cellXml(p: string, ref: string, value: Cell, style: number | null, date1904: boolean): string {
+export function cellXml(
+  p: string,
+  ref: string,
+  value: Cell,
+  style: number | null,
+  date1904: boolean
+): string {
   const s = style !== null && style > 0 ? ` s="${style}"` : "";
-  if (value === null || (typeof value === "number" && !Number.isFinite(value))) return `<${p}c r="${ref}"${s}/>`;
+  if (value === null || (typeof value === "number" && !Number.isFinite(value)))
+    return `<${p}c r="${ref}"${s}/>`;
   if (typeof value === "number") return `<${p}c r="${ref}"${s}><${p}v>${value}</${p}v></${p}c>`;
-  if (typeof value === "boolean") return `<${p}c r="${ref}"${s} t="b"><${p}v>${value ? 1 : 0}</${p}v></${p}c>`;
-  if (value instanceof Date) return `<${p}c r="${ref}"${s}><${p}v>${dateToSerial(value, date1904)}</${p}v></${p}c>`;
+  if (typeof value === "boolean")
+    return `<${p}c r="${ref}"${s} t="b"><${p}v>${value ? 1 : 0}</${p}v></${p}c>`;
+  if (value instanceof Date)
+    return `<${p}c r="${ref}"${s}><${p}v>${dateToSerial(value, date1904)}</${p}v></${p}c>`;
   return `<${p}c r="${ref}"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${xmlText(value)}</${p}t></${p}is></${p}c>`;
 }
 
 /** A cell's element with a new reference. */
 export function withRef(xml: string, ref: string): string {
-  return xml.replace(/^(<[\w.:-]*c\b[^>]*?)\sr\s*=\s*"[^"]*"/, (_m, head: string) => `${head} r="${ref}"`);
+  return xml.replace(
+    /^(<[\w.:-]*c\b[^>]*?)\sr\s*=\s*"[^"]*"/,
+    (_m, head: string) => `${head} r="${ref}"`
+  );
 }
 
 export interface GridRow {
@@ -189,7 +213,10 @@ export class SheetGrid {
       const rAttr = R_ATTR.exec(m[1]);
       const r = rAttr ? Number(rAttr[1]) : lastRow + 1;
       lastRow = r;
-      const row: GridRow = { attrs: m[1].replace(R_ATTR, "").replace(/\sspans\s*=\s*"[^"]*"/, ""), cells: new Map() };
+      const row: GridRow = {
+        attrs: m[1].replace(R_ATTR, "").replace(/\sspans\s*=\s*"[^"]*"/, ""),
+        cells: new Map(),
+      };
       let col = 0;
       let c: RegExpExecArray | null;
       cellRe.lastIndex = 0;
@@ -198,7 +225,12 @@ export class SheetGrid {
         const ref = R_ATTR.exec(c[1]);
         const letters = ref ? /^\$?([A-Za-z]+)/.exec(ref[1]) : null;
         col = letters ? columnNumber(letters[1]) : col + 1;
-        row.cells.set(col, ref ? c[0] : c[0].replace(new RegExp(`^<${prefix}c\\b`), `<${prefix}c r="${ref1(r, col)}"`));
+        row.cells.set(
+          col,
+          ref
+            ? c[0]
+            : c[0].replace(new RegExp(`^<${prefix}c\\b`), `<${prefix}c r="${ref1(r, col)}"`)
+        );
       }
       grid.rows.set(r, row);
     }
@@ -221,7 +253,12 @@ export class SheetGrid {
   }
 
   /** Cells inside the box (1-based, inclusive), as [row, col, xml]. */
-  cellsIn(top: number, left: number, bottom: number, right: number): Array<[number, number, string]> {
+  cellsIn(
+    top: number,
+    left: number,
+    bottom: number,
+    right: number
+  ): Array<[number, number, string]> {
     const out: Array<[number, number, string]> = [];
     for (const [r, row] of this.rows) {
       if (r < top || r > bottom) continue;
@@ -234,7 +271,8 @@ export class SheetGrid {
   move(top: number, left: number, bottom: number, right: number, dRow: number, dCol: number): void {
     const moving = this.cellsIn(top, left, bottom, right);
     for (const [r, c] of moving) this.set(r, c, null);
-    for (const [r, c, xml] of moving) this.set(r + dRow, c + dCol, withRef(xml, ref1(r + dRow, c + dCol)));
+    for (const [r, c, xml] of moving)
+      this.set(r + dRow, c + dCol, withRef(xml, ref1(r + dRow, c + dCol)));
   }
 
   toXml(): string {
@@ -244,7 +282,11 @@ export class SheetGrid {
       const row = this.rows.get(r)!;
       if (row.cells.size === 0 && row.attrs.trim() === "") continue;
       const cells = [...row.cells.keys()].sort((a, b) => a - b).map((c) => row.cells.get(c)!);
-      out.push(cells.length ? `<${p}row r="${r}"${row.attrs}>${cells.join("")}</${p}row>` : `<${p}row r="${r}"${row.attrs}/>`);
+      out.push(
+        cells.length
+          ? `<${p}row r="${r}"${row.attrs}>${cells.join("")}</${p}row>`
+          : `<${p}row r="${r}"${row.attrs}/>`
+      );
     }
     return out.join("");
   }
@@ -254,8 +296,17 @@ export class SheetGrid {
  * Values of the cells inside boxes, read straight from `sheetData` without building the sheet:
  * rows outside every box are skipped unparsed. `out[i][r][c]` is box i's row r, column c.
  */
-export function readBoxes(body: string, prefix: string, boxes: Array<{ top: number; left: number; bottom: number; right: number }>, ctx: ValueContext): Cell[][][] {
-  const out = boxes.map((b) => Array.from({ length: b.bottom - b.top + 1 }, () => new Array<Cell>(b.right - b.left + 1).fill(null)));
+export function readBoxes(
+  body: string,
+  prefix: string,
+  boxes: Array<{ top: number; left: number; bottom: number; right: number }>,
+  ctx: ValueContext
+): Cell[][][] {
+  const out = boxes.map((b) =>
+    Array.from({ length: b.bottom - b.top + 1 }, () =>
+      new Array<Cell>(b.right - b.left + 1).fill(null)
+    )
+  );
   if (boxes.length === 0) return out;
   const minRow = Math.min(...boxes.map((b) => b.top));
   const maxRow = Math.max(...boxes.map((b) => b.bottom));
@@ -280,7 +331,8 @@ export function readBoxes(body: string, prefix: string, boxes: Array<{ top: numb
       col = letters ? columnNumber(letters[1]) : col + 1;
       for (const i of hits) {
         const b = boxes[i];
-        if (col >= b.left && col <= b.right) out[i][r - b.top][col - b.left] = cellValue(c[1], c[2] ?? "", ctx);
+        if (col >= b.left && col <= b.right)
+          out[i][r - b.top][col - b.left] = cellValue(c[1], c[2] ?? "", ctx);
       }
     }
   }

@@ -11,7 +11,7 @@ export class BookState {
     readonly parts: PackageParts,
     public index: WorkbookIndex,
     readonly styles: Styles,
-    readonly values: ValueContext,
+    readonly values: ValueContext
   ) {}
 
   /** A worksheet cut at its cells, read once and kept while the writer edits it. */
@@ -35,6 +35,7 @@ export class BookState {
 
   /** styles.xml is written back only when something was appended to it. */
   saveStyles(original: string): void {
-    if (this.index.stylesPath && this.styles.xml !== original) this.parts.set(this.index.stylesPath, this.styles.xml);
+    if (this.index.stylesPath && this.styles.xml !== original)
+      this.parts.set(this.index.stylesPath, this.styles.xml);
   }
 }

@@ -4,14 +4,32 @@
  */
 import { startTags } from "../read/xml";
 
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILTIN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51,
+  52, 53, 54, 55, 56, 57, 58,
+]);
 
 function isDateCode(code: string): boolean {
-  const bare = code.replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[[^\]]*\]/g, "");
+  const bare = code
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/\[[^\]]*\]/g, "");
   return /[dmyhs]/i.test(bare) && !/^general$/i.test(bare.trim());
 }
 
-const LISTS = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"] as const;
+const LISTS = [
+  "numFmts",
+  "fonts",
+  "fills",
+  "borders",
+  "cellStyleXfs",
+  "cellXfs",
+  "cellStyles",
+  "dxfs",
+  "tableStyles",
+  "colors",
+  "extLst",
+] as const;
 type ListName = (typeof LISTS)[number];
 
 function listRe(list: string): RegExp {
@@ -30,11 +48,14 @@ export class Styles {
 
   /** cellXfs indexes whose number format shows a date. */
   dateStyles(): Set<number> {
-    const custom = new Map(startTags(xml(this), "numFmt").map((f) => [Number(f.numFmtId), f.formatCode ?? ""]));
+    const custom = new Map(
+      startTags(xml(this), "numFmt").map((f) => [Number(f.numFmtId), f.formatCode ?? ""])
+    );
     const out = new Set<number>();
     items(this.xml, "cellXfs", "xf").forEach((xf, i) => {
       const id = Number(startTags(xf, "xf")[0]?.numFmtId ?? 0);
-      if (BUILTIN_DATE_FORMATS.has(id) || (custom.has(id) && isDateCode(custom.get(id)!))) out.add(i);
+      if (BUILTIN_DATE_FORMATS.has(id) || (custom.has(id) && isDateCode(custom.get(id)!)))
+        out.add(i);
     });
     return out;
   }
@@ -52,12 +73,20 @@ export class Styles {
     const count = existing.length + 1;
     if (block) {
       const open = /^<[^>]*?(\/?)>/.exec(block[0])!;
-      const openTag = open[0].replace(/\/>$/, ">").replace(/\scount="\d*"/, "").replace(/^<(\w+)/, `<$1 count="${count}"`);
+      const openTag = open[0]
+        .replace(/\/>$/, ">")
+        .replace(/\scount="\d*"/, "")
+        .replace(/^<(\w+)/, `<$1 count="${count}"`);
       const body = (block[1] ?? "") + entry;
-      this.xml = this.xml.slice(0, block.index) + `${openTag}${body}</${list}>` + this.xml.slice(block.index + block[0].length);
+      this.xml =
+        this.xml.slice(0, block.index) +
+        `${openTag}${body}</${list}>` +
+        this.xml.slice(block.index + block[0].length);
     } else {
       const element = `<${list} count="1">${entry}</${list}>`;
-      const after = LISTS.slice(LISTS.indexOf(list) + 1).map((l) => new RegExp(`<${l}\\b`).exec(this.xml)).find((m) => m);
+      const after = LISTS.slice(LISTS.indexOf(list) + 1)
+        .map((l) => new RegExp(`<${l}\\b`).exec(this.xml))
+        .find((m) => m);
       const at = after ? after.index : this.xml.lastIndexOf("</");
       this.xml = this.xml.slice(0, at) + element + this.xml.slice(at);
     }
@@ -84,7 +113,11 @@ export class Styles {
 
   /** A differential format with a solid fill (conditional formats). */
   fillDxf(argb: string): number {
-    return this.append("dxfs", "dxf", `<dxf><fill><patternFill patternType="solid"><bgColor rgb="${argb}"/></patternFill></fill></dxf>`);
+    return this.append(
+      "dxfs",
+      "dxf",
+      `<dxf><fill><patternFill patternType="solid"><bgColor rgb="${argb}"/></patternFill></fill></dxf>`
+    );
   }
 
   /**
@@ -96,12 +129,22 @@ export class Styles {
     if (!xf) return 0;
     const a = startTags(xf, "xf")[0] ?? {};
     let next = xf;
-    const fontId = this.append("fonts", "font", from.list("fonts", "font")[Number(a.fontId ?? 0)] ?? "<font/>");
+    const fontId = this.append(
+      "fonts",
+      "font",
+      from.list("fonts", "font")[Number(a.fontId ?? 0)] ?? "<font/>"
+    );
     const fillId = this.importFill(from, Number(a.fillId ?? 0));
-    const borderId = this.append("borders", "border", from.list("borders", "border")[Number(a.borderId ?? 0)] ?? "<border/>");
+    const borderId = this.append(
+      "borders",
+      "border",
+      from.list("borders", "border")[Number(a.borderId ?? 0)] ?? "<border/>"
+    );
     let numFmtId = Number(a.numFmtId ?? 0);
     if (numFmtId >= 164) {
-      const code = startTags(from.xml, "numFmt").find((f) => Number(f.numFmtId) === numFmtId)?.formatCode;
+      const code = startTags(from.xml, "numFmt").find(
+        (f) => Number(f.numFmtId) === numFmtId
+      )?.formatCode;
       numFmtId = code === undefined ? 0 : this.numFmtId(code);
     }
     next = setAttr(next, "fontId", String(fontId));
@@ -124,7 +167,11 @@ function xml(s: Styles): string {
 }
 
 function escapeAttr(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
 }
 
 /** Sets an attribute on an element's start tag. */
@@ -132,6 +179,8 @@ export function setAttr(element: string, name: string, value: string): string {
   const open = /^<[^>]*?(\/?)>/.exec(element);
   if (!open) return element;
   const re = new RegExp(`\\s${name}\\s*=\\s*"[^"]*"`);
-  const tag = re.test(open[0]) ? open[0].replace(re, () => ` ${name}="${value}"`) : open[0].replace(/\s*(\/?)>$/, (_m, close: string) => ` ${name}="${value}"${close}>`);
+  const tag = re.test(open[0])
+    ? open[0].replace(re, () => ` ${name}="${value}"`)
+    : open[0].replace(/\s*(\/?)>$/, (_m, close: string) => ` ${name}="${value}"${close}>`);
   return tag + element.slice(open[0].length);
 }

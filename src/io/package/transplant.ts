@@ -49,10 +49,16 @@ export interface TransplantRequest {
 }
 
 /** Moves the sheets; returns the refreshed index. */
-export async function transplant(state: BookState, scratch: Scratch, requests: TransplantRequest[]): Promise<void> {
+export async function transplant(
+  state: BookState,
+  scratch: Scratch,
+  requests: TransplantRequest[]
+): Promise<void> {
   const parts = state.parts;
   let wbXml = await parts.requireText(state.index.workbookPath);
-  let wbRels = (await parts.text(relsPartOf(state.index.workbookPath))) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="${PKG_REL}"></Relationships>`;
+  let wbRels =
+    (await parts.text(relsPartOf(state.index.workbookPath))) ??
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="${PKG_REL}"></Relationships>`;
   const styleMap = new Map<number, number>();
   const mapStyle = (s: number) => {
     if (!styleMap.has(s)) styleMap.set(s, s === 0 ? 0 : state.styles.importXf(scratch.styles, s));
@@ -76,10 +82,15 @@ export async function transplant(state: BookState, scratch: Scratch, requests: T
       path = parts.freeName("xl/worksheets/sheet", ".xml");
       localId = sheetCount++;
       const rid = freeRid(wbRels);
-      wbRels = wbRels.replace(/<\/Relationships>\s*$/, () => `<Relationship Id="${rid}" Type="${REL}/worksheet" Target="${escapeXml(relativeTarget(state.index.workbookPath, path))}"/></Relationships>`);
+      wbRels = wbRels.replace(
+        /<\/Relationships>\s*$/,
+        () =>
+          `<Relationship Id="${rid}" Type="${REL}/worksheet" Target="${escapeXml(relativeTarget(state.index.workbookPath, path))}"/></Relationships>`
+      );
       const entry = `<sheet name="${escapeXml(req.to)}" sheetId="${++maxSheetId}" r:id="${rid}"/>`;
       wbXml = wbXml.replace(/<\/((?:\w+:)?)sheets>/, (_m, p: string) => `${entry}</${p}sheets>`);
-      if (!/xmlns:r=/.test(/<(?:\w+:)?workbook\b[^>]*>/.exec(wbXml)?.[0] ?? "")) wbXml = wbXml.replace(/<((?:\w+:)?)workbook\b/, `<$1workbook xmlns:r="${REL}"`);
+      if (!/xmlns:r=/.test(/<(?:\w+:)?workbook\b[^>]*>/.exec(wbXml)?.[0] ?? ""))
+        wbXml = wbXml.replace(/<((?:\w+:)?)workbook\b/, `<$1workbook xmlns:r="${REL}"`);
       await parts.setContentType(path, CT.worksheet);
     }
     // The sheet's parts: new names for its drawing, charts and tables.
@@ -87,32 +98,55 @@ export async function transplant(state: BookState, scratch: Scratch, requests: T
     const rels: string[] = [];
     for (const rel of srcRels) {
       if (rel.external) {
-        rels.push(`<Relationship Id="${rel.id}" Type="${REL}/${rel.type}" Target="${escapeXml(rel.target)}" TargetMode="External"/>`);
+        rels.push(
+          `<Relationship Id="${rel.id}" Type="${REL}/${rel.type}" Target="${escapeXml(rel.target)}" TargetMode="External"/>`
+        );
         continue;
       }
       let target: string;
       if (rel.type === "drawing") target = await copyDrawing(scratch.parts, parts, rel.target);
       else if (rel.type === "table") {
         target = parts.freeName("xl/tables/table", ".xml");
-        const xml = (await scratch.parts.requireText(rel.target)).replace(/(<(?:\w+:)?table\b[^>]*?\sid=")\d+(")/, (_m, a: string, z: string) => `${a}${++tableId}${z}`);
+        const xml = (await scratch.parts.requireText(rel.target)).replace(
+          /(<(?:\w+:)?table\b[^>]*?\sid=")\d+(")/,
+          (_m, a: string, z: string) => `${a}${++tableId}${z}`
+        );
         parts.set(target, xml);
         await parts.setContentType(target, CT.table);
       } else continue;
-      rels.push(`<Relationship Id="${rel.id}" Type="${REL}/${rel.type}" Target="${escapeXml(relativeTarget(path, target))}"/>`);
+      rels.push(
+        `<Relationship Id="${rel.id}" Type="${REL}/${rel.type}" Target="${escapeXml(relativeTarget(path, target))}"/>`
+      );
     }
     const sheetXml = restyle(await scratch.parts.requireText(src.path), mapStyle, scratch.shared);
     parts.set(path, sheetXml);
     state.forgetSheet(path);
-    if (rels.length) parts.set(relsPartOf(path), `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}">${rels.join("")}</Relationships>`);
+    if (rels.length)
+      parts.set(
+        relsPartOf(path),
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}">${rels.join("")}</Relationships>`
+      );
     else parts.remove(relsPartOf(path));
 
     // Names scoped to the sheet: its print settings from the built sheet, and the marker.
-    const scoped = scratchNames.filter((n) => n.localSheetId === src.index && /^_xlnm\.(Print_Area|Print_Titles)$/.test(n.name));
-    const names = scoped.map((n) => ({ name: n.name, formula: n.formula.replace(new RegExp(`^'?${escapeRe(req.from)}'?!`, "g"), () => `${ownedMarkerFormula(req.to).split("!")[0]}!`) }));
+    const scoped = scratchNames.filter(
+      (n) => n.localSheetId === src.index && /^_xlnm\.(Print_Area|Print_Titles)$/.test(n.name)
+    );
+    const names = scoped.map((n) => ({
+      name: n.name,
+      formula: n.formula.replace(
+        new RegExp(`^'?${escapeRe(req.from)}'?!`, "g"),
+        () => `${ownedMarkerFormula(req.to).split("!")[0]}!`
+      ),
+    }));
     if (req.owned) names.push({ name: OWNED_MARKER, formula: ownedMarkerFormula(req.to) });
     wbXml = setScopedNames(wbXml, localId, names);
   }
-  wbXml = wbXml.replace(/<((?:\w+:)?)calcPr\b([^>]*?)(\/?)>/, (whole, p: string, attrs: string, close: string) => `<${p}calcPr${attrs.replace(/\sfullCalcOnLoad="[^"]*"/, "")} fullCalcOnLoad="1"${close}>`);
+  wbXml = wbXml.replace(
+    /<((?:\w+:)?)calcPr\b([^>]*?)(\/?)>/,
+    (whole, p: string, attrs: string, close: string) =>
+      `<${p}calcPr${attrs.replace(/\sfullCalcOnLoad="[^"]*"/, "")} fullCalcOnLoad="1"${close}>`
+  );
   parts.set(state.index.workbookPath, wbXml);
   parts.set(relsPartOf(state.index.workbookPath), wbRels);
   state.index = await indexWorkbook(parts);
@@ -128,35 +162,66 @@ function freeRid(relsXml: string): string {
 }
 
 /** The workbook's names scoped to sheet `localId` that we manage, replaced by `names`. */
-function setScopedNames(wbXml: string, localId: number, names: Array<{ name: string; formula: string }>): string {
+function setScopedNames(
+  wbXml: string,
+  localId: number,
+  names: Array<{ name: string; formula: string }>
+): string {
   const managed = new Set(["_xlnm.print_area", "_xlnm.print_titles", OWNED_MARKER.toLowerCase()]);
-  let xml = wbXml.replace(/<((?:\w+:)?)definedName\b([^>]*?)(?:\/>|>[\s\S]*?<\/\1definedName>)/g, (whole, _p: string, attrs: string) => {
-    const name = /\sname="([^"]*)"/.exec(attrs)?.[1]?.toLowerCase() ?? "";
-    const local = /\slocalSheetId="(\d+)"/.exec(attrs)?.[1];
-    return managed.has(name) && local !== undefined && Number(local) === localId ? "" : whole;
-  });
-  const add = names.map((n) => `<definedName name="${escapeXml(n.name)}" localSheetId="${localId}">${escapeXml(n.formula)}</definedName>`).join("");
-  xml = xml.replace(/<((?:\w+:)?)definedNames\b[^>]*>\s*<\/\1definedNames>|<(?:\w+:)?definedNames\s*\/>/, "");
+  let xml = wbXml.replace(
+    /<((?:\w+:)?)definedName\b([^>]*?)(?:\/>|>[\s\S]*?<\/\1definedName>)/g,
+    (whole, _p: string, attrs: string) => {
+      const name = /\sname="([^"]*)"/.exec(attrs)?.[1]?.toLowerCase() ?? "";
+      const local = /\slocalSheetId="(\d+)"/.exec(attrs)?.[1];
+      return managed.has(name) && local !== undefined && Number(local) === localId ? "" : whole;
+    }
+  );
+  const add = names
+    .map(
+      (n) =>
+        `<definedName name="${escapeXml(n.name)}" localSheetId="${localId}">${escapeXml(n.formula)}</definedName>`
+    )
+    .join("");
+  xml = xml.replace(
+    /<((?:\w+:)?)definedNames\b[^>]*>\s*<\/\1definedNames>|<(?:\w+:)?definedNames\s*\/>/,
+    ""
+  );
   if (!add) return xml;
-  if (/<\/(?:\w+:)?definedNames>/.test(xml)) return xml.replace(/<\/((?:\w+:)?)definedNames>/, (_m, p: string) => `${add}</${p}definedNames>`);
-  return xml.replace(/(<\/(?:\w+:)?sheets>)/, (_m, close: string) => `${close}<definedNames>${add}</definedNames>`);
+  if (/<\/(?:\w+:)?definedNames>/.test(xml))
+    return xml.replace(
+      /<\/((?:\w+:)?)definedNames>/,
+      (_m, p: string) => `${add}</${p}definedNames>`
+    );
+  return xml.replace(
+    /(<\/(?:\w+:)?sheets>)/,
+    (_m, close: string) => `${close}<definedNames>${add}</definedNames>`
+  );
 }
 
 /** Cell and row styles mapped into our styles.xml; shared strings written inline; no tab selected. */
 function restyle(xml: string, mapStyle: (s: number) => number, shared: string[]): string {
   let out = xml.replace(/\stabSelected="1"/g, "");
-  out = out.replace(/<c\b([^>]*?)(\/>|>([\s\S]*?)<\/c>)/g, (whole, attrs: string, _end: string, inner: string | undefined) => {
-    let a = attrs.replace(/\ss="(\d+)"/, (_m, s: string) => ` s="${mapStyle(Number(s))}"`);
-    let body = inner;
-    if (/\st="s"/.test(a) && body !== undefined) {
-      const i = Number(/<v>(\d+)<\/v>/.exec(body)?.[1] ?? -1);
-      a = a.replace(/\st="s"/, ' t="inlineStr"');
-      body = `<is>${shared[i] ?? "<t></t>"}</is>`;
+  out = out.replace(
+    /<c\b([^>]*?)(\/>|>([\s\S]*?)<\/c>)/g,
+    (whole, attrs: string, _end: string, inner: string | undefined) => {
+      let a = attrs.replace(/\ss="(\d+)"/, (_m, s: string) => ` s="${mapStyle(Number(s))}"`);
+      let body = inner;
+      if (/\st="s"/.test(a) && body !== undefined) {
+        const i = Number(/<v>(\d+)<\/v>/.exec(body)?.[1] ?? -1);
+        a = a.replace(/\st="s"/, ' t="inlineStr"');
+        body = `<is>${shared[i] ?? "<t></t>"}</is>`;
+      }
+      return body === undefined ? `<c${a}/>` : `<c${a}>${body}</c>`;
     }
-    return body === undefined ? `<c${a}/>` : `<c${a}>${body}</c>`;
-  });
-  out = out.replace(/<row\b([^>]*?)\ss="(\d+)"/g, (_m, before: string, s: string) => `<row${before} s="${mapStyle(Number(s))}"`);
-  out = out.replace(/<col\b([^>]*?)\sstyle="(\d+)"/g, (_m, before: string, s: string) => `<col${before} style="${mapStyle(Number(s))}"`);
+  );
+  out = out.replace(
+    /<row\b([^>]*?)\ss="(\d+)"/g,
+    (_m, before: string, s: string) => `<row${before} s="${mapStyle(Number(s))}"`
+  );
+  out = out.replace(
+    /<col\b([^>]*?)\sstyle="(\d+)"/g,
+    (_m, before: string, s: string) => `<col${before} style="${mapStyle(Number(s))}"`
+  );
   return out;
 }
 
@@ -168,11 +233,16 @@ async function copyDrawing(from: PackageParts, to: PackageParts, drawing: string
     const chart = to.freeName("xl/charts/chart", ".xml");
     to.set(chart, await from.requireText(rel.target));
     await to.setContentType(chart, CT.chart);
-    rels.push(`<Relationship Id="${rel.id}" Type="${REL}/chart" Target="${escapeXml(relativeTarget(target, chart))}"/>`);
+    rels.push(
+      `<Relationship Id="${rel.id}" Type="${REL}/chart" Target="${escapeXml(relativeTarget(target, chart))}"/>`
+    );
   }
   to.set(target, await from.requireText(drawing));
   await to.setContentType(target, CT.drawing);
-  to.set(relsPartOf(target), `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}">${rels.join("")}</Relationships>`);
+  to.set(
+    relsPartOf(target),
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}">${rels.join("")}</Relationships>`
+  );
   return target;
 }
 
@@ -181,7 +251,10 @@ async function dropDependents(parts: PackageParts, sheetPath: string): Promise<v
   const remove = async (part: string) => {
     for (const rel of await parts.relationships(part)) {
       if (rel.external) continue;
-      if (["chart", "chartUserShapes", "chartStyle", "chartColorStyle", "drawing"].includes(rel.type)) await remove(rel.target);
+      if (
+        ["chart", "chartUserShapes", "chartStyle", "chartColorStyle", "drawing"].includes(rel.type)
+      )
+        await remove(rel.target);
     }
     parts.remove(relsPartOf(part));
     parts.remove(part);
@@ -189,11 +262,11 @@ async function dropDependents(parts: PackageParts, sheetPath: string): Promise<v
   };
   for (const rel of await parts.relationships(sheetPath)) {
     if (rel.external) continue;
-    if (["drawing", "table", "comments", "vmlDrawing", "printerSettings"].includes(rel.type)) await remove(rel.target);
+    if (["drawing", "table", "comments", "vmlDrawing", "printerSettings"].includes(rel.type))
+      await remove(rel.target);
   }
   parts.remove(relsPartOf(sheetPath));
 }
-
 
 /** Writes OWNED_MARKER on the named sheets of a package (one ExcelJS wrote). */
 export async function markOwnedSheets(bytes: Uint8Array, sheets: string[]): Promise<Uint8Array> {
@@ -203,8 +276,13 @@ export async function markOwnedSheets(bytes: Uint8Array, sheets: string[]): Prom
   for (const name of sheets) {
     const s = index.sheets.find((x) => x.name === name);
     if (!s) continue;
-    const keep = definedNames(wbXml).filter((n) => n.localSheetId === s.index && /^_xlnm\.(Print_Area|Print_Titles)$/.test(n.name));
-    wbXml = setScopedNames(wbXml, s.index, [...keep.map((n) => ({ name: n.name, formula: n.formula })), { name: OWNED_MARKER, formula: ownedMarkerFormula(name) }]);
+    const keep = definedNames(wbXml).filter(
+      (n) => n.localSheetId === s.index && /^_xlnm\.(Print_Area|Print_Titles)$/.test(n.name)
+    );
+    wbXml = setScopedNames(wbXml, s.index, [
+      ...keep.map((n) => ({ name: n.name, formula: n.formula })),
+      { name: OWNED_MARKER, formula: ownedMarkerFormula(name) },
+    ]);
   }
   parts.set(index.workbookPath, wbXml);
   return parts.toBytes();
@@ -219,19 +297,32 @@ export async function removeSheet(state: BookState, sheet: SheetEntry): Promise<
     await parts.removeContentType(sheet.path);
   }
   let wbXml = await parts.requireText(state.index.workbookPath);
-  wbXml = wbXml.replace(new RegExp(`<(?:\\w+:)?sheet\\b[^>]*\\sr:id="${escapeRe(sheet.rid)}"[^>]*/>`), "");
-  wbXml = wbXml.replace(/<((?:\w+:)?)definedName\b([^>]*?)(?:\/>|>[\s\S]*?<\/\1definedName>)/g, (whole, _p: string, attrs: string) => {
-    const local = /\slocalSheetId="(\d+)"/.exec(attrs)?.[1];
-    if (local === undefined) return whole;
-    const id = Number(local);
-    if (id === sheet.index) return "";
-    return id > sheet.index ? whole.replace(/\slocalSheetId="\d+"/, ` localSheetId="${id - 1}"`) : whole;
-  });
-  wbXml = wbXml.replace(/\s(activeTab|firstSheet)="(\d+)"/g, (whole, attr: string, n: string) => (Number(n) >= sheet.index && Number(n) > 0 ? ` ${attr}="${Number(n) - 1}"` : whole));
+  wbXml = wbXml.replace(
+    new RegExp(`<(?:\\w+:)?sheet\\b[^>]*\\sr:id="${escapeRe(sheet.rid)}"[^>]*/>`),
+    ""
+  );
+  wbXml = wbXml.replace(
+    /<((?:\w+:)?)definedName\b([^>]*?)(?:\/>|>[\s\S]*?<\/\1definedName>)/g,
+    (whole, _p: string, attrs: string) => {
+      const local = /\slocalSheetId="(\d+)"/.exec(attrs)?.[1];
+      if (local === undefined) return whole;
+      const id = Number(local);
+      if (id === sheet.index) return "";
+      return id > sheet.index
+        ? whole.replace(/\slocalSheetId="\d+"/, ` localSheetId="${id - 1}"`)
+        : whole;
+    }
+  );
+  wbXml = wbXml.replace(/\s(activeTab|firstSheet)="(\d+)"/g, (whole, attr: string, n: string) =>
+    Number(n) >= sheet.index && Number(n) > 0 ? ` ${attr}="${Number(n) - 1}"` : whole
+  );
   parts.set(state.index.workbookPath, wbXml);
   const relsPath = relsPartOf(state.index.workbookPath);
   const rels = (await parts.text(relsPath)) ?? "";
-  parts.set(relsPath, rels.replace(new RegExp(`<Relationship\\b[^>]*\\sId="${escapeRe(sheet.rid)}"[^>]*/>`), ""));
+  parts.set(
+    relsPath,
+    rels.replace(new RegExp(`<Relationship\\b[^>]*\\sId="${escapeRe(sheet.rid)}"[^>]*/>`), "")
+  );
   state.forgetSheet(sheet.path);
   state.index = await indexWorkbook(parts);
 }

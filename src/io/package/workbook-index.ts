@@ -51,7 +51,8 @@ const int = (v: string | undefined, dflt: number): number => {
 
 export async function indexWorkbook(parts: PackageParts): Promise<WorkbookIndex> {
   const root = await parts.relationships("");
-  const workbookPath = root.find((r) => r.type === "officeDocument" && !r.external)?.target ?? "xl/workbook.xml";
+  const workbookPath =
+    root.find((r) => r.type === "officeDocument" && !r.external)?.target ?? "xl/workbook.xml";
   const wbXml = await parts.requireText(workbookPath);
   const rels = await parts.relationships(workbookPath);
   const byId = new Map(rels.map((r) => [r.id, r]));
@@ -61,7 +62,13 @@ export async function indexWorkbook(parts: PackageParts): Promise<WorkbookIndex>
     const rel = byId.get(rid);
     if (!rel || rel.external) return;
     // Chart sheets keep their place in localSheetId numbering but hold no cells.
-    sheets.push({ name: s.name ?? "", path: rel.type === "worksheet" ? rel.target : "", rid, index, sheetId: int(s.sheetId, 0) });
+    sheets.push({
+      name: s.name ?? "",
+      path: rel.type === "worksheet" ? rel.target : "",
+      rid,
+      index,
+      sheetId: int(s.sheetId, 0),
+    });
   });
   const tables: TableEntry[] = [];
   for (const sheet of sheets) {
@@ -103,11 +110,20 @@ export function definedNames(wbXml: string): DefinedName[] {
   while ((m = re.exec(wbXml)) !== null) {
     const attrs = startTags(`<definedName${m[1]}>`, "definedName")[0] ?? {};
     const local = attrs.localSheetId;
-    out.push({ name: attrs.name ?? "", localSheetId: local === undefined ? null : int(local, -1), formula: unescape(m[2] ?? "") });
+    out.push({
+      name: attrs.name ?? "",
+      localSheetId: local === undefined ? null : int(local, -1),
+      formula: unescape(m[2] ?? ""),
+    });
   }
   return out;
 }
 
 function unescape(text: string): string {
-  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  return text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 }

@@ -1,7 +1,22 @@
 import JSZip from "jszip";
-import { DAMAGED, DEFAULT_ZIP_LIMITS, inspectZip, NOT_A_WORKBOOK, type ZipEntryInfo, type ZipLimits } from "./zip";
+import {
+  DAMAGED,
+  DEFAULT_ZIP_LIMITS,
+  inspectZip,
+  NOT_A_WORKBOOK,
+  type ZipEntryInfo,
+  type ZipLimits,
+} from "./zip";
 import { FileReadError, sizeText, WorkbookReadError } from "./errors";
-import { decodeOoxmlEscapes, decodeXml, escapeXml, parseAttributes, relationshipId, startTags, toUtf8Xml } from "./xml";
+import {
+  decodeOoxmlEscapes,
+  decodeXml,
+  escapeXml,
+  parseAttributes,
+  relationshipId,
+  startTags,
+  toUtf8Xml,
+} from "./xml";
 
 /**
  * The workbook package (OPC) as we read it ourselves: which sheets there are, where their
@@ -77,20 +92,28 @@ export function relativeTarget(from: string, to: string): string {
   const fromDir = from.split("/").slice(0, -1);
   const toParts = to.replace(/^\/+/, "").split("/");
   let common = 0;
-  while (common < fromDir.length && common < toParts.length - 1 && fromDir[common] === toParts[common]) common++;
+  while (
+    common < fromDir.length &&
+    common < toParts.length - 1 &&
+    fromDir[common] === toParts[common]
+  )
+    common++;
   return [...fromDir.slice(common).map(() => ".."), ...toParts.slice(common)].join("/");
 }
 
 /** Rewrites every absolute internal target of a .rels part to a relative one. */
 export function relativiseRelationships(relsXml: string, sourcePart: string): string {
-  return relsXml.replace(/<((?:[\w.-]+:)?Relationship)(\s[^>]*)>/g, (whole: string, tag: string, rest: string) => {
-    const attrs = parseAttributes(rest);
-    if ((attrs.TargetMode ?? "").toLowerCase() === "external") return whole;
-    const target = attrs.Target;
-    if (!target || !target.trim().startsWith("/")) return whole;
-    const rel = relativeTarget(sourcePart, resolveTarget(sourcePart, target));
-    return `<${tag}${rest.replace(/(\sTarget\s*=\s*)(["'])[^"']*\2/, `$1"${escapeXml(rel)}"`)}>`;
-  });
+  return relsXml.replace(
+    /<((?:[\w.-]+:)?Relationship)(\s[^>]*)>/g,
+    (whole: string, tag: string, rest: string) => {
+      const attrs = parseAttributes(rest);
+      if ((attrs.TargetMode ?? "").toLowerCase() === "external") return whole;
+      const target = attrs.Target;
+      if (!target || !target.trim().startsWith("/")) return whole;
+      const rel = relativeTarget(sourcePart, resolveTarget(sourcePart, target));
+      return `<${tag}${rest.replace(/(\sTarget\s*=\s*)(["'])[^"']*\2/, `$1"${escapeXml(rel)}"`)}>`;
+    }
+  );
 }
 
 /** The .rels part that holds the relationships of `part`. */
@@ -153,8 +176,8 @@ export function inflateCapped(file: JSZip.JSZipObject, declared: number): Promis
           stream.pause();
           reject(
             new WorkbookReadError(
-              `The file is damaged or crafted: its part "${file.name}" expands beyond the ${sizeText(declared)} its directory declares. It is refused (it may be a zip bomb).`,
-            ),
+              `The file is damaged or crafted: its part "${file.name}" expands beyond the ${sizeText(declared)} its directory declares. It is refused (it may be a zip bomb).`
+            )
           );
           return;
         }
@@ -188,7 +211,11 @@ class PartReader {
   private readonly byKey = new Map<string, JSZip.JSZipObject>();
   private readonly declared = new Map<string, number>();
 
-  constructor(zip: JSZip, entries: ZipEntryInfo[], private readonly fallbackCap: number) {
+  constructor(
+    zip: JSZip,
+    entries: ZipEntryInfo[],
+    private readonly fallbackCap: number
+  ) {
     for (const e of entries) this.declared.set(partKey(e.name), e.uncompressedSize);
     for (const [name, file] of Object.entries(zip.files)) {
       if (!file.dir) this.byKey.set(partKey(name), file);
@@ -221,7 +248,10 @@ function partKey(name: string): string {
  * Opens the zip, checks it, and reads the workbook's structure. Throws WorkbookReadError with
  * a planner-readable message for anything it cannot use.
  */
-export async function openPackage(bytes: Uint8Array, limits: PackageLimits): Promise<WorkbookPackage> {
+export async function openPackage(
+  bytes: Uint8Array,
+  limits: PackageLimits
+): Promise<WorkbookPackage> {
   const entries = inspectZip(bytes, limits);
   let zip: JSZip;
   try {
@@ -233,18 +263,21 @@ export async function openPackage(bytes: Uint8Array, limits: PackageLimits): Pro
 
   const rootRelsXml = await parts.text("_rels/.rels");
   const rootRels = rootRelsXml === null ? [] : parseRelationships(rootRelsXml, "");
-  let workbookPath = rootRels.find((r) => r.type === "officeDocument" && !r.external)?.target ?? "xl/workbook.xml";
+  let workbookPath =
+    rootRels.find((r) => r.type === "officeDocument" && !r.external)?.target ?? "xl/workbook.xml";
   if (!parts.has(workbookPath) && parts.has("xl/workbook.xml")) workbookPath = "xl/workbook.xml";
   if (!parts.has(workbookPath)) throw new WorkbookReadError(notWorkbookZipMessage(parts));
   if (/\.bin$/i.test(workbookPath)) {
     throw new WorkbookReadError(
-      "This file is an Excel Binary Workbook (.xlsb). Open it in Excel and save it as an Excel Workbook (.xlsx).",
+      "This file is an Excel Binary Workbook (.xlsb). Open it in Excel and save it as an Excel Workbook (.xlsx)."
     );
   }
 
   const workbookXml = (await parts.text(workbookPath)) ?? "";
   const workbookRelsXml = (await parts.text(relsPartOf(workbookPath))) ?? "";
-  const workbookRels = new Map(parseRelationships(workbookRelsXml, workbookPath).map((r) => [r.id, r]));
+  const workbookRels = new Map(
+    parseRelationships(workbookRelsXml, workbookPath).map((r) => [r.id, r])
+  );
   const pr = startTags(workbookXml, "workbookPr")[0] ?? {};
   const date1904 = pr.date1904 === "1" || pr.date1904 === "true";
 
@@ -262,14 +295,21 @@ export async function openPackage(bytes: Uint8Array, limits: PackageLimits): Pro
     cellCount += countCells(xml);
     if (cellCount > limits.maxCells) {
       throw new WorkbookReadError(
-        `The workbook holds more than ${limits.maxCells.toLocaleString("en-US")} cells, more than import can take at once. Copy the measures into a smaller workbook (or save that sheet as CSV UTF-8) and import that.`,
+        `The workbook holds more than ${limits.maxCells.toLocaleString("en-US")} cells, more than import can take at once. Copy the measures into a smaller workbook (or save that sheet as CSV UTF-8) and import that.`
       );
     }
-    sheets.push({ name: s.name ?? `Sheet${sheets.length + 1}`, path: rel.target, tables: await readTables(parts, rel.target), merges: mergedRanges(raw) });
+    sheets.push({
+      name: s.name ?? `Sheet${sheets.length + 1}`,
+      path: rel.target,
+      tables: await readTables(parts, rel.target),
+      merges: mergedRanges(raw),
+    });
     sheetXml.push(xml);
   }
   if (sheets.length === 0) {
-    throw new WorkbookReadError("This workbook has no worksheets with cells in it (only chart sheets, or none at all).");
+    throw new WorkbookReadError(
+      "This workbook has no worksheets with cells in it (only chart sheets, or none at all)."
+    );
   }
 
   const rels = [...workbookRels.values()];
@@ -291,8 +331,10 @@ function notWorkbookZipMessage(parts: PartReader): string {
   if (parts.has("content.xml") && parts.has("mimetype")) {
     return "This file is an OpenDocument file (.ods), not an Excel workbook. Open it in LibreOffice or Excel and save it as an Excel Workbook (.xlsx).";
   }
-  if (parts.has("word/document.xml")) return "This file is a Word document, not an Excel workbook (.xlsx).";
-  if (parts.has("ppt/presentation.xml")) return "This file is a PowerPoint presentation, not an Excel workbook (.xlsx).";
+  if (parts.has("word/document.xml"))
+    return "This file is a Word document, not an Excel workbook (.xlsx).";
+  if (parts.has("ppt/presentation.xml"))
+    return "This file is a PowerPoint presentation, not an Excel workbook (.xlsx).";
   return NOT_A_WORKBOOK;
 }
 
@@ -335,7 +377,7 @@ function lastIndexOfAscii(bytes: Uint8Array, text: string, from = bytes.length -
 }
 
 const EMPTY_SHEET = new TextEncoder().encode(
-  '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>',
+  '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>'
 );
 
 /** The `<mergeCell ref>` ranges of a worksheet: they follow its `sheetData`, so only the tail is decoded. */
@@ -378,7 +420,8 @@ function firstTagHasRef(text: string, tag: string): boolean {
 
 function columnLetters(n: number): string {
   let s = "";
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26))
+    s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
   return s;
 }
 
@@ -392,22 +435,25 @@ export function addMissingCellRefs(bytes: Uint8Array): Uint8Array {
   const text = new TextDecoder("utf-8").decode(bytes);
   let row = 0;
   let col = 0;
-  const fixed = text.replace(/<(row|c)(?=[\s/>])([^>]*?)(\/?)>/g, (whole: string, tag: string, attrs: string, close: string) => {
-    if (tag === "row") {
-      const r = /\sr\s*=\s*["'](\d+)["']/.exec(attrs);
-      row = r ? Number(r[1]) : row + 1;
-      col = 0;
-      return r ? whole : `<row r="${row}"${attrs}${close}>`;
+  const fixed = text.replace(
+    /<(row|c)(?=[\s/>])([^>]*?)(\/?)>/g,
+    (whole: string, tag: string, attrs: string, close: string) => {
+      if (tag === "row") {
+        const r = /\sr\s*=\s*["'](\d+)["']/.exec(attrs);
+        row = r ? Number(r[1]) : row + 1;
+        col = 0;
+        return r ? whole : `<row r="${row}"${attrs}${close}>`;
+      }
+      const r = /\sr\s*=\s*["']\$?([A-Za-z]{1,3})\$?\d+["']/.exec(attrs);
+      if (r) {
+        col = 0;
+        for (const ch of r[1].toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
+        return whole;
+      }
+      col++;
+      return `<c r="${columnLetters(col)}${Math.max(row, 1)}"${attrs}${close}>`;
     }
-    const r = /\sr\s*=\s*["']\$?([A-Za-z]{1,3})\$?\d+["']/.exec(attrs);
-    if (r) {
-      col = 0;
-      for (const ch of r[1].toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
-      return whole;
-    }
-    col++;
-    return `<c r="${columnLetters(col)}${Math.max(row, 1)}"${attrs}${close}>`;
-  });
+  );
   return new TextEncoder().encode(fixed);
 }
 
@@ -424,14 +470,28 @@ export function countCells(bytes: Uint8Array): number {
     if (k < len && bytes[k] === 0x3a /* : */) j = k + 1;
     if (bytes[j] === 0x63 /* c */) {
       const next = bytes[j + 1];
-      if (next === 0x20 || next === GT || next === 0x2f || next === 0x09 || next === 0x0a || next === 0x0d) n++;
+      if (
+        next === 0x20 ||
+        next === GT ||
+        next === 0x2f ||
+        next === 0x09 ||
+        next === 0x0a ||
+        next === 0x0d
+      )
+        n++;
     }
   }
   return n;
 }
 
 function isNameByte(b: number): boolean {
-  return (b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a) || (b >= 0x30 && b <= 0x39) || b === 0x5f || b === 0x2d;
+  return (
+    (b >= 0x61 && b <= 0x7a) ||
+    (b >= 0x41 && b <= 0x5a) ||
+    (b >= 0x30 && b <= 0x39) ||
+    b === 0x5f ||
+    b === 0x2d
+  );
 }
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -447,9 +507,12 @@ export function unprefixMainNamespace(bytes: Uint8Array): Uint8Array {
   const root = /<([A-Za-z_][\w.-]*):[A-Za-z_][\w.-]*[\s/>]/.exec(body);
   if (!root || body.indexOf("<") !== root.index) return bytes;
   const prefix = root[1].replace(/[.-]/g, "\\$&");
-  if (!new RegExp(`xmlns:${prefix}\\s*=\\s*["']${MAIN_NS.replace(/[.]/g, "\\.")}["']`).test(head)) return bytes;
+  if (!new RegExp(`xmlns:${prefix}\\s*=\\s*["']${MAIN_NS.replace(/[.]/g, "\\.")}["']`).test(head))
+    return bytes;
   const text = new TextDecoder("utf-8").decode(bytes);
-  const fixed = text.replace(new RegExp(`<(/?)${prefix}:`, "g"), "<$1").replace(new RegExp(`xmlns:${prefix}(\\s*=)`), "xmlns$1");
+  const fixed = text
+    .replace(new RegExp(`<(/?)${prefix}:`, "g"), "<$1")
+    .replace(new RegExp(`xmlns:${prefix}(\\s*=)`), "xmlns$1");
   return new TextEncoder().encode(fixed);
 }
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -474,14 +537,16 @@ export async function excelJsPackage(pkg: WorkbookPackage): Promise<Uint8Array> 
     const path = `xl/worksheets/sheet${i + 1}.xml`;
     zip.file(path, xml);
     rels.push(
-      `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="${relativeTarget(wbPath, path)}"/>`,
+      `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="${relativeTarget(wbPath, path)}"/>`
     );
     sheets.push(`<sheet name="${excelJsSheetName(i)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`);
   });
   let next = pkg.sheetXml.length + 1;
   if (pkg.sharedStrings) {
     zip.file("xl/sharedStrings.xml", pkg.sharedStrings);
-    rels.push(`<Relationship Id="rId${next++}" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>`);
+    rels.push(
+      `<Relationship Id="rId${next++}" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>`
+    );
   }
   if (pkg.styles) {
     zip.file("xl/styles.xml", pkg.styles);
@@ -489,17 +554,17 @@ export async function excelJsPackage(pkg: WorkbookPackage): Promise<Uint8Array> 
   }
   zip.file(
     "_rels/.rels",
-    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="${wbPath}"/></Relationships>`,
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="${wbPath}"/></Relationships>`
   );
   zip.file(
     wbPath,
     `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
       (pkg.date1904 ? '<workbookPr date1904="1"/>' : "<workbookPr/>") +
-      `<sheets>${sheets.join("")}</sheets></workbook>`,
+      `<sheets>${sheets.join("")}</sheets></workbook>`
   );
   zip.file(
     "xl/_rels/workbook.xml.rels",
-    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${PKG_REL_NS}">${rels.join("")}</Relationships>`,
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${PKG_REL_NS}">${rels.join("")}</Relationships>`
   );
   try {
     return await zip.generateAsync({ type: "uint8array", compression: "STORE" });
@@ -513,7 +578,10 @@ export async function excelJsPackage(pkg: WorkbookPackage): Promise<Uint8Array> 
  * Checks a zip from its central directory (not a zip, truncated, zip bomb: WorkbookReadError)
  * and opens it with JSZip, inflating nothing.
  */
-export async function checkPackage(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<JSZip> {
+export async function checkPackage(
+  bytes: Uint8Array,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS
+): Promise<JSZip> {
   inspectZip(bytes, limits);
   try {
     return await JSZip.loadAsync(bytes);

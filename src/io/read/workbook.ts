@@ -55,7 +55,10 @@ export const DEFAULT_MAX_CELLS = 2_000_000;
  * from the package, and ExcelJS reads the cell values from a cleaned-up copy of the worksheets.
  * Every failure is a WorkbookReadError whose message a planner can act on.
  */
-export async function readWorkbook(bytes: Uint8Array, options: ReadWorkbookOptions = {}): Promise<ReadWorkbook> {
+export async function readWorkbook(
+  bytes: Uint8Array,
+  options: ReadWorkbookOptions = {}
+): Promise<ReadWorkbook> {
   try {
     return await readWorkbookUnguarded(bytes, options);
   } catch (e) {
@@ -64,14 +67,19 @@ export async function readWorkbook(bytes: Uint8Array, options: ReadWorkbookOptio
   }
 }
 
-async function readWorkbookUnguarded(bytes: Uint8Array, options: ReadWorkbookOptions): Promise<ReadWorkbook> {
+async function readWorkbookUnguarded(
+  bytes: Uint8Array,
+  options: ReadWorkbookOptions
+): Promise<ReadWorkbook> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length === 0) {
-    throw new WorkbookReadError("The file is empty (0 bytes). Save the workbook again in Excel and choose the new file.");
+    throw new WorkbookReadError(
+      "The file is empty (0 bytes). Save the workbook again in Excel and choose the new file."
+    );
   }
   if (bytes.length > maxBytes) {
     throw new WorkbookReadError(
-      `The file is ${sizeText(bytes.length)}, more than the ${sizeText(maxBytes)} import accepts. Copy the measures into a new workbook (or save that sheet as CSV UTF-8) and import that.`,
+      `The file is ${sizeText(bytes.length)}, more than the ${sizeText(maxBytes)} import accepts. Copy the measures into a new workbook (or save that sheet as CSV UTF-8) and import that.`
     );
   }
   const pkg = await openPackage(bytes, {
@@ -133,7 +141,13 @@ export function cellValue(value: unknown, depth = 0): Cell {
   if (typeof value !== "object" || depth > 3) return null;
   const v = value as Record<string, unknown>;
   if (Array.isArray(v.richText)) {
-    return unescapeXstring(v.richText.map((run: unknown) => (run && typeof run === "object" ? String((run as { text?: unknown }).text ?? "") : "")).join(""));
+    return unescapeXstring(
+      v.richText
+        .map((run: unknown) =>
+          run && typeof run === "object" ? String((run as { text?: unknown }).text ?? "") : ""
+        )
+        .join("")
+    );
   }
   if ("formula" in v || "sharedFormula" in v) return cellValue(v.result, depth + 1);
   if (typeof v.error === "string") return v.error;
@@ -153,8 +167,14 @@ function unescapeXstring(text: string): string {
 function formulaWithoutResult(value: unknown): string | null {
   if (!value || typeof value !== "object") return null;
   const v = value as { formula?: unknown; sharedFormula?: unknown; result?: unknown };
-  if (!("formula" in v || "sharedFormula" in v) || (v.result !== undefined && v.result !== null)) return null;
-  const f = typeof v.formula === "string" ? v.formula : typeof v.sharedFormula === "string" ? v.sharedFormula : "";
+  if (!("formula" in v || "sharedFormula" in v) || (v.result !== undefined && v.result !== null))
+    return null;
+  const f =
+    typeof v.formula === "string"
+      ? v.formula
+      : typeof v.sharedFormula === "string"
+        ? v.sharedFormula
+        : "";
   return f;
 }
 
@@ -177,7 +197,9 @@ export function parseRef(ref: string): Box | null {
     left: Math.min(a.col, b.col),
     right: Math.max(a.col, b.col),
   };
-  return box.top >= 1 && box.left >= 1 && box.right <= 16384 && box.bottom <= 1_048_576 ? box : null;
+  return box.top >= 1 && box.left >= 1 && box.right <= 16384 && box.bottom <= 1_048_576
+    ? box
+    : null;
 }
 
 function columnNumber(letters: string): number {
@@ -194,7 +216,8 @@ function tableValues(t: PackageTable, grid: Cell[][], sheet: string): ReadTable 
   const headers: string[] = [];
   for (let c = 0; c < width; c++) {
     const cell = t.headerRowCount > 0 ? at(box.top, box.left + c) : null;
-    const text = cell === null ? "" : cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell);
+    const text =
+      cell === null ? "" : cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell);
     headers.push(text.trim() !== "" ? text : (t.columns[c] ?? `Column${c + 1}`));
   }
   const rows: Cell[][] = [];

@@ -59,7 +59,11 @@ export function notZipMessage(bytes: Uint8Array): string {
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) {
     return "This file is a PDF, not an Excel workbook (.xlsx). Import needs the measures as a spreadsheet (.xlsx or CSV).";
   }
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) || startsWith(bytes, [0xff, 0xd8, 0xff]) || startsWith(bytes, [0x47, 0x49, 0x46, 0x38])) {
+  if (
+    startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) ||
+    startsWith(bytes, [0xff, 0xd8, 0xff]) ||
+    startsWith(bytes, [0x47, 0x49, 0x46, 0x38])
+  ) {
     return "This file is a picture, not an Excel workbook (.xlsx). Import needs the measures as a spreadsheet (.xlsx or CSV).";
   }
   return NOT_A_WORKBOOK;
@@ -112,7 +116,10 @@ const latin1 = new TextDecoder("latin1");
  * Reads the central directory. Throws WorkbookReadError for anything that is not a sane,
  * complete zip whose declared sizes stay within the limits.
  */
-export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntryInfo[] {
+export function inspectZip(
+  bytes: Uint8Array,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS
+): ZipEntryInfo[] {
   if (!startsWith(bytes, ZIP_MAGIC) && !startsWith(bytes, EMPTY_ZIP_MAGIC)) {
     throw new WorkbookReadError(notZipMessage(bytes));
   }
@@ -132,10 +139,11 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LI
     cdSize = r.u64(rec + 40);
     cdOffset = r.u64(rec + 48);
   }
-  if (cdOffset + cdSize > eocd || !r.has(cdOffset, cdSize)) throw damaged("central directory outside the file");
+  if (cdOffset + cdSize > eocd || !r.has(cdOffset, cdSize))
+    throw damaged("central directory outside the file");
   if (count > limits.maxEntries) {
     throw new WorkbookReadError(
-      `The file holds ${count} parts, more than any workbook needs (limit ${limits.maxEntries}); it is refused as a possible zip bomb.`,
+      `The file holds ${count} parts, more than any workbook needs (limit ${limits.maxEntries}); it is refused as a possible zip bomb.`
     );
   }
   // Each directory entry takes at least 46 bytes: a count the directory cannot hold is a lie.
@@ -145,7 +153,8 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LI
   let total = 0;
   let at = cdOffset;
   for (let i = 0; i < count; i++) {
-    if (!r.has(at, 46) || r.u32(at) !== SIG_CENTRAL) throw damaged(`central directory entry ${i} broken`);
+    if (!r.has(at, 46) || r.u32(at) !== SIG_CENTRAL)
+      throw damaged(`central directory entry ${i} broken`);
     const flags = r.u16(at + 8);
     const method = r.u16(at + 10);
     let compressedSize = r.u32(at + 20);
@@ -155,7 +164,8 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LI
     const commentLen = r.u16(at + 32);
     let localOffset = r.u32(at + 42);
     const end = at + 46 + nameLen + extraLen + commentLen;
-    if (end > cdOffset + cdSize) throw damaged(`central directory entry ${i} overruns the directory`);
+    if (end > cdOffset + cdSize)
+      throw damaged(`central directory entry ${i} overruns the directory`);
     const nameBytes = bytes.subarray(at + 46, at + 46 + nameLen);
     const name = (flags & 0x800 ? utf8 : latin1).decode(nameBytes);
     // ZIP64 extended information: the 8-byte sizes replace the 0xFFFFFFFF ones, in order.
@@ -179,17 +189,19 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LI
       }
       x += 4 + size;
     }
-    if (!r.has(localOffset, 30) || r.u32(localOffset) !== SIG_LOCAL) throw damaged(`local header of ${name} missing`);
-    const dataEnd = localOffset + 30 + r.u16(localOffset + 26) + r.u16(localOffset + 28) + compressedSize;
+    if (!r.has(localOffset, 30) || r.u32(localOffset) !== SIG_LOCAL)
+      throw damaged(`local header of ${name} missing`);
+    const dataEnd =
+      localOffset + 30 + r.u16(localOffset + 26) + r.u16(localOffset + 28) + compressedSize;
     if (dataEnd > cdOffset) throw damaged(`data of ${name} runs into the central directory`);
     if (method !== 0 && method !== 8) {
       throw new WorkbookReadError(
-        "The file is packed in a way Excel workbooks never are (an unusual zip compression). Open it in Excel or LibreOffice and save it again as .xlsx.",
+        "The file is packed in a way Excel workbooks never are (an unusual zip compression). Open it in Excel or LibreOffice and save it again as .xlsx."
       );
     }
     if (flags & 0x1) {
       throw new WorkbookReadError(
-        "The file's contents are encrypted. Open it with its password in Excel, remove the password, and save it as .xlsx.",
+        "The file's contents are encrypted. Open it with its password in Excel, remove the password, and save it as .xlsx."
       );
     }
     const isDir = name.endsWith("/");
@@ -198,7 +210,7 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LI
         const ratio = uncompressedSize / Math.max(1, compressedSize);
         if (ratio > limits.maxRatio) {
           throw new WorkbookReadError(
-            `The file would expand to ${sizeText(uncompressedSize)} from ${sizeText(compressedSize)} (${Math.round(ratio)} times): no real workbook compresses like that. It is refused as a possible zip bomb.`,
+            `The file would expand to ${sizeText(uncompressedSize)} from ${sizeText(compressedSize)} (${Math.round(ratio)} times): no real workbook compresses like that. It is refused as a possible zip bomb.`
           );
         }
       }
@@ -206,7 +218,7 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LI
       if (total > limits.maxUncompressedBytes) {
         const all = sumDeclared(r, at, i, count, cdOffset + cdSize, total);
         throw new WorkbookReadError(
-          `The file would expand to ${sizeText(all)}, more than the ${sizeText(limits.maxUncompressedBytes)} a workbook may take here. It is refused (it may be a zip bomb); if it is a real workbook, split it or remove pictures and unused sheets.`,
+          `The file would expand to ${sizeText(all)}, more than the ${sizeText(limits.maxUncompressedBytes)} a workbook may take here. It is refused (it may be a zip bomb); if it is a real workbook, split it or remove pictures and unused sheets.`
         );
       }
       entries.push({ name, method, compressedSize, uncompressedSize });
@@ -217,7 +229,14 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LI
 }
 
 /** The declared total, for the message only: the rest of the directory, read leniently. */
-function sumDeclared(r: Reader, at: number, i: number, count: number, cdEnd: number, soFar: number): number {
+function sumDeclared(
+  r: Reader,
+  at: number,
+  i: number,
+  count: number,
+  cdEnd: number,
+  soFar: number
+): number {
   let total = soFar;
   let p = at + 46 + r.u16(at + 28) + r.u16(at + 30) + r.u16(at + 32);
   for (let k = i + 1; k < count && r.has(p, 46) && p < cdEnd && r.u32(p) === SIG_CENTRAL; k++) {

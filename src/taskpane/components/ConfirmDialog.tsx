@@ -1,4 +1,12 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from "@fluentui/react-components";
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+} from "@fluentui/react-components";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { useI18n } from "../i18n";
 
@@ -53,7 +61,11 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
           <DialogTitle>{props.title}</DialogTitle>
           <DialogContent id={bodyId}>{props.body}</DialogContent>
           <DialogActions>
-            <Button appearance="primary" onClick={props.onConfirm} data-testid="confirm-dialog-confirm">
+            <Button
+              appearance="primary"
+              onClick={props.onConfirm}
+              data-testid="confirm-dialog-confirm"
+            >
               {props.confirmLabel}
             </Button>
             <Button ref={cancelRef} onClick={props.onCancel} data-testid="confirm-dialog-cancel">

@@ -27,17 +27,34 @@ export function LiveChecker(props: { enabled: boolean }) {
   const { language } = useI18n();
   const { dispatch, setError } = pane;
   const session = useRef<Session | null>(null);
-  const want = props.enabled && pane.mode === "excel" && pane.host?.kind === "excel" && pane.check !== null && pane.tables !== null;
+  const want =
+    props.enabled &&
+    pane.mode === "excel" &&
+    pane.host?.kind === "excel" &&
+    pane.check !== null &&
+    pane.tables !== null;
 
   useEffect(() => {
     const s = session.current;
-    if (want && s && s.tables === pane.tables && s.language === language && s.year === pane.explicitAsOfYear) return;
+    if (
+      want &&
+      s &&
+      s.tables === pane.tables &&
+      s.language === language &&
+      s.year === pane.explicitAsOfYear
+    )
+      return;
     if (s) {
       session.current = null;
       void s.live.then((l) => l?.stop());
     }
     if (!want || !pane.tables) return;
-    const next: Session = { live: Promise.resolve(null), tables: pane.tables, language, year: pane.explicitAsOfYear };
+    const next: Session = {
+      live: Promise.resolve(null),
+      tables: pane.tables,
+      language,
+      year: pane.explicitAsOfYear,
+    };
     next.live = Promise.all([loadLiveCheck(), loadEngine()])
       .then(([{ LiveCheck }, engine]) =>
         LiveCheck.start(next.tables ?? {}, {
@@ -46,10 +63,13 @@ export function LiveChecker(props: { enabled: boolean }) {
           onUpdate: (u) => {
             if (session.current !== next) return;
             next.tables = u.tables;
-            dispatch({ type: "checked", result: engine.checkedWorkbook(u.tables, u.asOfYear, u.findings) });
+            dispatch({
+              type: "checked",
+              result: engine.checkedWorkbook(u.tables, u.asOfYear, u.findings),
+            });
           },
           onError: (message) => setError(explainError(new Error(message))),
-        }),
+        })
       )
       .then(async (live) => {
         if (session.current === next) return live;

@@ -24,11 +24,22 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground2,
   },
-  busyRow: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  busyRow: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+    flexWrap: "wrap",
+  },
   wrap: { overflowWrap: "anywhere", minWidth: 0 },
   // Focused by script so that the error is read at once; not a control, so no focus ring.
   focusTarget: { outlineStyle: "none" },
-  detail: { display: "block", marginTop: tokens.spacingVerticalXS, color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
+  detail: {
+    display: "block",
+    marginTop: tokens.spacingVerticalXS,
+    color: tokens.colorNeutralForeground3,
+    overflowWrap: "anywhere",
+  },
 });
 
 /** Work in progress (with Cancel), errors, success lines and, for files, the download offer. */
@@ -71,11 +82,19 @@ export function StatusArea() {
         </div>
       )}
       {pane.error && error && (
-        <MessageBar intent="error" layout="multiline" politeness="assertive" data-testid="error-bar">
+        <MessageBar
+          intent="error"
+          layout="multiline"
+          politeness="assertive"
+          data-testid="error-bar"
+        >
           <MessageBarBody>
             <div ref={errorRef} tabIndex={-1} className={styles.focusTarget}>
-              <MessageBarTitle>{error.title}</MessageBarTitle> <span className={styles.wrap}>{error.next}</span>
-              {pane.error.detail && <span className={styles.detail}>{t.errorDetails(pane.error.detail)}</span>}
+              <MessageBarTitle>{error.title}</MessageBarTitle>{" "}
+              <span className={styles.wrap}>{error.next}</span>
+              {pane.error.detail && (
+                <span className={styles.detail}>{t.errorDetails(pane.error.detail)}</span>
+              )}
             </div>
           </MessageBarBody>
           <MessageBarActions>

@@ -5,9 +5,31 @@ import { useI18n, type Catalogue } from "../i18n";
 
 const useStyles = makeStyles({
   // HTML, not SVG: the text keeps the pane's size at any width.
-  bar: { display: "flex", height: "14px", width: "100%", borderRadius: tokens.borderRadiusSmall, overflow: "hidden", backgroundColor: tokens.colorNeutralBackground3 },
-  legend: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0, padding: 0, listStyleType: "none", fontSize: tokens.fontSizeBase200 },
-  swatch: { display: "inline-block", width: "10px", height: "10px", marginInlineEnd: "4px", borderRadius: "2px" },
+  bar: {
+    display: "flex",
+    height: "14px",
+    width: "100%",
+    borderRadius: tokens.borderRadiusSmall,
+    overflow: "hidden",
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
+  legend: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+    padding: 0,
+    listStyleType: "none",
+    fontSize: tokens.fontSizeBase200,
+  },
+  swatch: {
+    display: "inline-block",
+    width: "10px",
+    height: "10px",
+    marginInlineEnd: "4px",
+    borderRadius: "2px",
+  },
   item: { whiteSpace: "nowrap" },
 });
 
@@ -20,7 +42,14 @@ export function statusName(t: Catalogue, key: StatusKey): string {
 }
 
 /** Statuses in the order a planner reads them: done, on course, then what needs attention. */
-export const STATUS_ORDER: readonly StatusKey[] = ["Completed", "On track", "At risk", "Delayed", "Not started", "Other"];
+export const STATUS_ORDER: readonly StatusKey[] = [
+  "Completed",
+  "On track",
+  "At risk",
+  "Delayed",
+  "Not started",
+  "Other",
+];
 
 /** One stacked bar of a tally, its parts in the fixed status colours; described for screen readers. */
 export function StatusBar({ tally, label }: { tally: StatusTally; label: string }) {
@@ -31,7 +60,15 @@ export function StatusBar({ tally, label }: { tally: StatusTally; label: string 
   return (
     <div className={styles.bar} role="img" aria-label={description} data-testid="status-bar">
       {parts.map((k) => (
-        <span key={k} title={`${statusName(t, k)}: ${tally.byStatus[k]}`} data-status={k} style={{ width: `${(100 * tally.byStatus[k]) / Math.max(1, tally.total)}%`, backgroundColor: statusColour(k) }} />
+        <span
+          key={k}
+          title={`${statusName(t, k)}: ${tally.byStatus[k]}`}
+          data-status={k}
+          style={{
+            width: `${(100 * tally.byStatus[k]) / Math.max(1, tally.total)}%`,
+            backgroundColor: statusColour(k),
+          }}
+        />
       ))}
     </div>
   );
@@ -46,7 +83,11 @@ export function StatusLegend({ tally }: { tally: StatusTally }) {
     <ul className={styles.legend} data-testid="status-legend">
       {STATUS_ORDER.filter((k) => keys.includes(k)).map((k) => (
         <li key={k} className={styles.item} data-status={k}>
-          <span className={styles.swatch} style={{ backgroundColor: statusColour(k) }} aria-hidden="true" />
+          <span
+            className={styles.swatch}
+            style={{ backgroundColor: statusColour(k) }}
+            aria-hidden="true"
+          />
           {statusName(t, k)}: {tally.byStatus[k]}
         </li>
       ))}

@@ -19,7 +19,13 @@ export function TextToCopy(props: { name: string; text: string; onDone(): void }
   return (
     <div className={styles.box} data-testid="text-to-copy">
       <Field label={t.toCopyLabel(props.name)}>
-        <Textarea ref={area} className={styles.text} value={props.text} readOnly resize="vertical" />
+        <Textarea
+          ref={area}
+          className={styles.text}
+          value={props.text}
+          readOnly
+          resize="vertical"
+        />
       </Field>
       <div>
         <Button onClick={props.onDone}>{t.toCopyClose}</Button>

@@ -31,11 +31,14 @@ export function useWorkbookDownload(): () => Promise<void> {
   const pane = usePane();
   const { run, dispatch, setNotice, fileName } = pane;
   return useCallback(async () => {
-    const delivered = await run(async ({ host }) => {
-      const bytes = await host.exportXlsx();
-      const name = datedFileName(fileName, "policy-planner", "xlsx");
-      return deliver({ name, mime: XLSX_MIME, content: bytes }, deliveryMeansFor(host));
-    }, { first: "stepSaving" });
+    const delivered = await run(
+      async ({ host }) => {
+        const bytes = await host.exportXlsx();
+        const name = datedFileName(fileName, "policy-planner", "xlsx");
+        return deliver({ name, mime: XLSX_MIME, content: bytes }, deliveryMeansFor(host));
+      },
+      { first: "stepSaving" }
+    );
     if (!delivered) return;
     // Only a real download saves the planner's file; a copy in Excel or the browser does not yet.
     if (delivered.how === "downloaded") dispatch({ type: "saved" });

@@ -16,7 +16,8 @@ export const en = {
   modeExcel: "Connected to Excel",
   modeFile: "Working on a file (no Excel connection)",
   modeConnecting: "Connecting to Excel…",
-  officeSlow: "Excel has not answered yet (a slow connection or a busy computer). The planner keeps waiting and connects as soon as Excel is ready.",
+  officeSlow:
+    "Excel has not answered yet (a slow connection or a busy computer). The planner keeps waiting and connects as soon as Excel is ready.",
   skipConnecting: "Work on a file instead",
   noWorkbookTitle: "No workbook open",
   noWorkbookBody: "Open a workbook file or create a new one from a framework on the Set up tab.",
@@ -25,7 +26,8 @@ export const en = {
 
   // Set up
   setupHeading: "Set up the workbook",
-  setupIntro: "Choose a framework, then create the planner tables. Existing rows are kept; only missing tables and columns are added.",
+  setupIntro:
+    "Choose a framework, then create the planner tables. Existing rows are kept; only missing tables and columns are added.",
   frameworkLabel: "Framework",
   frameworkDespf: "DESPF 2021–2035 (Digital Economy and Society Policy Framework, 139 measures)",
   frameworkDgp: "DGP 2022–2035 (Digital Government Policy, 83 priority actions)",
@@ -41,30 +43,40 @@ export const en = {
   measuresCount: (n: number) => (n === 1 ? "1 measure" : `${n} measures`),
   tablesNone: "Open or create a workbook to see its tables.",
   allTablesPresent: "All seven planner tables are present.",
-  someTablesMissing: (n: number) => (n === 1 ? "1 table is missing: use Create or repair tables." : `${n} tables are missing: use Create or repair tables.`),
-  setupDone: (n: number) => `The planner tables are ready: ${n === 1 ? "1 measure" : `${n} measures`}.`,
-  openedFile: (name: string, n: number) => `Opened ${name}: ${n === 1 ? "1 measure" : `${n} measures`}.`,
+  someTablesMissing: (n: number) =>
+    n === 1
+      ? "1 table is missing: use Create or repair tables."
+      : `${n} tables are missing: use Create or repair tables.`,
+  setupDone: (n: number) =>
+    `The planner tables are ready: ${n === 1 ? "1 measure" : `${n} measures`}.`,
+  openedFile: (name: string, n: number) =>
+    `Opened ${name}: ${n === 1 ? "1 measure" : `${n} measures`}.`,
 
   // Check
   checkHeading: "Check the measures",
-  checkIntro: "Checks committee assignments, timelines, status and references. Findings are listed on the Validation sheet and marked in the tables.",
+  checkIntro:
+    "Checks committee assignments, timelines, status and references. Findings are listed on the Validation sheet and marked in the tables.",
   runCheck: "Run check",
   committeeFilter: "Committee",
   allCommittees: "All committees",
   severityError: "Errors",
   severityWarning: "Warnings",
   severityInfo: "Information",
-  findingsSummary: (e: number, w: number, i: number) => `${e} errors, ${w} warnings, ${i} information`,
+  findingsSummary: (e: number, w: number, i: number) =>
+    `${e} errors, ${w} warnings, ${i} information`,
   noFindings: "No findings: the measures pass every check.",
   notCheckedYet: "Run the check to see findings.",
   showMore: (n: number) => `Show ${n} more`,
-  findingPlace: (table: string, row: string, column: string) => [table, row, column].filter(Boolean).join(" · "),
+  findingPlace: (table: string, row: string, column: string) =>
+    [table, row, column].filter(Boolean).join(" · "),
   rowLabel: (n: number) => `row ${n}`,
   measureNo: (no: string) => `No. ${no}`,
   measureLine: (no: string, title: string) => `No. ${no} · ${title}`,
-  locationMeasure: (no: string, title: string, committee: string) => `Measure No. ${no}, "${title}"${committee ? `, led by ${committee}` : ""}.`,
+  locationMeasure: (no: string, title: string, committee: string) =>
+    `Measure No. ${no}, "${title}"${committee ? `, led by ${committee}` : ""}.`,
   goToFinding: "Go to cell",
-  locationFile: (address: string) => `In the file: ${address}. A file has no selection; find the cell there when you open it in Excel.`,
+  locationFile: (address: string) =>
+    `In the file: ${address}. A file has no selection; find the cell there when you open it in Excel.`,
   locationExcel: (address: string) => `Selected ${address} in Excel.`,
   checkWrote: (e: number, w: number, i: number) =>
     `Checked: ${e} errors, ${w} warnings, ${i} information. Wrote them to the Validation sheet and marked their cells in the tables.`,
@@ -101,11 +113,13 @@ export const en = {
 
   // Summarise
   summaryHeading: "Summarise",
-  summaryIntro: "Builds the Summary, Briefing and Validation sheets, with charts, from the tables. These three sheets are rebuilt whole each time.",
+  summaryIntro:
+    "Builds the Summary, Briefing and Validation sheets, with charts, from the tables. These three sheets are rebuilt whole each time.",
   buildSummary: "Build summary sheets",
   refreshNumbers: "Refresh numbers",
   briefingDeck: "Briefing deck",
-  deckDownloaded: (name: string) => `Downloaded ${name}: the briefing deck (PowerPoint, native charts).`,
+  deckDownloaded: (name: string) =>
+    `Downloaded ${name}: the briefing deck (PowerPoint, native charts).`,
   summaryBuilt: "Summary, Briefing and Validation sheets are rebuilt.",
   keyNumbers: "Key numbers",
   statMeasures: "Measures",
@@ -138,29 +152,36 @@ export const en = {
   chartTitle: "Measures led or co-led per committee",
   chartLegendActual: "Actual",
   chartLegendExpected: "Expected",
-  chartBarLabel: (committee: string, actual: number, expected: string) => `${committee}: ${actual} measures, expected ${expected}`,
+  chartBarLabel: (committee: string, actual: number, expected: string) =>
+    `${committee}: ${actual} measures, expected ${expected}`,
   summaryNotYet: "Open a workbook, then refresh the numbers or build the summary.",
   asOfNote: (year: number) => `As of ${year}.`,
 
   // Import / Export
   importHeading: "Import measures",
-  importIntro: "Pick an .xlsx or .csv file with a header row. Nothing changes until you confirm: first you see what would happen.",
+  importIntro:
+    "Pick an .xlsx or .csv file with a header row. Nothing changes until you confirm: first you see what would happen.",
   // Reporting round
   returnsHeading: "Reporting round",
-  returnsIntro: "Send each institution a return with its measures (filled columns open, the rest locked), then import the returns that come back, several at once. Conflicts and the findings the merge would add show before anything is written.",
+  returnsIntro:
+    "Send each institution a return with its measures (filled columns open, the rest locked), then import the returns that come back, several at once. Conflicts and the findings the merge would add show before anything is written.",
   returnsPeriod: "Reporting period (for example 2026-Q2, 2026-H1 or 2026)",
   returnsPeriodInvalid: "Not a period label: use one such as 2026-Q2, 2026-H1 or 2026.",
   returnsOut: "Download returns (.zip)",
   returnsIn: "Import returns…",
-  returnsDownloaded: (n: number, name: string, generic: number) => `Downloaded ${name}: ${n} returns.${generic ? ` ${generic} generic entr${generic === 1 ? "y gets" : "ies get"} no return.` : ""}`,
+  returnsDownloaded: (n: number, name: string, generic: number) =>
+    `Downloaded ${name}: ${n} returns.${generic ? ` ${generic} generic entr${generic === 1 ? "y gets" : "ies get"} no return.` : ""}`,
   runSources: (names: string) => `Sources: ${names}`,
-  runSummary: (added: number, updated: number, rejected: number) => `Added ${added} · updated ${updated} · rejected ${rejected}`,
+  runSummary: (added: number, updated: number, rejected: number) =>
+    `Added ${added} · updated ${updated} · rejected ${rejected}`,
   conflictsHeading: (n: number) => `Conflicts (${n})`,
-  conflictKept: (kept: string, lead: boolean) => `kept ${kept} (${lead ? "the lead institution's return" : "the first file chosen"})`,
+  conflictKept: (kept: string, lead: boolean) =>
+    `kept ${kept} (${lead ? "the lead institution's return" : "the first file chosen"})`,
   newFindingsHeading: (n: number) => `Findings the merge would add (${n})`,
   noNewFindings: "The merge adds no findings.",
   confirmRun: "Confirm (merge returns)",
-  runDone: (updated: number, rows: number) => `Returns merged: ${updated} measures updated, ${rows} progress rows recorded.`,
+  runDone: (updated: number, rows: number) =>
+    `Returns merged: ${updated} measures updated, ${rows} progress rows recorded.`,
   chooseImportFile: "Choose file to import…",
   dryRunHeading: (name: string) => `What importing ${name} would do`,
   mappedColumns: "Mapped columns",
@@ -180,8 +201,10 @@ export const en = {
   noColumn: "No.",
   blankValue: "(blank)",
   noneInCategory: "None.",
-  importCounts: (added: number, updated: number, rejected: number) => `${added} to add, ${updated} to update, ${rejected} rejected.`,
-  unchangedCount: (n: number) => (n === 1 ? "1 row is already the same." : `${n} rows are already the same.`),
+  importCounts: (added: number, updated: number, rejected: number) =>
+    `${added} to add, ${updated} to update, ${rejected} rejected.`,
+  unchangedCount: (n: number) =>
+    n === 1 ? "1 row is already the same." : `${n} rows are already the same.`,
   keptAsExtra: "(kept as an extra column)",
   columnName: (header: string) => header,
   fileRow: (row: number) => `file row ${row}`,
@@ -189,12 +212,14 @@ export const en = {
   rejectedNoKey: "No No.: rows are matched by their number.",
   rejectedNoText: "No measure text (a heading or a note?).",
   rejectedHeaderEcho: "Repeats the header row; not a measure.",
-  rejectedKeyRepeated: (no: string, first: number) => `No. ${no} is already on file row ${first}; only the first is imported.`,
+  rejectedKeyRepeated: (no: string, first: number) =>
+    `No. ${no} is already on file row ${first}; only the first is imported.`,
   changeColumns: "Change columns…",
   hideColumns: "Hide the column choices",
   headerFoundAt: (sheet: string, row: number) => `Header row: ${sheet}, row ${row}.`,
   columnsHeading: "Columns",
-  columnsIntro: "Which column of the file fills each planner column. Change one and the report is worked out again.",
+  columnsIntro:
+    "Which column of the file fills each planner column. Change one and the report is worked out again.",
   notImported: "(not imported)",
   sourceColumnOption: (letter: string, text: string) => `${text} (column ${letter})`,
   sourceColumnNoHeader: (letter: string) => `Column ${letter} (no header)`,
@@ -219,30 +244,39 @@ export const en = {
   exportJson: "All tables (.json)",
   exported: (name: string) => `${name} sent to your downloads.`,
   openedCopy: "The copy is open as a new workbook: save it from there.",
-  openedCopyNoDownload: (name: string) => `Excel for Mac cannot download files from an add-in, so ${name} is open as a new workbook instead: save it from there (File ▸ Save As).`,
-  copiedNoDownload: (name: string) => `Excel for Mac cannot download files from an add-in, so the content of ${name} is on the clipboard: paste it into a text editor and save it under that name.`,
-  toCopyNoDownload: (name: string) => `Excel for Mac cannot download files from an add-in, and the clipboard was not available. Nothing was saved: copy the text below and save it as ${name}.`,
+  openedCopyNoDownload: (name: string) =>
+    `Excel for Mac cannot download files from an add-in, so ${name} is open as a new workbook instead: save it from there (File ▸ Save As).`,
+  copiedNoDownload: (name: string) =>
+    `Excel for Mac cannot download files from an add-in, so the content of ${name} is on the clipboard: paste it into a text editor and save it under that name.`,
+  toCopyNoDownload: (name: string) =>
+    `Excel for Mac cannot download files from an add-in, and the clipboard was not available. Nothing was saved: copy the text below and save it as ${name}.`,
   toCopyLabel: (name: string) => `Content of ${name}`,
   toCopyClose: "Done",
-  openedBrowserNoDownload: "Nothing was saved: Excel for Mac cannot download files from an add-in. The planner has opened in your browser: open the workbook there and export it.",
+  openedBrowserNoDownload:
+    "Nothing was saved: Excel for Mac cannot download files from an add-in. The planner has opened in your browser: open the workbook there and export it.",
   copyTooLargeDownloaded: (name: string, mb: string) =>
     `The copy is ${mb} MB: more than Excel on the web can open as a new workbook. Its requests are limited to 5 MB and a file travels as text a third larger, so about 3.7 MB is the most it takes. ${name} was sent to your downloads instead.`,
 
   // Settings
   settingsHeading: "Settings",
   asOfYear: "As of year",
-  asOfYearHint: "Overdue and late-start checks count from this year. It is the workbook's own (Framework table): saving it changes the workbook for everyone who opens it.",
+  asOfYearHint:
+    "Overdue and late-start checks count from this year. It is the workbook's own (Framework table): saving it changes the workbook for everyone who opens it.",
   asOfYearNoWorkbook: "Open a workbook to see and set its As of year.",
   asOfYearInvalid: "Enter a year from 1900 to 2200.",
   asOfYearSave: "Save to workbook",
-  asOfYearSaved: (year: number) => `The workbook's As of year is now ${year} (Framework table). Run the check again to count from it.`,
+  asOfYearSaved: (year: number) =>
+    `The workbook's As of year is now ${year} (Framework table). Run the check again to count from it.`,
   language: "Language",
   languageEnglish: "English",
   languageKhmer: "ខ្មែរ (Khmer)",
-  settingsSaved: "The language is remembered on this computer; the As of year is kept in the workbook.",
+  settingsSaved:
+    "The language is remembered on this computer; the As of year is kept in the workbook.",
   checkAsYouType: "Check as I type",
-  checkAsYouTypeHint: "After a check, the findings, the Validation sheet and the marks follow your edits half a second after you stop typing.",
-  checkAsYouTypeFileHint: "Inside Excel only. With a workbook file, press Run check after your changes.",
+  checkAsYouTypeHint:
+    "After a check, the findings, the Validation sheet and the marks follow your edits half a second after you stop typing.",
+  checkAsYouTypeFileHint:
+    "Inside Excel only. With a workbook file, press Run check after your changes.",
 
   // Work in progress
   working: "Working…",
@@ -264,7 +298,8 @@ export const en = {
   // Errors: what happened, then what to do next
   errorTitle: "Something went wrong",
   errorFileRead: "This file could not be read.",
-  errorFileReadNext: "Choose an .xlsx workbook saved by Excel or a .csv file with a header row. If it is password-protected, save an unprotected copy first.",
+  errorFileReadNext:
+    "Choose an .xlsx workbook saved by Excel or a .csv file with a header row. If it is password-protected, save an unprotected copy first.",
   errorNoMeasures: "The workbook has no Measures table.",
   errorNoMeasuresNext: "Go to Set up and choose Create or repair tables.",
   errorNoWorkbook: "No workbook is open.",
@@ -276,7 +311,8 @@ export const en = {
   errorTooLarge: "The workbook is too large for one request to Excel.",
   errorTooLargeNext: "Remove unused rows below the tables, or try again in Excel desktop.",
   errorMergedCells: "A table would overlap merged cells or another table.",
-  errorMergedCellsNext: "Unmerge the cells next to the planner tables, or move the other table, then try again.",
+  errorMergedCellsNext:
+    "Unmerge the cells next to the planner tables, or move the other table, then try again.",
   errorNotFound: "Something the pane needs is missing from the workbook.",
   errorNotFoundNext: "Go to Set up and choose Create or repair tables.",
   errorOffice: "Excel could not complete the request.",
@@ -284,10 +320,13 @@ export const en = {
   errorLoad: "Part of the pane could not be loaded.",
   errorLoadNext: "Check the network connection and reload the pane.",
   errorMapping: "The file cannot be imported with these columns.",
-  errorMappingNext: "Rows are matched by their No. and need the measure's text: choose a column of the file for No. and for Measure. The report still shows the last columns that worked.",
+  errorMappingNext:
+    "Rows are matched by their No. and need the measure's text: choose a column of the file for No. and for Measure. The report still shows the last columns that worked.",
   errorImportNoHeader: "No header row found in this file: its columns cannot be told apart.",
-  errorImportNoHeaderNext: "Give the file a header row that names the columns (at least “No.” and “Measure”; also “Lead committee”, “Timeframe”…), save it, and choose it again.",
-  errorUnknownNext: "Try again. If it keeps happening, reload the pane and note the message below for support.",
+  errorImportNoHeaderNext:
+    "Give the file a header row that names the columns (at least “No.” and “Measure”; also “Lead committee”, “Timeframe”…), save it, and choose it again.",
+  errorUnknownNext:
+    "Try again. If it keeps happening, reload the pane and note the message below for support.",
   errorDetails: (msg: string) => `Details: ${msg}`,
 } as const;
 

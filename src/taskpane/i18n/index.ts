@@ -29,7 +29,10 @@ export const FONT_STACK: Readonly<Record<Language, string>> = {
   en: `"Segoe UI", "Segoe UI Web (West European)", -apple-system, BlinkMacSystemFont, Roboto, "Helvetica Neue", "Noto Sans", Arial, "Liberation Sans", ${KHMER_FONTS}, sans-serif`,
 };
 
-export const I18nContext = createContext<{ language: Language; t: Catalogue }>({ language: "en", t: en });
+export const I18nContext = createContext<{ language: Language; t: Catalogue }>({
+  language: "en",
+  t: en,
+});
 
 export function useI18n(): { language: Language; t: Catalogue } {
   return useContext(I18nContext);

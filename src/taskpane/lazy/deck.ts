@@ -6,9 +6,13 @@ import { briefingDeckPlan, type DeckOperationOptions } from "../../host/deck";
 import type { Host } from "../../host/host";
 import { writeDeck } from "../../io/deck/write-deck";
 
-export const PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
+export const PPTX_MIME =
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation";
 
 /** The briefing deck of the workbook's tables, as .pptx bytes. */
-export async function briefingDeckBytes(host: Host, options: DeckOperationOptions): Promise<Uint8Array> {
+export async function briefingDeckBytes(
+  host: Host,
+  options: DeckOperationOptions
+): Promise<Uint8Array> {
   return writeDeck(await briefingDeckPlan(host, options));
 }

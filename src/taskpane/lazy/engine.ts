@@ -3,7 +3,13 @@
  * built-in frameworks, the rules, the plans). Loaded on first use (or when the browser is idle
  * after the first render), never before the pane shows.
  */
-export { setupAndRead, checkWorkbook, summariseWorkbook, buildSummary, checked as checkedWorkbook } from "../../host/operations";
+export {
+  setupAndRead,
+  checkWorkbook,
+  summariseWorkbook,
+  buildSummary,
+  checked as checkedWorkbook,
+} from "../../host/operations";
 export { previewImport, applyImport, undoImport } from "../../host/import";
 export { formatFinding } from "../../rules/messages";
 export { statusBoardOfTables } from "../../summary/status-board";

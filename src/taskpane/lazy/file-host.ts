@@ -11,6 +11,9 @@ export { FileHost };
 export { csvToMeasuresHost } from "../../io/csv-workbook";
 
 /** An .xlsx built from the planner tables in a new file workbook (the operation in src/host/new-workbook.ts). */
-export function xlsxFromTables(tables: PlannerTables, options: { asOfYear: number; language: Language }): Promise<Uint8Array> {
+export function xlsxFromTables(
+  tables: PlannerTables,
+  options: { asOfYear: number; language: Language }
+): Promise<Uint8Array> {
   return workbookFromTables(FileHost.blank(), tables, options);
 }

@@ -62,7 +62,9 @@ export async function deliver(file: ExportFile, means: DeliveryMeans): Promise<D
     return { how: "opened", name };
   }
   if (means.openPlannerInBrowser?.()) return { how: "browser", name };
-  throw new Error(`This version of Excel cannot save ${name} from the add-in. Open the planner in a web browser (the address of this pane, taskpane.html) and export it there.`);
+  throw new Error(
+    `This version of Excel cannot save ${name} from the add-in. Open the planner in a web browser (the address of this pane, taskpane.html) and export it there.`
+  );
 }
 
 /** The means of the webview the pane runs in. */
@@ -73,6 +75,7 @@ export function paneDeliveryMeans(openCopy?: (bytes: Uint8Array) => Promise<void
     download: downloadBytes,
     openCopy,
     copyText: clipboard?.writeText ? (text) => clipboard.writeText(text) : undefined,
-    openPlannerInBrowser: () => typeof window !== "undefined" && openInBrowser(window.location.href.split(/[?#]/)[0]),
+    openPlannerInBrowser: () =>
+      typeof window !== "undefined" && openInBrowser(window.location.href.split(/[?#]/)[0]),
   };
 }

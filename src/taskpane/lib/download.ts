@@ -32,7 +32,8 @@ export function baseName(fileName: string | null, fallback: string): string {
 
 /** A picked file's bytes (FileReader where Blob.arrayBuffer is missing, as in older webviews). */
 export function readFileBytes(file: Blob): Promise<Uint8Array> {
-  if (typeof file.arrayBuffer === "function") return file.arrayBuffer().then((b) => new Uint8Array(b));
+  if (typeof file.arrayBuffer === "function")
+    return file.arrayBuffer().then((b) => new Uint8Array(b));
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));

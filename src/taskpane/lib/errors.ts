@@ -19,7 +19,7 @@ export type ErrorKind =
 export class PaneError extends Error {
   constructor(
     readonly kind: ErrorKind,
-    message?: string,
+    message?: string
   ) {
     super(message ?? kind);
     this.name = "PaneError";
@@ -61,19 +61,27 @@ function errorCode(e: unknown): string | null {
  */
 export function explainError(e: unknown, context: "file" | "work" = "work"): ExplainedError {
   const detail = e instanceof Error ? e.message : String(e);
-  if (e instanceof PaneError) return { kind: e.kind, detail: e.message === e.kind ? "" : e.message };
+  if (e instanceof PaneError)
+    return { kind: e.kind, detail: e.message === e.kind ? "" : e.message };
   // An operation refused before writing anything: the pane says it in its own words.
-  if (e instanceof Error && e.name === "NoMeasuresTableError") return { kind: "noMeasures", detail: "" };
+  if (e instanceof Error && e.name === "NoMeasuresTableError")
+    return { kind: "noMeasures", detail: "" };
   const name = e instanceof Error ? e.name : "";
-  if (name === "ChunkLoadError" || /Loading chunk .* failed/i.test(detail)) return { kind: "load", detail };
+  if (name === "ChunkLoadError" || /Loading chunk .* failed/i.test(detail))
+    return { kind: "load", detail };
   // The Office host rethrows Excel's errors as planner sentences, keeping Excel's error as cause.
-  const cause = e && typeof e === "object" && "cause" in e ? (e as { cause: unknown }).cause : undefined;
+  const cause =
+    e && typeof e === "object" && "cause" in e ? (e as { cause: unknown }).cause : undefined;
   const code = errorCode(e) ?? errorCode(cause);
   if (code) {
     const kind = OFFICE_CODES[code] ?? (/Payload|Limit/i.test(code) ? "tooLarge" : "office");
     return { kind, detail: `${code}: ${detail}` };
   }
-  if (context === "file" || /^(FileReadError|WorkbookReadError|CsvReadError|ImportSourceError)$/.test(name)) return { kind: "fileRead", detail };
+  if (
+    context === "file" ||
+    /^(FileReadError|WorkbookReadError|CsvReadError|ImportSourceError)$/.test(name)
+  )
+    return { kind: "fileRead", detail };
   return { kind: "unknown", detail };
 }
 

@@ -18,7 +18,7 @@ function cached<T>(load: () => Promise<T>): { get: () => Promise<T>; now: () => 
           (e: unknown) => {
             promise = null;
             throw e;
-          },
+          }
         );
       }
       return promise;
@@ -29,7 +29,9 @@ function cached<T>(load: () => Promise<T>): { get: () => Promise<T>; now: () => 
 
 const engine = cached<Engine>(() => import(/* webpackChunkName: "engine" */ "../lazy/engine"));
 const files = cached<Files>(() => import(/* webpackChunkName: "files" */ "../lazy/file-host"));
-const importSource = cached<ImportSource>(() => import(/* webpackChunkName: "importer" */ "../lazy/import-source"));
+const importSource = cached<ImportSource>(
+  () => import(/* webpackChunkName: "importer" */ "../lazy/import-source")
+);
 const deck = cached<Deck>(() => import(/* webpackChunkName: "deck" */ "../lazy/deck"));
 
 const returns = cached<Returns>(() => import(/* webpackChunkName: "returns" */ "../lazy/returns"));
@@ -50,6 +52,8 @@ export function loadLiveCheck(): Promise<typeof import("../../excel/live-check")
 
 /** Inside Excel only: the Office host, in its own chunk. */
 export async function createOfficeHost(): Promise<Host> {
-  const { OfficeHost } = await import(/* webpackChunkName: "office-host" */ "../../excel/office-host");
+  const { OfficeHost } = await import(
+    /* webpackChunkName: "office-host" */ "../../excel/office-host"
+  );
   return new OfficeHost();
 }

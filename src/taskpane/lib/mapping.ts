@@ -30,7 +30,10 @@ interface MappedReport {
  * The source columns a planner column can take: every header cell of the report's header row,
  * and columns with data under no header, in source order (a mapped column always included).
  */
-export function sourceColumnChoices(rows: readonly Cell[][], report: MappedReport): SourceColumnChoice[] {
+export function sourceColumnChoices(
+  rows: readonly Cell[][],
+  report: MappedReport
+): SourceColumnChoice[] {
   const header = rows[report.headerRow - 1] ?? [];
   const wanted = new Set<number>(report.mapped.map((m) => m.sourceColumn).filter((c) => c >= 0));
   header.forEach((c, i) => {
@@ -41,13 +44,20 @@ export function sourceColumnChoices(rows: readonly Cell[][], report: MappedRepor
       if (!wanted.has(i) && !isBlank(c)) wanted.add(i);
     });
   }
-  return [...wanted].sort((a, b) => a - b).map((column) => ({ column, letter: columnLetter(column), text: cellText(header[column]).trim() }));
+  return [...wanted]
+    .sort((a, b) => a - b)
+    .map((column) => ({
+      column,
+      letter: columnLetter(column),
+      text: cellText(header[column]).trim(),
+    }));
 }
 
 /** The source column each Measures column takes now, -1 for none. */
 export function currentMapping(report: MappedReport): ColumnMapping {
   const mapping: ColumnMapping = {};
-  for (const h of TABLE_HEADERS.Measures) mapping[h] = report.mapped.find((m) => m.header === h)?.sourceColumn ?? -1;
+  for (const h of TABLE_HEADERS.Measures)
+    mapping[h] = report.mapped.find((m) => m.header === h)?.sourceColumn ?? -1;
   return mapping;
 }
 

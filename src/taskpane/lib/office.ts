@@ -27,7 +27,8 @@ export function officeMayLoad(): boolean {
 /** Resolves when office.js has loaded (true) or failed to (false); waits as long as the page does. */
 function scriptSettled(): Promise<boolean> {
   if (typeof Office !== "undefined") return Promise.resolve(true);
-  if (typeof window === "undefined" || window.__officeJs !== "loading") return Promise.resolve(false);
+  if (typeof window === "undefined" || window.__officeJs !== "loading")
+    return Promise.resolve(false);
   const script = document.getElementById("office-js");
   if (!script) return Promise.resolve(false);
   return new Promise<boolean>((resolve) => {

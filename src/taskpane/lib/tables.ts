@@ -1,4 +1,10 @@
-import { countDataRows, findTable, TABLE_NAMES, type PlannerTables, type TableName } from "../../model/schema";
+import {
+  countDataRows,
+  findTable,
+  TABLE_NAMES,
+  type PlannerTables,
+  type TableName,
+} from "../../model/schema";
 
 export interface TableStatus {
   name: TableName;

@@ -3,7 +3,8 @@ import type { PlannerTables, TableData } from "../../model/schema";
 import type { WorkbookPlan } from "../../plan/types";
 
 /** The steps the pane names while long work runs (keys of the catalogue). */
-export type StepKey = "stepReading" | "stepWriting" | "stepOpening" | "stepSaving" | "stepImporting" | "stepLoading";
+export type StepKey =
+  "stepReading" | "stepWriting" | "stepOpening" | "stepSaving" | "stepImporting" | "stepLoading";
 
 export interface StepReport {
   (step: StepKey, done?: number, total?: number): void;
@@ -49,7 +50,7 @@ export function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> 
       (e: unknown) => {
         signal.removeEventListener("abort", onAbort);
         reject(e);
-      },
+      }
     );
   });
 }

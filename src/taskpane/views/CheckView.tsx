@@ -29,8 +29,20 @@ import { useViewStyles } from "./styles";
 const PAGE = 40;
 
 const useStyles = makeStyles({
-  counts: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  counts: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+  },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+  },
   finding: {
     display: "flex",
     flexDirection: "column",
@@ -75,7 +87,11 @@ const SEVERITY_TITLE: Record<Severity, (t: Catalogue) => string> = {
   warning: (t) => t.severityWarning,
   info: (t) => t.severityInfo,
 };
-const SEVERITY_COLOR: Record<Severity, "danger" | "warning" | "informative"> = { error: "danger", warning: "warning", info: "informative" };
+const SEVERITY_COLOR: Record<Severity, "danger" | "warning" | "informative"> = {
+  error: "danger",
+  warning: "warning",
+  info: "informative",
+};
 
 interface Group {
   severity: Severity;
@@ -91,7 +107,11 @@ interface Picked {
 }
 
 /** The rule groups (most urgent first, as rollUpFindings orders them) by severity, keeping the findings `shown` allows. */
-function groupFindings(findings: readonly Finding[], tables: Parameters<typeof rollUpFindings>[1], shown: (i: number) => boolean): Group[] {
+function groupFindings(
+  findings: readonly Finding[],
+  tables: Parameters<typeof rollUpFindings>[1],
+  shown: (i: number) => boolean
+): Group[] {
   const rolled = rollUpFindings(findings, tables);
   return SEVERITIES.map((severity) => {
     const rules = rolled
@@ -112,14 +132,29 @@ function Location({ picked, line }: { picked: Picked; line: FindingLine }) {
     ref.current?.scrollIntoView?.({ block: "nearest" });
   }, [picked]);
   return (
-    <div ref={ref} className={styles.location} role="status" aria-live="polite" data-testid="finding-location">
-      <span>{picked.mode === "file" ? t.locationFile(picked.address) : t.locationExcel(picked.address)}</span>
-      {line.no !== null && line.title !== "" && <Caption1>{t.locationMeasure(line.no, line.title, line.committee)}</Caption1>}
+    <div
+      ref={ref}
+      className={styles.location}
+      role="status"
+      aria-live="polite"
+      data-testid="finding-location"
+    >
+      <span>
+        {picked.mode === "file" ? t.locationFile(picked.address) : t.locationExcel(picked.address)}
+      </span>
+      {line.no !== null && line.title !== "" && (
+        <Caption1>{t.locationMeasure(line.no, line.title, line.committee)}</Caption1>
+      )}
     </div>
   );
 }
 
-function RuleGroup(props: { rule: RuleId; items: FindingLine[]; picked: Picked | null; onPick: (line: FindingLine) => void }) {
+function RuleGroup(props: {
+  rule: RuleId;
+  items: FindingLine[];
+  picked: Picked | null;
+  onPick: (line: FindingLine) => void;
+}) {
   const { t, language } = useI18n();
   const styles = useStyles();
   const [shown, setShown] = useState(PAGE);
@@ -139,7 +174,9 @@ function RuleGroup(props: { rule: RuleId; items: FindingLine[]; picked: Picked |
             const isPicked = props.picked?.index === line.index;
             // One row numbering: the sheet's, as in the cell address.
             const row = f.sheetRow ?? f.row;
-            const place = f.cell ?? t.findingPlace(f.table, row !== null ? t.rowLabel(row) : "", f.column ?? "");
+            const place =
+              f.cell ??
+              t.findingPlace(f.table, row !== null ? t.rowLabel(row) : "", f.column ?? "");
             return (
               <li key={line.index}>
                 <Button
@@ -150,10 +187,14 @@ function RuleGroup(props: { rule: RuleId; items: FindingLine[]; picked: Picked |
                   data-testid="finding"
                 >
                   {line.no !== null && (
-                    <span className={styles.measure}>{line.title ? t.measureLine(line.no, line.title) : t.measureNo(line.no)}</span>
+                    <span className={styles.measure}>
+                      {line.title ? t.measureLine(line.no, line.title) : t.measureNo(line.no)}
+                    </span>
                   )}
                   <span>{tell(f)}</span>
-                  <Caption1 className={styles.place}>{[place, line.committee].filter(Boolean).join(" · ")}</Caption1>
+                  <Caption1 className={styles.place}>
+                    {[place, line.committee].filter(Boolean).join(" · ")}
+                  </Caption1>
                 </Button>
                 {isPicked && props.picked && <Location picked={props.picked} line={line} />}
               </li>
@@ -184,7 +225,10 @@ export function CheckView() {
   const runCheck = () =>
     run(async ({ host, signal }) => {
       const engine = await abortable(loadEngine(), signal);
-      const result = await engine.checkWorkbook(host, { asOfYear: pane.explicitAsOfYear, language });
+      const result = await engine.checkWorkbook(host, {
+        asOfYear: pane.explicitAsOfYear,
+        language,
+      });
       pane.dispatch({ type: "checked", result });
       const { error: e, warning: w, info: i } = result.counts;
       pane.setNotice((tt) => tt.checkWrote(e, w, i));
@@ -196,8 +240,12 @@ export function CheckView() {
     try {
       if (pane.host) await pane.host.select(target);
       const row = f.sheetRow ?? f.row;
-      const address = f.cell ?? cellAddress(target, pane.tables) ?? [f.table, row !== null ? t.rowLabel(row) : "", f.column ?? ""].filter(Boolean).join(", ");
-      if (check) setPicked({ index: line.index, address, mode: mode === "excel" ? "excel" : "file", check });
+      const address =
+        f.cell ??
+        cellAddress(target, pane.tables) ??
+        [f.table, row !== null ? t.rowLabel(row) : "", f.column ?? ""].filter(Boolean).join(", ");
+      if (check)
+        setPicked({ index: line.index, address, mode: mode === "excel" ? "excel" : "file", check });
     } catch (e) {
       pane.setError(explainError(e));
     }
@@ -205,11 +253,21 @@ export function CheckView() {
 
   const tables = pane.tables;
   const groups = useMemo(
-    () => (check ? groupFindings(check.findings, tables, (i) => committee === "" || (check.committees[i]?.includes(committee) ?? false)) : []),
-    [check, tables, committee],
+    () =>
+      check
+        ? groupFindings(
+            check.findings,
+            tables,
+            (i) => committee === "" || (check.committees[i]?.includes(committee) ?? false)
+          )
+        : [],
+    [check, tables, committee]
   );
   const items = useMemo(() => groups.flatMap((g) => g.rules.flatMap((r) => r.items)), [groups]);
-  const counts = useMemo(() => (check && committee === "" ? check.counts : severityCounts(items.map((x) => x.finding))), [check, committee, items]);
+  const counts = useMemo(
+    () => (check && committee === "" ? check.counts : severityCounts(items.map((x) => x.finding))),
+    [check, committee, items]
+  );
   const openFirst = groups[0]?.rules[0]?.rule;
 
   return (
@@ -219,7 +277,11 @@ export function CheckView() {
       </h2>
       <Text className={v.intro}>{t.checkIntro}</Text>
       <div className={v.actions}>
-        <Button appearance="primary" onClick={() => void runCheck()} disabled={!!busy || !pane.host}>
+        <Button
+          appearance="primary"
+          onClick={() => void runCheck()}
+          disabled={!!busy || !pane.host}
+        >
           {t.runCheck}
         </Button>
       </div>
@@ -230,7 +292,13 @@ export function CheckView() {
         <div className={v.block} data-testid="check-results">
           {check.choices.length > 0 && (
             <Field label={t.committeeFilter} className={styles.field}>
-              <Select className={styles.select} select={{ className: styles.selectInner }} value={committee} onChange={(_, d) => setCommittee(d.value)} data-testid="committee-filter">
+              <Select
+                className={styles.select}
+                select={{ className: styles.selectInner }}
+                value={committee}
+                onChange={(_, d) => setCommittee(d.value)}
+                data-testid="committee-filter"
+              >
                 <option value="">{t.allCommittees}</option>
                 {check.choices.map((c) => (
                   <option key={c.code} value={c.code}>
@@ -240,13 +308,20 @@ export function CheckView() {
               </Select>
             </Field>
           )}
-          <div className={styles.counts} role="status" aria-live="polite" data-testid="finding-counts">
+          <div
+            className={styles.counts}
+            role="status"
+            aria-live="polite"
+            data-testid="finding-counts"
+          >
             {SEVERITIES.map((s) => (
               <Badge key={s} appearance="tint" color={SEVERITY_COLOR[s]} size="large">
                 {SEVERITY_TITLE[s](t)}: {counts[s]}
               </Badge>
             ))}
-            {committee !== "" && <Caption1>{t.findingsFiltered(items.length, check.findings.length)}</Caption1>}
+            {committee !== "" && (
+              <Caption1>{t.findingsFiltered(items.length, check.findings.length)}</Caption1>
+            )}
           </div>
 
           {items.length === 0 && <Text>{t.noFindings}</Text>}
@@ -256,9 +331,19 @@ export function CheckView() {
               <h3 className={v.subheading}>
                 {SEVERITY_TITLE[g.severity](t)} ({g.count})
               </h3>
-              <Accordion multiple collapsible defaultOpenItems={openFirst && g === groups[0] ? [openFirst] : []}>
+              <Accordion
+                multiple
+                collapsible
+                defaultOpenItems={openFirst && g === groups[0] ? [openFirst] : []}
+              >
                 {g.rules.map((r) => (
-                  <RuleGroup key={r.rule} rule={r.rule} items={r.items} picked={location} onPick={(line) => void pick(line)} />
+                  <RuleGroup
+                    key={r.rule}
+                    rule={r.rule}
+                    items={r.items}
+                    picked={location}
+                    onPick={(line) => void pick(line)}
+                  />
                 ))}
               </Accordion>
             </div>

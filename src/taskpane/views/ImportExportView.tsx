@@ -26,7 +26,12 @@ import { readFileBytes, XLSX_MIME } from "../lib/download";
 import { deliver, type ExportFile } from "../lib/deliver";
 import { datedFileName } from "../lib/file-names";
 import { PaneError } from "../lib/errors";
-import { chooseColumn, currentMapping, sourceColumnChoices, type ColumnMapping } from "../lib/mapping";
+import {
+  chooseColumn,
+  currentMapping,
+  sourceColumnChoices,
+  type ColumnMapping,
+} from "../lib/mapping";
 import { loadEngine, loadFiles, loadImportSource } from "../lib/loaders";
 import { measureCount } from "../lib/tables";
 import { abortable, nextTask } from "../lib/tasks";
@@ -72,7 +77,14 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
-  fileInput: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
+  fileInput: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
 });
 
 /** One part of the dry-run report: a heading with its count, a small table, "show more". */
@@ -134,7 +146,8 @@ function Change({ column, from, to }: { column?: string; from: string; to: strin
   return (
     <span>
       {column && <Caption1>{column}: </Caption1>}
-      <span className={styles.before}>{from || t.blankValue}</span> → <strong>{to || t.blankValue}</strong>
+      <span className={styles.before}>{from || t.blankValue}</span> →{" "}
+      <strong>{to || t.blankValue}</strong>
     </span>
   );
 }
@@ -148,7 +161,15 @@ function measureOf(table: TableData, no: string): string {
 }
 
 /** The planner's column choices: a list of the file's columns for each Measures column. */
-function ColumnsEditor({ report, source, onChoose }: { report: ImportReport; source: ImportSourceRows; onChoose: (header: string, column: number) => void }) {
+function ColumnsEditor({
+  report,
+  source,
+  onChoose,
+}: {
+  report: ImportReport;
+  source: ImportSourceRows;
+  onChoose: (header: string, column: number) => void;
+}) {
   const { t } = useI18n();
   const v = useViewStyles();
   const styles = useStyles();
@@ -163,7 +184,13 @@ function ColumnsEditor({ report, source, onChoose }: { report: ImportReport; sou
       <Caption1>{t.columnsIntro}</Caption1>
       <div className={styles.columns}>
         {TABLE_HEADERS.Measures.map((header) => (
-          <Field key={header} label={t.columnName(header)} orientation="horizontal" size="small" className={styles.columnField}>
+          <Field
+            key={header}
+            label={t.columnName(header)}
+            orientation="horizontal"
+            size="small"
+            className={styles.columnField}
+          >
             <Select
               size="small"
               className={styles.select}
@@ -173,7 +200,9 @@ function ColumnsEditor({ report, source, onChoose }: { report: ImportReport; sou
               <option value="-1">{t.notImported}</option>
               {choices.map((c) => (
                 <option key={c.column} value={String(c.column)}>
-                  {c.text ? t.sourceColumnOption(c.letter, c.text) : t.sourceColumnNoHeader(c.letter)}
+                  {c.text
+                    ? t.sourceColumnOption(c.letter, c.text)
+                    : t.sourceColumnNoHeader(c.letter)}
                 </option>
               ))}
             </Select>
@@ -249,14 +278,20 @@ export function ImportReportView({
     ...report.mapped.map((m) => ({ source: m.sourceHeader, target: t.columnName(m.header) })),
     ...report.unmapped.map((u) => ({ source: u, target: t.keptAsExtra })),
   ];
-  const normalised = report.normalised.map((n) => ({ ...n, no: sourceNo(columns?.source, report, n.row) }));
+  const normalised = report.normalised.map((n) => ({
+    ...n,
+    no: sourceNo(columns?.source, report, n.row),
+  }));
   // One keying for every list: the measure's No. and title (the file's row only where there is no No.).
   const keyColumn = <T extends { no: string }>(fallbackRow?: (x: T) => number) => ({
     title: t.noColumn,
     narrow: true,
     render: (x: T) => x.no || (fallbackRow ? t.fileRow(fallbackRow(x)) : ""),
   });
-  const titleColumn = <T extends { no: string }>() => ({ title: t.measureColumn, render: (x: T) => titleOf(x.no) });
+  const titleColumn = <T extends { no: string }>() => ({
+    title: t.measureColumn,
+    render: (x: T) => titleOf(x.no),
+  });
   return (
     <div className={styles.report} data-testid="import-report">
       <h3 className={v.subheading}>{t.dryRunHeading(fileName)}</h3>
@@ -284,7 +319,16 @@ export function ImportReportView({
         columns={[
           keyColumn(),
           titleColumn(),
-          { title: t.changeColumn, render: (u) => <Change column={t.columnName(u.column)} from={valueText(u.column, u.before)} to={valueText(u.column, u.after)} /> },
+          {
+            title: t.changeColumn,
+            render: (u) => (
+              <Change
+                column={t.columnName(u.column)}
+                from={valueText(u.column, u.before)}
+                to={valueText(u.column, u.after)}
+              />
+            ),
+          },
         ]}
       />
       <ReportTable
@@ -296,7 +340,12 @@ export function ImportReportView({
           { title: t.reasonColumn, render: (r) => rejectedText(t, r) },
         ]}
       />
-      <ReportTable testId="report-notes" title={t.importNotes} items={report.notes ?? []} columns={[{ title: t.reasonColumn, render: (n) => n }]} />
+      <ReportTable
+        testId="report-notes"
+        title={t.importNotes}
+        items={report.notes ?? []}
+        columns={[{ title: t.reasonColumn, render: (n) => n }]}
+      />
       <ReportTable
         testId="report-normalised"
         title={t.normalisations}
@@ -304,7 +353,16 @@ export function ImportReportView({
         columns={[
           keyColumn<(typeof normalised)[number]>((n) => n.row),
           titleColumn(),
-          { title: t.changeColumn, render: (n) => <Change column={t.columnName(n.column)} from={valueText(n.column, n.from)} to={valueText(n.column, n.to)} /> },
+          {
+            title: t.changeColumn,
+            render: (n) => (
+              <Change
+                column={t.columnName(n.column)}
+                from={valueText(n.column, n.from)}
+                to={valueText(n.column, n.to)}
+              />
+            ),
+          },
         ]}
       />
       <ReportTable
@@ -313,13 +371,23 @@ export function ImportReportView({
         items={sourceColumns}
         columns={[
           { title: t.sourceColumn, render: (c) => c.source },
-          { title: t.plannerColumn, render: (c) => (c.target ? <strong>{c.target}</strong> : <Caption1>{t.ignoredColumn}</Caption1>) },
+          {
+            title: t.plannerColumn,
+            render: (c) =>
+              c.target ? <strong>{c.target}</strong> : <Caption1>{t.ignoredColumn}</Caption1>,
+          },
         ]}
       />
       {columns && (
         <>
           <div className={v.actions}>
-            <Button appearance="secondary" aria-expanded={editing} aria-controls={editorId} onClick={() => setEditing((x) => !x)} data-testid="edit-columns">
+            <Button
+              appearance="secondary"
+              aria-expanded={editing}
+              aria-controls={editorId}
+              onClick={() => setEditing((x) => !x)}
+              data-testid="edit-columns"
+            >
               {editing ? t.hideColumns : t.changeColumns}
             </Button>
           </div>
@@ -367,22 +435,30 @@ export function ImportExportView() {
     await run(
       async ({ host: h, signal, report }) => {
         report("stepOpening");
-        const [reader, engine, bytes] = await abortable(Promise.all([loadImportSource(), loadEngine(), readFileBytes(file)]), signal);
+        const [reader, engine, bytes] = await abortable(
+          Promise.all([loadImportSource(), loadEngine(), readFileBytes(file)]),
+          signal
+        );
         const source = await abortable(reader.readImportSource(file.name, bytes), signal);
         report("stepImporting");
         await nextTask();
         let merge: ImportPreview;
         try {
-          merge = await engine.previewImport(h, { source, asOfYear: pane.explicitAsOfYear, mode: "merge" });
+          merge = await engine.previewImport(h, {
+            source,
+            asOfYear: pane.explicitAsOfYear,
+            mode: "merge",
+          });
         } catch (err) {
           // No usable header: there is no report, so no column chooser to offer; say what the file needs.
-          if (err instanceof Error && err.name === "ImportSourceError") throw new PaneError("importNoHeader", firstCellsOf(err.message));
+          if (err instanceof Error && err.name === "ImportSourceError")
+            throw new PaneError("importNoHeader", firstCellsOf(err.message));
           throw err;
         }
         dispatch({ type: "read", tables: merge.tables });
         setPending({ fileName: file.name, source, merge });
       },
-      { errorContext: "file", first: "stepOpening" },
+      { errorContext: "file", first: "stepOpening" }
     );
   };
 
@@ -406,21 +482,31 @@ export function ImportExportView() {
     });
 
   /** The import previewed again with the planner's column choices (the whole mapping). */
-  const preview = (current: Pending, mode: "merge" | "replace", mapping: ColumnMapping | undefined) =>
+  const preview = (
+    current: Pending,
+    mode: "merge" | "replace",
+    mapping: ColumnMapping | undefined
+  ) =>
     run(
       async ({ host: h, signal, report }) => {
         report("stepImporting");
         const engine = await abortable(loadEngine(), signal);
         await nextTask();
         try {
-          return await engine.previewImport(h, { source: current.source, asOfYear: pane.explicitAsOfYear, mode, mapping });
+          return await engine.previewImport(h, {
+            source: current.source,
+            asOfYear: pane.explicitAsOfYear,
+            mode,
+            mapping,
+          });
         } catch (e) {
           // The file was read; these columns are what cannot be imported (no No., no Measure…).
-          if (e instanceof Error && e.name === "ImportSourceError") throw new PaneError("mapping", e.message);
+          if (e instanceof Error && e.name === "ImportSourceError")
+            throw new PaneError("mapping", e.message);
           throw e;
         }
       },
-      { first: "stepImporting" },
+      { first: "stepImporting" }
     );
 
   /** The planner chose another source column for `header`: the dry run again. */
@@ -436,7 +522,9 @@ export function ImportExportView() {
   const confirmMerge = () => {
     if (!pending) return;
     const r = pending.merge.report;
-    void write(pending.merge, () => pane.setNotice((tt) => tt.importDone(r.added.length, r.updated.length)));
+    void write(pending.merge, () =>
+      pane.setNotice((tt) => tt.importDone(r.added.length, r.updated.length))
+    );
   };
 
   const askReplace = async () => {
@@ -452,11 +540,19 @@ export function ImportExportView() {
       const tables = await h.readTables();
       let file: ExportFile;
       if (format === "json") {
-        file = { name: datedFileName(pane.fileName, "policy-planner", "json"), mime: "application/json", content: JSON.stringify(engine.tablesToJson(tables), null, 2) + "\n" };
+        file = {
+          name: datedFileName(pane.fileName, "policy-planner", "json"),
+          mime: "application/json",
+          content: JSON.stringify(engine.tablesToJson(tables), null, 2) + "\n",
+        };
       } else {
         const measures = findTable(tables, "Measures");
         if (!measures) throw new PaneError("noMeasures");
-        file = { name: datedFileName(pane.fileName, "policy-planner", "csv", new Date(), "-measures"), mime: "text/csv;charset=utf-8", content: engine.tableToCsv(measures) };
+        file = {
+          name: datedFileName(pane.fileName, "policy-planner", "csv", new Date(), "-measures"),
+          mime: "text/csv;charset=utf-8",
+          content: engine.tableToCsv(measures),
+        };
       }
       const delivered = await deliver(file, deliveryMeansFor(h));
       if (delivered.how === "toCopy") setToCopy({ name: delivered.name, text: delivered.text });
@@ -469,7 +565,13 @@ export function ImportExportView() {
       const tables = await h.readTables();
       report("stepSaving");
       const files = await abortable(loadFiles(), signal);
-      const bytes = await abortable(files.xlsxFromTables(tables, { asOfYear: resolveAsOfYear(tables, pane.explicitAsOfYear), language }), signal);
+      const bytes = await abortable(
+        files.xlsxFromTables(tables, {
+          asOfYear: resolveAsOfYear(tables, pane.explicitAsOfYear),
+          language,
+        }),
+        signal
+      );
       const name = datedFileName(pane.fileName, "policy-planner", "xlsx");
       const means = deliveryMeansFor(h);
       if (h.openCopy) {
@@ -486,7 +588,9 @@ export function ImportExportView() {
           return;
         }
       }
-      pane.setNotice(deliveredNotice(await deliver({ name, mime: XLSX_MIME, content: bytes }, means)));
+      pane.setNotice(
+        deliveredNotice(await deliver({ name, mime: XLSX_MIME, content: bytes }, means))
+      );
     });
 
   const currentRows = measureCount(pane.tables);
@@ -498,7 +602,12 @@ export function ImportExportView() {
       </h2>
       <Text className={v.intro}>{t.importIntro}</Text>
       <div className={v.actions}>
-        <Button ref={chooseButton} appearance="primary" onClick={() => input.current?.click()} disabled={!!busy || !host}>
+        <Button
+          ref={chooseButton}
+          appearance="primary"
+          onClick={() => input.current?.click()}
+          disabled={!!busy || !host}
+        >
           {t.chooseImportFile}
         </Button>
         <input
@@ -528,7 +637,12 @@ export function ImportExportView() {
             columns={{ source: pending.source, onChoose: remap }}
             actions={
               <div className={v.actions}>
-                <Button appearance="primary" onClick={confirmMerge} disabled={!!busy} data-testid="import-confirm">
+                <Button
+                  appearance="primary"
+                  onClick={confirmMerge}
+                  disabled={!!busy}
+                  data-testid="import-confirm"
+                >
                   {t.confirmMerge}
                 </Button>
                 <Button ref={replaceButton} onClick={() => void askReplace()} disabled={!!busy}>
@@ -546,7 +660,10 @@ export function ImportExportView() {
       <ConfirmDialog
         open={replace !== null}
         title={t.replaceDialogTitle}
-        body={replace && t.replaceDialogBody(currentRows, measureCount({ Measures: replace.report.result }))}
+        body={
+          replace &&
+          t.replaceDialogBody(currentRows, measureCount({ Measures: replace.report.result }))
+        }
         confirmLabel={t.replaceConfirm}
         onConfirm={() => {
           if (replace) void write(replace, (n) => pane.setNotice((tt) => tt.replaceDone(n)));
@@ -575,7 +692,9 @@ export function ImportExportView() {
           {t.exportJson}
         </Button>
       </div>
-      {toCopy && <TextToCopy name={toCopy.name} text={toCopy.text} onDone={() => setToCopy(null)} />}
+      {toCopy && (
+        <TextToCopy name={toCopy.name} text={toCopy.text} onDone={() => setToCopy(null)} />
+      )}
     </section>
   );
 }

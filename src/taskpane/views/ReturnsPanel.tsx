@@ -3,7 +3,16 @@
  * returns in (several files picked at once; the dry run's conflicts and the findings the merge
  * would add shown beside Confirm). The work is the host's operations (src/host/returns.ts).
  */
-import { Body1Strong, Button, Caption1, Field, Input, makeStyles, Text, tokens } from "@fluentui/react-components";
+import {
+  Body1Strong,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  makeStyles,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
 import { useRef, useState, type ChangeEvent } from "react";
 import { displayText } from "../../import/normalise";
 import { quarterOf, parsePeriod } from "../../model/period";
@@ -18,8 +27,21 @@ import { useViewStyles } from "./styles";
 type RunPreview = Awaited<ReturnType<Returns["previewRun"]>>;
 
 const useStyles = makeStyles({
-  fileInput: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  fileInput: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
+  list: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+  },
   block: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });
 
@@ -46,7 +68,13 @@ export function ReturnsPanel() {
         asOfYear: pane.asOfYear,
       });
       const bytes = await abortable(returns.returnsZip(plan.returns), signal);
-      const name = datedFileName(pane.fileName, "policy-planner", "zip", now, `-returns-${plan.period}`);
+      const name = datedFileName(
+        pane.fileName,
+        "policy-planner",
+        "zip",
+        now,
+        `-returns-${plan.period}`
+      );
       downloadBytes(bytes, name, "application/zip");
       pane.setNotice((tt) => tt.returnsDownloaded(plan.returns.length, name, plan.generic.length));
     });
@@ -61,7 +89,10 @@ export function ReturnsPanel() {
         report("stepOpening");
         const returns = await abortable(loadReturns(), signal);
         const sources = [];
-        for (const file of files) sources.push(await abortable(returns.readRunSource(file.name, await readFileBytes(file)), signal));
+        for (const file of files)
+          sources.push(
+            await abortable(returns.readRunSource(file.name, await readFileBytes(file)), signal)
+          );
         report("stepImporting");
         await nextTask();
         const preview = await returns.previewRun(h, {
@@ -76,7 +107,7 @@ export function ReturnsPanel() {
         dispatch({ type: "read", tables: preview.tables });
         setPending({ names: files.map((f) => f.name), preview });
       },
-      { errorContext: "file", first: "stepOpening" },
+      { errorContext: "file", first: "stepOpening" }
     );
   };
 
@@ -97,14 +128,30 @@ export function ReturnsPanel() {
     <div className={styles.block} data-testid="returns-panel">
       <h2 className={v.heading}>{t.returnsHeading}</h2>
       <Text className={v.intro}>{t.returnsIntro}</Text>
-      <Field label={t.returnsPeriod} validationState={periodOk ? "none" : "error"} validationMessage={periodOk ? undefined : t.returnsPeriodInvalid}>
-        <Input value={period} onChange={(_, d) => setPeriod(d.value.trim())} data-testid="returns-period" />
+      <Field
+        label={t.returnsPeriod}
+        validationState={periodOk ? "none" : "error"}
+        validationMessage={periodOk ? undefined : t.returnsPeriodInvalid}
+      >
+        <Input
+          value={period}
+          onChange={(_, d) => setPeriod(d.value.trim())}
+          data-testid="returns-period"
+        />
       </Field>
       <div className={v.actions}>
-        <Button onClick={() => void sendOut()} disabled={!!busy || !host || !periodOk} data-testid="returns-out">
+        <Button
+          onClick={() => void sendOut()}
+          disabled={!!busy || !host || !periodOk}
+          data-testid="returns-out"
+        >
           {t.returnsOut}
         </Button>
-        <Button onClick={() => input.current?.click()} disabled={!!busy || !host} data-testid="returns-in">
+        <Button
+          onClick={() => input.current?.click()}
+          disabled={!!busy || !host}
+          data-testid="returns-in"
+        >
           {t.returnsIn}
         </Button>
         <input
@@ -123,13 +170,17 @@ export function ReturnsPanel() {
       {pending && report && (
         <div className={styles.block} data-testid="run-report">
           <Caption1>{t.runSources(pending.names.join(", "))}</Caption1>
-          <Text>{t.runSummary(report.added.length, report.updated.length, report.rejected.length)}</Text>
+          <Text>
+            {t.runSummary(report.added.length, report.updated.length, report.rejected.length)}
+          </Text>
           <Body1Strong>{t.conflictsHeading(report.conflicts.length)}</Body1Strong>
           {report.conflicts.length > 0 && (
             <ul className={styles.list} data-testid="run-conflicts">
               {report.conflicts.map((c) => (
                 <li key={`${c.no}|${c.column}`}>
-                  No. {c.no}, {c.column}: {c.values.map((x) => `${x.source} ${displayText(x.value)}`).join(" · ")} — {t.conflictKept(displayText(c.kept), c.rule === "lead-institution")}
+                  No. {c.no}, {c.column}:{" "}
+                  {c.values.map((x) => `${x.source} ${displayText(x.value)}`).join(" · ")} —{" "}
+                  {t.conflictKept(displayText(c.kept), c.rule === "lead-institution")}
                 </li>
               ))}
             </ul>
@@ -148,7 +199,12 @@ export function ReturnsPanel() {
             </ul>
           )}
           <div className={v.actions}>
-            <Button appearance="primary" onClick={() => void confirm()} disabled={!!busy} data-testid="run-confirm">
+            <Button
+              appearance="primary"
+              onClick={() => void confirm()}
+              disabled={!!busy}
+              data-testid="run-confirm"
+            >
               {t.confirmRun}
             </Button>
             <Button appearance="subtle" onClick={() => setPending(null)} disabled={!!busy}>

@@ -1,4 +1,15 @@
-import { Button, Caption1, Field, Input, Radio, RadioGroup, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  Field,
+  Input,
+  Radio,
+  RadioGroup,
+  Switch,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { useState } from "react";
 import { setAsOfYear } from "../../host/as-of";
 import { useI18n, type Language } from "../i18n";
@@ -7,7 +18,13 @@ import { usePane } from "../state";
 import { useViewStyles } from "./styles";
 
 const useStyles = makeStyles({
-  yearRow: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, alignItems: "center" },
+  yearRow: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+    alignItems: "center",
+  },
   year: { width: "8em", minWidth: 0 },
 });
 
@@ -89,7 +106,11 @@ export function SettingsView(props: SettingsViewProps) {
       </h2>
       <AsOfYearField />
       <Field label={t.language}>
-        <RadioGroup value={language} onChange={(_, d) => props.onLanguage(d.value === "km" ? "km" : "en")} data-testid="language">
+        <RadioGroup
+          value={language}
+          onChange={(_, d) => props.onLanguage(d.value === "km" ? "km" : "en")}
+          data-testid="language"
+        >
           <Radio value="en" label={t.languageEnglish} lang="en" />
           <Radio value="km" label={t.languageKhmer} lang="km" />
         </RadioGroup>

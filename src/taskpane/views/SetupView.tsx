@@ -1,4 +1,14 @@
-import { Button, Caption1, Field, Radio, RadioGroup, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  Field,
+  Radio,
+  RadioGroup,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { useEffect, useEffectEvent, useId, useRef, useState, type ChangeEvent } from "react";
 import type { FrameworkId } from "../../model/types";
 import { useI18n } from "../i18n";
@@ -11,8 +21,19 @@ import { usePane } from "../state";
 import { useViewStyles } from "./styles";
 
 const useStyles = makeStyles({
-  tables: { listStyleType: "none", margin: 0, padding: 0, display: "grid", gap: tokens.spacingVerticalXXS },
-  tableRow: { display: "flex", justifyContent: "space-between", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  tables: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "grid",
+    gap: tokens.spacingVerticalXXS,
+  },
+  tableRow: {
+    display: "flex",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+    flexWrap: "wrap",
+  },
   present: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
   missing: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   fileInput: {
@@ -26,7 +47,11 @@ const useStyles = makeStyles({
   },
 });
 
-const FILE_NAMES: Record<FrameworkId, string> = { despf: "despf-planner.xlsx", dgp: "dgp-planner.xlsx", blank: "policy-planner.xlsx" };
+const FILE_NAMES: Record<FrameworkId, string> = {
+  despf: "despf-planner.xlsx",
+  dgp: "dgp-planner.xlsx",
+  blank: "policy-planner.xlsx",
+};
 
 export function SetupView() {
   const { t } = useI18n();
@@ -43,7 +68,9 @@ export function SetupView() {
   // Once per host: reading again is the planner's call (Refresh, Check).
   const readOnArrival = useEffectEvent(() => {
     if (host && !tables && !busy) {
-      void run(async ({ host: h }) => dispatch({ type: "read", tables: await h.readTables() }), { first: "stepReading" });
+      void run(async ({ host: h }) => dispatch({ type: "read", tables: await h.readTables() }), {
+        first: "stepReading",
+      });
     }
   });
   useEffect(() => readOnArrival(), [host]);
@@ -62,11 +89,22 @@ export function SetupView() {
       async ({ guard, signal }) => {
         const [files, engine] = await abortable(Promise.all([loadFiles(), loadEngine()]), signal);
         const fileHost = files.FileHost.blank();
-        const { tables: read, measures } = await engine.setupAndRead(guard(fileHost), framework, asOfYear);
-        dispatch({ type: "workbook", host: fileHost, mode: "file", fileName: FILE_NAMES[framework], tables: read, changed: true });
+        const { tables: read, measures } = await engine.setupAndRead(
+          guard(fileHost),
+          framework,
+          asOfYear
+        );
+        dispatch({
+          type: "workbook",
+          host: fileHost,
+          mode: "file",
+          fileName: FILE_NAMES[framework],
+          tables: read,
+          changed: true,
+        });
         pane.setNotice((tt) => tt.setupDone(measures));
       },
-      { noHost: true },
+      { noHost: true }
     );
 
   const open = async (e: ChangeEvent<HTMLInputElement>) => {
@@ -80,12 +118,22 @@ export function SetupView() {
         const files = await abortable(loadFiles(), signal);
         const isCsv = /\.csv$/i.test(file.name) || file.type === "text/csv";
         if (!isCsv && !/\.xls[xm]$/i.test(file.name)) throw new PaneError("fileRead", file.name);
-        const opened = await abortable(isCsv ? files.csvToMeasuresHost(bytes, asOfYear) : files.FileHost.open(bytes), signal);
+        const opened = await abortable(
+          isCsv ? files.csvToMeasuresHost(bytes, asOfYear) : files.FileHost.open(bytes),
+          signal
+        );
         const read = await guard(opened).readTables();
-        dispatch({ type: "workbook", host: opened, mode: "file", fileName: isCsv ? file.name.replace(/\.csv$/i, ".xlsx") : file.name, tables: read, changed: isCsv });
+        dispatch({
+          type: "workbook",
+          host: opened,
+          mode: "file",
+          fileName: isCsv ? file.name.replace(/\.csv$/i, ".xlsx") : file.name,
+          tables: read,
+          changed: isCsv,
+        });
         pane.setNotice((tt) => tt.openedFile(file.name, measureCount(read)));
       },
-      { noHost: true, errorContext: "file", first: "stepOpening" },
+      { noHost: true, errorContext: "file", first: "stepOpening" }
     );
   };
 
@@ -112,7 +160,11 @@ export function SetupView() {
         <div className={v.actions}>
           <Spinner size="tiny" label={t.modeConnecting} />
           {/* Office can take seconds to answer (or never, outside Excel): the planner need not wait. */}
-          <Button appearance="subtle" onClick={() => pane.dispatch({ type: "mode", mode: "file" })} data-testid="skip-connecting">
+          <Button
+            appearance="subtle"
+            onClick={() => pane.dispatch({ type: "mode", mode: "file" })}
+            data-testid="skip-connecting"
+          >
             {t.skipConnecting}
           </Button>
         </div>
@@ -125,10 +177,18 @@ export function SetupView() {
           )}
           {mode === "file" && (
             <>
-              <Button appearance={host ? "secondary" : "primary"} onClick={() => void createNew()} disabled={disabled}>
+              <Button
+                appearance={host ? "secondary" : "primary"}
+                onClick={() => void createNew()}
+                disabled={disabled}
+              >
                 {t.newFromFramework}
               </Button>
-              <Button onClick={() => fileInput.current?.click()} disabled={disabled} aria-describedby={hintId}>
+              <Button
+                onClick={() => fileInput.current?.click()}
+                disabled={disabled}
+                aria-describedby={hintId}
+              >
                 {t.openWorkbook}
               </Button>
               <input
@@ -174,7 +234,9 @@ export function SetupView() {
               </li>
             ))}
           </ul>
-          <Text role="note">{missing === 0 ? t.allTablesPresent : t.someTablesMissing(missing)}</Text>
+          <Text role="note">
+            {missing === 0 ? t.allTablesPresent : t.someTablesMissing(missing)}
+          </Text>
         </>
       ) : (
         <Text className={v.intro}>{t.tablesNone}</Text>

@@ -28,7 +28,11 @@ import { useViewStyles } from "./styles";
 import { CommitteeChart } from "../components/CommitteeChart";
 
 const useStyles = makeStyles({
-  stats: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(88px, 1fr))", gap: tokens.spacingHorizontalS },
+  stats: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(88px, 1fr))",
+    gap: tokens.spacingHorizontalS,
+  },
   stat: {
     display: "flex",
     flexDirection: "column",
@@ -38,19 +42,56 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
     minWidth: 0,
   },
-  number: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
+  number: {
+    fontSize: tokens.fontSizeHero700,
+    lineHeight: tokens.lineHeightHero700,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   table: { tableLayout: "fixed", width: "100%" },
   // Wide enough for "Expected" / "រំពឹងទុក" whole: numbers' headers never break inside a word.
-  num: { textAlign: "end", width: "5.5em", overflowWrap: "normal", wordBreak: "keep-all", whiteSpace: "nowrap" },
-  numHead: { justifyContent: "flex-end", textAlign: "end", whiteSpace: "nowrap", overflowWrap: "normal" },
+  num: {
+    textAlign: "end",
+    width: "5.5em",
+    overflowWrap: "normal",
+    wordBreak: "keep-all",
+    whiteSpace: "nowrap",
+  },
+  numHead: {
+    justifyContent: "flex-end",
+    textAlign: "end",
+    whiteSpace: "nowrap",
+    overflowWrap: "normal",
+  },
   committeeCode: { fontWeight: tokens.fontWeightSemibold },
   field: { minWidth: 0, gridTemplateColumns: "minmax(0, 1fr)" },
   select: { minWidth: 0, maxWidth: "100%", width: "100%" },
   selectInner: { minWidth: 0, maxWidth: "100%", textOverflow: "ellipsis" },
-  boardHeading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  boardList: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  boardRow: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, minWidth: 0 },
-  boardLabel: { display: "flex", justifyContent: "space-between", gap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase200, minWidth: 0 },
+  boardHeading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  boardList: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
+  boardRow: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    minWidth: 0,
+  },
+  boardLabel: {
+    display: "flex",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+    fontSize: tokens.fontSizeBase200,
+    minWidth: 0,
+  },
   boardName: { minWidth: 0, overflowWrap: "break-word" },
   boardTotal: { fontWeight: tokens.fontWeightSemibold, flexShrink: 0 },
   warn: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
@@ -68,7 +109,13 @@ function Stat(props: { label: string; value: string; note?: string; testId: stri
 }
 
 /** A goal's or committee's row: its name in full, its total, its statuses as one stacked bar. */
-function BoardRow(props: { code: string; name: string; total: number; tally: StatusTally; testId: string }) {
+function BoardRow(props: {
+  code: string;
+  name: string;
+  total: number;
+  tally: StatusTally;
+  testId: string;
+}) {
   const styles = useStyles();
   const label = props.name ? `${props.code} — ${props.name}` : props.code;
   return (
@@ -82,7 +129,13 @@ function BoardRow(props: { code: string; name: string; total: number; tally: Sta
   );
 }
 
-export function DashboardView({ dashboard, tables }: { dashboard: Dashboard; tables: PlannerTables | null }) {
+export function DashboardView({
+  dashboard,
+  tables,
+}: {
+  dashboard: Dashboard;
+  tables: PlannerTables | null;
+}) {
   const { t, language } = useI18n();
   const v = useViewStyles();
   const styles = useStyles();
@@ -90,11 +143,15 @@ export function DashboardView({ dashboard, tables }: { dashboard: Dashboard; tab
   const [institution, setInstitution] = useState("");
   const engine = engineNow();
   const board: StatusBoard | null = useMemo(
-    () => (engine && tables ? engine.statusBoardOfTables(tables, { institution: institution || null }) : null),
-    [engine, tables, institution],
+    () =>
+      engine && tables
+        ? engine.statusBoardOfTables(tables, { institution: institution || null })
+        : null,
+    [engine, tables, institution]
   );
   const dgp = board?.wording === "priorityActions";
-  const nameOf = (x: { name: string; nameKm: string }) => (language === "km" && x.nameKm ? x.nameKm : x.name);
+  const nameOf = (x: { name: string; nameKm: string }) =>
+    language === "km" && x.nameKm ? x.nameKm : x.name;
   // Committees only where the framework has them: a measure to lead or an expected count (DGP: DGC alone).
   const committees = d.committees.filter((c) => c.actual > 0 || (c.expected ?? 0) > 0);
   return (
@@ -102,9 +159,24 @@ export function DashboardView({ dashboard, tables }: { dashboard: Dashboard; tab
       <h3 className={v.subheading}>{t.keyNumbers}</h3>
       <Caption1>{t.asOfNote(d.asOfYear)}</Caption1>
       <div className={styles.stats}>
-        <Stat testId="stat-measures" label={dgp ? t.statPriorityActions : t.statMeasures} value={String(d.measures)} note={d.expectedMeasures !== null ? t.statExpectedOf(d.expectedMeasures) : undefined} />
-        <Stat testId="stat-completed" label={t.statCompleted} value={t.statCompletedShare(d.completedShare)} note={t.statCompletedCount(d.completed, d.measures)} />
-        <Stat testId="stat-overdue" label={t.statOverdue} value={String(d.overdue)} note={t.statOverdueNote} />
+        <Stat
+          testId="stat-measures"
+          label={dgp ? t.statPriorityActions : t.statMeasures}
+          value={String(d.measures)}
+          note={d.expectedMeasures !== null ? t.statExpectedOf(d.expectedMeasures) : undefined}
+        />
+        <Stat
+          testId="stat-completed"
+          label={t.statCompleted}
+          value={t.statCompletedShare(d.completedShare)}
+          note={t.statCompletedCount(d.completed, d.measures)}
+        />
+        <Stat
+          testId="stat-overdue"
+          label={t.statOverdue}
+          value={String(d.overdue)}
+          note={t.statOverdueNote}
+        />
       </div>
 
       {board && (
@@ -114,7 +186,13 @@ export function DashboardView({ dashboard, tables }: { dashboard: Dashboard; tab
           </h3>
           {board.institutions.length > 0 && (
             <Field label={t.institutionFilter} className={styles.field}>
-              <Select className={styles.select} select={{ className: styles.selectInner }} value={institution} onChange={(_, x) => setInstitution(x.value)} data-testid="institution-filter">
+              <Select
+                className={styles.select}
+                select={{ className: styles.selectInner }}
+                value={institution}
+                onChange={(_, x) => setInstitution(x.value)}
+                data-testid="institution-filter"
+              >
                 <option value="">{t.allInstitutions}</option>
                 {board.institutions.map((i) => (
                   <option key={i} value={i}>
@@ -124,14 +202,26 @@ export function DashboardView({ dashboard, tables }: { dashboard: Dashboard; tab
               </Select>
             </Field>
           )}
-          <Text data-testid="status-total">{dgp ? t.priorityActionsCount(board.all.total) : t.measuresCount(board.all.total)}</Text>
-          <StatusBar tally={board.all} label={dgp ? t.statusOfPriorityActions : t.statusOfMeasures} />
+          <Text data-testid="status-total">
+            {dgp ? t.priorityActionsCount(board.all.total) : t.measuresCount(board.all.total)}
+          </Text>
+          <StatusBar
+            tally={board.all}
+            label={dgp ? t.statusOfPriorityActions : t.statusOfMeasures}
+          />
           <StatusLegend tally={board.all} />
 
           <h4 className={styles.boardHeading}>{t.byGoal}</h4>
           <ul className={styles.boardList}>
             {board.goals.map((g) => (
-              <BoardRow key={g.code} testId="goal-row" code={g.code} name={nameOf(g)} total={g.tally.total} tally={g.tally} />
+              <BoardRow
+                key={g.code}
+                testId="goal-row"
+                code={g.code}
+                name={nameOf(g)}
+                total={g.tally.total}
+                tally={g.tally}
+              />
             ))}
           </ul>
           {board.committees.length > 0 && (
@@ -139,7 +229,14 @@ export function DashboardView({ dashboard, tables }: { dashboard: Dashboard; tab
               <h4 className={styles.boardHeading}>{t.byCommittee}</h4>
               <ul className={styles.boardList}>
                 {board.committees.map((c) => (
-                  <BoardRow key={c.code} testId="committee-row" code={c.code} name={nameOf(c)} total={c.tally.total} tally={c.tally} />
+                  <BoardRow
+                    key={c.code}
+                    testId="committee-row"
+                    code={c.code}
+                    name={nameOf(c)}
+                    total={c.tally.total}
+                    tally={c.tally}
+                  />
                 ))}
               </ul>
             </>
@@ -150,7 +247,12 @@ export function DashboardView({ dashboard, tables }: { dashboard: Dashboard; tab
       {committees.length > 0 && (
         <>
           <h3 className={v.subheading}>{dgp ? t.perCommitteeActions : t.perCommittee}</h3>
-          <Table size="small" className={styles.table} aria-label={t.perCommittee} data-testid="committee-table">
+          <Table
+            size="small"
+            className={styles.table}
+            aria-label={t.perCommittee}
+            data-testid="committee-table"
+          >
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{t.committeeColumn}</TableHeaderCell>
@@ -166,11 +268,18 @@ export function DashboardView({ dashboard, tables }: { dashboard: Dashboard; tab
               {committees.map((c) => (
                 <TableRow key={c.code}>
                   <TableCell>
-                    <span className={styles.committeeCode}>{c.code}</span> <Caption1>{nameOf(c)}</Caption1>
+                    <span className={styles.committeeCode}>{c.code}</span>{" "}
+                    <Caption1>{nameOf(c)}</Caption1>
                   </TableCell>
                   <TableCell className={styles.num}>{c.expected ?? "—"}</TableCell>
                   <TableCell className={styles.num}>
-                    <span className={c.expected !== null && c.expected !== c.actual ? styles.warn : undefined}>{c.actual}</span>
+                    <span
+                      className={
+                        c.expected !== null && c.expected !== c.actual ? styles.warn : undefined
+                      }
+                    >
+                      {c.actual}
+                    </span>
                   </TableCell>
                 </TableRow>
               ))}
@@ -192,13 +301,19 @@ export function SummaryView() {
   const refresh = () =>
     run(async ({ host: h, signal }) => {
       const engine = await abortable(loadEngine(), signal);
-      dispatch({ type: "summarised", result: await engine.summariseWorkbook(h, { asOfYear: pane.explicitAsOfYear }) });
+      dispatch({
+        type: "summarised",
+        result: await engine.summariseWorkbook(h, { asOfYear: pane.explicitAsOfYear }),
+      });
     });
 
   const build = () =>
     run(async ({ host: h, signal }) => {
       const engine = await abortable(loadEngine(), signal);
-      dispatch({ type: "built", result: await engine.buildSummary(h, { asOfYear: pane.explicitAsOfYear, language }) });
+      dispatch({
+        type: "built",
+        result: await engine.buildSummary(h, { asOfYear: pane.explicitAsOfYear, language }),
+      });
       pane.setNotice((tt) => tt.summaryBuilt);
     });
 
@@ -206,7 +321,10 @@ export function SummaryView() {
   const deck = () =>
     run(async ({ host: h, signal }) => {
       const d = await abortable(loadDeck(), signal);
-      const bytes = await abortable(d.briefingDeckBytes(h, { asOfYear: pane.explicitAsOfYear, language }), signal);
+      const bytes = await abortable(
+        d.briefingDeckBytes(h, { asOfYear: pane.explicitAsOfYear, language }),
+        signal
+      );
       const name = datedFileName(pane.fileName, "policy-planner", "pptx", new Date(), "-briefing");
       downloadBytes(bytes, name, d.PPTX_MIME);
       pane.setNotice((tt) => tt.deckDownloaded(name));
@@ -236,7 +354,13 @@ export function SummaryView() {
           {t.briefingDeck}
         </Button>
       </div>
-      {dashboard ? <DashboardView dashboard={dashboard} tables={pane.tables} /> : host ? <Text className={v.intro}>{t.summaryNotYet}</Text> : <NoWorkbook />}
+      {dashboard ? (
+        <DashboardView dashboard={dashboard} tables={pane.tables} />
+      ) : host ? (
+        <Text className={v.intro}>{t.summaryNotYet}</Text>
+      ) : (
+        <NoWorkbook />
+      )}
     </section>
   );
 }

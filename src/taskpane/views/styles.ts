@@ -23,6 +23,12 @@ export const useViewStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
   intro: { color: tokens.colorNeutralForeground2 },
-  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, alignItems: "center" },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+    alignItems: "center",
+  },
   block: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
 });

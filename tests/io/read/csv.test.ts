@@ -1,5 +1,11 @@
 import fc from "fast-check";
-import { CsvReadError, csvCellText, detectDelimiter, parseCsv, writeCsv } from "../../../src/io/csv";
+import {
+  CsvReadError,
+  csvCellText,
+  detectDelimiter,
+  parseCsv,
+  writeCsv,
+} from "../../../src/io/csv";
 import type { Cell } from "../../../src/model/types";
 import { fixture } from "./zip-helpers";
 
@@ -31,7 +37,8 @@ describe("parseCsv", () => {
   });
 
   it("reads quoted fields with separators, doubled quotes and new lines inside", () => {
-    const csv = 'No.,Measure,Institutions\r\n1,"Say ""hello"", then go","MPTC\r\nMEF"\r\n2,plain,"a\nb"\n';
+    const csv =
+      'No.,Measure,Institutions\r\n1,"Say ""hello"", then go","MPTC\r\nMEF"\r\n2,plain,"a\nb"\n';
     expect(parseCsv(enc(csv))).toEqual([
       ["No.", "Measure", "Institutions"],
       ["1", 'Say "hello", then go', "MPTC\r\nMEF"],
@@ -48,9 +55,12 @@ describe("parseCsv", () => {
   });
 
   it("refuses a quote that is never closed, naming its line, instead of swallowing the rest", () => {
-    const text = 'No.,Measure,Notes\r\n1,Build,"ok"\r\n2,"Broadband,needs budget\r\n3,Digital ID,\r\n4,Cyber law,\r\n';
+    const text =
+      'No.,Measure,Notes\r\n1,Build,"ok"\r\n2,"Broadband,needs budget\r\n3,Digital ID,\r\n4,Cyber law,\r\n';
     expect(() => parseCsv(enc(text))).toThrow(CsvReadError);
-    expect(() => parseCsv(enc(text))).toThrow(/^Line 3 opens a quote \("\) that is never closed, so the 3 line\(s\) after it would all fall into one cell: “2,"Broadband,needs budget”/);
+    expect(() => parseCsv(enc(text))).toThrow(
+      /^Line 3 opens a quote \("\) that is never closed, so the 3 line\(s\) after it would all fall into one cell: “2,"Broadband,needs budget”/
+    );
     // A quoted value over several lines that is closed is no error.
     expect(parseCsv(enc('No.,Measure\n1,"two\nlines"\n'))).toEqual([
       ["No.", "Measure"],
@@ -60,7 +70,17 @@ describe("parseCsv", () => {
 
   it("reads the Khmer fixture", () => {
     const rows = parseCsv(fixture("khmer-report.csv"));
-    expect(rows[2]).toEqual(["ល.រ", "វិធានការ", "គណៈកម្មាធិការ", "ក្រសួង-ស្ថាប័ន", "រយៈពេល", "ឆ្នាំចាប់ផ្តើម", "ឆ្នាំបញ្ចប់", "ស្ថានភាព", "វឌ្ឍនភាព"]);
+    expect(rows[2]).toEqual([
+      "ល.រ",
+      "វិធានការ",
+      "គណៈកម្មាធិការ",
+      "ក្រសួង-ស្ថាប័ន",
+      "រយៈពេល",
+      "ឆ្នាំចាប់ផ្តើម",
+      "ឆ្នាំបញ្ចប់",
+      "ស្ថានភាព",
+      "វឌ្ឍនភាព",
+    ]);
     expect(rows[4][3]).toBe("ក្រសួងប្រៃសណីយ៍និងទូរគមនាគមន៍\nក្រសួងសេដ្ឋកិច្ចនិងហិរញ្ញវត្ថុ");
     expect(rows).toHaveLength(6);
   });
@@ -97,7 +117,13 @@ describe("parseCsv", () => {
 
   it("refuses Windows-1252 with non-ASCII bytes, naming the line", () => {
     // "Ministère" and "Ré" in Windows-1252: è = 0xE8, é = 0xE9.
-    const bytes = new Uint8Array([...enc("No.,Measure\r\n1,Minist"), 0xe8, ...enc("re\r\n2,R"), 0xe9, ...enc("seau\r\n")]);
+    const bytes = new Uint8Array([
+      ...enc("No.,Measure\r\n1,Minist"),
+      0xe8,
+      ...enc("re\r\n2,R"),
+      0xe9,
+      ...enc("seau\r\n"),
+    ]);
     let error: unknown;
     try {
       parseCsv(bytes);
@@ -122,29 +148,40 @@ describe("writeCsv", () => {
   });
 
   it("quotes separators, quotes, new lines and edge spaces (RFC 4180)", () => {
-    const out = text(writeCsv([["a,b", 'say "hi"', "two\nlines", " pad", "x;y", "plain"]]).subarray(3));
+    const out = text(
+      writeCsv([["a,b", 'say "hi"', "two\nlines", " pad", "x;y", "plain"]]).subarray(3)
+    );
     expect(out).toBe('"a,b","say ""hi""","two\nlines"," pad","x;y",plain\r\n');
   });
 
   it("neutralises formula injection in text, never in numbers", () => {
-    const out = text(writeCsv([["=SUM(A1:A9)", "+1", "-1", "@cmd", "\tx", "\rx", -5, 3.5, "a=b"]]).subarray(3));
+    const out = text(
+      writeCsv([["=SUM(A1:A9)", "+1", "-1", "@cmd", "\tx", "\rx", -5, 3.5, "a=b"]]).subarray(3)
+    );
     expect(out).toBe(`'=SUM(A1:A9),'+1,'-1,'@cmd,'\tx,"'\rx",-5,3.5,a=b\r\n`);
     expect(csvCellText('=HYPERLINK("http://x")')).toBe(`'=HYPERLINK("http://x")`);
   });
 
   it("writes dates as yyyy-mm-dd, booleans, and blanks", () => {
-    const out = text(writeCsv([[new Date(Date.UTC(2025, 0, 31)), true, false, null, NaN]]).subarray(3));
+    const out = text(
+      writeCsv([[new Date(Date.UTC(2025, 0, 31)), true, false, null, NaN]]).subarray(3)
+    );
     expect(out).toBe("2025-01-31,TRUE,FALSE,,\r\n");
   });
 
   it("round-trips text through parseCsv (property)", () => {
-    const safe = fc.string({ unit: "grapheme", minLength: 1, maxLength: 20 }).filter((s) => !/^[=+\-@\t\r]/.test(s) && s.trim() === s && s.trim() !== "");
+    const safe = fc
+      .string({ unit: "grapheme", minLength: 1, maxLength: 20 })
+      .filter((s) => !/^[=+\-@\t\r]/.test(s) && s.trim() === s && s.trim() !== "");
     fc.assert(
-      fc.property(fc.array(fc.array(safe, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 10 }), (rows) => {
-        const back = parseCsv(writeCsv(rows as Cell[][]));
-        expect(back).toEqual(rows);
-      }),
-      { numRuns: 200 },
+      fc.property(
+        fc.array(fc.array(safe, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 10 }),
+        (rows) => {
+          const back = parseCsv(writeCsv(rows as Cell[][]));
+          expect(back).toEqual(rows);
+        }
+      ),
+      { numRuns: 200 }
     );
   });
 
@@ -156,10 +193,12 @@ describe("writeCsv", () => {
         } catch (e) {
           // Text that is a quarter NUL bytes reads as UTF-16 (or is refused); a quote never closed is refused, naming its line.
           expect(e).toBeInstanceOf(CsvReadError);
-          expect((e as Error).message).toMatch(/^This CSV is not UTF-8|^Line \d+ opens a quote|UTF-16/);
+          expect((e as Error).message).toMatch(
+            /^This CSV is not UTF-8|^Line \d+ opens a quote|UTF-16/
+          );
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 300 }
     );
   });
 });

@@ -25,7 +25,13 @@ export interface RawEntry {
 
 export function deflated(name: string, content: string | Uint8Array): RawEntry {
   const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : Buffer.from(content);
-  return { name, data: zlib.deflateRawSync(bytes), method: 8, crc: zlib.crc32(bytes), uncompressedSize: bytes.length };
+  return {
+    name,
+    data: zlib.deflateRawSync(bytes),
+    method: 8,
+    crc: zlib.crc32(bytes),
+    uncompressedSize: bytes.length,
+  };
 }
 
 /** Deflates `total` zero bytes without holding them: a real zip bomb entry. */
@@ -92,7 +98,10 @@ export const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/rel
 export const NS_PKG = "http://schemas.openxmlformats.org/package/2006/relationships";
 
 /** The parts every minimal workbook needs, for a one-sheet workbook whose sheet XML is given. */
-export function minimalWorkbookParts(sheetXml: string, sheetPath = "xl/worksheets/sheet1.xml"): Record<string, string> {
+export function minimalWorkbookParts(
+  sheetXml: string,
+  sheetPath = "xl/worksheets/sheet1.xml"
+): Record<string, string> {
   return {
     "[Content_Types].xml": `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/${sheetPath}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
     "_rels/.rels": `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${NS_PKG}"><Relationship Id="rId1" Type="${NS_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,

@@ -1,7 +1,14 @@
 import { WorkbookReadError } from "../../../src/io/read/errors";
 import { readWorkbook } from "../../../src/io/read/workbook";
 import { DEFAULT_ZIP_LIMITS, inspectZip } from "../../../src/io/read/zip";
-import { buildZip, deflated, deflatedZeros, fixture, minimalWorkbookParts, type RawEntry } from "./zip-helpers";
+import {
+  buildZip,
+  deflated,
+  deflatedZeros,
+  fixture,
+  minimalWorkbookParts,
+  type RawEntry,
+} from "./zip-helpers";
 
 async function refusal(bytes: Uint8Array): Promise<WorkbookReadError> {
   try {
@@ -14,7 +21,12 @@ async function refusal(bytes: Uint8Array): Promise<WorkbookReadError> {
 }
 
 describe("inspectZip: the central directory of real files", () => {
-  it.each(["openpyxl-table.xlsx", "openpyxl-report.xlsx", "libreoffice-table.xlsx", "libreoffice-khmer.xlsx"])("lists the parts of %s", (name) => {
+  it.each([
+    "openpyxl-table.xlsx",
+    "openpyxl-report.xlsx",
+    "libreoffice-table.xlsx",
+    "libreoffice-khmer.xlsx",
+  ])("lists the parts of %s", (name) => {
     const entries = inspectZip(fixture(name));
     const names = entries.map((e) => e.name);
     expect(names).toContain("xl/workbook.xml");
@@ -30,7 +42,9 @@ describe("files that are no workbook", () => {
   });
 
   it("refuses a PNG", async () => {
-    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+    const png = new Uint8Array([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
+    ]);
     const e = await refusal(png);
     expect(e.message).toMatch(/picture, not an Excel workbook/);
   });
@@ -48,7 +62,10 @@ describe("files that are no workbook", () => {
   });
 
   it("refuses a zip that holds no workbook (an .ods-like package)", async () => {
-    const zip = buildZip([deflated("mimetype", "application/vnd.oasis.opendocument.spreadsheet"), deflated("content.xml", "<office/>")]);
+    const zip = buildZip([
+      deflated("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+      deflated("content.xml", "<office/>"),
+    ]);
     const e = await refusal(zip);
     expect(e.message).toMatch(/OpenDocument/);
   });
@@ -129,26 +146,35 @@ describe("zip bombs", () => {
     const liar = await deflatedZeros("xl/workbook.xml", 20 * 1024 * 1024);
     const parts = minimalWorkbookParts("<worksheet/>");
     delete parts["xl/workbook.xml"];
-    const zip = buildZip([...Object.entries(parts).map(([n, c]) => deflated(n, c)), { ...liar, uncompressedSize: 1000 }]);
+    const zip = buildZip([
+      ...Object.entries(parts).map(([n, c]) => deflated(n, c)),
+      { ...liar, uncompressedSize: 1000 },
+    ]);
     const e = await refusal(zip);
     expect(e.message).toMatch(/expands beyond .* its directory declares/);
   });
 
   it("honours a lower limit from the caller", async () => {
-    const e = await readWorkbook(fixture("openpyxl-table.xlsx"), { maxUncompressedBytes: 10_000 }).catch((x: unknown) => x);
+    const e = await readWorkbook(fixture("openpyxl-table.xlsx"), {
+      maxUncompressedBytes: 10_000,
+    }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(WorkbookReadError);
     expect((e as Error).message).toMatch(/^The file would expand to \d+ KB, more than the 10 KB/);
   });
 
   it("refuses a zip with absurdly many parts", () => {
     const entries = Array.from({ length: 30 }, (_, i) => deflated(`p${i}.xml`, "<a/>"));
-    expect(() => inspectZip(buildZip(entries), { ...DEFAULT_ZIP_LIMITS, maxEntries: 20 })).toThrow(/30 parts/);
+    expect(() => inspectZip(buildZip(entries), { ...DEFAULT_ZIP_LIMITS, maxEntries: 20 })).toThrow(
+      /30 parts/
+    );
   });
 });
 
 describe("file size", () => {
   it("refuses a file over maxBytes before reading it", async () => {
-    const e = await readWorkbook(fixture("openpyxl-table.xlsx"), { maxBytes: 1000 }).catch((x: unknown) => x);
+    const e = await readWorkbook(fixture("openpyxl-table.xlsx"), { maxBytes: 1000 }).catch(
+      (x: unknown) => x
+    );
     expect(e).toBeInstanceOf(WorkbookReadError);
     expect((e as Error).message).toMatch(/^The file is 8 KB, more than the 1 KB import accepts/);
   });

@@ -1,11 +1,17 @@
 import { briefingBlocks, committeeBriefings, compareNo } from "../../../src/plan/briefing";
-import { BRIEFING_HEADER_ROW, briefingSheetName, briefingSheets } from "../../../src/plan/briefing-sheet";
+import {
+  BRIEFING_HEADER_ROW,
+  briefingSheetName,
+  briefingSheets,
+} from "../../../src/plan/briefing-sheet";
 import type { PlanCell, PlanSheet } from "../../../src/plan/types";
 import { builtinFramework } from "../../../src/model/builtin";
 import { smallFramework } from "../../summary/fixtures";
 
-const at = (s: PlanSheet, row: number, col: number): PlanCell | undefined => s.cells.find((c) => c.row === row && c.col === col);
-const rowValues = (s: PlanSheet, row: number, cols = 8) => Array.from({ length: cols }, (_, col) => at(s, row, col)?.value ?? null);
+const at = (s: PlanSheet, row: number, col: number): PlanCell | undefined =>
+  s.cells.find((c) => c.row === row && c.col === col);
+const rowValues = (s: PlanSheet, row: number, cols = 8) =>
+  Array.from({ length: cols }, (_, col) => at(s, row, col)?.value ?? null);
 const H = BRIEFING_HEADER_ROW;
 
 describe("Briefing sheets", () => {
@@ -22,7 +28,12 @@ describe("Briefing sheets", () => {
   });
 
   test("one sheet per committee, named so a planner finds it", () => {
-    expect(sheets.map((s) => s.name)).toEqual(["Briefing DGC", "Briefing DEBC", "Briefing DSC", "Briefing (no committee)"]);
+    expect(sheets.map((s) => s.name)).toEqual([
+      "Briefing DGC",
+      "Briefing DEBC",
+      "Briefing DSC",
+      "Briefing (no committee)",
+    ]);
     expect(sheets.every((s) => s.owned)).toBe(true);
     expect(briefingSheetName("A/B:C*")).toBe("Briefing ABC");
     expect(briefingSheetName("X".repeat(40))).toHaveLength(31);
@@ -38,11 +49,34 @@ describe("Briefing sheets", () => {
 
   test("title, counts by status at the top, the table's header row", () => {
     const dgc = sheets[0];
-    expect(at(dgc, 0, 0)).toMatchObject({ value: "Digital Government Committee — measures", style: "title" });
+    expect(at(dgc, 0, 0)).toMatchObject({
+      value: "Digital Government Committee — measures",
+      style: "title",
+    });
     expect(at(dgc, 0, 7)?.value).toBe("As of 2025");
-    expect(at(dgc, 2, 0)?.value).toBe("Delayed 1  ·  Overdue 1  ·  At risk 1  ·  On track 0  ·  Not started 1  ·  Completed 1  ·  Total 5");
-    expect(rowValues(dgc, H)).toEqual(["No.", "Measure", "Timeframe", "Start", "End", "Status", "Progress %", "Lead institution"]);
-    expect(rowValues(dgc, H + 5)).toEqual(["1", "Measure 1", "Short-term", 2021, 2025, "Completed", 100, "Ministry of Posts and Telecommunications"]);
+    expect(at(dgc, 2, 0)?.value).toBe(
+      "Delayed 1  ·  Overdue 1  ·  At risk 1  ·  On track 0  ·  Not started 1  ·  Completed 1  ·  Total 5"
+    );
+    expect(rowValues(dgc, H)).toEqual([
+      "No.",
+      "Measure",
+      "Timeframe",
+      "Start",
+      "End",
+      "Status",
+      "Progress %",
+      "Lead institution",
+    ]);
+    expect(rowValues(dgc, H + 5)).toEqual([
+      "1",
+      "Measure 1",
+      "Short-term",
+      2021,
+      2025,
+      "Completed",
+      100,
+      "Ministry of Posts and Telecommunications",
+    ]);
     expect(at(dgc, H + 2, 4)?.style).toBe("warningCenter"); // m6's End year: overdue
   });
 
@@ -63,11 +97,16 @@ describe("Briefing sheets", () => {
   test("row heights from the text: a long measure gets more lines than a short one; no row below 15 pt", () => {
     const g = builtinFramework("despf", 2026);
     const dgc = briefingSheets(g, "en")[0];
-    const heights = Object.entries(dgc.rowHeights ?? {}).filter(([r]) => Number(r) > H).map(([, h]) => h);
+    const heights = Object.entries(dgc.rowHeights ?? {})
+      .filter(([r]) => Number(r) > H)
+      .map(([, h]) => h);
     expect(Math.min(...heights)).toBeGreaterThanOrEqual(15);
-    const rowOf = (no: string) => dgc.cells.find((c) => c.col === 0 && c.value === no && c.row > H)?.row ?? -1;
+    const rowOf = (no: string) =>
+      dgc.cells.find((c) => c.col === 0 && c.value === no && c.row > H)?.row ?? -1;
     // m67 (380 characters) against m80 (two lines).
-    expect(dgc.rowHeights?.[rowOf("67")]).toBeGreaterThan((dgc.rowHeights?.[rowOf("80")] ?? 15) * 2);
+    expect(dgc.rowHeights?.[rowOf("67")]).toBeGreaterThan(
+      (dgc.rowHeights?.[rowOf("80")] ?? 15) * 2
+    );
   });
 
   test("in Khmer: headings, committee, status and timeframe words; Khmer rows taller", () => {
@@ -85,6 +124,10 @@ describe("Briefing sheets", () => {
     const g = smallFramework();
     g.measures = g.measures.filter((m) => m.no === "1");
     const s = briefingSheets(g, "en");
-    expect(s.find((x) => x.name === "Briefing DSC")?.cells.some((c) => c.value === "No measures." && c.style === "note")).toBe(true);
+    expect(
+      s
+        .find((x) => x.name === "Briefing DSC")
+        ?.cells.some((c) => c.value === "No measures." && c.style === "note")
+    ).toBe(true);
   });
 });

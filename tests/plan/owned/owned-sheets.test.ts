@@ -23,18 +23,26 @@ describe("ownedSheetsPlan", () => {
       ["Validation", true],
     ]);
     expect(plan.sheets[0].charts.length).toBeGreaterThanOrEqual(4);
-    for (const s of plan.sheets) expect(s.print).toMatchObject({ paper: "A4", fitToWidth: true, footer: { left: "Test framework", right: "Page &P of &N" } });
+    for (const s of plan.sheets)
+      expect(s.print).toMatchObject({
+        paper: "A4",
+        fitToWidth: true,
+        footer: { left: "Test framework", right: "Page &P of &N" },
+      });
     expect(plan.retire).toEqual(["Briefing"]);
   });
 
   test("the As of year: the option, else the Framework table's", () => {
-    const summary = (asOfYear?: number) => ownedSheetsPlan(smallTables(), [], { language: "en", asOfYear }).sheets[0];
+    const summary = (asOfYear?: number) =>
+      ownedSheetsPlan(smallTables(), [], { language: "en", asOfYear }).sheets[0];
     expect(valueRight(summary(), "As of year")).toBe(2025);
     expect(valueRight(summary(), "Overdue")).toBe(3);
     expect(valueRight(summary(2030), "As of year")).toBe(2030);
     // By 2030: m3, m5, m6 and m4 (2026) overdue; m2 ends 2030.
     expect(valueRight(summary(2030), "Overdue")).toBe(4);
-    const f = summary(2030).cells.find((c) => c.formula?.includes("End year") && c.formula.includes('"<2030"'));
+    const f = summary(2030).cells.find(
+      (c) => c.formula?.includes("End year") && c.formula.includes('"<2030"')
+    );
     expect(f?.value).toBe(4);
   });
 
@@ -44,13 +52,19 @@ describe("ownedSheetsPlan", () => {
     const s = plan.sheets[0];
     const row = (code: string) => {
       const c = s.cells.filter((x) => x.value === code && x.col === 0)[1]; // [0] is the cover's
-      return [2, 3, 4].map((col) => s.cells.find((x) => c && x.row === c.row && x.col === col)?.value);
+      return [2, 3, 4].map(
+        (col) => s.cells.find((x) => c && x.row === c.row && x.col === col)?.value
+      );
     };
     // DESPF Annex 1: DEBC 80 alone + 4 with DGC; DGC 40 alone + 2 with DEBC + 1 with DSC; DSC 12.
     expect(row("DGC")).toEqual([43, 4, 47]);
     expect(row("DEBC")).toEqual([84, 2, 86]);
     expect(row("DSC")).toEqual([12, 1, 13]);
     expect(valueRight(s, LABELS.km.measures)).toBe(139);
-    expect(plan.sheets.find((x) => x.name === "Validation")?.cells.some((c) => c.value === LABELS.km.errors)).toBe(true);
+    expect(
+      plan.sheets
+        .find((x) => x.name === "Validation")
+        ?.cells.some((c) => c.value === LABELS.km.errors)
+    ).toBe(true);
   });
 });

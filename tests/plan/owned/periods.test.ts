@@ -8,7 +8,11 @@ import type { PlanSheet } from "../../../src/plan/types";
 import { validate } from "../../../src/rules/validate";
 import { periodHistory } from "../../../src/summary/periods";
 
-const progress = (rows: Cell[][]) => ({ name: "Progress", headers: [...TABLE_HEADERS.Progress], rows });
+const progress = (rows: Cell[][]) => ({
+  name: "Progress",
+  headers: [...TABLE_HEADERS.Progress],
+  rows,
+});
 
 describe("periodHistory", () => {
   const history = periodHistory(
@@ -22,7 +26,7 @@ describe("periodHistory", () => {
       ["2026-Q3", "3", "Completed", 100, "", "mptc.xlsx", "t"],
       ["2026-Q5", "4", "Done", 1, "", "x.xlsx", "t"],
       ["2026-Q3", "5", "Done", 1, "", "x.xlsx", "t"],
-    ]),
+    ])
   );
 
   test("periods ordered by end date, statuses counted per period (Other for the unknown)", () => {
@@ -36,7 +40,9 @@ describe("periodHistory", () => {
   test("changes between the last two periods: status moved, progress up or down; unchanged left out", () => {
     expect([history.previous, history.latest]).toEqual(["2026-Q2", "2026-Q3"]);
     // No. 2: the status is the same ("not started"), and a blank progress before says nothing about up or down.
-    expect(history.changes.map((c) => [c.no, c.statusMoved, c.progress])).toEqual([["1", true, "down"]]);
+    expect(history.changes.map((c) => [c.no, c.statusMoved, c.progress])).toEqual([
+      ["1", true, "down"],
+    ]);
   });
 });
 
@@ -80,7 +86,11 @@ describe("owned sheets with a Progress table", () => {
 
   test("without Progress, no period block, chart or change list", () => {
     const none = ownedSheetsPlan(base, validate(base), { language: "en", asOfYear: 2026 });
-    expect(none.sheets.flatMap((s) => s.charts).some((c) => c.name === "SummaryStatusByPeriod")).toBe(false);
-    expect(none.sheets.flatMap((s) => s.cells).some((c) => String(c.value).startsWith("Changed since"))).toBe(false);
+    expect(
+      none.sheets.flatMap((s) => s.charts).some((c) => c.name === "SummaryStatusByPeriod")
+    ).toBe(false);
+    expect(
+      none.sheets.flatMap((s) => s.cells).some((c) => String(c.value).startsWith("Changed since"))
+    ).toBe(false);
   });
 });

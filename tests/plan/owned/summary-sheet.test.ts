@@ -10,7 +10,8 @@ function at(sheet: PlanSheet, row: number, col: number): PlanCell | undefined {
 
 function cellsOf(sheet: PlanSheet, r: RangeRef): Array<PlanCell | undefined> {
   const out: Array<PlanCell | undefined> = [];
-  for (let row = r.from.row; row <= r.to.row; row++) for (let col = r.from.col; col <= r.to.col; col++) out.push(at(sheet, row, col));
+  for (let row = r.from.row; row <= r.to.row; row++)
+    for (let col = r.from.col; col <= r.to.col; col++) out.push(at(sheet, row, col));
   return out;
 }
 
@@ -82,7 +83,9 @@ describe("Summary sheet", () => {
     const dgc = sheet.cells.filter((c) => c.value === "DGC" && c.col === 0)[1];
     const row = [2, 3, 4, 5, 6].map((col) => at(sheet, dgc.row, col));
     expect(row.map((c) => c?.value)).toEqual([2, 2, 4, 3, 1]);
-    expect(row[2]?.formula).toBe('COUNTIFS(Measures[Lead committee],"DGC")+COUNTIFS(Measures[Lead committee],"<>DGC",Measures[Other committees],"*DGC*")');
+    expect(row[2]?.formula).toBe(
+      'COUNTIFS(Measures[Lead committee],"DGC")+COUNTIFS(Measures[Lead committee],"<>DGC",Measures[Other committees],"*DGC*")'
+    );
     expect(at(sheet, dgc.row, 1)?.value).toBe("Digital Government Committee");
     const debc = sheet.cells.filter((c) => c.value === "DEBC" && c.col === 0)[1];
     expect(at(sheet, debc.row, 5)?.value).toBe(""); // no expectation stated
@@ -91,14 +94,24 @@ describe("Summary sheet", () => {
 
   test("says when committees are written by name, which the formulas do not count", () => {
     const notes = sheet.cells.filter((c) => c.style === "note").map((c) => String(c.value));
-    expect(notes).toContain("DGC: the formulas count 4 measures by code; 5 measures name this committee by code, name or alias.");
+    expect(notes).toContain(
+      "DGC: the formulas count 4 measures by code; 5 measures name this committee by code, name or alias."
+    );
   });
 
   test("charts over the Summary's own cells, caches equal to the cells' values, labels and axis titles", () => {
-    expect(sheet.charts.map((c) => c.type)).toEqual(["barStacked", "column", "barStacked", "column", "line"]);
+    expect(sheet.charts.map((c) => c.type)).toEqual([
+      "barStacked",
+      "column",
+      "barStacked",
+      "column",
+      "line",
+    ]);
     for (const chart of sheet.charts) {
       expect(chart.categories.sheet).toBe("Summary");
-      expect(cellsOf(sheet, chart.categories).map((c) => String(c?.value))).toEqual(chart.categoryCache);
+      expect(cellsOf(sheet, chart.categories).map((c) => String(c?.value))).toEqual(
+        chart.categoryCache
+      );
       expect(chart.series.length).toBeGreaterThan(0);
       for (const s of chart.series) {
         expect(s.values.sheet).toBe("Summary");
@@ -110,7 +123,8 @@ describe("Summary sheet", () => {
       expect(chart.axisTitles?.value).toBe("Measures");
     }
     const maxRow = Math.max(...sheet.cells.map((c) => c.row));
-    for (const chart of sheet.charts.slice(1)) expect(chart.anchor.from.row).toBeGreaterThan(maxRow); // below the blocks
+    for (const chart of sheet.charts.slice(1))
+      expect(chart.anchor.from.row).toBeGreaterThan(maxRow); // below the blocks
     const line = sheet.charts[4];
     expect(line.categoryCache).toEqual(["2021", "2022", "2023", "2024", "2025", "2026"]);
     expect(line.series.map((s) => [s.name, s.cache])).toEqual([
@@ -120,8 +134,22 @@ describe("Summary sheet", () => {
     ]);
     // Status as columns (not a pie): each point in its status colour.
     const status = sheet.charts[3];
-    expect(status.categoryCache).toEqual(["Not started", "On track", "At risk", "Delayed", "Completed", "Other"]);
-    expect(status.series[0].pointColors).toEqual(["9E9E9E", "1565C0", "F9A825", "C62828", "2E7D32", "6D4C41"]);
+    expect(status.categoryCache).toEqual([
+      "Not started",
+      "On track",
+      "At risk",
+      "Delayed",
+      "Completed",
+      "Other",
+    ]);
+    expect(status.series[0].pointColors).toEqual([
+      "9E9E9E",
+      "1565C0",
+      "F9A825",
+      "C62828",
+      "2E7D32",
+      "6D4C41",
+    ]);
     // Counted beside expected.
     const committees = sheet.charts[1];
     expect(committees.series.map((s) => [s.name, s.cache])).toEqual([
@@ -129,8 +157,16 @@ describe("Summary sheet", () => {
       ["Expected", [3, NaN, 1]],
     ]);
     // Goals by their short names; the Other goal row and the Other timeframe: both hold measures here.
-    expect(sheet.charts[2].categoryCache).toEqual(["I Infrastructure", "II Trust", "Other or blank goal"]);
-    expect(sheet.charts[2].series.map((s) => s.name)).toEqual(["Short-term", "Medium-term", "Other"]);
+    expect(sheet.charts[2].categoryCache).toEqual([
+      "I Infrastructure",
+      "II Trust",
+      "Other or blank goal",
+    ]);
+    expect(sheet.charts[2].series.map((s) => s.name)).toEqual([
+      "Short-term",
+      "Medium-term",
+      "Other",
+    ]);
   });
 
   test("the stacked chart leaves out an empty Other row and column", () => {
@@ -145,8 +181,11 @@ describe("Summary sheet", () => {
   test("page breaks: the details start on a new page, and no block is split", () => {
     const breaks = sheet.print?.rowBreaks ?? [];
     expect(breaks.length).toBeGreaterThanOrEqual(1);
-    const titles = new Set(sheet.cells.filter((c) => c.style === "subtitle" && c.col === 0).map((c) => c.row));
-    for (const b of breaks) expect(titles.has(b) || sheet.charts.some((c) => c.anchor.from.row === b)).toBe(true);
+    const titles = new Set(
+      sheet.cells.filter((c) => c.style === "subtitle" && c.col === 0).map((c) => c.row)
+    );
+    for (const b of breaks)
+      expect(titles.has(b) || sheet.charts.some((c) => c.anchor.from.row === b)).toBe(true);
   });
 
   test("a column missing from the workbook gives static values, never a broken formula", () => {
@@ -154,7 +193,11 @@ describe("Summary sheet", () => {
     const m = t.Measures;
     if (!m) throw new Error("no Measures");
     const drop = m.headers.indexOf("Progress %");
-    const cut = { ...m, headers: m.headers.filter((_, i) => i !== drop), rows: m.rows.map((r) => r.filter((_, i) => i !== drop)) };
+    const cut = {
+      ...m,
+      headers: m.headers.filter((_, i) => i !== drop),
+      rows: m.rows.map((r) => r.filter((_, i) => i !== drop)),
+    };
     const tables2 = { ...t, Measures: cut };
     const f = tablesToFramework(tables2, 2025);
     const s = summarySheet(f, summarise(f, { sources: sourcesFromTables(tables2) }), "en");
@@ -185,7 +228,9 @@ describe("Summary sheet", () => {
     expect(km.charts[3].categoryCache[0]).toBe("មិនទាន់ចាប់ផ្តើម");
     expect(km.charts[0].axisTitles).toEqual({ category: "គណៈកម្មាធិការ", value: "វិធានការ" });
     // The formulas are the same: criteria are data, not words of the sheet.
-    expect(km.cells.filter((c) => c.formula).map((c) => c.formula)).toEqual(sheet.cells.filter((c) => c.formula).map((c) => c.formula));
+    expect(km.cells.filter((c) => c.formula).map((c) => c.formula)).toEqual(
+      sheet.cells.filter((c) => c.formula).map((c) => c.formula)
+    );
   });
 
   test("column widths cover every used column", () => {

@@ -4,7 +4,8 @@ import { findingLink, validationSheet } from "../../../src/plan/validation-sheet
 import type { PlanCell, PlanSheet } from "../../../src/plan/types";
 import { smallTables } from "../../summary/fixtures";
 
-const at = (s: PlanSheet, row: number, col: number): PlanCell | undefined => s.cells.find((c) => c.row === row && c.col === col);
+const at = (s: PlanSheet, row: number, col: number): PlanCell | undefined =>
+  s.cells.find((c) => c.row === row && c.col === col);
 
 const finding = (f: Partial<Finding>): Finding => ({
   rule: "overdue",
@@ -21,10 +22,32 @@ const finding = (f: Partial<Finding>): Finding => ({
 describe("Validation sheet", () => {
   const tables = smallTables(); // Measures' header at B3 on sheet "Measures"
   const findings: Finding[] = [
-    finding({ rule: "goal-unknown", severity: "error", row: 5, column: "Goal", key: "5", message: "Goal III is not in Goals." }),
+    finding({
+      rule: "goal-unknown",
+      severity: "error",
+      row: 5,
+      column: "Goal",
+      key: "5",
+      message: "Goal III is not in Goals.",
+    }),
     finding({}),
-    finding({ rule: "committee-count", severity: "warning", row: null, column: "Expected measures", table: "Committees", key: null, message: "DGC: 4 vs 3" }),
-    finding({ rule: "measure-count", severity: "info", row: null, column: null, key: null, message: "7 measures, 8 expected." }),
+    finding({
+      rule: "committee-count",
+      severity: "warning",
+      row: null,
+      column: "Expected measures",
+      table: "Committees",
+      key: null,
+      message: "DGC: 4 vs 3",
+    }),
+    finding({
+      rule: "measure-count",
+      severity: "info",
+      row: null,
+      column: null,
+      key: null,
+      message: "7 measures, 8 expected.",
+    }),
   ];
   const sheet = validationSheet(findings, tables, "en");
 
@@ -34,8 +57,13 @@ describe("Validation sheet", () => {
     expect(findingLink(findings[0], tables)).toBe("'Measures'!C8");
     expect(findingLink(findings[2], tables)).toBe("'Committees'!E1"); // no row: the column's header
     expect(findingLink(findings[3], tables)).toBe("'Measures'!B3"); // no row, no column: the table's first header cell
-    expect(findingLink({ table: "Measures", row: 2, column: "No such column" }, tables)).toBe("'Measures'!B5"); // the row's first cell
-    const noLocation: PlannerTables = { ...tables, Measures: { ...tables.Measures!, location: undefined } };
+    expect(findingLink({ table: "Measures", row: 2, column: "No such column" }, tables)).toBe(
+      "'Measures'!B5"
+    ); // the row's first cell
+    const noLocation: PlannerTables = {
+      ...tables,
+      Measures: { ...tables.Measures!, location: undefined },
+    };
     expect(findingLink(findings[1], noLocation)).toBeNull();
     expect(findingLink(findings[1], {})).toBeNull();
   });
@@ -43,12 +71,35 @@ describe("Validation sheet", () => {
   test("counts line, headers, rows styled by severity", () => {
     expect(sheet.name).toBe("Validation");
     expect(sheet.owned).toBe(true);
-    expect([0, 1, 2, 3, 4, 5].map((c) => at(sheet, 1, c)?.value)).toEqual(["Errors", 1, "Warnings", 2, "Info", 1]);
+    expect([0, 1, 2, 3, 4, 5].map((c) => at(sheet, 1, c)?.value)).toEqual([
+      "Errors",
+      1,
+      "Warnings",
+      2,
+      "Info",
+      1,
+    ]);
     expect(at(sheet, 1, 0)?.style).toBe("error");
     expect(at(sheet, 1, 2)?.style).toBe("warning");
     expect(at(sheet, 1, 4)?.style).toBe("info");
-    expect([0, 1, 2, 3, 4, 5, 6].map((c) => at(sheet, 3, c)?.value)).toEqual(["Severity", "Rule", "Table", "Row", "Column", "No.", "Message"]);
-    expect([0, 1, 2, 3, 4, 5, 6].map((c) => at(sheet, 4, c)?.value)).toEqual(["error", "goal-unknown", "Measures", 5, "Goal", "5", "Goal III is not in Goals."]);
+    expect([0, 1, 2, 3, 4, 5, 6].map((c) => at(sheet, 3, c)?.value)).toEqual([
+      "Severity",
+      "Rule",
+      "Table",
+      "Row",
+      "Column",
+      "No.",
+      "Message",
+    ]);
+    expect([0, 1, 2, 3, 4, 5, 6].map((c) => at(sheet, 4, c)?.value)).toEqual([
+      "error",
+      "goal-unknown",
+      "Measures",
+      5,
+      "Goal",
+      "5",
+      "Goal III is not in Goals.",
+    ]);
     expect(at(sheet, 4, 0)?.style).toBe("error");
     expect(at(sheet, 5, 0)?.style).toBe("warning");
     expect(at(sheet, 7, 0)?.style).toBe("info");
