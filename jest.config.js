@@ -11,4 +11,5 @@ module.exports = {
     "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
   },
   testTimeout: 120000,
+  setupFilesAfterEnv: ["<rootDir>/tests/helpers/jest-setup.ts"],
 };

@@ -45,7 +45,7 @@ afterEach(() => uninstall());
 
 async function checkInExcel(): Promise<void> {
   render(<App host={new OfficeHost()} detect={false} language="en" asOfYear={AS_OF_YEAR} />);
-  await screen.findByTestId("table-status", {}, { timeout: 10_000 }); // the first read of the tables is done
+  await screen.findByTestId("table-status", {}, { timeout: 30_000 }); // the first read of the tables is done
   fireEvent.click(screen.getByRole("tab", { name: en.tabCheck }));
   const run = await screen.findByRole("button", { name: en.runCheck });
   await waitFor(() => expect((run as HTMLButtonElement).disabled).toBe(false));
@@ -55,12 +55,12 @@ async function checkInExcel(): Promise<void> {
 
 test("after a check, an edit in Excel shows up in the findings without pressing Check", async () => {
   await checkInExcel();
-  await waitFor(() => expect(fake.handlers.length).toBe(7), { timeout: 10_000 });
+  await waitFor(() => expect(fake.handlers.length).toBe(7), { timeout: 30_000 });
   expect(screen.queryByText(/Wobbly/)).toBeNull();
   const t = fake.model.table("Measures");
   fake.typeInto("Measures", 2, t.headers.indexOf("Status"), [["Wobbly"]]);
   await waitFor(() => expect(screen.getAllByText(/Wobbly/).length).toBeGreaterThan(0), {
-    timeout: 10_000,
+    timeout: 30_000,
   });
   // the Validation sheet followed it too
   const v = fake.model.sheet("Validation");
@@ -69,12 +69,12 @@ test("after a check, an edit in Excel shows up in the findings without pressing 
 
 test("the Settings switch (on by default) removes the handlers and is remembered", async () => {
   await checkInExcel();
-  await waitFor(() => expect(fake.handlers.length).toBe(7), { timeout: 10_000 });
+  await waitFor(() => expect(fake.handlers.length).toBe(7), { timeout: 30_000 });
   fireEvent.click(screen.getByRole("tab", { name: en.tabSettings }));
   const sw = await screen.findByRole("switch", { name: en.checkAsYouType });
   expect((sw as HTMLInputElement).checked).toBe(true);
   fireEvent.click(sw);
-  await waitFor(() => expect(fake.handlers).toEqual([]), { timeout: 10_000 });
+  await waitFor(() => expect(fake.handlers).toEqual([]), { timeout: 30_000 });
   expect(JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? "{}")).toMatchObject({
     checkAsYouType: false,
   });

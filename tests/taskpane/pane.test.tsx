@@ -140,7 +140,7 @@ describe("Language", () => {
     await screen.findByTestId("table-status");
     await openTab(en.tabSettings);
     fireEvent.click(
-      await screen.findByRole("radio", { name: en.languageKhmer }, { timeout: 15_000 })
+      await screen.findByRole("radio", { name: en.languageKhmer }, { timeout: 30_000 })
     ); // the lazy view may take a while on a busy machine
     expect(await screen.findByRole("heading", { name: km.settingsHeading })).toBeTruthy();
     for (const k of [
