@@ -154,6 +154,11 @@ export const en = {
   chartLegendExpected: "Expected",
   chartBarLabel: (committee: string, actual: number, expected: string) =>
     `${committee}: ${actual} measures, expected ${expected}`,
+  periodHeading: "Status by reporting period",
+  periodChartNote: (periods: number) =>
+    `Measures reported in ${periods === 1 ? "the one period" : `each of ${periods} periods`} (the Progress table), by status.`,
+  periodColumnLabel: (period: string, total: number, parts: string) =>
+    `${period}: ${total} measures reported — ${parts}`,
   summaryNotYet: "Open a workbook, then refresh the numbers or build the summary.",
   asOfNote: (year: number) => `As of ${year}.`,
 

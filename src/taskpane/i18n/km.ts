@@ -165,6 +165,10 @@ export const km: Catalogue = {
   chartLegendExpected: "រំពឹងទុក",
   chartBarLabel: (committee, actual, expected) =>
     `${committee}៖ វិធានការ ${actual} (រំពឹងទុក ${expected})`,
+  periodHeading: "ស្ថានភាពតាមរយៈពេលរាយការណ៍",
+  periodChartNote: (periods) =>
+    `វិធានការដែលបានរាយការណ៍ក្នុងរយៈពេលនីមួយៗ (${periods}) តាមស្ថានភាព (តារាង Progress)។`,
+  periodColumnLabel: (period, total, parts) => `${period}៖ វិធានការបានរាយការណ៍ ${total} — ${parts}`,
   summaryNotYet: "សូមបើកសៀវភៅការងារ រួចធ្វើបច្ចុប្បន្នភាពតួលេខ ឬបង្កើតសន្លឹកសង្ខេប។",
   asOfNote: (year) => `គិតត្រឹមឆ្នាំ ${year}។`,
 
