@@ -184,7 +184,7 @@ export const en = {
   runProgress: (rows: number, periods: string, replaced: number) =>
     `Progress: ${rows} rows to record for ${periods}${replaced ? ` (replacing ${replaced} rows the same files sent before)` : ""}.`,
   severityOne: (severity: "error" | "warning" | "info") =>
-    ({ error: "Error", warning: "Warning", info: "Note" })[severity],
+    severity === "error" ? "Error" : severity === "warning" ? "Warning" : "Note",
   conflictsHeading: (n: number) => `Conflicts (${n})`,
   conflictKept: (kept: string, lead: boolean) =>
     `kept ${kept} (${lead ? "the lead institution's return" : "the first file chosen"})`,

@@ -191,7 +191,8 @@ export const km: Catalogue = {
   runPreviewHeading: (files) => `លទ្ធផលនៃការបញ្ចូលរបាយការណ៍ ${files} (មិនទាន់សរសេរអ្វីទេ)`,
   runProgress: (rows, periods, replaced) =>
     `វឌ្ឍនភាព៖ ជួរ ${rows} នឹងត្រូវកត់ត្រាសម្រាប់ ${periods}${replaced ? ` (ជំនួសជួរ ${replaced} ដែលឯកសារដដែលបានផ្ញើពីមុន)` : ""}។`,
-  severityOne: (severity) => ({ error: "កំហុស", warning: "ការព្រមាន", info: "ព័ត៌មាន" })[severity],
+  severityOne: (severity) =>
+    severity === "error" ? "កំហុស" : severity === "warning" ? "ការព្រមាន" : "ព័ត៌មាន",
   conflictsHeading: (n) => `ការប៉ះទង្គិច (${n})`,
   conflictKept: (kept, lead) =>
     `រក្សាទុក ${kept} (${lead ? "របាយការណ៍របស់ស្ថាប័នដឹកនាំ" : "ឯកសារដែលបានជ្រើសរើសមុនគេ"})`,
