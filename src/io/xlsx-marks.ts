@@ -117,7 +117,7 @@ function withoutX14Marks(xml: string): string {
 }
 
 /** The `<dxf>` elements of styles.xml, in order (dxfId indexes them). */
-function dxfList(styles: string): string[] {
+export function dxfList(styles: string): string[] {
   const block = /<dxfs\b[^>]*>([\s\S]*?)<\/dxfs>/.exec(styles)?.[1] ?? "";
   return [...block.matchAll(/<dxf\/>|<dxf>([\s\S]*?)<\/dxf>/g)].map((m) => m[1] ?? "");
 }
@@ -139,31 +139,41 @@ export async function writeMarksAsX14(xlsx: Uint8Array): Promise<Uint8Array> {
   let sheetIndex = 0;
   for (const part of sheets.values()) {
     sheetIndex++;
-    let xml = (await partText(zip, part)) ?? "";
-    const rules: string[] = [];
-    xml = xml.replace(
-      /<conditionalFormatting\b([^>]*)>([\s\S]*?)<\/conditionalFormatting>/g,
-      (block, attrs: string, inner: string) => {
-        if (!inner.includes(`N(&quot;${MARK_TAG}&quot;)`)) return block;
-        const sqref = /\bsqref="([^"]+)"/.exec(attrs)?.[1] ?? "";
-        for (const rule of inner.matchAll(/<cfRule\b([^>]*)>([\s\S]*?)<\/cfRule>/g)) {
-          const priority = /\bpriority="(\d+)"/.exec(rule[1])?.[1] ?? "1";
-          const dxf = dxfs[Number(/\bdxfId="(\d+)"/.exec(rule[1])?.[1] ?? -1)] ?? "";
-          const formula = /<formula>([\s\S]*?)<\/formula>/.exec(rule[2])?.[1] ?? "";
-          const id = markRuleId(sheetIndex, rules.length);
-          rules.push(
-            `<x14:conditionalFormatting xmlns:xm="${XM_NS}"><x14:cfRule type="expression" priority="${priority}" id="${id}"><xm:f>${formula}</xm:f><x14:dxf>${dxf}</x14:dxf></x14:cfRule><xm:sqref>${sqref}</xm:sqref></x14:conditionalFormatting>`
-          );
-        }
-        return "";
-      }
-    );
-    if (rules.length === 0) continue;
-    // This save's marks replace those an earlier save put in the extension.
-    zip.file(part, withX14Formats(withoutX14Marks(xml), rules.join("")));
+    const xml = marksAsX14((await partText(zip, part)) ?? "", dxfs, sheetIndex);
+    if (xml === null) continue;
+    zip.file(part, xml);
     changed = true;
   }
   return changed ? zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }) : xlsx;
+}
+
+/**
+ * One worksheet's XML (or only what follows its cells: the blocks are all there) with its mark
+ * rules moved into the x14 extension; null when it has none. `sheetIndex`: the sheet's 1-based
+ * place among the workbook's worksheets (it numbers the rules' ids); `dxfs`: dxfList of styles.xml.
+ */
+export function marksAsX14(source: string, dxfs: string[], sheetIndex: number): string | null {
+  const rules: string[] = [];
+  const xml = source.replace(
+    /<conditionalFormatting\b([^>]*)>([\s\S]*?)<\/conditionalFormatting>/g,
+    (block, attrs: string, inner: string) => {
+      if (!inner.includes(`N(&quot;${MARK_TAG}&quot;)`)) return block;
+      const sqref = /\bsqref="([^"]+)"/.exec(attrs)?.[1] ?? "";
+      for (const rule of inner.matchAll(/<cfRule\b([^>]*)>([\s\S]*?)<\/cfRule>/g)) {
+        const priority = /\bpriority="(\d+)"/.exec(rule[1])?.[1] ?? "1";
+        const dxf = dxfs[Number(/\bdxfId="(\d+)"/.exec(rule[1])?.[1] ?? -1)] ?? "";
+        const formula = /<formula>([\s\S]*?)<\/formula>/.exec(rule[2])?.[1] ?? "";
+        const id = markRuleId(sheetIndex, rules.length);
+        rules.push(
+          `<x14:conditionalFormatting xmlns:xm="${XM_NS}"><x14:cfRule type="expression" priority="${priority}" id="${id}"><xm:f>${formula}</xm:f><x14:dxf>${dxf}</x14:dxf></x14:cfRule><xm:sqref>${sqref}</xm:sqref></x14:conditionalFormatting>`
+        );
+      }
+      return "";
+    }
+  );
+  if (rules.length === 0) return null;
+  // This save's marks replace those an earlier save put in the extension.
+  return withX14Formats(withoutX14Marks(xml), rules.join(""));
 }
 
 /** `xml` with x14 conditional formats added to its extension list (created last in <worksheet> when missing). */

@@ -109,6 +109,16 @@ export class PackageParts {
     this.zip.file(name, text);
   }
 
+  /** A part written as UTF-8 bytes (a large sheet built in chunks, never held as one string). */
+  setXmlBytes(part: string, bytes: Uint8Array): void {
+    const existing = this.entry(part);
+    const name = existing ? existing.name : part;
+    this.texts.delete(part);
+    this.inexact.delete(part);
+    this.changed.add(name);
+    this.zip.file(name, bytes);
+  }
+
   /** Copies a part from another package as it is (binary parts: pictures). */
   setBytes(part: string, bytes: Uint8Array): void {
     this.changed.add(part);
