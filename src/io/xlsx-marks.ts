@@ -1,6 +1,8 @@
 import JSZip from "jszip";
 import type ExcelJS from "exceljs";
 import { isMarkFormula, MARK_TAG, markFormula, markRules } from "../plan/marks";
+import { parseRelationships, relsPartOf } from "./read/package";
+import { defaultNamespaceView, relationshipId, startTags } from "./read/xml";
 import type { XlsxBook } from "./xlsx-book";
 
 /**
@@ -55,33 +57,36 @@ const XM_NS = "http://schemas.microsoft.com/office/excel/2006/main";
 /** "PPMK": our rules' ids start so, to tell them from the planner's own. */
 const MARK_ID_PREFIX = "{50504D4B-";
 
-/** Worksheet part path ("xl/worksheets/sheet1.xml") by sheet name, from the workbook part and its relationships. */
-async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
-  const workbook = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
-  const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
-  const targets = new Map<string, string>();
-  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = /\bId="([^"]+)"/.exec(m[0])?.[1];
-    const target = /\bTarget="([^"]+)"/.exec(m[0])?.[1];
-    if (id && target) targets.set(id, target.startsWith("/") ? target.slice(1) : `xl/${target}`);
-  }
-  const parts = new Map<string, string>();
-  for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
-    const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
-    const id = /\br:id="([^"]+)"/.exec(m[0])?.[1] ?? /\b\w+:id="([^"]+)"/.exec(m[0])?.[1];
-    const part = id ? targets.get(id) : undefined;
-    if (name !== undefined && part && zip.file(part)) parts.set(unescapeXml(name), part);
-  }
-  return parts;
+/**
+ * A part's text in the default namespace (prefixed SpreadsheetML, as the Open XML SDK writes it,
+ * is read as Excel would write it: defaultNamespaceView).
+ */
+async function partText(zip: JSZip, part: string): Promise<string | null> {
+  const file = zip.file(part);
+  if (!file) return null;
+  const raw = await file.async("string");
+  return defaultNamespaceView(raw)?.text ?? raw;
 }
 
-function unescapeXml(s: string): string {
-  return s
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
+/** Worksheet part path ("xl/worksheets/sheet1.xml") by sheet name, from the workbook part and its relationships. */
+async function sheetParts(zip: JSZip): Promise<{ sheets: Map<string, string>; styles: string }> {
+  const root = parseRelationships((await partText(zip, "_rels/.rels")) ?? "", "");
+  const workbookPath =
+    root.find((r) => r.type === "officeDocument" && !r.external)?.target ?? "xl/workbook.xml";
+  const workbook = (await partText(zip, workbookPath)) ?? "";
+  const rels = parseRelationships(
+    (await partText(zip, relsPartOf(workbookPath))) ?? "",
+    workbookPath
+  );
+  const targets = new Map(rels.filter((r) => !r.external).map((r) => [r.id, r.target]));
+  const sheets = new Map<string, string>();
+  for (const s of startTags(workbook, "sheet")) {
+    const id = relationshipId(s);
+    const part = id ? targets.get(id) : undefined;
+    if (s.name !== undefined && part && zip.file(part)) sheets.set(s.name, part);
+  }
+  const stylesPath = rels.find((r) => r.type === "styles" && !r.external)?.target;
+  return { sheets, styles: (stylesPath && (await partText(zip, stylesPath))) || "" };
 }
 
 const CF_EXT = new RegExp(
@@ -128,12 +133,13 @@ function markRuleId(sheetIndex: number, ruleIndex: number): string {
  */
 export async function writeMarksAsX14(xlsx: Uint8Array): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(xlsx);
-  const dxfs = dxfList((await zip.file("xl/styles.xml")?.async("string")) ?? "");
+  const { sheets, styles } = await sheetParts(zip);
+  const dxfs = dxfList(styles);
   let changed = false;
   let sheetIndex = 0;
-  for (const part of (await sheetParts(zip)).values()) {
+  for (const part of sheets.values()) {
     sheetIndex++;
-    const xml = marksAsX14((await zip.file(part)?.async("string")) ?? "", dxfs, sheetIndex);
+    const xml = marksAsX14((await partText(zip, part)) ?? "", dxfs, sheetIndex);
     if (xml === null) continue;
     zip.file(part, xml);
     changed = true;

@@ -298,7 +298,7 @@ export async function removeSheet(state: BookState, sheet: SheetEntry): Promise<
   }
   let wbXml = await parts.requireText(state.index.workbookPath);
   wbXml = wbXml.replace(
-    new RegExp(`<(?:\\w+:)?sheet\\b[^>]*\\sr:id="${escapeRe(sheet.rid)}"[^>]*/>`),
+    new RegExp(`<(?:\\w+:)?sheet\\b[^>]*\\s[\\w.-]+:id="${escapeRe(sheet.rid)}"[^>]*/>`),
     ""
   );
   wbXml = wbXml.replace(
