@@ -23,7 +23,7 @@ import {
   type Language,
   type LabelKey,
 } from "./labels";
-import { rowHeight } from "./text-fit";
+import { rowHeight, widthForWords } from "./text-fit";
 import type { CellStyle, HeaderFooterText, PlanCell, PlanSheet } from "./types";
 import { isOverdue } from "../summary/attention";
 import type { PeriodHistory } from "../summary/periods";
@@ -36,6 +36,21 @@ export const NO_COMMITTEE_SHEET = "Briefing (no committee)";
 /** No., Measure, Timeframe, Start, End, Status, Progress %, Lead institution. */
 export const BRIEFING_WIDTHS = [6, 52, 18, 7, 7, 13, 9, 26];
 const COLS = BRIEFING_WIDTHS.length;
+const MEASURE_COL = 1;
+
+/**
+ * The columns for these header labels: each at least as wide as its header's longest word (no
+ * word broken in two), the Measure column giving up what the others take, so that the page keeps
+ * its scale.
+ */
+export function briefingWidths(headers: readonly string[]): number[] {
+  const widths = BRIEFING_WIDTHS.map((base, i) =>
+    i === MEASURE_COL ? base : Math.max(base, widthForWords(headers[i] ?? "", 1, true))
+  );
+  const sum = (w: readonly number[]) => w.reduce((a, x) => a + x, 0);
+  widths[MEASURE_COL] = Math.max(40, widths[MEASURE_COL] - (sum(widths) - sum(BRIEFING_WIDTHS)));
+  return widths;
+}
 /** The table's header row (0-based): the only row printed again on every page. */
 export const BRIEFING_HEADER_ROW = 5;
 
@@ -112,6 +127,17 @@ export function briefingSheet(
   const asOf = framework.settings.asOfYear;
   const committee = b.code === null ? L("briefingNone") : localName(language, b.name, b.nameKm);
   const rowHeights: Record<number, number> = {};
+  const headers = [
+    L("no"),
+    L("measure"),
+    L("timeframe"),
+    L("start"),
+    L("end"),
+    L("status"),
+    L("progress"),
+    L("leadInstitution"),
+  ];
+  const widths = briefingWidths(headers);
   const fit = (
     row: number,
     texts: Array<[string, number]>,
@@ -120,7 +146,7 @@ export function briefingSheet(
     bold = false
   ) => {
     const h = rowHeight(
-      texts.map(([text, col]) => ({ text, width: BRIEFING_WIDTHS[col], scale, bold })),
+      texts.map(([text, col]) => ({ text, width: widths[col], scale, bold })),
       minimum
     );
     if (h !== 15) rowHeights[row] = h;
@@ -142,16 +168,6 @@ export function briefingSheet(
   put(3, 0, L("briefingOrder"), "note");
   fit(3, [[L("briefingOrder"), 1]]);
 
-  const headers = [
-    L("no"),
-    L("measure"),
-    L("timeframe"),
-    L("start"),
-    L("end"),
-    L("status"),
-    L("progress"),
-    L("leadInstitution"),
-  ];
   headers.forEach((h, i) => put(BRIEFING_HEADER_ROW, i, h, "header"));
   fit(
     BRIEFING_HEADER_ROW,
@@ -174,7 +190,7 @@ export function briefingSheet(
     put(r, 3, m.startYear, "center", "0");
     put(r, 4, m.endYear, isOverdue(m, asOf) ? "warningCenter" : "center", "0");
     put(r, 5, statusText, status === "Delayed" || status === "At risk" ? "warning" : "wrap");
-    put(r, 6, m.progress, undefined, "0");
+    put(r, 6, m.progress, "center", "0");
     put(r, 7, institution, "wrap");
     fit(r, [
       [m.measure, 1],
@@ -200,7 +216,7 @@ export function briefingSheet(
     cells,
     tables: [],
     charts: [],
-    columnWidths: [...BRIEFING_WIDTHS],
+    columnWidths: widths,
     rowHeights,
     freeze: { rows: BRIEFING_HEADER_ROW + 1, cols: 0 },
     print: {
