@@ -157,16 +157,22 @@ export function briefingSheet(
   put(0, COLS - 1, L("briefingAsOf", { year: asOf }), "subtitle");
   rowHeights[0] = rowHeight([{ text: title, width: 300, scale: 16 / 11, bold: true }], 21);
   put(1, 0, framework.settings.name, "subtitle");
-  if (framework.settings.name) fit(1, [[framework.settings.name, 1]], 12 / 11, 16, true);
+  // Lines under the title run over the empty cells to their right: one line, the table's width.
+  const tableWidth = widths.reduce((a, w) => a + w, 0);
+  const line = (row: number, text: string, scale = 1, minimum = 15, bold = false) => {
+    const h = rowHeight([{ text, width: tableWidth, scale, bold }], minimum);
+    if (h !== 15) rowHeights[row] = h;
+  };
+  if (framework.settings.name) line(1, framework.settings.name, 12 / 11, 16, true);
   const total = b.measures.length;
   const counts = ATTENTION_GROUPS.flatMap((g, i) =>
     g === "Other" && b.counts[i] === 0 ? [] : [`${L(GROUP_LABEL[g] ?? "other")} ${b.counts[i]}`]
   );
   const countsLine = `${counts.join("  ·  ")}  ·  ${L("total")} ${total}`;
   put(2, 0, countsLine, "subtitle");
-  fit(2, [[countsLine, 1]], 12 / 11, 15, true);
+  line(2, countsLine, 12 / 11, 15, true);
   put(3, 0, L("briefingOrder"), "note");
-  fit(3, [[L("briefingOrder"), 1]]);
+  line(3, L("briefingOrder"));
 
   headers.forEach((h, i) => put(BRIEFING_HEADER_ROW, i, h, "header"));
   fit(

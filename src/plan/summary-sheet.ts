@@ -755,20 +755,23 @@ function layoutSummary(
   const widths: number[] = [];
   for (let c = 0; c <= Math.max(g.maxCol, COVER_CHART_LAST_COL); c++) widths.push(colWidth(c));
 
-  // The detail charts, two side by side: A–E and F to the last column.
+  // The detail charts, two side by side: A–E and F to the last column. Each pair starts a row
+  // below its page break (LibreOffice draws a chart's top edge on the page before when the
+  // chart starts on the break itself).
   chartsBelow.forEach((c, i) => {
     const left = i % 2 === 0;
     c.anchor = {
-      from: { row: r, col: left ? 0 : 5 },
-      to: { row: r + CHART_ROWS - 1, col: left ? 4 : widths.length - 1 },
+      from: { row: r + 1, col: left ? 0 : 5 },
+      to: { row: r + CHART_ROWS, col: left ? 4 : widths.length - 1 },
     };
     if (!left || i === chartsBelow.length - 1) {
-      groups.push({ from: r, to: r + CHART_ROWS - 1 });
+      heights[r] = GAP;
+      groups.push({ from: r, to: r + CHART_ROWS });
       r += CHART_ROWS + 1;
     }
   });
   charts.push(...chartsBelow);
-  const lastRow = r - 2;
+  const lastRow = r - 1;
 
   const landscape = true;
   const pageHeight = printable(landscape).height / fitScale(widths, landscape);
