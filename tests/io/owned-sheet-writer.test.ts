@@ -11,13 +11,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { setupWorkbook } from "../../src/host/operations";
+import { buildSummary, setupWorkbook } from "../../src/host/operations";
 import { FileHost } from "../../src/io/file-host";
 import { PackageBook } from "../../src/io/package/package-book";
+import { PackageParts } from "../../src/io/package/parts";
+import { XlsxBook } from "../../src/io/xlsx-book";
+import { readWorkbook } from "../../src/io/read/workbook";
 import { resolveAsOfYear } from "../../src/model/as-of";
 import type { Language } from "../../src/model/types";
 import { OWNED_MARKER, ownedSheetsPlan } from "../../src/plan/owned-sheets";
-import type { WorkbookPlan } from "../../src/plan/types";
+import type { PlanCell, WorkbookPlan } from "../../src/plan/types";
 import { validate } from "../../src/rules/validate";
 import { hasSoffice, sofficeSheetsAsCsv } from "../helpers/soffice";
 
@@ -35,15 +38,18 @@ async function ownedPlan(bytes: Uint8Array, language: Language): Promise<Workboo
 }
 
 /** Direct: the package writer as it is. Reference: the same plan rendered by ExcelJS and moved in. */
-async function bothRenderings(language: Language) {
-  const source = await despfWorkbook();
-  const plan = await ownedPlan(source, language);
+async function renderBoth(source: Uint8Array, plan: WorkbookPlan) {
   const write = async (ownedSheetsViaExcelJs: boolean) => {
     const book = await PackageBook.open(source, { ownedSheetsViaExcelJs });
     await book.applyPlan(plan);
     return book.toBytes();
   };
   return { plan, direct: await write(false), reference: await write(true) };
+}
+
+async function bothRenderings(language: Language) {
+  const source = await despfWorkbook();
+  return renderBoth(source, await ownedPlan(source, language));
 }
 
 async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
@@ -92,17 +98,18 @@ function layout(ws: ExcelJS.Worksheet) {
       ySplit: (v as ExcelJS.WorksheetViewFrozen).ySplit,
       topLeftCell: (v as ExcelJS.WorksheetViewFrozen).topLeftCell,
     })),
+    // Without a print setup ExcelJS writes its defaults (portrait, fit 1×1 — off): none is written here.
     page: {
-      orientation: p.orientation,
+      orientation: p.orientation ?? "portrait",
       paperSize: p.paperSize,
       fitToPage: p.fitToPage,
-      fitToWidth: p.fitToWidth,
-      fitToHeight: p.fitToHeight,
+      fitToWidth: p.fitToPage ? p.fitToWidth : undefined,
+      fitToHeight: p.fitToPage ? p.fitToHeight : undefined,
       margins: p.margins,
       printArea: absolute(p.printArea),
       printTitlesRow: absolute(p.printTitlesRow),
     },
-    headerFooter: { odd: ws.headerFooter.oddHeader, foot: ws.headerFooter.oddFooter },
+    headerFooter: { odd: ws.headerFooter?.oddHeader, foot: ws.headerFooter?.oddFooter },
   };
 }
 
@@ -213,5 +220,89 @@ describe.each<Language>(["en", "km"])("owned sheets written from their plans (%s
       expect(a[sheet.name]).toBeDefined();
       expect(a[sheet.name]).toEqual(b[sheet.name]);
     }
+  });
+});
+
+/** ExcelJS drops the bell and writes "_x0041_" bare (Excel would show "A"): the OOXML escapes keep both. */
+const CONTROL_TEXT = "bell\u0007 and _x0041_";
+
+/** What the DESPF sheets do not hold: unsorted and repeated cells, merges over blanks and values, dates, booleans, control characters. */
+function oddPlan(): WorkbookPlan {
+  const cells: PlanCell[] = [
+    { row: 3, col: 2, value: "later first", style: "note" },
+    { row: 0, col: 0, value: "Title", style: "title" },
+    { row: 0, col: 0, value: "Title again" },
+    { row: 1, col: 0, value: new Date(Date.UTC(2026, 2, 31)) },
+    { row: 1, col: 1, value: true, style: "center" },
+    { row: 1, col: 2, value: null, formula: "1/0" },
+    { row: 1, col: 3, value: 7, formula: "3+4", numberFormat: "0.0" },
+    { row: 2, col: 0, value: "ខ្មែរ plain" },
+    { row: 2, col: 1, value: "wrapped & <b>", style: "wrap" },
+    { row: 5, col: 5, value: CONTROL_TEXT },
+    { row: 2, col: 2, value: "hidden under the merge" },
+    { row: 2, col: 4, value: "go", link: "'Odd'!A1" },
+    { row: 4, col: 0, value: 12.5, numberFormat: "+0;-0;0", style: "warningCenter" },
+  ];
+  return {
+    sheets: [
+      {
+        name: "Odd",
+        owned: true,
+        cells,
+        tables: [],
+        charts: [],
+        columnWidths: [20, 9, 12, 14],
+        rowHeights: { 2: 40, 6: 30 },
+        freeze: { rows: 2, cols: 1 },
+        merges: [{ from: { row: 2, col: 1 }, to: { row: 3, col: 2 } }],
+        tabColor: "FF00B050",
+      },
+    ],
+  };
+}
+
+describe("an owned sheet with what the built-in sheets do not hold", () => {
+  it("is written as ExcelJS wrote it", async () => {
+    const r = await renderBoth(await despfWorkbook(), oddPlan());
+    const [a, b] = [await load(r.direct), await load(r.reference)];
+    const got = cells(a.getWorksheet("Odd")!);
+    const want = cells(b.getWorksheet("Odd")!);
+    delete got.F6;
+    delete want.F6;
+    expect(got).toEqual(want);
+    const read = await readWorkbook(r.direct);
+    expect(read.sheets.find((x) => x.name === "Odd")!.rows[5][5]).toBe(CONTROL_TEXT);
+    expect(layout(a.getWorksheet("Odd")!)).toEqual(layout(b.getWorksheet("Odd")!));
+    expect(Object.keys(got)).toEqual(expect.arrayContaining(["A1", "A2", "B3", "C4", "E3", "A5"]));
+    expect(a.getWorksheet("Odd")!.properties.tabColor).toEqual({ argb: "FF00B050" });
+    expect(await names(r.direct)).toEqual(await names(r.reference));
+  });
+});
+
+describe("build", () => {
+  it("renders owned sheets without ExcelJS, and a rebuild never reads the sheets it replaces", async () => {
+    const render = jest.spyOn(XlsxBook.prototype, "renderSheets");
+    const first = await FileHost.open(await despfWorkbook());
+    await buildSummary(first, { asOfYear: 2026 });
+    const built = await first.exportXlsx();
+    expect(render).not.toHaveBeenCalled();
+    render.mockRestore();
+
+    const zip = await JSZip.loadAsync(built);
+    const wbRels = (await zip.file("xl/_rels/workbook.xml.rels")!.async("string")) ?? "";
+    const wb = (await zip.file("xl/workbook.xml")!.async("string")) ?? "";
+    const owned = [
+      ...wb.matchAll(/<sheet\b[^>]*name="(Summary|Briefing [^"]*|Validation)"[^>]*r:id="([^"]+)"/g),
+    ].map((m) => "xl/" + new RegExp(`Id="${m[2]}"[^>]*Target="([^"]+)"`).exec(wbRels)![1]);
+    expect(owned.length).toBeGreaterThanOrEqual(3);
+
+    const read = jest.spyOn(PackageParts.prototype, "text");
+    const again = await FileHost.open(built);
+    await buildSummary(again, { asOfYear: 2026 });
+    const rebuilt = await again.exportXlsx();
+    const partsRead = read.mock.calls.map((c) => c[0]);
+    read.mockRestore();
+    for (const path of owned) expect(partsRead).not.toContain(path);
+    expect(await names(rebuilt)).toEqual(await names(built));
   });
 });

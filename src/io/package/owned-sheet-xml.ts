@@ -140,15 +140,15 @@ function formatOf(p: Placed, tallRows: Set<number>, styles: OwnedStyles): number
   }));
 }
 
-function valueXml(value: Cell): { t: string; v: string } | null {
+function valueXml(value: Cell, date1904: boolean): { t: string; v: string } | null {
   if (value === null || (typeof value === "number" && !Number.isFinite(value))) return null;
   if (typeof value === "number") return { t: "", v: String(value) };
   if (typeof value === "boolean") return { t: ' t="b"', v: value ? "1" : "0" };
-  if (value instanceof Date) return { t: "", v: String(dateToSerial(value, false)) };
+  if (value instanceof Date) return { t: "", v: String(dateToSerial(value, date1904)) };
   return { t: ' t="str"', v: xmlText(value) };
 }
 
-function cellXml(p: Placed, xf: number): string {
+function cellXml(p: Placed, xf: number, date1904: boolean): string {
   const r = ref(p.row, p.col);
   const s = xf > 0 ? ` s="${xf}"` : "";
   const c = p.cell;
@@ -156,13 +156,13 @@ function cellXml(p: Placed, xf: number): string {
   if (c.link || c.formula) {
     const text = c.link ? (c.value === null ? "" : String(c.value)) : c.value;
     const formula = c.link ? hyperlinkFormula(c.link, text as string) : c.formula!;
-    const result = valueXml(text ?? "") ?? { t: ' t="str"', v: "" };
+    const result = valueXml(text ?? "", date1904) ?? { t: ' t="str"', v: "" };
     return `<c r="${r}"${s}${result.t}><f>${escapeXml(formula)}</f><v>${result.v}</v></c>`;
   }
   const value = c.value;
   if (typeof value === "string")
     return `<c r="${r}"${s} t="inlineStr"><is><t xml:space="preserve">${xmlText(value)}</t></is></c>`;
-  const v = valueXml(value);
+  const v = valueXml(value, date1904);
   return v ? `<c r="${r}"${s}${v.t}><v>${v.v}</v></c>` : xf > 0 ? `<c r="${r}"${s}/>` : "";
 }
 
@@ -236,11 +236,12 @@ function afterCells(plan: PlanSheet, drawingRid: string | null): string {
   return out;
 }
 
-/** The worksheet part of an owned sheet. `drawingRid`: the relationship of its charts' drawing. */
+/** The worksheet part of an owned sheet. `drawingRid`: the relationship of its charts' drawing; `date1904`: the workbook's date system. */
 export function ownedSheetXml(
   plan: PlanSheet,
   styles: OwnedStyles,
-  drawingRid: string | null
+  drawingRid: string | null,
+  date1904 = false
 ): Uint8Array {
   const cells = placedCells(plan);
   const tallRows = new Set(Object.keys(plan.rowHeights ?? {}).map(Number));
@@ -280,7 +281,7 @@ export function ownedSheetXml(
     if (h < heightRows.length && heightRows[h] === row) h++;
     let body = "";
     for (; i < cells.length && cells[i].row === row; i++)
-      body += cellXml(cells[i], formatOf(cells[i], tallRows, styles));
+      body += cellXml(cells[i], formatOf(cells[i], tallRows, styles), date1904);
     if (body || heights[row] !== undefined) out.write(`${rowOpen(row)}${body}</row>`);
   }
   for (; h < heightRows.length; h++) out.write(rowOpen(heightRows[h]).replace(/>$/, "/>"));

@@ -106,7 +106,10 @@ export async function writeOwnedSheets(state: BookState, sheets: PlanSheet[]): P
     }
     const drawing = await writeCharts(state, sheet);
     state.forgetSheet(path);
-    parts.setXmlBytes(path, ownedSheetXml(sheet, styles, drawing ? "rId1" : null));
+    parts.setXmlBytes(
+      path,
+      ownedSheetXml(sheet, styles, drawing ? "rId1" : null, state.values.date1904)
+    );
     if (drawing)
       parts.set(
         relsPartOf(path),
