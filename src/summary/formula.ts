@@ -11,9 +11,11 @@
  * is a SUMPRODUCT that reads each cell as the rules do (`value`): spaces and control characters
  * dropped (and, for Progress %, "%" dropped and "," read as "."; Khmer digits folded where the
  * column holds any), converted with "--"; a year is a whole number 1000–9999 or a date serial
- * 10000–100000 (its YEAR, compared as a range of serials). Its other criteria become factors
- * with COUNTIFS's meaning. Only functions that take arrays inside SUMPRODUCT without
- * Ctrl+Shift+Enter (no IF, no IFERROR inside), none LibreOffice lacks, no LET.
+ * 10000–100000 (its YEAR, compared as a range of serials). A test on that number is
+ * ISNUMBER(1/(test)), false for a cell with no number; a sum takes REPT(text,ok)&REPT(0,1-ok).
+ * The term's other criteria become factors with COUNTIFS's meaning. Only functions that take
+ * arrays inside SUMPRODUCT without Ctrl+Shift+Enter (no IF, no IFERROR inside), none
+ * LibreOffice lacks, no LET.
  */
 import { columnLetter } from "../model/columns";
 import { DAY_MS, EXCEL_EPOCH_MS } from "../model/cells";
@@ -200,28 +202,38 @@ export class FormulaWriter {
     return `CLEAN(${t})`;
   }
 
-  /** Per row, the cell's number as the rules read it, or `fallback` when it has none. */
-  private readValue(table: SourceTableName, column: string, fallback: number): string {
+  /** Per row, the cell's number as the rules read it, or 0 when it has none (for sums). */
+  private readValue(table: SourceTableName, column: string): string {
     const t = this.readText(table, column);
     const ok = `ISNUMBER(--${t})`;
-    return `--(REPT(${t},1*${ok})&REPT(${numberText(fallback)},1-${ok}))`;
+    return `--(REPT(${t},1*${ok})&REPT(0,1-${ok}))`;
   }
 
   private readValid(table: SourceTableName, column: string): string {
     return `ISNUMBER(--${this.readText(table, column)})`;
   }
 
+  /**
+   * Per row, whether the cell's number (as the rules read it) meets `test` (of "x"): 1/TRUE is
+   * a number, 1/FALSE and 1/#VALUE! are not, so no IFERROR is needed and the long conversion
+   * is written once per test.
+   */
+  private readTest(table: SourceTableName, column: string, test: (x: string) => string): string {
+    return `ISNUMBER(1/${test(`--${this.readText(table, column)}`)})`;
+  }
+
   /** Year in [lo, hi]: a whole number in range, or a date serial within those years. */
   private yearFactor(table: SourceTableName, column: string, cs: NumberCriterion[]): string {
     const { lo, hi } = yearBounds(cs);
     const parts: string[] = [];
-    const x = this.readValue(table, column, 0);
     const a = Math.max(lo, 1000);
     const b = Math.min(hi, 9999);
-    if (a <= b) parts.push(`${within(x, a, b)}*(MOD(${x},1)=0)`);
+    if (a <= b)
+      parts.push(this.readTest(table, column, (x) => `(${within(x, a, b)}*(MOD(${x},1)=0))`));
     const c = lo === -Infinity ? 10_000 : Math.max(10_000, serialOfYear(lo));
     const d = hi === Infinity ? 100_000 : Math.min(100_000, serialOfYear(hi + 1) - 1);
-    if (c <= d && lo <= hi) parts.push(within(`INT(${x})`, c, d));
+    if (c <= d && lo <= hi)
+      parts.push(this.readTest(table, column, (x) => within(`INT(${x})`, c, d)));
     return parts.length === 0 ? "(0)" : `(${parts.join("+")})`;
   }
 
@@ -231,12 +243,14 @@ export class FormulaWriter {
     const finiteLo = Number.isFinite(r.lo);
     const finiteHi = Number.isFinite(r.hi);
     if (!finiteLo && !finiteHi) return `(${this.readValid(table, column)})`;
-    const x = this.readValue(table, column, finiteLo ? r.lo - 1 : r.hi + 1);
-    if (finiteLo && finiteHi && r.loIn && r.hiIn) return within(x, r.lo, r.hi);
-    const f: string[] = [];
-    if (finiteLo) f.push(`(${x}>${r.loIn ? "=" : ""}${numberText(r.lo)})`);
-    if (finiteHi) f.push(`(${x}<${r.hiIn ? "=" : ""}${numberText(r.hi)})`);
-    return f.join("*");
+    const test = (x: string): string => {
+      if (finiteLo && finiteHi && r.loIn && r.hiIn) return within(x, r.lo, r.hi);
+      const f: string[] = [];
+      if (finiteLo) f.push(`(${x}>${r.loIn ? "=" : ""}${numberText(r.lo)})`);
+      if (finiteHi) f.push(`(${x}<${r.hiIn ? "=" : ""}${numberText(r.hi)})`);
+      return f.length === 1 ? f[0] : `(${f.join("*")})`;
+    };
+    return `(${this.readTest(table, column, test)})`;
   }
 
   /** A criterion with COUNTIFS's meaning, as a 0/1 factor per row. */
@@ -297,7 +311,7 @@ export class FormulaWriter {
   private sumifs(table: SourceTableName, column: string, criteria: Criteria): string {
     const reading = readingOf(table, column);
     if (reading || this.needsProduct(table, criteria)) {
-      const values = reading ? this.readValue(table, column, 0) : this.ref(table, column);
+      const values = reading ? this.readValue(table, column) : this.ref(table, column);
       const f = this.factors(table, criteria);
       return f.length === 0 ? `SUMPRODUCT(${values})` : `SUMPRODUCT(${product(f)},${values})`;
     }
