@@ -383,8 +383,8 @@ function popcount(w: number): number {
 class TableCells {
   private readonly words: number;
   private readonly columns = new Map<string, ColumnCells>();
-  /** Per column with a Reading: each row's number as the rules read it (NaN: none). */
-  private readonly readValues = new Map<string, Float64Array>();
+  /** Per column with a Reading: its cells as the rules read them (readColumnCells). */
+  private readonly readColumns = new Map<string, ColumnCells>();
   private readonly masks = new Map<string, Map<string, Uint32Array>>();
   private all: Uint32Array | null = null;
   private scratch: Uint32Array | null = null;
@@ -398,30 +398,50 @@ class TableCells {
     this.words = (this.rows + 31) >>> 5;
   }
 
-  private values(column: string, reading: Reading): Float64Array {
-    let values = this.readValues.get(column);
-    if (!values) {
+  /**
+   * A column with a Reading as the rules read it: per row the number (NaN: none) and its
+   * distinct value, so a numeric criterion is decided once per distinct number, as for other
+   * columns. Each distinct text is read once (years typed as text repeat).
+   */
+  private readColumnCells(column: string, reading: Reading): ColumnCells {
+    let col = this.readColumns.get(column);
+    if (!col) {
       const t = this.table;
-      values = new Float64Array(this.rows);
-      for (let i = 0; i < this.rows; i++)
-        values[i] = readValue(reading, sourceCell(t, t.rows[i], column));
-      this.readValues.set(column, values);
+      const ids = new Uint32Array(this.rows);
+      const numbers = new Float64Array(this.rows);
+      const values: Scalar[] = [];
+      const byNumber = new Map<number, number>();
+      const texts = new Map<string, number>();
+      for (let i = 0; i < this.rows; i++) {
+        const cell = sourceCell(t, t.rows[i], column);
+        let x: number | undefined;
+        if (typeof cell === "string") {
+          x = texts.get(cell);
+          if (x === undefined) {
+            x = readValue(reading, cell);
+            texts.set(cell, x);
+          }
+        } else x = readValue(reading, cell);
+        numbers[i] = x;
+        // NaN is one key of a Map, and 0 and -0 another: every criterion treats each alike.
+        let id = byNumber.get(x);
+        if (id === undefined) {
+          id = values.length;
+          values.push(Number.isNaN(x) ? { kind: "blank" } : { kind: "number", n: x });
+          byNumber.set(x, id);
+        }
+        ids[i] = id;
+      }
+      col = { ids, values, numbers };
+      this.readColumns.set(column, col);
     }
-    return values;
+    return col;
   }
 
   /** The numbers `column` contributes to a sum: its Reading's, else its number cells' (NaN: none). */
   private numbers(column: string): Float64Array {
     const reading = readingOf(this.name, column);
-    return reading ? this.values(column, reading) : this.column(column).numbers;
-  }
-
-  private readMask(c: NumberCriterion, reading: Reading): Uint32Array {
-    const values = this.values(c.column, reading);
-    const mask = new Uint32Array(this.words);
-    for (let i = 0; i < this.rows; i++)
-      if (compareNumber(c.op, values[i], c.number)) mask[i >>> 5] |= 1 << (i & 31);
-    return mask;
+    return reading ? this.readColumnCells(column, reading).numbers : this.column(column).numbers;
   }
 
   private column(name: string): ColumnCells {
@@ -442,12 +462,10 @@ class TableCells {
     }
     const key = criterionKey(c);
     let mask = byKey.get(key);
-    const reading = criterionReading(this.name, c);
-    if (!mask && reading && isNumberCriterion(c)) {
-      mask = this.readMask(c, reading);
-      byKey.set(key, mask);
-    } else if (!mask) {
-      const col = this.column(c.column);
+    if (!mask) {
+      // A numeric criterion on a column with a Reading compares the number the rules read.
+      const reading = criterionReading(this.name, c);
+      const col = reading ? this.readColumnCells(c.column, reading) : this.column(c.column);
       const ok = new Uint8Array(col.values.length);
       for (let g = 0; g < ok.length; g++) ok[g] = matchesScalar(c, col.values[g]) ? 1 : 0;
       mask = new Uint32Array(this.words);
