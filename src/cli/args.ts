@@ -91,7 +91,7 @@ export const USAGE = `Usage: npm run planner -- <command>
                                                       findings; exit 0 no errors, 1 errors, 2 unusable input
   build FILE -o OUT.xlsx [--as-of YEAR] [--lang en|km]
                                                       FILE plus Summary, Briefing and Validation sheets
-  import SOURCE... --into FILE [-o OUT.xlsx] [--period P] [--dry-run] [--replace] [--map "Header=N,..."] [--as-of YEAR] [--format text|json]
+  import SOURCE... --into FILE [-o OUT.xlsx] [--period P] [--dry-run] [--replace] [--map "Header=K,..."] [--as-of YEAR] [--format text|json]
                                                       merge measures (returns or any xlsx/csv) by No.; conflicts and new findings listed
   returns FILE --by institution -o DIR [--period P] [--lang en|km]
                                                       one return workbook per institution named in Measures

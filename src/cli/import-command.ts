@@ -3,23 +3,27 @@ import { importRun } from "../host/returns";
 import { readRunSource } from "../io/return-source";
 import type { ImportReport } from "../import";
 import type { RunReport, RunSource } from "../import/returns";
+import { columnFromLetters, columnLetter } from "../model/columns";
 import { parsePeriod } from "../model/period";
 import { formatRunReport } from "./run-report";
 import { flag, oneOf, requireFlag, UsageError, yearFlag, type ParsedArgs } from "./args";
 import { InputError, openPlannerFile, readInput } from "./open";
 import { asRefusal, writeOutput } from "./output";
 
-/** "No.=0,Measure=3": the planner's column choices (0-based source columns). */
+/**
+ * "No.=A,Measure=D" or "No.=0,Measure=3": the planner's column choices, as the letters Excel
+ * shows or as 0-based source columns (the form scripts have used since the first release).
+ */
 export function parseMapping(text: string | undefined): Record<string, number> | undefined {
   if (!text) return undefined;
   const out: Record<string, number> = {};
   for (const part of text.split(",")) {
-    const m = /^\s*(.+?)\s*=\s*(-?\d+)\s*$/.exec(part);
+    const m = /^\s*(.+?)\s*=\s*(-?\d+|[A-Za-z]{1,3})\s*$/.exec(part);
     if (!m)
       throw new UsageError(
-        `--map takes "Header=column,…" with 0-based source columns (got "${part}").`
+        `--map takes "Header=column,…" with source columns as letters (A, B, …) or 0-based numbers (got "${part}").`
       );
-    out[m[1]] = Number(m[2]);
+    out[m[1]] = /^-?\d+$/.test(m[2]) ? Number(m[2]) : columnFromLetters(m[2]);
   }
   return out;
 }
@@ -42,7 +46,7 @@ export function formatImportReport(r: ImportReport, source: string, dryRun: bool
   lines.push(`${source}${where}${dryRun ? " — dry run, nothing written" : ""}`);
   lines.push("", "Mapped columns:");
   for (const m of r.mapped)
-    lines.push(`  ${m.header} ← "${m.sourceHeader}" (column ${m.sourceColumn + 1})`);
+    lines.push(`  ${m.header} ← "${m.sourceHeader}" (column ${columnLetter(m.sourceColumn)})`);
   if (r.extraColumns.length)
     lines.push(`Kept as extra columns (no matching Measures column): ${r.extraColumns.join(", ")}`);
   if (r.normalised.length) {

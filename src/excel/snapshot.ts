@@ -1,8 +1,10 @@
 /**
  * Reading the workbook's shape in as few syncs as possible.
  *
- * One sync, in the usual case where the planner tables exist: every planner table is asked
- * for by name (`tables.getItem`), and for each we queue its sheet name, its range geometry,
+ * One sync, in the usual case where the set-up tables exist: every set-up table is asked
+ * for by name (`tables.getItem`), and Progress, which only the first import that records a
+ * period creates, by `tables.getItemOrNullObject` (a null object when absent, so its absence
+ * costs no sync); for each we queue its sheet name, its range geometry,
  * its header row, optionally its first data row or its first WINDOW_ROWS rows, and optionally
  * the conditional formats of its sheet; with them the list of sheets (and their protection),
  * the names of all tables and the workbook's structure protection. All reads: a sync that
@@ -11,7 +13,7 @@
  *
  * Rows past the first window are read by `readBodies` in payload-sized blocks.
  */
-import { TABLE_NAMES, type TableName } from "../model/schema";
+import { ALL_TABLE_NAMES, PROGRESS_TABLE, TABLE_NAMES, type TableName } from "../model/schema";
 import { officeErrorCode } from "./errors";
 import { PAYLOAD_BUDGET, WINDOW_ROWS, jsonBytes } from "./payload";
 import { isBlankRow } from "../model/cells";
@@ -82,6 +84,8 @@ interface Queued {
   header: Excel.Range;
   body?: Excel.Range;
   formats?: Excel.ConditionalFormatCollection;
+  /** Asked for by getItemOrNullObject: may be a null object. */
+  optional: boolean;
 }
 
 interface Common {
@@ -98,18 +102,22 @@ function queueCommon(ctx: Excel.RequestContext): Common {
   };
 }
 
+/** A table to read: its contract, its name in the workbook, and whether it may be absent. */
+type Wanted = [TableName, string, "optional"?];
+
 function queueTable(
   ctx: Excel.RequestContext,
-  contract: TableName,
-  name: string,
+  [contract, name, optional]: Wanted,
   options: ReadOptions
 ): Queued {
-  const table = ctx.workbook.tables.getItem(name);
+  const table = optional
+    ? ctx.workbook.tables.getItemOrNullObject(name)
+    : ctx.workbook.tables.getItem(name);
   table.load("id,name,showTotals");
   const sheet = table.worksheet.load("name");
   const range = table.getRange().load("rowIndex,columnIndex,rowCount,columnCount");
   const header = table.getHeaderRowRange().load("values");
-  const q: Queued = { contract, table, sheet, range, header };
+  const q: Queued = { contract, table, sheet, range, header, optional: optional === "optional" };
   if (options.body === "firstRow") {
     q.body = table.getDataBodyRange().getRow(0).load("values");
   } else if (options.body === "window") {
@@ -118,7 +126,8 @@ function queueTable(
       .getIntersection(body.getRow(0).getResizedRange(WINDOW_ROWS - 1, 0))
       .load("values");
   }
-  if (options.formats) {
+  // Marks cover the set-up tables only (addMarks), so an optional table's sheet needs no formats.
+  if (options.formats && !optional) {
     q.formats = table.worksheet
       .getRange()
       .conditionalFormats.load("items/id,items/type,items/customOrNullObject/rule/formula");
@@ -141,6 +150,8 @@ function build(common: Common, queued: Queued[], options: ReadOptions, syncs: nu
     syncs,
   };
   for (const q of queued) {
+    // An optional table that is absent: everything queued on it came back null.
+    if (q.optional && q.table.isNullObject) continue;
     const headerRow = q.header.values[0] ?? [];
     const showTotals = q.table.showTotals;
     const bodyRows = Math.max(0, q.range.rowCount - 1 - (showTotals ? 1 : 0));
@@ -181,12 +192,12 @@ function build(common: Common, queued: Queued[], options: ReadOptions, syncs: nu
 
 async function direct(
   ctx: Excel.RequestContext,
-  names: Array<[TableName, string]>,
+  names: Wanted[],
   options: ReadOptions,
   syncs: number
 ): Promise<Snapshot> {
   const common = queueCommon(ctx);
-  const queued = names.map(([contract, name]) => queueTable(ctx, contract, name, options));
+  const queued = names.map((wanted) => queueTable(ctx, wanted, options));
   await ctx.sync();
   return build(common, queued, options, syncs + 1);
 }
@@ -202,7 +213,10 @@ export async function readSnapshot(
   options: ReadOptions
 ): Promise<Snapshot> {
   if (!options.tables) return direct(ctx, [], options, 0);
-  let names: Array<[TableName, string]> = TABLE_NAMES.map((n) => [n, n]);
+  let names: Wanted[] = [
+    ...TABLE_NAMES.map((n): Wanted => [n, n]),
+    [PROGRESS_TABLE, PROGRESS_TABLE, "optional"],
+  ];
   let listed = false;
   let opts = options;
   let syncs = 0;
@@ -212,23 +226,23 @@ export async function readSnapshot(
     } catch (e) {
       syncs++;
       const code = officeErrorCode(e);
-      if (code === "ItemNotFound" && !listed) {
+      const payload = code === "ResponsePayloadSizeLimitExceeded" || code === "InvalidArgument";
+      // A set-up table missing (ItemNotFound); or, should an Excel refuse the calls queued on the
+      // null Progress table (docs/EXCEL-CHECKLIST.md), another code: listing the tables settles both.
+      if (!payload && !listed) {
         const common = queueCommon(ctx);
         await ctx.sync();
         syncs++;
         listed = true;
         names = [];
-        for (const contract of TABLE_NAMES) {
+        for (const contract of ALL_TABLE_NAMES) {
           const t = common.tables.items.find(
             (x) => x.name.toLowerCase() === contract.toLowerCase()
           );
           if (t) names.push([contract, t.name]);
         }
         if (names.length === 0) return build(common, [], opts, syncs);
-      } else if (
-        (code === "ResponsePayloadSizeLimitExceeded" || code === "InvalidArgument") &&
-        opts.body === "window"
-      ) {
+      } else if (payload && opts.body === "window") {
         opts = { ...opts, body: "none" };
       } else {
         throw e;

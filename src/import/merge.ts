@@ -272,7 +272,7 @@ function checkOverrides(
     const other = byColumn.get(col);
     if (other !== undefined) {
       throw new ImportSourceError(
-        `The column mapping gives source column ${col} to both “${other}” and “${name}”; each source column can fill one field. Map one of them to another column.`
+        `The column mapping gives source column ${columnLetter(col)} to both “${other}” and “${name}”; each source column can fill one field. Map one of them to another column.`
       );
     }
     byColumn.set(col, name);
@@ -287,9 +287,10 @@ function checkOverrides(
   }
   for (const [col, name] of byColumn) {
     if (used.has(col)) continue;
-    const span = width > 0 ? `its columns are 0 to ${width - 1}` : "it has no columns";
+    const span =
+      width > 0 ? `its columns are A to ${columnLetter(width - 1)}` : "it has no columns";
     throw new ImportSourceError(
-      `The column mapping puts “${name}” in source column ${col} (counting from 0), but no row of the source has anything in that column (${span}). Check the column numbers.`
+      `The column mapping puts “${name}” in source column ${columnLetter(col)}, but no row of the source has anything in that column (${span}). Check the column letters.`
     );
   }
 }

@@ -9,3 +9,10 @@ export function columnLetter(col: number): string {
   }
   return s;
 }
+
+/** The 0-based column of spreadsheet letters: A → 0, AA → 26 (case ignored). */
+export function columnFromLetters(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}

@@ -5,7 +5,7 @@
  */
 import { cellText, readNumber } from "../model/cells";
 import { orderedPeriods, parsePeriod } from "../model/period";
-import { columnIndex, type TableData } from "../model/schema";
+import { columnIndex, findTable, type PlannerTables, type TableData } from "../model/schema";
 import { STATUSES, type Status } from "../model/types";
 
 export interface PeriodReading {
@@ -113,4 +113,9 @@ export function periodHistory(progress: TableData | undefined): PeriodHistory {
   }
   changes.sort((a, b) => a.no.localeCompare(b.no, undefined, { numeric: true }));
   return { periods, statusCounts, latest, previous, changes };
+}
+
+/** The history of the workbook's Progress table (empty without one). */
+export function periodHistoryOfTables(tables: PlannerTables): PeriodHistory {
+  return periodHistory(findTable(tables, "Progress"));
 }

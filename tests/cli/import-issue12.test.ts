@@ -89,14 +89,25 @@ describe("bad sources and mappings: exit 2, one line naming the file and what to
   it("--map to a column no row has anything in", () => {
     refused(
       [csv, "--map", "Status=9"],
-      /ministry\.csv: The column mapping puts “Status” in source column 9 \(counting from 0\), but no row of the source has anything in that column \(its columns are 0 to 2\)/
+      /ministry\.csv: The column mapping puts “Status” in source column J, but no row of the source has anything in that column \(its columns are A to C\)/
+    );
+  });
+
+  it("--map with letters means the same columns as 0-based numbers", () => {
+    refused(
+      [csv, "--map", "Status=J"],
+      /ministry\.csv: The column mapping puts “Status” in source column J, but no row/
+    );
+    refused(
+      [csv, "--map", "Measure=b,Notes=1"],
+      /gives source column B to both “Measure” and “Notes”/
     );
   });
 
   it("--map giving two fields one column", () => {
     refused(
       [csv, "--map", "Measure=1,Notes=1"],
-      /ministry\.csv: The column mapping gives source column 1 to both “Measure” and “Notes”/
+      /ministry\.csv: The column mapping gives source column B to both “Measure” and “Notes”/
     );
   });
 });

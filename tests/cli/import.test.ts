@@ -24,7 +24,7 @@ test("a dry run reports mapped columns, normalisations, additions, updates and r
   expect(r.stderr).toBe("");
   expect(r.status).toBe(0);
   expect(r.stdout).toContain("dry run, nothing written");
-  expect(r.stdout).toContain('Lead committee ← "Comittee" (column 3)');
+  expect(r.stdout).toContain('Lead committee ← "Comittee" (column C)');
   expect(r.stdout).toContain('row 5, Timeframe: "Short-trm" → "Short-term"');
   expect(r.stdout).toContain('row 5, Progress %: "40%" → "40"');
   expect(r.stdout).toMatch(/Added: 2 \(2, 140\)/); // row 12 repeats No. 2: kept, and said so

@@ -1231,6 +1231,23 @@ export class FakeTableCollection extends FakeCollection<TableModel, FakeTable> {
   getItem(name: string): FakeTable {
     return new FakeTable(this.ctx, () => this.ctx.model.table(name));
   }
+  /**
+   * TableCollection.getItemOrNullObject (ExcelApi 1.4). When the table is absent, what is
+   * queued on it (its ranges, its worksheet) is a null object too and loads nothing, the sync
+   * succeeding (docs/EXCEL-CHECKLIST.md asks real Excel to confirm the propagation).
+   */
+  getItemOrNullObject(name: string): FakeTable {
+    const absent = () =>
+      !this.ctx.model.tables.some(
+        (t) => t.name.toLowerCase() === name.toLowerCase() || t.id === name
+      );
+    const table = new FakeTable(this.ctx, () => this.ctx.model.table(name), absent);
+    this.ctx.enqueue("TableCollection.getItemOrNullObject", [name], () => {
+      this.ctx.excel.requireApi("1.4", "TableCollection.getItemOrNullObject");
+      table.loaded.set("isNullObject", absent());
+    });
+    return table;
+  }
   add(address: string, hasHeaders: boolean): FakeTable {
     let created: TableModel | undefined;
     const sheetOf = this.sheet;
@@ -1288,7 +1305,9 @@ export class FakeTable extends FakeObject {
   };
   constructor(
     ctx: FakeContext,
-    readonly resolve: () => TableModel
+    readonly resolve: () => TableModel,
+    /** Set for getItemOrNullObject: true when the table is absent at sync time. */
+    private readonly absent?: () => boolean
   ) {
     super(ctx);
     this.columns = new FakeTableColumns(ctx, resolve);
@@ -1343,12 +1362,16 @@ export class FakeTable extends FakeObject {
     throw new Error(`fake: Table.${name}`);
   }
   private _ws: FakeWorksheet | null = null;
+  protected override isNull(): boolean {
+    return this.absent?.() ?? false;
+  }
   protected override nav(name: string): FakeObject | undefined {
     if (name === "worksheet") return this.worksheet;
     return undefined;
   }
   get worksheet(): FakeWorksheet {
-    if (!this._ws) this._ws = new FakeWorksheet(this.ctx, () => this.resolve().sheet);
+    if (!this._ws)
+      this._ws = new FakeWorksheet(this.ctx, () => this.resolve().sheet, !!this.absent);
     return this._ws;
   }
   get name(): string {
@@ -1398,28 +1421,40 @@ export class FakeTable extends FakeObject {
     });
   }
   getRange(): FakeRange {
-    return new FakeRange(this.ctx, () => {
-      const t = this.resolve();
-      return { sheet: t.sheet, box: { ...t.box, r1: t.top + t.height + (t.showTotals ? 1 : 0) } };
-    });
+    return new FakeRange(
+      this.ctx,
+      () => {
+        const t = this.resolve();
+        return { sheet: t.sheet, box: { ...t.box, r1: t.top + t.height + (t.showTotals ? 1 : 0) } };
+      },
+      this.absent
+    );
   }
   getHeaderRowRange(): FakeRange {
-    return new FakeRange(this.ctx, () => {
-      const t = this.resolve();
-      return {
-        sheet: t.sheet,
-        box: { r0: t.top, c0: t.left, r1: t.top, c1: t.left + t.width - 1 },
-      };
-    });
+    return new FakeRange(
+      this.ctx,
+      () => {
+        const t = this.resolve();
+        return {
+          sheet: t.sheet,
+          box: { r0: t.top, c0: t.left, r1: t.top, c1: t.left + t.width - 1 },
+        };
+      },
+      this.absent
+    );
   }
   getDataBodyRange(): FakeRange {
-    return new FakeRange(this.ctx, () => {
-      const t = this.resolve();
-      return {
-        sheet: t.sheet,
-        box: { r0: t.top + 1, c0: t.left, r1: t.top + t.height, c1: t.left + t.width - 1 },
-      };
-    });
+    return new FakeRange(
+      this.ctx,
+      () => {
+        const t = this.resolve();
+        return {
+          sheet: t.sheet,
+          box: { r0: t.top + 1, c0: t.left, r1: t.top + t.height, c1: t.left + t.width - 1 },
+        };
+      },
+      this.absent
+    );
   }
   resize(target: string | FakeRange): void {
     this.ctx.enqueue(
@@ -1537,9 +1572,14 @@ export class FakeRange extends FakeObject {
   private _ws: FakeWorksheet | null = null;
   constructor(
     ctx: FakeContext,
-    readonly resolve: () => Resolved
+    readonly resolve: () => Resolved,
+    /** A range of a null object (getItemOrNullObject's table): null when that is absent. */
+    readonly absent?: () => boolean
   ) {
     super(ctx);
+  }
+  protected override isNull(): boolean {
+    return this.absent?.() ?? false;
   }
   protected scalar(name: string): unknown {
     const { sheet, box } = this.resolve();
@@ -1639,20 +1679,24 @@ export class FakeRange extends FakeObject {
     );
   }
   private derived(f: (r: Resolved) => Box): FakeRange {
-    return new FakeRange(this.ctx, () => {
-      const r = this.resolve();
-      const box = f(r);
-      if (
-        box.r0 < 0 ||
-        box.c0 < 0 ||
-        box.r1 > MAX_ROW ||
-        box.c1 > MAX_COL ||
-        box.r1 < box.r0 ||
-        box.c1 < box.c0
-      )
-        throw new FakeError("InvalidArgument", "The range is outside the worksheet.");
-      return { sheet: r.sheet, box };
-    });
+    return new FakeRange(
+      this.ctx,
+      () => {
+        const r = this.resolve();
+        const box = f(r);
+        if (
+          box.r0 < 0 ||
+          box.c0 < 0 ||
+          box.r1 > MAX_ROW ||
+          box.c1 > MAX_COL ||
+          box.r1 < box.r0 ||
+          box.c1 < box.c0
+        )
+          throw new FakeError("InvalidArgument", "The range is outside the worksheet.");
+        return { sheet: r.sheet, box };
+      },
+      this.absent
+    );
   }
   getRow(i: number): FakeRange {
     return this.derived(({ box }) => ({ r0: box.r0 + i, r1: box.r0 + i, c0: box.c0, c1: box.c1 }));
@@ -1672,19 +1716,23 @@ export class FakeRange extends FakeObject {
     return this.derived(({ box }) => ({ r0: box.r1 + 1, r1: box.r1 + n, c0: box.c0, c1: box.c1 }));
   }
   getIntersection(other: FakeRange): FakeRange {
-    return new FakeRange(this.ctx, () => {
-      const a = this.resolve();
-      const b = other.resolve();
-      const box = {
-        r0: Math.max(a.box.r0, b.box.r0),
-        c0: Math.max(a.box.c0, b.box.c0),
-        r1: Math.min(a.box.r1, b.box.r1),
-        c1: Math.min(a.box.c1, b.box.c1),
-      };
-      if (a.sheet !== b.sheet || box.r0 > box.r1 || box.c0 > box.c1)
-        throw new FakeError("InvalidArgument", "The ranges do not intersect.");
-      return { sheet: a.sheet, box };
-    });
+    return new FakeRange(
+      this.ctx,
+      () => {
+        const a = this.resolve();
+        const b = other.resolve();
+        const box = {
+          r0: Math.max(a.box.r0, b.box.r0),
+          c0: Math.max(a.box.c0, b.box.c0),
+          r1: Math.min(a.box.r1, b.box.r1),
+          c1: Math.min(a.box.c1, b.box.c1),
+        };
+        if (a.sheet !== b.sheet || box.r0 > box.r1 || box.c0 > box.c1)
+          throw new FakeError("InvalidArgument", "The ranges do not intersect.");
+        return { sheet: a.sheet, box };
+      },
+      () => (this.absent?.() ?? false) || (other.absent?.() ?? false)
+    );
   }
   get worksheet(): FakeWorksheet {
     if (!this._ws) this._ws = new FakeWorksheet(this.ctx, () => this.resolve().sheet);

@@ -155,6 +155,11 @@ export const en = {
   chartLegendExpected: "Expected",
   chartBarLabel: (committee: string, actual: number, expected: string) =>
     `${committee}: ${actual} measures, expected ${expected}`,
+  periodHeading: "Status by reporting period",
+  periodChartNote: (periods: number) =>
+    `Measures reported in ${periods === 1 ? "the one period" : `each of ${periods} periods`} (the Progress table), by status.`,
+  periodColumnLabel: (period: string, total: number, parts: string) =>
+    `${period}: ${total} measures reported — ${parts}`,
   summaryNotYet: "Open a workbook, then refresh the numbers or build the summary.",
   asOfNote: (year: number) => `As of ${year}.`,
 
@@ -175,6 +180,12 @@ export const en = {
   runSources: (names: string) => `Sources: ${names}`,
   runSummary: (added: number, updated: number, rejected: number) =>
     `Added ${added} · updated ${updated} · rejected ${rejected}`,
+  runPreviewHeading: (files: number) =>
+    `What merging ${files === 1 ? "this return" : `these ${files} returns`} would do (nothing is written yet)`,
+  runProgress: (rows: number, periods: string, replaced: number) =>
+    `Progress: ${rows} rows to record for ${periods}${replaced ? ` (replacing ${replaced} rows the same files sent before)` : ""}.`,
+  severityOne: (severity: "error" | "warning" | "info") =>
+    severity === "error" ? "Error" : severity === "warning" ? "Warning" : "Note",
   conflictsHeading: (n: number) => `Conflicts (${n})`,
   conflictKept: (kept: string, lead: boolean) =>
     `kept ${kept} (${lead ? "the lead institution's return" : "the first file chosen"})`,

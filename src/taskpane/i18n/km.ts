@@ -166,6 +166,10 @@ export const km: Catalogue = {
   chartLegendExpected: "រំពឹងទុក",
   chartBarLabel: (committee, actual, expected) =>
     `${committee}៖ វិធានការ ${actual} (រំពឹងទុក ${expected})`,
+  periodHeading: "ស្ថានភាពតាមរយៈពេលរាយការណ៍",
+  periodChartNote: (periods) =>
+    `វិធានការដែលបានរាយការណ៍ក្នុងរយៈពេលនីមួយៗ (${periods}) តាមស្ថានភាព (តារាង Progress)។`,
+  periodColumnLabel: (period, total, parts) => `${period}៖ វិធានការបានរាយការណ៍ ${total} — ${parts}`,
   summaryNotYet: "សូមបើកសៀវភៅការងារ រួចធ្វើបច្ចុប្បន្នភាពតួលេខ ឬបង្កើតសន្លឹកសង្ខេប។",
   asOfNote: (year) => `គិតត្រឹមឆ្នាំ ${year}។`,
 
@@ -185,6 +189,11 @@ export const km: Catalogue = {
   runSources: (names) => `ប្រភព៖ ${names}`,
   runSummary: (added, updated, rejected) =>
     `បន្ថែម ${added} · ធ្វើបច្ចុប្បន្នភាព ${updated} · បដិសេធ ${rejected}`,
+  runPreviewHeading: (files) => `លទ្ធផលនៃការបញ្ចូលរបាយការណ៍ ${files} (មិនទាន់សរសេរអ្វីទេ)`,
+  runProgress: (rows, periods, replaced) =>
+    `វឌ្ឍនភាព៖ ជួរ ${rows} នឹងត្រូវកត់ត្រាសម្រាប់ ${periods}${replaced ? ` (ជំនួសជួរ ${replaced} ដែលឯកសារដដែលបានផ្ញើពីមុន)` : ""}។`,
+  severityOne: (severity) =>
+    severity === "error" ? "កំហុស" : severity === "warning" ? "ការព្រមាន" : "ព័ត៌មាន",
   conflictsHeading: (n) => `ការប៉ះទង្គិច (${n})`,
   conflictKept: (kept, lead) =>
     `រក្សាទុក ${kept} (${lead ? "របាយការណ៍របស់ស្ថាប័នដឹកនាំ" : "ឯកសារដែលបានជ្រើសរើសមុនគេ"})`,

@@ -13,4 +13,5 @@ export {
 export { previewImport, applyImport, undoImport } from "../../host/import";
 export { formatFinding } from "../../rules/messages";
 export { statusBoardOfTables } from "../../summary/status-board";
+export { periodHistoryOfTables } from "../../summary/periods";
 export { tablesToJson, tableToCsv } from "../../io/export";

@@ -26,6 +26,7 @@ import { usePane } from "../state";
 import { NoWorkbook } from "../components/NoWorkbook";
 import { useViewStyles } from "./styles";
 import { CommitteeChart } from "../components/CommitteeChart";
+import { PeriodChart } from "../components/PeriodChart";
 
 const useStyles = makeStyles({
   stats: {
@@ -149,6 +150,10 @@ export function DashboardView({
         : null,
     [engine, tables, institution]
   );
+  const history = useMemo(
+    () => (engine && tables ? engine.periodHistoryOfTables(tables) : null),
+    [engine, tables]
+  );
   const dgp = board?.wording === "priorityActions";
   const nameOf = (x: { name: string; nameKm: string }) =>
     language === "km" && x.nameKm ? x.nameKm : x.name;
@@ -241,6 +246,15 @@ export function DashboardView({
               </ul>
             </>
           )}
+        </section>
+      )}
+
+      {history && history.periods.length > 0 && (
+        <section className={v.block} aria-labelledby="heading-periods">
+          <h3 id="heading-periods" className={v.subheading}>
+            {t.periodHeading}
+          </h3>
+          <PeriodChart history={history} />
         </section>
       )}
 
