@@ -3,7 +3,8 @@
  * As of year, three key numbers, counted and expected measures per committee, the status by
  * committee chart and the measures most needing attention; then, from a page break, the detail
  * blocks (each kept on one page) and their charts. Blocks of live formulas over the Measures and Committees tables
- * (COUNTIFS / AVERAGEIFS / SUMIFS over structured references), each with the value our code
+ * (COUNTIFS / AVERAGEIFS / SUMIFS, SUMPRODUCT where years or Progress % are read as the rules
+ * read them, over structured references), each with the value our code
  * computed cached in the cell, and native charts over those cells.
  */
 import { STATUSES, type Framework } from "../model/types";

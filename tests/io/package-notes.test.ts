@@ -219,25 +219,41 @@ describe("prefixed SpreadsheetML (the Open XML SDK's <x:worksheet>)", () => {
     expect(readOpenpyxl(after).marks).toEqual(BEFORE);
   });
 
-  test("import that grows the table, then build: notes, links and sign-off lines move; LibreOffice opens it", async () => {
-    const after = await build(await importRows(prefixed(), GROW));
-    const grid = (await readWorkbook(after)).sheets.find((s) => s.name === "Measures")!.rows;
-    expect(grid.slice(8, 10).map((r) => r[0])).toEqual(["6", "7"]);
-    expect(grid[2][15]).toBe("Budget line");
-    expect(grid[11][0]).toBe("Prepared by: ____________________");
-    expect(grid[12][5]).toBe("Date:");
-    expect(grid[3].slice(17, 20)).toEqual(["Fibre", 1200, "Budget"]);
-    expect(readOpenpyxl(after)).toEqual({ marks: AFTER, tables: GROWN_TABLES });
-    if (hasSoffice()) {
-      const resaved = libreOfficeResave(after, "prefixed-grown.xlsx");
-      expect(readOpenpyxl(resaved).marks).toEqual(AFTER);
-      expect(await notesAndLinks(resaved)).toEqual(external(AFTER));
-      const sheets = (await readWorkbook(resaved)).sheets.map((s) => s.name);
-      expect(sheets).toEqual(
-        expect.arrayContaining(["Measures", "Notes", "Summary", "Validation"])
-      );
+  test.each([
+    ["openpyxl's", () => prefixed()],
+    [
+      "LibreOffice's (shared strings, its own VML), prefixed the same way and relationships and content types too,",
+      async () =>
+        withPrefix(
+          hasSoffice() ? libreOfficeResave(file("notes.xlsx"), "notes.xlsx") : file("notes.xlsx")
+        ),
+    ],
+  ])(
+    "%s file: an import that grows the table, then build: notes, links and sign-off lines move; LibreOffice opens it",
+    async (_who, source) => {
+      const before = await source();
+      expect(
+        new TextDecoder().decode((await parts(before)).get("xl/worksheets/sheet1.xml"))
+      ).toMatch(/<x:worksheet /);
+      const after = await build(await importRows(before, GROW));
+      const grid = (await readWorkbook(after)).sheets.find((s) => s.name === "Measures")!.rows;
+      expect(grid.slice(8, 10).map((r) => r[0])).toEqual(["6", "7"]);
+      expect(grid[2][15]).toBe("Budget line");
+      expect(grid[11][0]).toBe("Prepared by: ____________________");
+      expect(grid[12][5]).toBe("Date:");
+      expect(grid[3].slice(17, 20)).toEqual(["Fibre", 1200, "Budget"]);
+      expect(readOpenpyxl(after)).toEqual({ marks: AFTER, tables: GROWN_TABLES });
+      if (hasSoffice()) {
+        const resaved = libreOfficeResave(after, "prefixed-grown.xlsx");
+        expect(readOpenpyxl(resaved).marks).toEqual(AFTER);
+        expect(await notesAndLinks(resaved)).toEqual(external(AFTER));
+        const sheets = (await readWorkbook(resaved)).sheets.map((s) => s.name);
+        expect(sheets).toEqual(
+          expect.arrayContaining(["Measures", "Notes", "Summary", "Validation"])
+        );
+      }
     }
-  });
+  );
 
   test("a prefixed part that cannot be rewritten exactly: refused, exit 2, the file untouched", async () => {
     const zip = await JSZip.loadAsync(prefixed());
@@ -266,6 +282,35 @@ describe("prefixed SpreadsheetML (the Open XML SDK's <x:worksheet>)", () => {
     expect(readFileSync(path).equals(readFileSync(copy))).toBe(true);
   });
 });
+
+const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+/**
+ * Every part in the SpreadsheetML default namespace rewritten with the prefix x:, as make-notes.py
+ * does; relationships and content types too, with ns0: (as Python's ElementTree writes them).
+ */
+async function withPrefix(bytes: Uint8Array): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const spaces: Array<[string, string]> = [
+    [MAIN, "x"],
+    ["http://schemas.openxmlformats.org/package/2006/relationships", "ns0"],
+    ["http://schemas.openxmlformats.org/package/2006/content-types", "ns0"],
+  ];
+  for (const [name, f] of Object.entries(zip.files)) {
+    if (f.dir || !/\.(xml|rels)$/.test(name)) continue;
+    const xml = await f.async("string");
+    const space = spaces.find(([ns]) => xml.slice(0, 600).includes(`xmlns="${ns}"`));
+    if (!space) continue;
+    const [ns, p] = space;
+    zip.file(
+      name,
+      xml
+        .replace(/<(\/?)([A-Za-z_][\w.-]*)(?=[\s/>])/g, `<$1${p}:$2`)
+        .replace(`xmlns="${ns}"`, `xmlns:${p}="${ns}"`)
+    );
+  }
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
 
 /** The worksheet parts that hold a planner table (their dropdowns and marks are the planner's). */
 async function plannerTableSheets(m: Map<string, Uint8Array>): Promise<string[]> {
@@ -332,7 +377,6 @@ const external = (m: Record<string, string>) =>
   Object.fromEntries(Object.entries(m).filter(([, v]) => !v.includes(" | #")));
 
 describe("defaultNamespaceView", () => {
-  const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
   const RELS = "http://schemas.openxmlformats.org/package/2006/relationships";
 
   test("prefixed SpreadsheetML and relationships read in the default namespace, the prefix still declared", () => {
