@@ -255,6 +255,25 @@ describe("prefixed SpreadsheetML (the Open XML SDK's <x:worksheet>)", () => {
     }
   );
 
+  test("a prefixed sheet in UTF-16 (as .NET's XmlWriter may write it): edited, written back as UTF-8 that says so", async () => {
+    const zip = await JSZip.loadAsync(prefixed());
+    const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    const utf16 = '<?xml version="1.0" encoding="utf-16"?>' + sheet.replace(/^<\?xml[^>]*\?>/, "");
+    zip.file(
+      "xl/worksheets/sheet1.xml",
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(utf16, "utf16le")])
+    );
+    const before = await zip.generateAsync({ type: "uint8array" });
+    expect((await readWorkbook(before)).sheets[0].rows).toEqual(
+      (await readWorkbook(prefixed())).sheets[0].rows
+    );
+    const after = await importRows(before, GROW);
+    const written = (await parts(after)).get("xl/worksheets/sheet1.xml")!;
+    expect(wellFormed(written)).toBe(true);
+    expect(new TextDecoder().decode(written.subarray(0, 60))).toMatch(/encoding="UTF-8"/);
+    expect(readOpenpyxl(after)).toEqual({ marks: AFTER, tables: GROWN_TABLES });
+  });
+
   test("a prefixed part that cannot be rewritten exactly: refused, exit 2, the file untouched", async () => {
     const zip = await JSZip.loadAsync(prefixed());
     const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");

@@ -71,10 +71,13 @@ export class PackageParts {
     const file = this.entry(part);
     if (!file) return null;
     try {
-      const raw = decodeXml(
-        await inflateCapped(
-          file,
-          this.declared.get(file.name.replace(/^\/+/, "")) ?? this.fallbackCap
+      // A UTF-16 part (some .NET tools write them) is written back as UTF-8: say so in its declaration.
+      const raw = utf8Declaration(
+        decodeXml(
+          await inflateCapped(
+            file,
+            this.declared.get(file.name.replace(/^\/+/, "")) ?? this.fallbackCap
+          )
         )
       );
       // Prefixed SpreadsheetML (the Open XML SDK's `<x:worksheet>`) is read and edited in the
@@ -189,6 +192,10 @@ export class PackageParts {
       throw new WorkbookReadError(DAMAGED, { cause: e });
     }
   }
+}
+
+function utf8Declaration(text: string): string {
+  return text.replace(/^(\s*<\?xml[^>]*?encoding\s*=\s*["'])utf-16(?:le|be)?(["'])/i, "$1UTF-8$2");
 }
 
 export function escapeRegex(text: string): string {
