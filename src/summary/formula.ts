@@ -8,7 +8,7 @@
  * escaped with ~, a leading = < > guarded with "=".
  *
  * A term with a numeric criterion on a column with a Reading (Start year, End year, Progress %)
- * is a SUMPRODUCT that reads each cell as the rules do (`value`): spaces and control characters
+ * is a SUMPRODUCT that reads each cell as the rules do (`readText`): spaces and control characters
  * dropped (and, for Progress %, "%" dropped and "," read as "."; Khmer digits folded where the
  * column holds any), converted with "--"; a year is a whole number 1000–9999 or a date serial
  * 10000–100000 (its YEAR, compared as a range of serials). A test on that number is
@@ -18,7 +18,6 @@
  * LibreOffice lacks, no LET.
  */
 import { columnLetter } from "../model/columns";
-import { DAY_MS, EXCEL_EPOCH_MS } from "../model/cells";
 import { readingOf, type SourceShape, type SourceTableName } from "./source-cells";
 import type {
   CountQuery,
@@ -29,6 +28,16 @@ import type {
   Query,
 } from "./criteria";
 import { columnsOf, criterionReading, isNumberCriterion } from "./criteria";
+import {
+  KHMER_ZERO,
+  numberBounds,
+  numberText,
+  NUMERIC,
+  product,
+  within,
+  yearBounds,
+  serialOfYear,
+} from "./formula-bounds";
 
 export type ReferenceStyle = "structured" | "a1";
 
@@ -47,69 +56,6 @@ export function escapeWildcards(s: string): string {
 /** A column name inside a structured reference: [ ] # ' take a ' before them. */
 export function escapeStructuredColumn(header: string): string {
   return header.replace(/[[\]#']/g, (ch) => `'${ch}`);
-}
-
-/** Numbers in criteria are whole (years, 0, 100); String() never writes a locale separator. */
-function numberText(n: number): string {
-  return String(n);
-}
-
-const NUMERIC = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
-const KHMER_ZERO = 0x17e0;
-
-/** Excel's serial of 1 January of a year (1900 date system). */
-function serialOfYear(year: number): number {
-  const y = Math.min(Math.max(year, 1800), 2400);
-  return Math.round((Date.UTC(y, 0, 1) - EXCEL_EPOCH_MS) / DAY_MS);
-}
-
-/** `lo ≤ x ≤ hi` as one comparison, so `x` (a long expression) is written once. */
-function within(x: string, lo: number, hi: number): string {
-  return lo === hi
-    ? `(${x}=${numberText(lo)})`
-    : `(ABS(${x}-${numberText((lo + hi) / 2)})<=${numberText((hi - lo) / 2)})`;
-}
-
-/** The whole years a term's numeric criteria on a year column allow: [lo, hi], maybe empty. */
-function yearBounds(cs: NumberCriterion[]): { lo: number; hi: number } {
-  let lo = -Infinity;
-  let hi = Infinity;
-  for (const c of cs) {
-    const n = c.number;
-    if (Number.isNaN(n)) return { lo: 1, hi: 0 };
-    if (c.op === "<") hi = Math.min(hi, Math.ceil(n) - 1);
-    else if (c.op === "<=") hi = Math.min(hi, Math.floor(n));
-    else if (c.op === ">") lo = Math.max(lo, Math.floor(n) + 1);
-    else lo = Math.max(lo, Math.ceil(n));
-  }
-  return { lo, hi };
-}
-
-interface Interval {
-  lo: number;
-  loIn: boolean;
-  hi: number;
-  hiIn: boolean;
-}
-
-/** The numbers a term's numeric criteria on a number column allow, or null when none. */
-function numberBounds(cs: NumberCriterion[]): Interval | null {
-  const r: Interval = { lo: -Infinity, loIn: false, hi: Infinity, hiIn: false };
-  for (const c of cs) {
-    const n = c.number;
-    if (Number.isNaN(n)) return null;
-    const closed = c.op === "<=" || c.op === ">=";
-    if (c.op === "<" || c.op === "<=") {
-      if (n < r.hi || (n === r.hi && !closed)) [r.hi, r.hiIn] = [n, closed];
-    } else if (n > r.lo || (n === r.lo && !closed)) [r.lo, r.loIn] = [n, closed];
-  }
-  const empty = r.lo > r.hi || (r.lo === r.hi && !(r.loIn && r.hiIn && Number.isFinite(r.lo)));
-  return empty ? null : r;
-}
-
-/** Factors in a product: each parenthesised; one factor is made a number with "--". */
-function product(factors: string[]): string {
-  return factors.length === 1 ? `--${factors[0]}` : factors.join("*");
 }
 
 /** Excel's limits: 127 range/criteria pairs per COUNTIFS, 255 characters per criterion, 8192 per formula. */
