@@ -192,12 +192,12 @@ function maxShapeId(drawingXml: string): number {
   return max;
 }
 
-function drawingPart(): string {
+export function drawingPart(): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}"></xdr:wsDr>`;
 }
 
 /** Appends anchors before the drawing's closing root tag (declaring xdr/a if the root does not). */
-function withAnchors(drawingXml: string, anchors: string[]): string {
+export function withAnchors(drawingXml: string, anchors: string[]): string {
   const elements = scanElements(drawingXml);
   const rootAttrs = attributes(elements[0].tag);
   const declared = rootAttrs.get("xmlns:xdr") === NS.xdr && rootAttrs.get("xmlns:a") === NS.a;
@@ -218,7 +218,7 @@ function withAnchors(drawingXml: string, anchors: string[]): string {
   );
 }
 
-function anchorXml(chart: PlanChart, rId: string, shapeId: number): string {
+export function anchorXml(chart: PlanChart, rId: string, shapeId: number): string {
   const { from, to } = chart.anchor;
   const cell = (tag: string, col: number, row: number): string =>
     `<xdr:${tag}><xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
@@ -395,7 +395,7 @@ function titleXml(title: string): string {
 /** The chart's default text: Khmer (a complex script) in Khmer UI, as in the cells. */
 const TEXT_PROPERTIES = `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr><a:cs typeface="${KHMER_FONT}"/></a:defRPr></a:pPr><a:endParaRPr lang="en-US"/></a:p></c:txPr>`;
 
-function chartPart(chart: PlanChart): string {
+export function chartPart(chart: PlanChart): string {
   const legendPos = chart.type === "pie" ? "r" : "b";
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +

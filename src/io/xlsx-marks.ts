@@ -1,6 +1,8 @@
 import JSZip from "jszip";
 import type ExcelJS from "exceljs";
 import { isMarkFormula, MARK_TAG, markFormula, markRules } from "../plan/marks";
+import { parseRelationships, relsPartOf } from "./read/package";
+import { defaultNamespaceView, relationshipId, startTags } from "./read/xml";
 import type { XlsxBook } from "./xlsx-book";
 
 /**
@@ -55,33 +57,36 @@ const XM_NS = "http://schemas.microsoft.com/office/excel/2006/main";
 /** "PPMK": our rules' ids start so, to tell them from the planner's own. */
 const MARK_ID_PREFIX = "{50504D4B-";
 
-/** Worksheet part path ("xl/worksheets/sheet1.xml") by sheet name, from the workbook part and its relationships. */
-async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
-  const workbook = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
-  const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
-  const targets = new Map<string, string>();
-  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = /\bId="([^"]+)"/.exec(m[0])?.[1];
-    const target = /\bTarget="([^"]+)"/.exec(m[0])?.[1];
-    if (id && target) targets.set(id, target.startsWith("/") ? target.slice(1) : `xl/${target}`);
-  }
-  const parts = new Map<string, string>();
-  for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
-    const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
-    const id = /\br:id="([^"]+)"/.exec(m[0])?.[1] ?? /\b\w+:id="([^"]+)"/.exec(m[0])?.[1];
-    const part = id ? targets.get(id) : undefined;
-    if (name !== undefined && part && zip.file(part)) parts.set(unescapeXml(name), part);
-  }
-  return parts;
+/**
+ * A part's text in the default namespace (prefixed SpreadsheetML, as the Open XML SDK writes it,
+ * is read as Excel would write it: defaultNamespaceView).
+ */
+async function partText(zip: JSZip, part: string): Promise<string | null> {
+  const file = zip.file(part);
+  if (!file) return null;
+  const raw = await file.async("string");
+  return defaultNamespaceView(raw)?.text ?? raw;
 }
 
-function unescapeXml(s: string): string {
-  return s
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
+/** Worksheet part path ("xl/worksheets/sheet1.xml") by sheet name, from the workbook part and its relationships. */
+async function sheetParts(zip: JSZip): Promise<{ sheets: Map<string, string>; styles: string }> {
+  const root = parseRelationships((await partText(zip, "_rels/.rels")) ?? "", "");
+  const workbookPath =
+    root.find((r) => r.type === "officeDocument" && !r.external)?.target ?? "xl/workbook.xml";
+  const workbook = (await partText(zip, workbookPath)) ?? "";
+  const rels = parseRelationships(
+    (await partText(zip, relsPartOf(workbookPath))) ?? "",
+    workbookPath
+  );
+  const targets = new Map(rels.filter((r) => !r.external).map((r) => [r.id, r.target]));
+  const sheets = new Map<string, string>();
+  for (const s of startTags(workbook, "sheet")) {
+    const id = relationshipId(s);
+    const part = id ? targets.get(id) : undefined;
+    if (s.name !== undefined && part && zip.file(part)) sheets.set(s.name, part);
+  }
+  const stylesPath = rels.find((r) => r.type === "styles" && !r.external)?.target;
+  return { sheets, styles: (stylesPath && (await partText(zip, stylesPath))) || "" };
 }
 
 const CF_EXT = new RegExp(
@@ -112,7 +117,7 @@ function withoutX14Marks(xml: string): string {
 }
 
 /** The `<dxf>` elements of styles.xml, in order (dxfId indexes them). */
-function dxfList(styles: string): string[] {
+export function dxfList(styles: string): string[] {
   const block = /<dxfs\b[^>]*>([\s\S]*?)<\/dxfs>/.exec(styles)?.[1] ?? "";
   return [...block.matchAll(/<dxf\/>|<dxf>([\s\S]*?)<\/dxf>/g)].map((m) => m[1] ?? "");
 }
@@ -128,36 +133,47 @@ function markRuleId(sheetIndex: number, ruleIndex: number): string {
  */
 export async function writeMarksAsX14(xlsx: Uint8Array): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(xlsx);
-  const dxfs = dxfList((await zip.file("xl/styles.xml")?.async("string")) ?? "");
+  const { sheets, styles } = await sheetParts(zip);
+  const dxfs = dxfList(styles);
   let changed = false;
   let sheetIndex = 0;
-  for (const part of (await sheetParts(zip)).values()) {
+  for (const part of sheets.values()) {
     sheetIndex++;
-    let xml = (await zip.file(part)?.async("string")) ?? "";
-    const rules: string[] = [];
-    xml = xml.replace(
-      /<conditionalFormatting\b([^>]*)>([\s\S]*?)<\/conditionalFormatting>/g,
-      (block, attrs: string, inner: string) => {
-        if (!inner.includes(`N(&quot;${MARK_TAG}&quot;)`)) return block;
-        const sqref = /\bsqref="([^"]+)"/.exec(attrs)?.[1] ?? "";
-        for (const rule of inner.matchAll(/<cfRule\b([^>]*)>([\s\S]*?)<\/cfRule>/g)) {
-          const priority = /\bpriority="(\d+)"/.exec(rule[1])?.[1] ?? "1";
-          const dxf = dxfs[Number(/\bdxfId="(\d+)"/.exec(rule[1])?.[1] ?? -1)] ?? "";
-          const formula = /<formula>([\s\S]*?)<\/formula>/.exec(rule[2])?.[1] ?? "";
-          const id = markRuleId(sheetIndex, rules.length);
-          rules.push(
-            `<x14:conditionalFormatting xmlns:xm="${XM_NS}"><x14:cfRule type="expression" priority="${priority}" id="${id}"><xm:f>${formula}</xm:f><x14:dxf>${dxf}</x14:dxf></x14:cfRule><xm:sqref>${sqref}</xm:sqref></x14:conditionalFormatting>`
-          );
-        }
-        return "";
-      }
-    );
-    if (rules.length === 0) continue;
-    // This save's marks replace those an earlier save put in the extension.
-    zip.file(part, withX14Formats(withoutX14Marks(xml), rules.join("")));
+    const xml = marksAsX14((await partText(zip, part)) ?? "", dxfs, sheetIndex);
+    if (xml === null) continue;
+    zip.file(part, xml);
     changed = true;
   }
   return changed ? zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }) : xlsx;
+}
+
+/**
+ * One worksheet's XML (or only what follows its cells: the blocks are all there) with its mark
+ * rules moved into the x14 extension; null when it has none. `sheetIndex`: the sheet's 1-based
+ * place among the workbook's worksheets (it numbers the rules' ids); `dxfs`: dxfList of styles.xml.
+ */
+export function marksAsX14(source: string, dxfs: string[], sheetIndex: number): string | null {
+  const rules: string[] = [];
+  const xml = source.replace(
+    /<conditionalFormatting\b([^>]*)>([\s\S]*?)<\/conditionalFormatting>/g,
+    (block, attrs: string, inner: string) => {
+      if (!inner.includes(`N(&quot;${MARK_TAG}&quot;)`)) return block;
+      const sqref = /\bsqref="([^"]+)"/.exec(attrs)?.[1] ?? "";
+      for (const rule of inner.matchAll(/<cfRule\b([^>]*)>([\s\S]*?)<\/cfRule>/g)) {
+        const priority = /\bpriority="(\d+)"/.exec(rule[1])?.[1] ?? "1";
+        const dxf = dxfs[Number(/\bdxfId="(\d+)"/.exec(rule[1])?.[1] ?? -1)] ?? "";
+        const formula = /<formula>([\s\S]*?)<\/formula>/.exec(rule[2])?.[1] ?? "";
+        const id = markRuleId(sheetIndex, rules.length);
+        rules.push(
+          `<x14:conditionalFormatting xmlns:xm="${XM_NS}"><x14:cfRule type="expression" priority="${priority}" id="${id}"><xm:f>${formula}</xm:f><x14:dxf>${dxf}</x14:dxf></x14:cfRule><xm:sqref>${sqref}</xm:sqref></x14:conditionalFormatting>`
+        );
+      }
+      return "";
+    }
+  );
+  if (rules.length === 0) return null;
+  // This save's marks replace those an earlier save put in the extension.
+  return withX14Formats(withoutX14Marks(xml), rules.join(""));
 }
 
 /** `xml` with x14 conditional formats added to its extension list (created last in <worksheet> when missing). */

@@ -23,7 +23,7 @@ import {
   type Language,
   type LabelKey,
 } from "./labels";
-import { rowHeight } from "./text-fit";
+import { rowHeight, widthForWords } from "./text-fit";
 import type { CellStyle, HeaderFooterText, PlanCell, PlanSheet } from "./types";
 import { isOverdue } from "../summary/attention";
 import type { PeriodHistory } from "../summary/periods";
@@ -36,6 +36,21 @@ export const NO_COMMITTEE_SHEET = "Briefing (no committee)";
 /** No., Measure, Timeframe, Start, End, Status, Progress %, Lead institution. */
 export const BRIEFING_WIDTHS = [6, 52, 18, 7, 7, 13, 9, 26];
 const COLS = BRIEFING_WIDTHS.length;
+const MEASURE_COL = 1;
+
+/**
+ * The columns for these header labels: each at least as wide as its header's longest word (no
+ * word broken in two), the Measure column giving up what the others take, so that the page keeps
+ * its scale.
+ */
+export function briefingWidths(headers: readonly string[]): number[] {
+  const widths = BRIEFING_WIDTHS.map((base, i) =>
+    i === MEASURE_COL ? base : Math.max(base, widthForWords(headers[i] ?? "", 1, true))
+  );
+  const sum = (w: readonly number[]) => w.reduce((a, x) => a + x, 0);
+  widths[MEASURE_COL] = Math.max(40, widths[MEASURE_COL] - (sum(widths) - sum(BRIEFING_WIDTHS)));
+  return widths;
+}
 /** The table's header row (0-based): the only row printed again on every page. */
 export const BRIEFING_HEADER_ROW = 5;
 
@@ -112,36 +127,6 @@ export function briefingSheet(
   const asOf = framework.settings.asOfYear;
   const committee = b.code === null ? L("briefingNone") : localName(language, b.name, b.nameKm);
   const rowHeights: Record<number, number> = {};
-  const fit = (
-    row: number,
-    texts: Array<[string, number]>,
-    scale = 1,
-    minimum = 15,
-    bold = false
-  ) => {
-    const h = rowHeight(
-      texts.map(([text, col]) => ({ text, width: BRIEFING_WIDTHS[col], scale, bold })),
-      minimum
-    );
-    if (h !== 15) rowHeights[row] = h;
-  };
-
-  const title = L("briefingTitle", { committee });
-  put(0, 0, title, "title");
-  put(0, COLS - 1, L("briefingAsOf", { year: asOf }), "subtitle");
-  rowHeights[0] = rowHeight([{ text: title, width: 300, scale: 16 / 11, bold: true }], 21);
-  put(1, 0, framework.settings.name, "subtitle");
-  if (framework.settings.name) fit(1, [[framework.settings.name, 1]], 12 / 11, 16, true);
-  const total = b.measures.length;
-  const counts = ATTENTION_GROUPS.flatMap((g, i) =>
-    g === "Other" && b.counts[i] === 0 ? [] : [`${L(GROUP_LABEL[g] ?? "other")} ${b.counts[i]}`]
-  );
-  const countsLine = `${counts.join("  ·  ")}  ·  ${L("total")} ${total}`;
-  put(2, 0, countsLine, "subtitle");
-  fit(2, [[countsLine, 1]], 12 / 11, 15, true);
-  put(3, 0, L("briefingOrder"), "note");
-  fit(3, [[L("briefingOrder"), 1]]);
-
   const headers = [
     L("no"),
     L("measure"),
@@ -152,6 +137,43 @@ export function briefingSheet(
     L("progress"),
     L("leadInstitution"),
   ];
+  const widths = briefingWidths(headers);
+  const fit = (
+    row: number,
+    texts: Array<[string, number]>,
+    scale = 1,
+    minimum = 15,
+    bold = false
+  ) => {
+    const h = rowHeight(
+      texts.map(([text, col]) => ({ text, width: widths[col], scale, bold })),
+      minimum
+    );
+    if (h !== 15) rowHeights[row] = h;
+  };
+
+  const title = L("briefingTitle", { committee });
+  put(0, 0, title, "title");
+  put(0, COLS - 1, L("briefingAsOf", { year: asOf }), "subtitle");
+  rowHeights[0] = rowHeight([{ text: title, width: 300, scale: 16 / 11, bold: true }], 21);
+  put(1, 0, framework.settings.name, "subtitle");
+  // Lines under the title run over the empty cells to their right: one line, the table's width.
+  const tableWidth = widths.reduce((a, w) => a + w, 0);
+  const line = (row: number, text: string, scale = 1, minimum = 15, bold = false) => {
+    const h = rowHeight([{ text, width: tableWidth, scale, bold }], minimum);
+    if (h !== 15) rowHeights[row] = h;
+  };
+  if (framework.settings.name) line(1, framework.settings.name, 12 / 11, 16, true);
+  const total = b.measures.length;
+  const counts = ATTENTION_GROUPS.flatMap((g, i) =>
+    g === "Other" && b.counts[i] === 0 ? [] : [`${L(GROUP_LABEL[g] ?? "other")} ${b.counts[i]}`]
+  );
+  const countsLine = `${counts.join("  ·  ")}  ·  ${L("total")} ${total}`;
+  put(2, 0, countsLine, "subtitle");
+  line(2, countsLine, 12 / 11, 15, true);
+  put(3, 0, L("briefingOrder"), "note");
+  line(3, L("briefingOrder"));
+
   headers.forEach((h, i) => put(BRIEFING_HEADER_ROW, i, h, "header"));
   fit(
     BRIEFING_HEADER_ROW,
@@ -174,7 +196,7 @@ export function briefingSheet(
     put(r, 3, m.startYear, "center", "0");
     put(r, 4, m.endYear, isOverdue(m, asOf) ? "warningCenter" : "center", "0");
     put(r, 5, statusText, status === "Delayed" || status === "At risk" ? "warning" : "wrap");
-    put(r, 6, m.progress, undefined, "0");
+    put(r, 6, m.progress, "center", "0");
     put(r, 7, institution, "wrap");
     fit(r, [
       [m.measure, 1],
@@ -200,7 +222,7 @@ export function briefingSheet(
     cells,
     tables: [],
     charts: [],
-    columnWidths: [...BRIEFING_WIDTHS],
+    columnWidths: widths,
     rowHeights,
     freeze: { rows: BRIEFING_HEADER_ROW + 1, cols: 0 },
     print: {

@@ -34,9 +34,12 @@ export function attentionGroup(m: Measure, asOfYear: number): AttentionGroup {
   return s ?? "Other";
 }
 
+/** localeCompare(b, "en", { numeric, base }) made once: sorting 150 000 measures calls it millions of times. */
+const NO_ORDER = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
+
 /** Measure numbers in natural order: "2" before "10", "1.a" after "1". */
 export function compareNo(a: string, b: string): number {
-  return a.localeCompare(b, "en", { numeric: true, sensitivity: "base" });
+  return NO_ORDER.compare(a, b);
 }
 
 export interface CommitteeBriefing {

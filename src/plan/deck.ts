@@ -20,7 +20,7 @@ import {
 } from "./briefing";
 import { label, localName, statusLabel, type LabelKey, type Language } from "./labels";
 import { ACTUAL_COLOR, EXPECTED_COLOR, STATUS_COLORS, statusColor } from "./palette";
-import { shortText } from "./text-fit";
+import { shortText, widthForWords } from "./text-fit";
 
 export interface DeckSeries {
   name: string;
@@ -84,6 +84,29 @@ export interface DeckOptions {
 export const ROWS_PER_SLIDE = 10;
 export const ROWS_BESIDE_CHART = 7;
 const TITLE_CHARS = 90;
+
+/** Inches a table has beside a committee's chart, and across a slide (io/deck/write-deck.ts). */
+const BESIDE_CHART_INCHES = 7.5;
+const FULL_WIDTH_INCHES = 12.3;
+/** Header text: 12 pt bold; a column unit of text-fit is 7 pt at 11 pt; cell margins 0.1 in. */
+const HEADER_SCALE = 12 / 11;
+
+/**
+ * Column widths (inches) for a table `box` inches wide: in the planned proportions, each at least
+ * as wide as its header's longest word (no word broken in two), the widest column giving up the
+ * room.
+ */
+export function deckTableWidths(headers: string[], planned: number[], box: number): number[] {
+  const total = planned.reduce((a, x) => a + x, 0);
+  const widths = planned.map((x) => (x / total) * box);
+  const widest = planned.indexOf(Math.max(...planned));
+  headers.forEach((h, i) => {
+    if (i !== widest)
+      widths[i] = Math.max(widths[i], (widthForWords(h, HEADER_SCALE, true) * 7) / 72 + 0.1);
+  });
+  widths[widest] = box - widths.reduce((a, x, i) => (i === widest ? a : a + x), 0);
+  return widths.map((w) => Math.round(w * 100) / 100);
+}
 
 export class UnknownCommitteeError extends Error {}
 
@@ -244,7 +267,11 @@ export function briefingDeck(
     L("status"),
     L("yearsLate"),
   ];
-  const annexWidths = [0.6, 6.2, 1.1, 0.9, 1.6, 0.9];
+  const annexWidths = deckTableWidths(
+    annexHeaders,
+    [0.6, 6.2, 1.1, 0.9, 1.6, 0.9],
+    FULL_WIDTH_INCHES
+  );
   if (annexRows.length === 0)
     slides.push({ kind: "table", title: L("deckAnnex"), table: null, note: L("deckNoAnnex") });
   for (let i = 0; i < annexRows.length; i += ROWS_PER_SLIDE) {
@@ -280,8 +307,9 @@ function committeeSlides(
   const asOf = framework.settings.asOfYear;
   const committee = b.code === null ? L("briefingNone") : localName(language, b.name, b.nameKm);
   const counts = STATUSES.map((s) => b.measures.filter((m) => knownStatus(m.status) === s).length);
+  // Bars, not columns: the status names read across (Khmer ones were turned on their side).
   const chart: DeckChart = {
-    type: "column",
+    type: "bar",
     title: L("deckCommitteeStatus", { committee: b.code ?? committee }),
     categories: STATUSES.map((s) => statusLabel(language, s)),
     series: [
@@ -296,7 +324,8 @@ function committeeSlides(
     return s === "Delayed" || s === "At risk" || isOverdue(m, asOf);
   });
   const headers = [L("no"), L("measure"), L("endYear"), L("status"), L("leadInstitution")];
-  const widths = [0.6, 5.4, 0.9, 1.5, 2.6];
+  const widths = deckTableWidths(headers, [0.6, 5.4, 0.9, 1.5, 2.6], BESIDE_CHART_INCHES);
+  const fullWidths = deckTableWidths(headers, [0.6, 5.4, 0.9, 1.5, 2.6], FULL_WIDTH_INCHES);
   const row = (m: (typeof attention)[number]) => [
     m.no,
     shortText(m.measure, TITLE_CHARS),
@@ -331,7 +360,7 @@ function committeeSlides(
       table: {
         headers,
         rows: rows.map(row),
-        widths,
+        widths: fullWidths,
         statusColumn: 3,
         statusColors: rows.map(color),
       },

@@ -3,7 +3,8 @@
  * As of year, three key numbers, counted and expected measures per committee, the status by
  * committee chart and the measures most needing attention; then, from a page break, the detail
  * blocks (each kept on one page) and their charts. Blocks of live formulas over the Measures and Committees tables
- * (COUNTIFS / AVERAGEIFS / SUMIFS over structured references), each with the value our code
+ * (COUNTIFS / AVERAGEIFS / SUMIFS, SUMPRODUCT where years or Progress % are read as the rules
+ * read them, over structured references), each with the value our code
  * computed cached in the cell, and native charts over those cells.
  */
 import { STATUSES, type Framework } from "../model/types";
@@ -21,7 +22,7 @@ import {
 } from "./labels";
 import { fitScale, pageBreaks, printable, rowsHeight } from "./page";
 import { ACTUAL_COLOR, EXPECTED_COLOR, statusColor } from "./palette";
-import { fitText, rowHeight } from "./text-fit";
+import { fitText, rowHeight, widthForWords } from "./text-fit";
 import type {
   CellStyle,
   ChartType,
@@ -46,6 +47,8 @@ export interface SummarySheetOptions {
 
 const FMT = {
   count: "0",
+  /** A key number on the cover: a space's room after it, before its note. */
+  key: "0_)",
   year: "0",
   mean: "0.0",
   share: "0%",
@@ -105,15 +108,20 @@ function cell(sheet: string, row: number, col: number): RangeRef {
   return { sheet, from: { row, col }, to: { row, col } };
 }
 
-/** Rows a chart takes in the detail pages, and on the cover. */
-const CHART_ROWS = 20;
-const COVER_CHART_ROWS = 12;
-/** Column widths: A codes, B names, then the numbers. */
+/** Rows a chart takes in the detail pages (a pair of charts fills a page). */
+const CHART_ROWS = 30;
+/** Points the cover's chart is at least high, and the gap rows on the cover. */
+const COVER_CHART_POINTS = 190;
+const GAP = 8;
+/** Column widths at least: A codes, B names, then the numbers (wider where a header word needs it). */
 const CODE_WIDTH = 11;
 const NAME_WIDTH = 32;
 const NUMBER_WIDTH = 9;
-/** The cover's committee status chart starts at this column. */
-const COVER_CHART_COL = 6;
+/** The cover's committee status chart: columns H to M. */
+const COVER_CHART_COL = 7;
+const COVER_CHART_LAST_COL = 12;
+/** The cover's key-number notes run over D:G, up to the chart. */
+const NOTE_COL = 3;
 const ATTENTION_ON_COVER = 10;
 
 export function summarySheet(
@@ -122,6 +130,25 @@ export function summarySheet(
   language: Language,
   options: SummarySheetOptions = {}
 ): PlanSheet {
+  // Laid out twice: the first pass finds the widths the header words need, the second uses them.
+  const first = layoutSummary(framework, data, language, options, undefined);
+  return layoutSummary(framework, data, language, options, first.needs).sheet;
+}
+
+function layoutSummary(
+  framework: Framework,
+  data: SummaryData,
+  language: Language,
+  options: SummarySheetOptions,
+  needs: number[] | undefined
+): { sheet: PlanSheet; needs: number[] } {
+  /** Each column's width: the default, or wider where a header word needs it. */
+  const colWidth = (c: number) =>
+    Math.max(c === 0 ? CODE_WIDTH : c === 1 ? NAME_WIDTH : NUMBER_WIDTH, needs?.[c] ?? 0);
+  const wordsNeed: number[] = [];
+  const needWords = (col: number, text: string) => {
+    wordsNeed[col] = Math.max(wordsNeed[col] ?? 0, widthForWords(text, 1, true));
+  };
   const L = (k: Parameters<typeof label>[1], p?: Record<string, string | number>) =>
     label(language, k, p);
   const writer = new FormulaWriter(data.sources, options.references ?? "structured");
@@ -143,9 +170,10 @@ export function summarySheet(
   /** A header row: its height from the words in it, at the columns' widths. */
   const headerRow = (row: number, labels: string[], widthOf: (i: number) => number) => {
     g.header(row, labels);
+    labels.forEach((text, i) => needWords(i, text));
     heights[row] = rowHeight(labels.map((text, i) => ({ text, width: widthOf(i), bold: true })));
   };
-  const widthOf = (i: number) => (i === 0 ? CODE_WIDTH : i === 1 ? NAME_WIDTH : NUMBER_WIDTH);
+  const widthOf = colWidth;
   /** A row's height from text that runs over empty cells (headings: one line, Khmer or not). */
   const khmerRow = (row: number, ...texts: string[]) => {
     const h = rowHeight(texts.map((text) => ({ text, width: 200 })));
@@ -154,7 +182,7 @@ export function summarySheet(
   /** A name in column B, wrapped within the column, its row as tall as it needs. */
   const nameCell = (row: number, text: string, style?: CellStyle) => {
     g.put(row, NAME_COL, text, style ?? "wrap");
-    const h = rowHeight([{ text, width: NAME_WIDTH }]);
+    const h = rowHeight([{ text, width: colWidth(NAME_COL) }]);
     if (h > (heights[row] ?? 15)) heights[row] = h;
   };
 
@@ -169,6 +197,7 @@ export function summarySheet(
   g.put(2, FIRST_NUMBER_COL, `${data.period.start}–${data.period.end}`);
   khmerRow(1, L("asOfYear"));
   khmerRow(2, L("period"));
+  heights[3] = GAP;
 
   // Three key numbers: live formulas.
   const k = data.keyFigures;
@@ -179,20 +208,22 @@ export function summarySheet(
   const keys: Array<[string, () => void, string]> = [
     [
       L("measures"),
-      () => g.metric(4, 2, k.measures, FMT.count, "subtitle"),
+      () => g.metric(4, 2, k.measures, FMT.key, "subtitle"),
       expected !== null ? L("ofExpected", { n: expected }) : "",
     ],
     [
       L("completed"),
-      () => g.metric(5, 2, k.completed, FMT.count, "subtitle"),
+      () => g.metric(5, 2, k.completed, FMT.key, "subtitle"),
       L("shareOfMeasures", { share }),
     ],
-    [L("needingAttention"), () => g.put(6, 2, needing, "subtitle", FMT.count), L("attentionWhat")],
+    [L("needingAttention"), () => g.put(6, 2, needing, "subtitle", FMT.key), L("attentionWhat")],
   ];
   keys.forEach(([text, value, note], i) => {
     g.put(4 + i, 0, text, "subtitle");
     value();
-    if (note) g.put(4 + i, 3, note, "note");
+    // The note runs over the empty cells up to the chart, never under it.
+    const room = [0, 1, 2, 3].reduce((w, j) => w + colWidth(NOTE_COL + j), 0);
+    if (note) g.put(4 + i, NOTE_COL, fitText(note, room), "note");
     heights[4 + i] = Math.max(
       18,
       rowHeight([
@@ -202,6 +233,7 @@ export function summarySheet(
     );
   });
 
+  heights[7] = GAP;
   // Counted and expected per committee, beside the chart.
   const cover = 8;
   headerRow(
@@ -217,8 +249,16 @@ export function summarySheet(
     g.metric(row, 3, c.expected, FMT.count);
     g.metric(row, 4, c.difference, FMT.difference);
   });
-  const coverChartTop = 3;
-  let r = Math.max(cover + 1 + data.committees.length, coverChartTop + COVER_CHART_ROWS) + 1;
+  // The chart beside the key numbers and the committees, from row 2 to the committees' last.
+  const coverChartTop = 1;
+  const coverChartEnd = cover + Math.max(1, data.committees.length);
+  const chartShort = COVER_CHART_POINTS - rowsHeight(heights, coverChartTop, coverChartEnd);
+  if (chartShort > 0) {
+    heights[3] += chartShort / 2;
+    heights[7] += chartShort / 2;
+  }
+  heights[coverChartEnd + 1] = GAP * 2;
+  let r = coverChartEnd + 2;
 
   // The measures most needing attention.
   const attention = data.attention.items.slice(0, ATTENTION_ON_COVER);
@@ -231,14 +271,16 @@ export function summarySheet(
     // No. | title (B:E) | committee (F) | end year (G) | status (H:I)
     const cols = [0, 1, 5, 6, 7];
     const coverWidths = [
-      CODE_WIDTH,
-      NAME_WIDTH + 3 * NUMBER_WIDTH,
-      NUMBER_WIDTH,
-      NUMBER_WIDTH,
-      2 * NUMBER_WIDTH,
+      colWidth(0),
+      colWidth(1) + colWidth(2) + colWidth(3) + colWidth(4),
+      colWidth(5),
+      colWidth(6),
+      colWidth(7) + colWidth(8),
     ];
     const heads = [L("no"), L("shortTitle"), L("committee"), L("endYear"), L("status")];
     heads.forEach((h, i) => g.put(r, cols[i], h, "header"));
+    needWords(5, heads[2]);
+    needWords(6, heads[3]);
     for (const c of [2, 3, 4, 8]) g.put(r, c, "", "header");
     merges.push(
       { from: { row: r, col: 1 }, to: { row: r, col: 4 } },
@@ -247,17 +289,13 @@ export function summarySheet(
     heights[r] = rowHeight(heads.map((text, i) => ({ text, width: coverWidths[i], bold: true })));
     r += 1;
     // As many as the cover page holds (Khmer rows are taller), at most ATTENTION_ON_COVER.
-    const numberCols = Math.max(
-      data.timeframes.length + 2,
-      data.committees.length + 1,
-      STATUSES.length + 2,
-      COVER_CHART_COL + 5
+    const lastCol = Math.max(
+      data.timeframes.length + 3,
+      data.committees.length + 2,
+      STATUSES.length + 3,
+      COVER_CHART_LAST_COL
     );
-    const plannedWidths = [
-      CODE_WIDTH,
-      NAME_WIDTH,
-      ...Array.from({ length: numberCols }, () => NUMBER_WIDTH),
-    ];
+    const plannedWidths = Array.from({ length: lastCol + 1 }, (_, c) => colWidth(c));
     const capacity = printable(true).height / fitScale(plannedWidths, true);
     let shown = 0;
     for (const it of attention) {
@@ -272,7 +310,7 @@ export function summarySheet(
       g.put(r, 0, it.no);
       g.put(r, 1, titleText);
       g.put(r, 5, it.committee);
-      g.put(r, 6, it.endYear, it.overdue ? "warning" : undefined, FMT.year);
+      g.put(r, 6, it.endYear, it.overdue ? "warningCenter" : "center", FMT.year);
       g.put(r, 7, status, it.atRisk ? "warning" : undefined);
       merges.push(
         { from: { row: r, col: 1 }, to: { row: r, col: 4 } },
@@ -461,7 +499,7 @@ export function summarySheet(
         );
         c.anchor = {
           from: { row: coverChartTop, col: COVER_CHART_COL },
-          to: { row: coverChartTop + COVER_CHART_ROWS - 1, col: COVER_CHART_COL + 6 },
+          to: { row: coverChartEnd, col: COVER_CHART_LAST_COL },
         };
         charts.push(c);
       }
@@ -715,30 +753,33 @@ export function summarySheet(
   }
 
   // Widths: as many number columns as the widest block, and the cover's columns.
-  const widths = [CODE_WIDTH, NAME_WIDTH];
-  for (let c = 2; c <= Math.max(g.maxCol, COVER_CHART_COL + 6); c++) widths.push(NUMBER_WIDTH);
+  const widths: number[] = [];
+  for (let c = 0; c <= Math.max(g.maxCol, COVER_CHART_LAST_COL); c++) widths.push(colWidth(c));
 
-  // The detail charts, two side by side: A–E and F to the last column.
+  // The detail charts, two side by side: A–E and F to the last column. Each pair starts a row
+  // below its page break (LibreOffice draws a chart's top edge on the page before when the
+  // chart starts on the break itself).
   chartsBelow.forEach((c, i) => {
     const left = i % 2 === 0;
     c.anchor = {
-      from: { row: r, col: left ? 0 : 5 },
-      to: { row: r + CHART_ROWS - 1, col: left ? 4 : widths.length - 1 },
+      from: { row: r + 1, col: left ? 0 : 5 },
+      to: { row: r + CHART_ROWS, col: left ? 4 : widths.length - 1 },
     };
     if (!left || i === chartsBelow.length - 1) {
-      groups.push({ from: r, to: r + CHART_ROWS - 1 });
+      heights[r] = GAP;
+      groups.push({ from: r, to: r + CHART_ROWS });
       r += CHART_ROWS + 1;
     }
   });
   charts.push(...chartsBelow);
-  const lastRow = r - 2;
+  const lastRow = r - 1;
 
   const landscape = true;
   const pageHeight = printable(landscape).height / fitScale(widths, landscape);
   const rowBreaks = [detailTop, ...pageBreaks(groups, heights, pageHeight, detailTop)];
   void coverEnd;
 
-  return {
+  const laidOut: PlanSheet = {
     name: sheet,
     owned: true,
     cells: g.cells,
@@ -756,6 +797,7 @@ export function summarySheet(
       rowBreaks,
     },
   };
+  return { sheet: laidOut, needs: wordsNeed };
 }
 
 function chart(

@@ -20,16 +20,6 @@ const CELL_PADDING = 0.4;
 
 const KHMER = /[\u1780-\u17ff\u19e0-\u19ff]/;
 
-/** Khmer signs that sit above or below the base character (no width of their own). */
-function khmerZeroWidth(code: number): boolean {
-  return (
-    (code >= 0x17b7 && code <= 0x17bd) ||
-    (code >= 0x17c6 && code <= 0x17d3) ||
-    code === 0x17dd ||
-    code === 0x200b
-  );
-}
-
 export function hasKhmer(text: string): boolean {
   return KHMER.test(text);
 }
@@ -60,21 +50,80 @@ const BOLD = [
   0.478, 0.712, 0.652, 0.924, 0.645, 0.652, 0.582, 0.712, 0.365, 0.712, 0.838,
 ];
 const DIGIT_EM = 0.636;
-/** A Khmer base character (consonant, vowel sign with width) in a Khmer OS / Khmer UI font. */
-const KHMER_EM = 0.8;
 
-/** Width of one character in column units. */
-function charWidth(code: number, bold: boolean): number {
+/**
+ * Advance widths (em) of Khmer characters as LibreOffice draws them (Khmer OS, measured from its
+ * hmtx; Khmer UI is no wider): consonants 0.76 (a few 1.14 or 1.51), vowel signs above and below
+ * nothing, the vowels written before or around the consonant 0.38 or 0.76. A consonant after the
+ * coeng (U+17D2) is a subscript drawn below the one before it: no width of its own.
+ */
+function khmerEm(code: number): number {
+  if (code <= 0x17a2) {
+    if (code === 0x1788 || code === 0x178e) return 1.51;
+    if ([0x1783, 0x1789, 0x178d, 0x1799, 0x179b, 0x179f, 0x17a0, 0x17a1].includes(code))
+      return 1.14;
+    return 0.76;
+  }
+  if (code <= 0x17b3) return 0.9; // independent vowels
+  if (code === 0x17b6 || (code >= 0x17c1 && code <= 0x17c3) || code === 0x17db) return 0.38;
+  if (code >= 0x17be && code <= 0x17c0) return 0.76;
+  if (code === 0x17c4 || code === 0x17c5) return 0.76;
+  if (code === 0x17c7 || code === 0x17c8 || code === 0x17d6) return 0.5;
+  if (code >= 0x17d4 && code <= 0x17dc) return code === 0x17d8 ? 2.65 : 0.76;
+  if (code >= 0x17e0 && code <= 0x17f9) return 0.76; // digits
+  return 0; // signs above and below (U+17B4–17BD, U+17C6, U+17C9–17D3, U+17DD)
+}
+
+const COENG = 0x17d2;
+const ZERO_WIDTH_SPACE = 0x200b;
+
+/** Width of one character in column units (`after`: the character before it). */
+function charWidth(code: number, bold: boolean, after: number): number {
   if (code >= 32 && code < 127) return (bold ? BOLD : REGULAR)[code - 32] / DIGIT_EM;
-  if (code >= 0x1780 && code <= 0x17ff) return khmerZeroWidth(code) ? 0 : KHMER_EM / DIGIT_EM;
+  if (code >= 0x1780 && code <= 0x17ff) {
+    if (after === COENG && code <= 0x17a2) return code === 0x179a ? 0.38 / DIGIT_EM : 0;
+    return khmerEm(code) / DIGIT_EM;
+  }
+  if (code === ZERO_WIDTH_SPACE) return 0;
   return 1;
 }
 
 /** Width of the text in column units at 11 pt (`scale`: the font size over 11 pt). */
 export function textWidth(text: string, scale = 1, bold = false): number {
   let w = 0;
-  for (const ch of text) w += charWidth(ch.codePointAt(0) ?? 0, bold);
+  let before = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    w += charWidth(code, bold, before);
+    before = code;
+  }
   return w * scale;
+}
+
+/** The pieces a wrapped cell keeps whole: words, split after spaces, "-", "/" and zero-width spaces. */
+export function wrapWords(text: string): string[] {
+  return text.split(/(?<=[ \-/\u200b])/);
+}
+
+/**
+ * Khmer is written without spaces between words; a run of it wider than this (column units) is
+ * left to wrap at its dictionary words, as LibreOffice and Excel break Khmer, rather than widen
+ * its column further.
+ */
+export const KHMER_RUN_MAX = 13;
+
+/**
+ * The narrowest column (units) in which no word of the text is broken (a run of Khmer: up to
+ * KHMER_RUN_MAX, see there).
+ */
+export function widthForWords(text: string, scale = 1, bold = false): number {
+  let widest = 0;
+  for (const paragraph of text.split(/\r?\n/))
+    for (const word of wrapWords(paragraph)) {
+      const w = textWidth(word.trimEnd(), scale, bold);
+      widest = Math.max(widest, hasKhmer(word) ? Math.min(w, KHMER_RUN_MAX) : w);
+    }
+  return Math.ceil((widest + CELL_PADDING + 0.25) * 4) / 4;
 }
 
 /**
@@ -88,7 +137,7 @@ export function wrappedLines(text: string, width: number, scale = 1, bold = fals
   for (const paragraph of text.split(/\r?\n/)) {
     lines += 1;
     let used = 0;
-    for (const word of paragraph.split(/(?<=[ \-/])/)) {
+    for (const word of wrapWords(paragraph)) {
       const w = textWidth(word, scale, bold);
       const trimmed = textWidth(word.trimEnd(), scale, bold);
       if (used > 0 && used + trimmed > room) {

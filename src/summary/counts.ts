@@ -117,12 +117,23 @@ export function keyFigures(
     completed: m(completed),
     shareCompleted: m({ kind: "ratio", numerator: completed, denominator: measures }),
     meanProgress: m({ kind: "mean", table: "Measures", column: "Progress %", terms: [reported()] }),
-    overdue: m(
-      count([[{ column: "End year", op: "<", number: asOfYear }, ne("Status", "Completed")]])
-    ),
+    overdue: m(overdue(asOfYear)),
     atRiskOrDelayed: m(count([[eq("Status", "At risk")], [eq("Status", "Delayed")]])),
     leadNotACode: m(count([committees.map((c) => ne("Lead committee", c.code))])),
   };
+}
+
+/**
+ * The `overdue` rule's measures: End year (as the rules read it) before the As of year, and a
+ * known Status other than Completed (a blank or unknown Status is reported otherwise).
+ */
+export function overdue(asOfYear: number): CountQuery {
+  return count(
+    STATUSES.filter((s) => s !== "Completed").map((s) => [
+      { column: "End year", op: "<", number: asOfYear },
+      eq("Status", s),
+    ])
+  );
 }
 
 /** A reported Progress %: a number from 0 to 100 (other values are progress-invalid findings). */

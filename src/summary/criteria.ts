@@ -1,16 +1,20 @@
 /**
  * The Summary's numbers as queries: each is one spreadsheet formula (COUNTIFS, AVERAGEIFS,
- * SUMIFS over the tables) and our evaluation of it. Both come from the same query, so the
- * value we cache is the value a recalculation gives. The evaluation follows the spreadsheet's
- * rules for criteria (Excel's, checked against LibreOffice in tests/summary/libreoffice.test.ts):
+ * SUMIFS, or SUMPRODUCT where a column's numbers must be read as the rules read them) and our
+ * evaluation of it. Both come from the same query, so the value we cache is the value a
+ * recalculation gives. The evaluation follows the spreadsheet's rules for criteria (Excel's,
+ * checked against LibreOffice in tests/summary/libreoffice.test.ts):
  *
  * - text criteria compare whole cells, ignoring case, without trimming; our criteria are
  *   literal (wildcards escaped with "~" when rendered), except `contains` ("*text*");
  * - a criterion that reads as a number also matches number cells equal to it;
- * - wildcard criteria match text cells only; numeric comparisons ("<=2025") number cells only,
- *   so a year typed as text is not counted by the formula (nor by us);
+ * - wildcard criteria match text cells only; numeric comparisons ("<=2025") number cells only;
  * - "<>x" matches every cell not equal to x, blanks included; "<>" matches non-blank cells;
- * - AVERAGEIFS and SUMIFS take number cells only; a mean over no number is "" (IFERROR).
+ * - AVERAGEIFS and SUMIFS take number cells only; a mean over no number is "" (IFERROR);
+ * - except on the columns with a Reading (source-cells.ts: Start year, End year, Progress %):
+ *   there numeric comparisons and sums take the number the rules read (readYear, readNumber:
+ *   "2025", a date, "២០២៥", "50 %"), so the Summary counts what validate counts. The formula
+ *   says the same with SUMPRODUCT over an explicit coercion (formula.ts).
  *
  * Two evaluations give the same values: `evaluateDirect` scans the rows for every COUNTIFS
  * (the reference, plain to read), `QueryEvaluator` reads each column once and each distinct
@@ -19,20 +23,33 @@
  */
 import type { Cell } from "../model/types";
 import {
+  readingOf,
   sourceCell,
+  type Reading,
   type SourceCells,
   type SourceTable,
   type SourceTableName,
 } from "./source-cells";
-import { DAY_MS, EXCEL_EPOCH_MS } from "../model/cells";
+import { DAY_MS, EXCEL_EPOCH_MS, readNumber, readYear } from "../model/cells";
 
 export type TextOp = "=" | "<>" | "contains";
 export type NumberOp = "<" | "<=" | ">" | ">=";
 
+export type NumberCriterion = { column: string; op: NumberOp; number: number };
+
 export type Criterion =
   | { column: string; op: TextOp; text: string }
-  | { column: string; op: NumberOp; number: number }
+  | NumberCriterion
   | { column: string; op: "nonblank" };
+
+export function isNumberCriterion(c: Criterion): c is NumberCriterion {
+  return c.op === "<" || c.op === "<=" || c.op === ">" || c.op === ">=";
+}
+
+/** The column's Reading when the criterion compares the number the rules read there. */
+export function criterionReading(table: SourceTableName, c: Criterion): Reading | undefined {
+  return isNumberCriterion(c) ? readingOf(table, c.column) : undefined;
+}
 
 /** All criteria hold: one COUNTIFS. */
 export type Criteria = Criterion[];
@@ -122,7 +139,33 @@ function equalsText(v: Scalar, text: string): boolean {
   return false;
 }
 
-export function matches(c: Criterion, cell: Cell | undefined): boolean {
+/** The number the rules read from a cell of a column with a Reading; NaN when none. */
+export function readValue(reading: Reading, cell: Cell | undefined): number {
+  if (reading === "year") {
+    const y = readYear(cell);
+    return y.kind === "year" ? y.year : NaN;
+  }
+  const n = readNumber(cell);
+  return n.kind === "number" ? n.value : NaN;
+}
+
+function compareNumber(op: NumberOp, x: number, n: number): boolean {
+  switch (op) {
+    case "<":
+      return x < n;
+    case "<=":
+      return x <= n;
+    case ">":
+      return x > n;
+    case ">=":
+      return x >= n;
+  }
+}
+
+/** Whether the cell meets the criterion; `reading`: the column's Reading (numeric criteria use it). */
+export function matches(c: Criterion, cell: Cell | undefined, reading?: Reading): boolean {
+  if (reading && isNumberCriterion(c))
+    return compareNumber(c.op, readValue(reading, cell), c.number);
   return matchesScalar(c, scalar(cell));
 }
 
@@ -164,30 +207,42 @@ function rowsMatching(
   criteria: Criteria
 ): Array<ReadonlyArray<Cell | undefined>> {
   const t = sources[table];
-  return t.rows.filter((row) => criteria.every((c) => matches(c, sourceCell(t, row, c.column))));
+  const readings = criteria.map((c) => criterionReading(table, c));
+  return t.rows.filter((row) =>
+    criteria.every((c, k) => matches(c, sourceCell(t, row, c.column), readings[k]))
+  );
 }
 
 function countIfs(sources: SourceCells, table: SourceTableName, criteria: Criteria): number {
   return rowsMatching(sources, table, criteria).length;
 }
 
-/** SUMIFS: the numbers of `column` in the matching rows (text and blanks are skipped). */
+/**
+ * SUMIFS: the numbers of `column` in the matching rows (text and blanks are skipped); on a
+ * column with a Reading, the numbers the rules read.
+ */
 function sumIfs(
   sources: SourceCells,
   table: SourceTableName,
   column: string,
   criteria: Criteria
 ): { sum: number; numbers: number } {
+  const reading = readingOf(table, column);
   let sum = 0;
   let numbers = 0;
   for (const row of rowsMatching(sources, table, criteria)) {
-    const v = scalar(sourceCell(sources[table], row, column));
-    if (v.kind === "number") {
-      sum += v.n;
+    const cell = sourceCell(sources[table], row, column);
+    const x = reading ? readValue(reading, cell) : numberOf(scalar(cell));
+    if (!Number.isNaN(x)) {
+      sum += x;
       numbers += 1;
     }
   }
   return { sum, numbers };
+}
+
+function numberOf(v: Scalar): number {
+  return v.kind === "number" ? v.n : NaN;
 }
 
 /**
@@ -328,14 +383,65 @@ function popcount(w: number): number {
 class TableCells {
   private readonly words: number;
   private readonly columns = new Map<string, ColumnCells>();
+  /** Per column with a Reading: its cells as the rules read them (readColumnCells). */
+  private readonly readColumns = new Map<string, ColumnCells>();
   private readonly masks = new Map<string, Map<string, Uint32Array>>();
   private all: Uint32Array | null = null;
   private scratch: Uint32Array | null = null;
   private readonly rows: number;
 
-  constructor(private readonly table: SourceTable) {
+  constructor(
+    private readonly name: SourceTableName,
+    private readonly table: SourceTable
+  ) {
     this.rows = table.rows.length;
     this.words = (this.rows + 31) >>> 5;
+  }
+
+  /**
+   * A column with a Reading as the rules read it: per row the number (NaN: none) and its
+   * distinct value, so a numeric criterion is decided once per distinct number, as for other
+   * columns. Each distinct text is read once (years typed as text repeat).
+   */
+  private readColumnCells(column: string, reading: Reading): ColumnCells {
+    let col = this.readColumns.get(column);
+    if (!col) {
+      const t = this.table;
+      const ids = new Uint32Array(this.rows);
+      const numbers = new Float64Array(this.rows);
+      const values: Scalar[] = [];
+      const byNumber = new Map<number, number>();
+      const texts = new Map<string, number>();
+      for (let i = 0; i < this.rows; i++) {
+        const cell = sourceCell(t, t.rows[i], column);
+        let x: number | undefined;
+        if (typeof cell === "string") {
+          x = texts.get(cell);
+          if (x === undefined) {
+            x = readValue(reading, cell);
+            texts.set(cell, x);
+          }
+        } else x = readValue(reading, cell);
+        numbers[i] = x;
+        // NaN is one key of a Map, and 0 and -0 another: every criterion treats each alike.
+        let id = byNumber.get(x);
+        if (id === undefined) {
+          id = values.length;
+          values.push(Number.isNaN(x) ? { kind: "blank" } : { kind: "number", n: x });
+          byNumber.set(x, id);
+        }
+        ids[i] = id;
+      }
+      col = { ids, values, numbers };
+      this.readColumns.set(column, col);
+    }
+    return col;
+  }
+
+  /** The numbers `column` contributes to a sum: its Reading's, else its number cells' (NaN: none). */
+  private numbers(column: string): Float64Array {
+    const reading = readingOf(this.name, column);
+    return reading ? this.readColumnCells(column, reading).numbers : this.column(column).numbers;
   }
 
   private column(name: string): ColumnCells {
@@ -357,7 +463,9 @@ class TableCells {
     const key = criterionKey(c);
     let mask = byKey.get(key);
     if (!mask) {
-      const col = this.column(c.column);
+      // A numeric criterion on a column with a Reading compares the number the rules read.
+      const reading = criterionReading(this.name, c);
+      const col = reading ? this.readColumnCells(c.column, reading) : this.column(c.column);
       const ok = new Uint8Array(col.values.length);
       for (let g = 0; g < ok.length; g++) ok[g] = matchesScalar(c, col.values[g]) ? 1 : 0;
       mask = new Uint32Array(this.words);
@@ -406,7 +514,7 @@ class TableCells {
   /** SUMIFS: the numbers of `column` in the matching rows, added in row order. */
   sum(column: string, criteria: Criteria): { sum: number; numbers: number } {
     const mask = this.termMask(criteria);
-    const values = this.column(column).numbers;
+    const values = this.numbers(column);
     let sum = 0;
     let numbers = 0;
     for (let w = 0; w < mask.length; w++) {
@@ -439,7 +547,7 @@ export class QueryEvaluator {
   private table(name: SourceTableName): TableCells {
     let t = this.tables.get(name);
     if (!t) {
-      t = new TableCells(this.sources[name]);
+      t = new TableCells(name, this.sources[name]);
       this.tables.set(name, t);
     }
     return t;

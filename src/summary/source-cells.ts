@@ -4,8 +4,8 @@
  * A Summary number is a formula over the Measures (and Committees) table with its value
  * cached. For the cache to equal what Excel or LibreOffice recalculates, our numbers are
  * computed from the same cells the formula sees, with the formula's own semantics
- * (src/summary/criteria.ts): untrimmed text, years and Progress % only where the cell holds a
- * number, and every data row of the table, blank rows included. A framework read through
+ * (src/summary/criteria.ts): untrimmed text, years and Progress % read as the rules read them
+ * (COLUMN_READINGS), and every data row of the table, blank rows included. A framework read through
  * tablesToFramework has cleaned values; `sourcesFromTables` keeps the raw ones (the tables'
  * rows themselves, not a copy).
  */
@@ -21,12 +21,35 @@ import type { Cell, Framework } from "../model/types";
 
 export type SourceTableName = "Measures" | "Committees";
 
+/**
+ * How the rules read a column's numbers (model/cells.ts): "year" is readYear (a whole year, a
+ * date serial, a date, text of either, Khmer digits), "number" is readNumber ("50", "50 %",
+ * "40,5", "៥០"). Numeric criteria and sums over these columns take the value so read, so the
+ * Summary counts what validate counts; other columns compare cells as COUNTIFS does.
+ */
+export type Reading = "year" | "number";
+
+export const COLUMN_READINGS: Readonly<
+  Record<SourceTableName, Readonly<Partial<Record<string, Reading>>>>
+> = {
+  Measures: { "Start year": "year", "End year": "year", "Progress %": "number" },
+  Committees: {},
+};
+
+export function readingOf(table: SourceTableName, column: string): Reading | undefined {
+  return COLUMN_READINGS[table][column];
+}
+
 /** How a table is addressed in a formula: its name, its columns as read, where it is. */
 export interface SourceShape {
   /** The table's name as the workbook spells it ("Measures"). */
   name: string;
-  /** Contract header → the header as read and its 0-based index; absent when the column is missing. */
-  columns: Partial<Record<string, { header: string; index: number }>>;
+  /**
+   * Contract header → the header as read and its 0-based index; absent when the column is
+   * missing. `khmerDigits`: a column with a Reading holds text with Khmer digits, so its
+   * formulas fold them (ten SUBSTITUTEs each, written only where needed).
+   */
+  columns: Partial<Record<string, { header: string; index: number; khmerDigits?: boolean }>>;
   /** Where the header row's first cell is (0-based), when read from a workbook. */
   location?: { sheet: string; row: number; col: number };
   /** Data rows in the table (blank rows included). */
@@ -55,12 +78,27 @@ export function sourceCell(
 
 export type SourceCells = Record<SourceTableName, SourceTable>;
 
+const KHMER_DIGIT = /[\u17e0-\u17e9]/;
+
+function holdsKhmerDigits(
+  rows: ReadonlyArray<ReadonlyArray<Cell | undefined>>,
+  i: number
+): boolean {
+  for (const row of rows) {
+    const v = row[i];
+    if (typeof v === "string" && KHMER_DIGIT.test(v)) return true;
+  }
+  return false;
+}
+
 function shapeOf(name: SourceTableName, table: TableData | undefined): SourceTable {
   if (!table) return { name, columns: {}, rowCount: 0, exists: false, rows: [] };
   const columns: SourceShape["columns"] = {};
   for (const h of TABLE_HEADERS[name]) {
     const i = columnIndex(table, h);
-    if (i >= 0) columns[h] = { header: table.headers[i], index: i };
+    if (i < 0) continue;
+    columns[h] = { header: table.headers[i], index: i };
+    if (readingOf(name, h) && holdsKhmerDigits(table.rows, i)) columns[h].khmerDigits = true;
   }
   return {
     name: table.name || name,

@@ -15,7 +15,7 @@ export function periodYears(start: number, end: number): number[] {
   return years;
 }
 
-/** Start year ≤ y and End year ≥ y: number cells only (a year typed as text is not counted). */
+/** Start year ≤ y and End year ≥ y, the years as the rules read them (text, dates, Khmer digits). */
 export function activeIn(year: number): Criteria {
   return [
     { column: "Start year", op: "<=", number: year },

@@ -872,6 +872,212 @@ test("10. Every view at 320 px, English and Khmer: one row of tabs (screenshots 
   }
 });
 
+/**
+ * Edits a return as a ministry would, in another program (openpyxl): on its Measures sheet, for
+ * each No. given, the cells of the headers given. Tables, protection and dropdowns stay as
+ * openpyxl keeps them.
+ */
+function editReturn(from, to, edits) {
+  const script = `
+import json, sys, openpyxl
+src, dst, edits = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
+wb = openpyxl.load_workbook(src)
+ws = wb["Measures"]
+headers = [c.value for c in ws[1]]
+no = headers.index("No.")
+for row in ws.iter_rows(min_row=2):
+    key = str(row[no].value)
+    for header, value in edits.get(key, {}).items():
+        row[headers.index(header)].value = value
+wb.save(dst)
+`;
+  const r = spawnSync("/usr/bin/python3", ["-c", script, from, to, JSON.stringify(edits)], {
+    encoding: "utf8",
+  });
+  if (r.status !== 0) throw new Error(`openpyxl could not edit ${from}: ${r.stderr}`);
+  return to;
+}
+
+/** The Return table's settings of a return workbook (Institution, Period, …), read with ExcelJS. */
+async function returnSettings(bytes) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes);
+  const ws = wb.getWorksheet("Return");
+  expect(ws, "a return has a Return sheet");
+  const settings = {};
+  ws.eachRow((row, i) => {
+    if (i > 1) settings[String(row.getCell(1).value)] = String(row.getCell(2).value ?? "");
+  });
+  const measures = wb.getWorksheet("Measures");
+  expect(measures, "a return has a Measures sheet");
+  expect(
+    measures.sheetProtection && measures.sheetProtection.sheet,
+    "its Measures sheet is protected"
+  );
+  return settings;
+}
+
+test("11. Reporting round: returns out (.zip), two returns in at once, conflict and invalid value before Confirm, status by period", async (ctx) => {
+  const { page, context, errors } = await newPage(ctx.browser, ctx.base, { width: 360 });
+  try {
+    await page.getByRole("heading", { name: en.setupHeading }).waitFor();
+    await openWorkbook(page, en, ctx.despf);
+    await tab(page, en, "tabImportExport");
+    const panel = page.getByTestId("returns-panel");
+    await panel.waitFor({ timeout: 60_000 });
+    await page.getByTestId("returns-period").fill("2026-Q2");
+
+    // Returns out: one .zip, one return workbook per institution.
+    const [zipDl] = await Promise.all([
+      page.waitForEvent("download", { timeout: 120_000 }),
+      page.getByTestId("returns-out").click(),
+    ]);
+    expect(
+      /-returns-2026-Q2-\d{4}-\d{2}-\d{2}\.zip$/.test(zipDl.suggestedFilename()),
+      `zip name ${zipDl.suggestedFilename()}`
+    );
+    const zipFile = path.join(TMP, "returns.zip");
+    await zipDl.saveAs(zipFile);
+    const zip = await JSZip.loadAsync(fs.readFileSync(zipFile));
+    const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
+    expect(names.length >= 20, `the zip holds a return per institution (${names.length} files)`);
+    expect(
+      names.every((n) => n.endsWith(".xlsx")),
+      `only .xlsx files in the zip: ${names.join(", ")}`
+    );
+    const byInstitution = new Map();
+    for (const n of names) {
+      const bytes = await zip.files[n].async("nodebuffer");
+      const settings = await returnSettings(bytes);
+      expect(settings.Period === "2026-Q2", `${n} is for 2026-Q2 (${settings.Period})`);
+      expect(
+        !byInstitution.has(settings.Institution),
+        `${n} and ${byInstitution.get(settings.Institution)} are both for ${settings.Institution}`
+      );
+      byInstitution.set(settings.Institution, n);
+    }
+    const notice = await page.getByTestId("notice-bar").innerText();
+    expect(
+      notice.includes(`${names.length} returns`),
+      `the notice counts the returns in the zip (${names.length}): ${notice}`
+    );
+    await shot(page, "returns-out-en");
+
+    // Two returns back, edited in another program: MPTC (lead of No. 1) and MEF disagree on
+    // No. 1's progress; MPTC sends 150 for No. 2.
+    const mptcName = byInstitution.get("Ministry of Post and Telecommunications");
+    const mefName = byInstitution.get("Ministry of Economy and Finance");
+    expect(mptcName && mefName, "MPTC and MEF each have a return");
+    const unzip = async (n, to) => {
+      fs.writeFileSync(to, await zip.files[n].async("nodebuffer"));
+      return to;
+    };
+    const mptc = editReturn(
+      await unzip(mptcName, path.join(TMP, "mptc-in.xlsx")),
+      path.join(TMP, "mptc-2026-Q2.xlsx"),
+      {
+        1: { Status: "On track", "Progress %": 40, Notes: "network tender signed" },
+        2: { "Progress %": 150 },
+      }
+    );
+    const mef = editReturn(
+      await unzip(mefName, path.join(TMP, "mef-in.xlsx")),
+      path.join(TMP, "mef-2026-Q2.xlsx"),
+      { 1: { Status: "On track", "Progress %": 60 } }
+    );
+    await page.getByTestId("returns-input").setInputFiles([mptc, mef]);
+    const report = page.getByTestId("run-report");
+    await report.waitFor({ timeout: 120_000 });
+    const conflicts = await report.getByTestId("run-conflicts").innerText();
+    expect(
+      /No\. 1, Progress %/.test(conflicts) &&
+        /mptc-2026-Q2\.xlsx 40/.test(conflicts) &&
+        /mef-2026-Q2\.xlsx 60/.test(conflicts) &&
+        conflicts.includes(en.conflictKept("40", true)),
+      `the conflict on No. 1 with both sources and the value kept: ${conflicts}`
+    );
+    const invalid = report.getByTestId("run-findings").locator('[data-rule="progress-invalid"]');
+    const findings = await invalid.allInnerTexts();
+    expect(
+      findings.length === 1 &&
+        findings[0].includes(en["rule.progress-invalid"]) &&
+        /No\. 2\b/.test(findings[0]) &&
+        /150/.test(findings[0]),
+      `the invalid value is a finding before anything is written: ${findings.join(" | ")}`
+    );
+    expect(
+      (await report.getByTestId("run-progress").innerText()).includes("2026-Q2"),
+      "the dry run says which period the progress rows are for"
+    );
+    const confirm = report.getByTestId("run-confirm");
+    expect(await confirm.isVisible(), "Confirm is shown with the findings");
+    await report.getByTestId("run-findings").scrollIntoViewIfNeeded();
+    await shot(page, "returns-dry-run-en");
+
+    await confirm.click();
+    const merged = page.getByTestId("notice-bar").filter({
+      hasText: /Returns merged: \d+ measures updated, [1-9]\d* progress rows recorded\./,
+    });
+    await merged.waitFor({ timeout: 120_000 });
+    const recorded = Number(/(\d+) progress rows/.exec(await merged.innerText())[1]);
+    expect((await page.getByTestId("run-report").count()) === 0, "the report goes after Confirm");
+    await shot(page, "returns-merged-en");
+
+    // The Summary view: status by reporting period, from the Progress table just written.
+    await tab(page, en, "tabSummary");
+    const chart = page.getByTestId("period-chart");
+    await chart.waitFor({ timeout: 60_000 });
+    const column = chart.locator('[data-period="2026-Q2"]');
+    expect((await column.count()) === 1, "a column for 2026-Q2");
+    const total = Number(await column.getAttribute("data-total"));
+    expect(total > 0, `2026-Q2 counts the measures reported (${total})`);
+    await chart.scrollIntoViewIfNeeded();
+    // Its parts stack to the column's full height (the only period, so the tallest).
+    const heights = await column
+      .locator("[data-count]")
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+    const drawn = heights.reduce((a, h) => a + h, 0);
+    expect(drawn > 100, `the column is drawn: parts ${heights.join(" + ")} px`);
+    await shot(page, "returns-summary-period-en");
+
+    // The same chart in Khmer.
+    await tab(page, en, "tabSettings");
+    await page.getByRole("radio", { name: en.languageKhmer }).check();
+    await page.getByRole("heading", { name: km.settingsHeading }).waitFor();
+    await tab(page, km, "tabSummary");
+    await page.getByRole("heading", { name: km.periodHeading }).waitFor({ timeout: 60_000 });
+    const kmLabel = await chart.locator('[data-period="2026-Q2"]').getAttribute("aria-label");
+    expect(
+      kmLabel.includes(km["status.Not started"]),
+      `the column is described in Khmer: ${kmLabel}`
+    );
+    const wide = await noHorizontalScroll(page);
+    expect(wide.scroll <= wide.client, `no sideways scroll (${wide.scroll} > ${wide.client})`);
+    await chart.scrollIntoViewIfNeeded();
+    await shot(page, "returns-summary-period-km");
+    await tab(page, km, "tabSettings");
+    await page.getByRole("radio", { name: km.languageEnglish }).check();
+    await page.getByRole("heading", { name: en.settingsHeading }).waitFor();
+
+    // The workbook now holds the Progress table the chart was drawn from.
+    const { file } = await download(page, en, "after-returns.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const progress = wb.getWorksheet("Progress");
+    expect(progress, "the downloaded workbook has a Progress sheet");
+    let rows = 0;
+    progress.eachRow((row, i) => {
+      if (i > 1 && String(row.getCell(1).value) === "2026-Q2") rows++;
+    });
+    // One row per measure per return (No. 1 came from both); the chart counts each measure once.
+    expect(rows === recorded, `Progress holds the ${recorded} rows recorded for 2026-Q2 (${rows})`);
+    expect(rows > total, `two returns reported No. 1: ${rows} rows, ${total} measures`);
+    expect(errors.length === 0, `page errors: ${errors.join("; ")}`);
+  } finally {
+    await context.close();
+  }
+});
+
 // ---------------------------------------------------------------------------------------------
 
 async function main() {

@@ -1,7 +1,7 @@
 /**
  * Property: on generated workbooks with content around and between the tables (cells above,
- * below, beside, a user's table beside or below, another sheet), import and build never change
- * a cell the planner does not own. A cell outside the Measures table is either where it was, or
+ * below, beside, notes and hyperlinks, a user's table beside or below, another sheet), import
+ * and build never change a cell (or move a note or hyperlink) the planner does not own. A cell outside the Measures table is either where it was, or
  * — when the table grew over it — moved down (or right) by exactly what the table grew, as
  * Excel's table growth moves it; or the write is refused and nothing is saved.
  */
@@ -22,6 +22,8 @@ interface Layout {
   left: number;
   rows: number;
   stray: Array<{ row: number; col: number; text: string }>;
+  /** Notes and hyperlinks on cells around the tables (a note may sit on an empty cell). */
+  marks: Array<{ row: number; col: number; link: boolean }>;
   userTable: { row: number; col: number } | null;
   added: number;
   extraColumn: boolean;
@@ -38,6 +40,14 @@ const layout = fc.record({
       text: fc.string({ minLength: 1, maxLength: 6 }).filter((s) => s.trim() !== ""),
     }),
     { maxLength: 12 }
+  ),
+  marks: fc.array(
+    fc.record({
+      row: fc.integer({ min: 1, max: 20 }),
+      col: fc.integer({ min: 1, max: 24 }),
+      link: fc.boolean(),
+    }),
+    { maxLength: 4 }
   ),
   userTable: fc.option(
     fc.record({ row: fc.integer({ min: 1, max: 16 }), col: fc.integer({ min: 1, max: 24 }) }),
@@ -123,8 +133,32 @@ async function workbook(l: Layout): Promise<Uint8Array | null> {
     });
   }
   for (const s of l.stray) if (!taken(s.row, s.col)) ws.getCell(s.row, s.col).value = s.text;
+  for (const m of l.marks) {
+    if (taken(m.row, m.col)) continue;
+    const address = `${String.fromCharCode(64 + m.col)}${m.row}`;
+    if (m.link)
+      ws.getCell(m.row, m.col).value = {
+        text: `link ${address}`,
+        hyperlink: `https://example.org/${address}`,
+      };
+    else ws.getCell(m.row, m.col).note = `note ${address}`;
+  }
   wb.addWorksheet("Notes").getCell("B2").value = "kept";
   return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** The Measures sheet's notes and hyperlinks, "row,col,note" → its text (or "row,col,link" → target), by ExcelJS. */
+async function notesAndLinks(bytes: Uint8Array): Promise<Map<string, string>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
+  const out = new Map<string, string>();
+  wb.getWorksheet("Measures")!.eachRow((row, r) =>
+    row.eachCell((cell, c) => {
+      if (cell.note) out.set(`${r},${c},note`, JSON.stringify(cell.note));
+      if (cell.hyperlink) out.set(`${r},${c},link`, `${cell.text} ${cell.hyperlink}`);
+    })
+  );
+  return out;
 }
 
 function cells(grid: Cell[][]): Map<string, Cell> {
@@ -138,6 +172,7 @@ function cells(grid: Cell[][]): Map<string, Cell> {
 test("import and build never change a cell outside what they own (file host)", async () => {
   let written = 0;
   let refused = 0;
+  let marksMoved = 0;
   await fc.assert(
     fc.asyncProperty(layout, async (l) => {
       const bytes = await workbook(l);
@@ -183,7 +218,8 @@ test("import and build never change a cell outside what they own (file host)", a
         throw e;
       }
       written++;
-      const after = await readWorkbook(await host.exportXlsx());
+      const out = await host.exportXlsx();
+      const after = await readWorkbook(out);
       const before = await readWorkbook(bytes);
       const dCol = l.extraColumn ? 1 : 0;
       const dRow = l.added;
@@ -194,6 +230,23 @@ test("import and build never change a cell outside what they own (file host)", a
         right: l.left + HEADERS.length - 1,
       };
       const grown = { ...old, bottom: old.bottom + dRow, right: old.right + dCol };
+      /** Where a Measures-sheet cell outside the table is after growth (as Excel moves it). */
+      const moved = (r: number, c: number): [number, number] => {
+        if (dCol && r >= old.top && r <= old.bottom && c > old.right) c += dCol;
+        if (dRow && r > old.bottom && c >= grown.left && c <= grown.right) r += dRow;
+        return [r, c];
+      };
+      // Notes and hyperlinks move with their cells.
+      const marksExpected = new Map<string, string>();
+      for (const [key, v] of await notesAndLinks(bytes)) {
+        const [r, c, kind] = key.split(",");
+        const to = moved(Number(r), Number(c)).join(",");
+        if (to !== `${r},${c}`) marksMoved++;
+        marksExpected.set(`${to},${kind}`, v);
+      }
+      expect(Object.fromEntries(await notesAndLinks(out))).toEqual(
+        Object.fromEntries(marksExpected)
+      );
       for (const sheet of before.sheets) {
         const now = cells(after.sheets.find((s) => s.name === sheet.name)!.rows);
         const expected = new Map<string, Cell>();
@@ -227,4 +280,5 @@ test("import and build never change a cell outside what they own (file host)", a
   // The property held on writes that really happened, not only on refusals.
   expect(written).toBeGreaterThan(10);
   expect(written + refused).toBeGreaterThan(15);
+  expect(marksMoved).toBeGreaterThan(2);
 });

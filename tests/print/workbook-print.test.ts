@@ -6,7 +6,9 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
+import { frameworkToTables } from "../../src/model/convert";
 import { committeeBriefings } from "../../src/plan/briefing";
+import { frameworkForSheets, workbookSummary } from "../../src/plan/owned-sheets";
 import { label, localName, timeframeLabel, type Language } from "../../src/plan/labels";
 import type { FrameworkId } from "../../src/model/types";
 import { hasSoffice } from "../helpers/soffice";
@@ -127,6 +129,31 @@ run("the built workbook printed by LibreOffice", () => {
       const next = pages.find((p) => p.number === cover!.number + 1);
       if (lang === "en") expect(next?.text).toContain(label(lang, "keyFigures"));
       expect(next?.text).toMatch(new RegExp(`\\b${f.measures.length}\\b`));
+      // The cover holds the ten measures most needing attention (Khmer rows are taller: they
+      // still all fit), each No. starting its line.
+      const tables = frameworkToTables(f);
+      const data = workbookSummary(tables, frameworkForSheets(tables, AS_OF));
+      const shown = data.attention.items.slice(0, 10);
+      expect(shown.length).toBe(10);
+      for (const it of shown)
+        expect({
+          no: it.no,
+          on: new RegExp(`^ {0,6}${it.no} {2,}`, "m").test(cover!.text),
+        }).toEqual({ no: it.no, on: true });
+      expect(squeeze(cover!.text)).toContain(
+        squeeze(label(lang, "attentionCount", { shown: 10, total: data.attention.total }))
+      );
+      // Header words whole on the Summary's pages (9-unit columns broke "Differenc|e").
+      if (lang === "en") {
+        const summaryWords = new Set(
+          pages
+            .filter((p) => p.number >= cover!.number && p.number <= cover!.number + 4)
+            .flatMap((p) => words(p.text))
+        );
+        for (const w of ["Difference", "Completed", "Measures", "Expected", "implemented)"])
+          if (w !== "implemented)" || id === "despf")
+            expect({ w, whole: summaryWords.has(w) }).toEqual({ w, whole: true });
+      }
       // Every page from the cover on (Summary, Briefings, Validation) is A4.
       for (const p of pages.filter((x) => x.number >= cover!.number))
         expect({ page: p.number, a4: A4(p) }).toEqual({ page: p.number, a4: true });

@@ -6,7 +6,9 @@
  */
 import fc from "fast-check";
 import { TABLE_HEADERS, type PlannerTables, type TableData } from "../../src/model/schema";
-import type { Cell } from "../../src/model/types";
+import { STATUSES, type Cell } from "../../src/model/types";
+import { readNumber } from "../../src/model/cells";
+import { validate } from "../../src/rules/validate";
 import { summarise, sourcesFromTables, type Metric, type SummaryData } from "../../src/summary";
 import {
   sourcesFromFramework,
@@ -51,6 +53,19 @@ const TEXTS = [
   "a*b",
   '"',
   "",
+  // Years and percentages as the rules read them (model/cells.ts): text, Khmer digits, dates.
+  " 2025 ",
+  "២០២៥",
+  "២០២៤.0",
+  "2025-03-01",
+  "01/03/2025",
+  "45658",
+  "50",
+  "50%",
+  " 75 % ",
+  "40,5",
+  "៥០%",
+  "n/a",
 ];
 
 const cell: fc.Arbitrary<Cell | undefined> = fc.oneof(
@@ -67,6 +82,13 @@ const cell: fc.Arbitrary<Cell | undefined> = fc.oneof(
     2025,
     2030,
     100,
+    101,
+    1999,
+    9999,
+    10_000,
+    45_658,
+    45_657.99,
+    100_000,
     50.5,
     0.1,
     0.2,
@@ -107,7 +129,7 @@ const criterion: fc.Arbitrary<Criterion> = fc.oneof(
     column: fc.constantFrom(...COLUMNS),
     op: fc.constantFrom("<" as const, "<=" as const, ">" as const, ">=" as const),
     number: fc.oneof(
-      fc.constantFrom(0, -0, 100, 2024, 2025, 45292),
+      fc.constantFrom(0, -0, 100, 2024, 2025, 45292, 1000, 9999, 10_000, 100_000, 2024.5, -1),
       fc.integer({ min: -10, max: 2100 }),
       fc.double({ noNaN: false })
     ),
@@ -291,8 +313,18 @@ describe("summarise's numbers equal the straightforward evaluation of their quer
       "Delayed",
       "On track",
       "2024",
+      " 2023 ",
+      "២០២២",
+      "2026.0",
+      "2021-06-30",
+      "not yet",
+      "50",
+      "75 %",
+      "៣០",
+      "12,5",
       ""
     ),
+    fc.date({ min: new Date("2018-01-01"), max: new Date("2037-12-31") }),
     fc.integer({ min: 2019, max: 2036 }),
     fc.integer({ min: -10, max: 120 }),
     fc.double({ min: 0, max: 100, noNaN: true })
@@ -323,6 +355,77 @@ describe("summarise's numbers equal the straightforward evaluation of their quer
         }
       ),
       { numRuns: 60 }
+    );
+  });
+});
+
+describe("the Summary counts what validate counts", () => {
+  const yearCell: fc.Arbitrary<Cell> = fc.oneof(
+    fc.constant(null),
+    fc.integer({ min: 2018, max: 2032 }),
+    fc.integer({ min: 2018, max: 2032 }).map((y) => String(y)),
+    fc.integer({ min: 2018, max: 2032 }).map((y) => ` ${y} `),
+    fc
+      .integer({ min: 2018, max: 2032 })
+      .map((y) => String(y).replace(/\d/g, (d) => String.fromCharCode(0x17e0 + Number(d)))),
+    fc.date({ min: new Date("2018-01-01"), max: new Date("2032-12-31"), noInvalidDate: true }),
+    fc.integer({ min: 43_000, max: 48_000 }),
+    fc.constantFrom("2025-03-01", "2024.0", "TBD", "2024.5", 2024.5, 12, "")
+  );
+  const progressCell: fc.Arbitrary<Cell> = fc.oneof(
+    fc.constant(null),
+    fc.integer({ min: -5, max: 105 }),
+    fc.integer({ min: 0, max: 100 }).map((p) => String(p)),
+    fc.integer({ min: 0, max: 100 }).map((p) => `${p}%`),
+    fc.integer({ min: 0, max: 100 }).map((p) => ` ${p} % `),
+    fc.constantFrom("៥០", "៧៥%", "40,5", "half", "", 33.3)
+  );
+  const statusCell: fc.Arbitrary<Cell> = fc.constantFrom(
+    ...STATUSES,
+    "completed",
+    "on track",
+    "DELAYED",
+    "Done",
+    null
+  );
+
+  test("Overdue is the overdue rule's count; Mean progress is the mean of the valid Progress %", () => {
+    const headers = [...TABLE_HEADERS.Measures];
+    const at = (h: string) => headers.indexOf(h);
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(yearCell, yearCell, statusCell, progressCell), { maxLength: 60 }),
+        fc.integer({ min: 2019, max: 2031 }),
+        (cells, asOfYear) => {
+          const rows = cells.map(([start, end, status, progress], i) => {
+            const row: Cell[] = headers.map(() => null);
+            row[at("No.")] = String(i + 1);
+            row[at("Start year")] = start;
+            row[at("End year")] = end;
+            row[at("Status")] = status;
+            row[at("Progress %")] = progress;
+            return row;
+          });
+          const tables: PlannerTables = { Measures: { name: "Measures", headers, rows } };
+          const findings = validate(tables, { asOfYear });
+          const framework = { ...tablesToFramework(tables, asOfYear), committees: [], goals: [] };
+          framework.settings = { ...framework.settings, asOfYear };
+          const s = summarise(framework, { sources: sourcesFromTables(tables) });
+          expect(s.keyFigures.overdue.value).toBe(
+            findings.filter((f) => f.rule === "overdue").length
+          );
+          const invalid = new Set(
+            findings.filter((f) => f.rule === "progress-invalid").map((f) => f.row)
+          );
+          const valid = rows.flatMap((r, i) => {
+            const p = readNumber(r[at("Progress %")]);
+            return p.kind === "number" && !invalid.has(i + 1) ? [p.value] : [];
+          });
+          const mean = valid.length ? valid.reduce((a, b) => a + b, 0) / valid.length : "";
+          expect(s.keyFigures.meanProgress.value).toBe(mean);
+        }
+      ),
+      { numRuns: 150 }
     );
   });
 });

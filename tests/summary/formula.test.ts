@@ -72,12 +72,29 @@ describe("formula text", () => {
     expect(structured.formula(s.statuses[4].count.query)).toBe(
       'COUNTIFS(Measures[Status],"Completed")'
     );
+    // Progress % and the years as the rules read them: text, "50 %", "40,5", dates. A test on
+    // the number is ISNUMBER(1/(test)): false where the cell holds no number.
+    const p =
+      'CLEAN(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(Measures[Progress %]," ",""),"%",""),",","."))';
+    const reported = `(ISNUMBER(1/(ABS(--${p}-50)<=50)))`;
+    const pValue = `--(REPT(${p},1*ISNUMBER(--${p}))&REPT(0,1-ISNUMBER(--${p})))`;
     expect(structured.formula(s.progress.goals[0].meanProgress.query)).toBe(
-      'IFERROR(AVERAGEIFS(Measures[Progress %],Measures[Goal],"I",Measures[Progress %],">=0",Measures[Progress %],"<=100"),"")'
+      `IFERROR(SUMPRODUCT((Measures[Goal]="I")*${reported},${pValue})` +
+        `/SUMPRODUCT((Measures[Goal]="I")*${reported}),"")`
     );
+    const start = '--CLEAN(SUBSTITUTE(Measures[Start year]," ",""))';
+    const end = '--CLEAN(SUBSTITUTE(Measures[End year]," ",""))';
+    // Start ≤ 2025: a whole year 1000–2025, or a date serial up to 31 Dec 2025 (46022).
+    const startBy2025 =
+      `(ISNUMBER(1/((ABS(${start}-1512.5)<=512.5)*(MOD(${start},1)=0)))` +
+      `+ISNUMBER(1/(ABS(INT(${start})-28011)<=18011)))`;
+    // End ≥ 2025: a whole year 2025–9999, or a date serial from 1 Jan 2025 (45658).
+    const endFrom2025 =
+      `(ISNUMBER(1/((ABS(${end}-6012)<=3987)*(MOD(${end},1)=0)))` +
+      `+ISNUMBER(1/(ABS(INT(${end})-72829)<=27171)))`;
     expect(structured.formula(s.timeline.committees[0].values[4].query)).toBe(
-      'COUNTIFS(Measures[Lead committee],"DGC",Measures[Start year],"<=2025",Measures[End year],">=2025")+' +
-        'COUNTIFS(Measures[Lead committee],"<>DGC",Measures[Other committees],"*DGC*",Measures[Start year],"<=2025",Measures[End year],">=2025")'
+      `SUMPRODUCT((Measures[Lead committee]="DGC")*${startBy2025}*${endFrom2025})+` +
+        `SUMPRODUCT((1-(Measures[Lead committee]="DGC"))*(ISTEXT(Measures[Other committees])*ISNUMBER(SEARCH("DGC",Measures[Other committees])))*${startBy2025}*${endFrom2025})`
     );
     expect(structured.formula(dgc.expected.query)).toBe(
       'IF(COUNTIFS(Committees[Code],"DGC",Committees[Expected measures],"<>")=0,"",SUMIFS(Committees[Expected measures],Committees[Code],"DGC"))'

@@ -47,7 +47,8 @@ describe("summarise — small framework", () => {
     expect(v(k.completed)).toBe(1);
     expect(v(k.shareCompleted)).toBeCloseTo(1 / 7, 12);
     expect(v(k.meanProgress)).toBe(52.5); // (100 + 40 + 20 + 50) / 4; m2, m5, m7 not reported
-    expect(v(k.overdue)).toBe(3); // m3 (2024), m5 (2023), m6 (2023, "Done" is not Completed)
+    // m3 (2024), m5 (2023); not m6 (2023, "Done"): an unknown Status is not overdue, as in validate.
+    expect(v(k.overdue)).toBe(2);
     expect(v(k.atRiskOrDelayed)).toBe(2); // m3 Delayed, m4 At risk
     expect(v(k.leadNotACode)).toBe(2); // m2 (a name), m7 (blank)
   });
@@ -154,12 +155,14 @@ describe("summarise — raw cells, as the formulas read them", () => {
     expect(s.statuses.map((x) => v(x.count))).toEqual([0, 2, 0, 0, 1, 0]); // "completed" counts as Completed
   });
 
-  test("Progress % typed as text is not reported; years as text are not counted; dates count as serial numbers", () => {
-    expect(v(s.keyFigures.meanProgress)).toBe(30); // 60 and 0
-    expect(v(s.keyFigures.overdue)).toBe(1); // row 1 only: row 2's End year is a date (serial 45107)
-    // Row 1 (Start "2022" as text) never counts; row 2 (End year a date) counts every year from 2021.
-    expect(s.timeline.all.map(v)).toEqual([1, 1, 1, 1, 1, 2]);
-    expect(byCode(s.timeline.committees, "DGC").values.map(v)).toEqual([0, 0, 0, 0, 0, 1]);
+  test("years and Progress % are read as the rules read them: text and dates count", () => {
+    expect(v(s.keyFigures.meanProgress)).toBeCloseTo(100 / 3, 12); // "40" (text), 60 and 0
+    // Row 1 (End 2024, On track); row 2's End year is a date in 2023 but it is completed.
+    expect(v(s.keyFigures.overdue)).toBe(1);
+    // Row 1 2022 ("2022" as text)–2024, row 2 2021–2023 (a date), row 4 2026.
+    expect(s.timeline.all.map(v)).toEqual([1, 2, 2, 1, 0, 1]);
+    // DGC: row 1 as lead, row 4 as co-lead ("dgc"); row 2's "DGC " is not the code.
+    expect(byCode(s.timeline.committees, "DGC").values.map(v)).toEqual([0, 1, 1, 1, 0, 1]);
   });
 
   test("the framework reading, by contrast, cleans these cells", () => {

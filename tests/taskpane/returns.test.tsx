@@ -81,8 +81,12 @@ test("two returns in at once: the dry run shows the conflict and the invalid val
   expect(within(report).getByTestId("run-conflicts").textContent).toBe(
     `No. 1, Progress %: mptc-2026-Q2.xlsx 40 · mef-2026-Q2.xlsx 60 — ${en.conflictKept("40", true)}`
   );
-  expect(within(report).getByTestId("run-findings").textContent).toMatch(
-    /error · progress-invalid · No\. 2: Progress "120" is not a number from 0 to 100\./
+  expect(within(report).getByTestId("run-findings").textContent).toBe(
+    `${en.severityOne("error")} · ${en["rule.progress-invalid"]} · No. 2: Progress "120" is not a number from 0 to 100.`
+  );
+  expect(within(report).getByText(en.runPreviewHeading(2))).toBeTruthy();
+  expect(within(report).getByTestId("run-progress").textContent).toBe(
+    en.runProgress(219, "2026-Q2", 0)
   );
   expect(within(report).getByTestId("run-confirm")).toBeTruthy();
   expect(host.calls.some((c) => c.startsWith("writeTable") || c.startsWith("applyPlan"))).toBe(

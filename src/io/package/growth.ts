@@ -17,18 +17,15 @@ import {
   type Box,
   type FormulaRef,
 } from "./references";
+import { linksAndNotesBlock, linksOrNotesIn, moveLinksAndNotes } from "./notes";
 import { cellHasContent, ref1, SheetGrid } from "./sheet-xml";
 import { children, replaceChild } from "./sheet-tail";
 import type { BookState } from "./state";
 import type { SheetEntry, TableEntry } from "./workbook-index";
 
-/** A write that would lose or corrupt something; nothing has been changed. */
-export class WriteRefused extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "WriteRefused";
-  }
-}
+import { WriteRefused } from "./refused";
+
+export { WriteRefused };
 
 export interface Move {
   sheet: SheetEntry;
@@ -60,6 +57,7 @@ export async function regionOccupied(
   )
     return true;
   if (mergeBoxes(tail).some((b) => intersects(b, move.region))) return true;
+  if (await linksOrNotesIn(state, move.sheet, tail, move.region)) return true;
   if (
     state.index.tables.some(
       (t) => t !== move.table && t.sheet === move.sheet && intersects(t, move.region)
@@ -121,17 +119,15 @@ export async function checkMove(
           refuse(`a data validation (${dv.sqref}) covers it`);
       }
     }
-    if (c.local === "hyperlinks") {
-      for (const h of startTags(c.xml, "hyperlink"))
-        if (h.ref && sqrefBoxes(h.ref).some((b) => intersects(b, region)))
-          refuse(`a hyperlink in ${h.ref}`);
-    }
     if (c.local === "extLst" && /<(?:\w+:)?sqref>/.test(c.xml)) {
       for (const m of c.xml.matchAll(/<(?:\w+:)?sqref>([^<]*)</g))
         if (sqrefBoxes(m[1]).some(foreign))
           refuse(`a conditional format or validation (${m[1]}) covers it`);
     }
   }
+  // Hyperlinks and notes move with their cells (notes.ts), unless they reach out of what moves.
+  const blocked = await linksAndNotesBlock(state, sheet, tail, region);
+  if (blocked) refuse(blocked);
   // Formulas in every sheet, data validations' and conditional formats' formulas among them.
   const owned = new Set(
     state.index.names.filter((n) => n.name === OWNED_MARKER).map((n) => n.localSheetId)
@@ -146,14 +142,6 @@ export async function checkMove(
     for (const m of text.matchAll(/<(?:\w+:)?(?:formula1?|formula2|f)\b[^>]*>([^<]*)</g)) {
       if (hits(formulaRefs(unescape(m[1]), s.name)))
         refuse(`a rule or validation on sheet ${quote(s.name)} refers to it`);
-    }
-    for (const c of await state.parts.relationships(s.path)) {
-      if (c.type === "comments" && s === sheet) {
-        const comments = (await state.parts.text(c.target)) ?? "";
-        for (const cm of startTags(comments, "comment"))
-          if (cm.ref && sqrefBoxes(cm.ref).some((b) => intersects(b, region)))
-            refuse(`the note in ${cm.ref}`);
-      }
     }
   }
   for (const n of state.index.names) {
@@ -263,7 +251,8 @@ async function anchors(state: BookState, sheet: SheetEntry): Promise<Anchor[]> {
 
 /**
  * Moves the region: its cells, merged ranges and tables wholly inside it, drawings anchored in it
- * (unless anchored absolutely), and the sheet's print area when it spans the table's edge.
+ * (unless anchored absolutely), hyperlinks and notes in it, and the sheet's print area when it
+ * spans the table's edge.
  */
 export async function applyMove(
   state: BookState,
@@ -291,6 +280,7 @@ export async function applyMove(
     );
     out = replaceChild(out, merges, moved);
   }
+  out = await moveLinksAndNotes(state, sheet, out, region, dRow, dCol);
   for (const t of state.index.tables) {
     if (t === move.table || t.sheet !== sheet || !inside(t, region)) continue;
     const xml = await state.parts.requireText(t.path);

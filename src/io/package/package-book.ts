@@ -1,8 +1,9 @@
 /**
  * The file host's workbook when it was opened from a file: the package itself, edited where the
  * planner owns something and copied byte for byte everywhere else. What it writes:
- *  - owned sheets (Summary, Briefing, Validation…) whole, built by ExcelJS on a scratch
- *    workbook and moved in (transplant.ts), marked with OWNED_MARKER;
+ *  - owned sheets (Summary, Briefing, Validation…) whole, written from their plans
+ *    (owned-writer.ts), marked with OWNED_MARKER; new planner sheets (and any owned sheet
+ *    with a table) are built by ExcelJS on a scratch workbook and moved in (transplant.ts);
  *  - planner tables: their cells, table part, dropdowns and marks (table-writer.ts, marks.ts);
  *  - styles.xml appended to; the workbook's sheet list, names and relationships for new sheets.
  * sharedStrings.xml is never touched: cells it writes hold their strings inline.
@@ -27,7 +28,7 @@ import { VALIDATIONS } from "../../plan/setup";
 import type { PlanSheet, PlanTable, WorkbookPlan } from "../../plan/types";
 import { XlsxBook } from "../xlsx-book";
 import { withMarks, withoutMarks, withValidations, type ColumnValidation } from "./marks";
-import { writeMarksAsX14 } from "../xlsx-marks";
+import { dxfList, marksAsX14 } from "../xlsx-marks";
 import { PackageParts } from "./parts";
 import { columnLetters, parseSharedStrings, readBoxes } from "./sheet-xml";
 import { BookState } from "./state";
@@ -35,19 +36,26 @@ import { Styles } from "./styles";
 import { usedBottom, writeTable } from "./table-writer";
 import { openScratch, removeSheet, transplant, type TransplantRequest } from "./transplant";
 import { indexWorkbook, type TableEntry } from "./workbook-index";
+import { canWriteOwned, writeOwnedSheets } from "./owned-writer";
 
 const quoteSheet = (name: string) =>
   /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)
     ? name
     : `'${name.replace(/'/g, "''")}'`;
 
+export interface PackageBookOptions {
+  /** Owned sheets rendered by ExcelJS and moved in, as before owned-writer.ts: the reference its tests compare with. */
+  ownedSheetsViaExcelJs?: boolean;
+}
+
 export class PackageBook {
   private constructor(
     private readonly state: BookState,
-    private readonly originalStyles: string
+    private readonly originalStyles: string,
+    private readonly options: PackageBookOptions
   ) {}
 
-  static async open(bytes: Uint8Array): Promise<PackageBook> {
+  static async open(bytes: Uint8Array, options: PackageBookOptions = {}): Promise<PackageBook> {
     const parts = await PackageParts.open(bytes);
     const index = await indexWorkbook(parts);
     const stylesXml = index.stylesPath ? ((await parts.text(index.stylesPath)) ?? "") : "";
@@ -60,7 +68,7 @@ export class PackageBook {
       dateStyles: styles.dateStyles(),
       date1904: index.date1904,
     });
-    return new PackageBook(state, stylesXml);
+    return new PackageBook(state, stylesXml, options);
   }
 
   private plannerTable(name: string): TableEntry | undefined {
@@ -113,8 +121,10 @@ export class PackageBook {
     const out: ExistingSheet[] = [];
     for (const s of index.sheets) {
       const marked = index.names.some((n) => n.name === OWNED_MARKER && n.localSheetId === s.index);
+      const hasTable = index.tables.some((t) => t.sheet === s);
       let a1 = "";
-      if (s.path) {
+      // A1 tells only an unmarked sheet without tables whose it is (isOlderOwnedSheet): others are not read.
+      if (s.path && !marked && !hasTable) {
         const sheet = await this.state.sheet(s.path);
         const v = readBoxes(
           sheet.body,
@@ -124,7 +134,7 @@ export class PackageBook {
         )[0][0][0];
         a1 = v === null ? "" : String(v);
       }
-      out.push({ name: s.name, marked, hasTable: index.tables.some((t) => t.sheet === s), a1 });
+      out.push({ name: s.name, marked, hasTable, a1 });
     }
     return out;
   }
@@ -153,7 +163,9 @@ export class PackageBook {
       for (const t of sheet.tables) if (this.plannerTable(t.name)) await this.repairTable(t);
       if (missing.length) render.push({ ...sheet, tables: missing });
     }
-    if (render.length) {
+    if (render.length && render.every(canWriteOwned) && !this.options.ownedSheetsViaExcelJs) {
+      await writeOwnedSheets(this.state, render);
+    } else if (render.length) {
       const scratch = XlsxBook.create();
       scratch.renderSheets(render);
       const built = await openScratch(await PackageParts.open(await scratch.toBytes(true)));
@@ -274,7 +286,26 @@ export class PackageBook {
   }
 
   async toBytes(): Promise<Uint8Array> {
-    // The marks refer to the Validation sheet: written in the x14 extension, as Excel does (xlsx-marks.ts).
-    return writeMarksAsX14(await this.state.parts.toBytes());
+    this.marksToX14();
+    return this.state.parts.toBytes();
+  }
+
+  /**
+   * The marks refer to the Validation sheet: written in the x14 extension, as Excel does
+   * (xlsx-marks.ts). Only what follows a sheet's cells is looked at; a sheet this writer wrote
+   * whole (an owned sheet) has no marks, and one it never read is left as it is.
+   */
+  private marksToX14(): void {
+    const { parts, index } = this.state;
+    const dxfs = dxfList(this.state.styles.xml);
+    let sheetIndex = 0;
+    for (const s of index.sheets) {
+      if (!s.path || !parts.has(s.path)) continue;
+      sheetIndex++;
+      const sheet = this.state.loadedSheet(s.path);
+      if (!sheet) continue;
+      const tail = marksAsX14(sheet.tail, dxfs, sheetIndex);
+      if (tail !== null) this.state.saveSheet(s.path, { ...sheet, tail });
+    }
   }
 }

@@ -1,7 +1,8 @@
 import JSZip from "jszip";
 import { FileReadError, WorkbookReadError } from "../read/errors";
 import { inflateCapped, parseRelationships, relsPartOf, type Relationship } from "../read/package";
-import { decodeXml } from "../read/xml";
+import { decodeXml, defaultNamespaceView } from "../read/xml";
+import { WriteRefused } from "./refused";
 import { DAMAGED, DEFAULT_ZIP_LIMITS, inspectZip, type ZipLimits } from "../read/zip";
 
 const CT_PART = "[Content_Types].xml";
@@ -15,6 +16,8 @@ export class PackageParts {
   private readonly texts = new Map<string, string>();
   private readonly changed = new Set<string>();
   private readonly declared = new Map<string, number>();
+  /** Prefixed parts whose default-namespace view is not exact: read, never written back. */
+  private readonly inexact = new Set<string>();
 
   private constructor(
     private readonly zip: JSZip,
@@ -68,12 +71,20 @@ export class PackageParts {
     const file = this.entry(part);
     if (!file) return null;
     try {
-      const text = decodeXml(
-        await inflateCapped(
-          file,
-          this.declared.get(file.name.replace(/^\/+/, "")) ?? this.fallbackCap
+      // A UTF-16 part (some .NET tools write them) is written back as UTF-8: say so in its declaration.
+      const raw = utf8Declaration(
+        decodeXml(
+          await inflateCapped(
+            file,
+            this.declared.get(file.name.replace(/^\/+/, "")) ?? this.fallbackCap
+          )
         )
       );
+      // Prefixed SpreadsheetML (the Open XML SDK's `<x:worksheet>`) is read and edited in the
+      // default namespace; only a part that is changed is written back so, the same XML.
+      const view = defaultNamespaceView(raw);
+      if (view && !view.safe) this.inexact.add(part);
+      const text = view ? view.text : raw;
       this.texts.set(part, text);
       return text;
     } catch (e) {
@@ -90,11 +101,25 @@ export class PackageParts {
   }
 
   set(part: string, text: string): void {
+    if (this.inexact.has(part))
+      throw new WriteRefused(
+        `its part ${part} is written with XML namespace prefixes the planner cannot edit without risk of damaging it. Open the file in Excel and save it (Excel writes it plainly), then try again.`
+      );
     const existing = this.entry(part);
     const name = existing ? existing.name : part;
     this.texts.set(part, text);
     this.changed.add(name);
     this.zip.file(name, text);
+  }
+
+  /** A part written as UTF-8 bytes (a large sheet built in chunks, never held as one string). */
+  setXmlBytes(part: string, bytes: Uint8Array): void {
+    const existing = this.entry(part);
+    const name = existing ? existing.name : part;
+    this.texts.delete(part);
+    this.inexact.delete(part);
+    this.changed.add(name);
+    this.zip.file(name, bytes);
   }
 
   /** Copies a part from another package as it is (binary parts: pictures). */
@@ -167,6 +192,10 @@ export class PackageParts {
       throw new WorkbookReadError(DAMAGED, { cause: e });
     }
   }
+}
+
+function utf8Declaration(text: string): string {
+  return text.replace(/^(\s*<\?xml[^>]*?encoding\s*=\s*["'])utf-16(?:le|be)?(["'])/i, "$1UTF-8$2");
 }
 
 export function escapeRegex(text: string): string {

@@ -157,7 +157,13 @@ function ooxmlText(text: string): string {
   );
 }
 
+/** Any character xmlText changes ("_" may start an escape-like run). */
+// eslint-disable-next-line no-control-regex -- matching the control characters is the point
+const NEEDS_ESCAPE = /[&<>_\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
 export function xmlText(text: string): string {
+  // Most text has nothing to escape: a Briefing of 150 000 measures writes millions of cells.
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return ooxmlText(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 

@@ -29,6 +29,11 @@ export class BookState {
     this.parts.set(path, joinSheet(s));
   }
 
+  /** The sheet as this writer holds it, if it has read it (without reading it). */
+  loadedSheet(path: string): SheetParts | undefined {
+    return this.sheets.get(path);
+  }
+
   forgetSheet(path: string): void {
     this.sheets.delete(path);
   }

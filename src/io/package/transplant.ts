@@ -12,9 +12,9 @@ import { Styles } from "./styles";
 import type { BookState } from "./state";
 import { definedNames, indexWorkbook, type SheetEntry, type WorkbookIndex } from "./workbook-index";
 
-const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
-const CT: Record<string, string> = {
+export const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+export const PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
+export const CT: Record<string, string> = {
   worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
   drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
   chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
@@ -152,17 +152,17 @@ export async function transplant(
   state.index = await indexWorkbook(parts);
 }
 
-function escapeRe(text: string): string {
+export function escapeRe(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-function freeRid(relsXml: string): string {
+export function freeRid(relsXml: string): string {
   const taken = new Set([...relsXml.matchAll(/\sId="([^"]*)"/g)].map((m) => m[1]));
   for (let i = 1; ; i++) if (!taken.has(`rId${i}`)) return `rId${i}`;
 }
 
 /** The workbook's names scoped to sheet `localId` that we manage, replaced by `names`. */
-function setScopedNames(
+export function setScopedNames(
   wbXml: string,
   localId: number,
   names: Array<{ name: string; formula: string }>
@@ -247,7 +247,7 @@ async function copyDrawing(from: PackageParts, to: PackageParts, drawing: string
 }
 
 /** Removes what hung off a sheet being replaced: its drawing and charts, tables, notes. */
-async function dropDependents(parts: PackageParts, sheetPath: string): Promise<void> {
+export async function dropDependents(parts: PackageParts, sheetPath: string): Promise<void> {
   const remove = async (part: string) => {
     for (const rel of await parts.relationships(part)) {
       if (rel.external) continue;
@@ -298,7 +298,7 @@ export async function removeSheet(state: BookState, sheet: SheetEntry): Promise<
   }
   let wbXml = await parts.requireText(state.index.workbookPath);
   wbXml = wbXml.replace(
-    new RegExp(`<(?:\\w+:)?sheet\\b[^>]*\\sr:id="${escapeRe(sheet.rid)}"[^>]*/>`),
+    new RegExp(`<(?:\\w+:)?sheet\\b[^>]*\\s[\\w.-]+:id="${escapeRe(sheet.rid)}"[^>]*/>`),
     ""
   );
   wbXml = wbXml.replace(

@@ -11,6 +11,7 @@ import { FileReadError, sizeText, WorkbookReadError } from "./errors";
 import {
   decodeOoxmlEscapes,
   decodeXml,
+  defaultNamespaceView,
   escapeXml,
   parseAttributes,
   relationshipId,
@@ -494,27 +495,21 @@ function isNameByte(b: number): boolean {
   );
 }
 
-const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-
 /**
  * A part whose SpreadsheetML elements carry a prefix (`<x:worksheet xmlns:x="…/main">`, as
  * the .NET Open XML SDK writes) rewritten with the default namespace: ExcelJS matches element
- * names literally. Parts already in the default namespace come back as they are.
+ * names literally (exceljs/exceljs#1437). Parts already in the default namespace come back as
+ * they are. Reading only: a rewrite that is not exact (defaultNamespaceView's `safe`) still
+ * gives the values.
  */
 export function unprefixMainNamespace(bytes: Uint8Array): Uint8Array {
-  const head = new TextDecoder("utf-8").decode(bytes.subarray(0, 2048));
-  const body = head.replace(/<\?[^>]*\?>/g, "").replace(/<!--[\s\S]*?-->/g, "");
-  const root = /<([A-Za-z_][\w.-]*):[A-Za-z_][\w.-]*[\s/>]/.exec(body);
-  if (!root || body.indexOf("<") !== root.index) return bytes;
-  const prefix = root[1].replace(/[.-]/g, "\\$&");
-  if (!new RegExp(`xmlns:${prefix}\\s*=\\s*["']${MAIN_NS.replace(/[.]/g, "\\.")}["']`).test(head))
-    return bytes;
-  const text = new TextDecoder("utf-8").decode(bytes);
-  const fixed = text
-    .replace(new RegExp(`<(/?)${prefix}:`, "g"), "<$1")
-    .replace(new RegExp(`xmlns:${prefix}(\\s*=)`), "xmlns$1");
-  return new TextEncoder().encode(fixed);
+  const head = new TextDecoder("utf-8").decode(bytes.subarray(0, 4096));
+  if (!/^\uFEFF?(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*<[A-Za-z_][\w.-]*:/.test(head)) return bytes;
+  const view = defaultNamespaceView(new TextDecoder("utf-8").decode(bytes));
+  return view ? new TextEncoder().encode(view.text) : bytes;
 }
+
+const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
 

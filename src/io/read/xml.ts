@@ -1,7 +1,7 @@
 /**
  * Just enough XML for the small package parts we read ourselves (relationships, workbook,
  * tables): start tags and their attributes, with any namespace prefix. Worksheet XML is
- * ExcelJS's to parse.
+ * ExcelJS's to parse (in the default namespace: see defaultNamespaceView).
  */
 
 export type Attributes = Record<string, string>;
@@ -100,4 +100,61 @@ export function toUtf8Xml(bytes: Uint8Array): Uint8Array {
     "$1UTF-8$2"
   );
   return new TextEncoder().encode(text);
+}
+
+/** The namespaces whose parts we read and edit as text, matching element names literally. */
+const OWN_NAMESPACES = new Set([
+  "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+  "http://schemas.openxmlformats.org/package/2006/relationships",
+  "http://schemas.openxmlformats.org/package/2006/content-types",
+]);
+
+const PREFIXED_ROOT =
+  /^\uFEFF?(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*<([A-Za-z_][\w.-]*):[A-Za-z_][\w.-]*(?=[\s/>])([^>]*)>/;
+
+const ROOT_NAME = /^\uFEFF?(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*<[A-Za-z_][\w.-]*/;
+
+export interface NamespaceView {
+  /** The part with its root's prefix dropped from every element, the namespace made the default. */
+  text: string;
+  /**
+   * False when the rewrite may not mean the same XML: the prefix is bound again further in, or
+   * the part holds elements in no namespace or in another default namespace, which the new
+   * default would capture. Such a part may be read, never edited and written back.
+   */
+  safe: boolean;
+}
+
+/**
+ * A part whose root element carries a prefix bound to SpreadsheetML, relationships or content
+ * types (`<x:worksheet xmlns:x="…/spreadsheetml/2006/main">`, as the .NET Open XML SDK writes)
+ * as the same XML in the default namespace, which Excel writes and which ExcelJS and our own
+ * readers and editors match literally. The prefix stays declared (attributes may use it).
+ * Null when the part is not so prefixed.
+ */
+export function defaultNamespaceView(text: string): NamespaceView | null {
+  const root = PREFIXED_ROOT.exec(text.slice(0, 4096));
+  if (!root) return null;
+  const prefix = root[1];
+  const p = prefix.replace(/[.-]/g, "\\$&");
+  const decl = new RegExp(`\\sxmlns:${p}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(root[2]);
+  const ns = decl ? (decl[1] ?? decl[2]) : undefined;
+  if (ns === undefined || !OWN_NAMESPACES.has(ns)) return null;
+  const bindings = text.match(new RegExp(`\\sxmlns:${p}\\s*=`, "g"))?.length ?? 0;
+  const defaults = [...text.matchAll(/\sxmlns\s*=\s*(?:"([^"]*)"|'([^']*)')/g)].map(
+    (m) => m[1] ?? m[2]
+  );
+  const rootDefault = /\sxmlns\s*=/.test(root[2]);
+  const unprefixed = /<[A-Za-z_][\w.-]*(?=[\s/>])/.test(text);
+  const safe =
+    bindings === 1 &&
+    defaults.every((d) => d === ns) &&
+    (defaults.length === 0 || rootDefault) &&
+    (!unprefixed || rootDefault);
+  let out = text.replace(new RegExp(`<(/?)${p}:(?=[A-Za-z_])`, "g"), "<$1");
+  if (!rootDefault) {
+    const end = ROOT_NAME.exec(out)![0].length;
+    out = `${out.slice(0, end)} xmlns="${escapeXml(ns)}"${out.slice(end)}`;
+  }
+  return { text: out, safe };
 }

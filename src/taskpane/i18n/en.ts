@@ -179,6 +179,12 @@ export const en = {
   runSources: (names: string) => `Sources: ${names}`,
   runSummary: (added: number, updated: number, rejected: number) =>
     `Added ${added} · updated ${updated} · rejected ${rejected}`,
+  runPreviewHeading: (files: number) =>
+    `What merging ${files === 1 ? "this return" : `these ${files} returns`} would do (nothing is written yet)`,
+  runProgress: (rows: number, periods: string, replaced: number) =>
+    `Progress: ${rows} rows to record for ${periods}${replaced ? ` (replacing ${replaced} rows the same files sent before)` : ""}.`,
+  severityOne: (severity: "error" | "warning" | "info") =>
+    severity === "error" ? "Error" : severity === "warning" ? "Warning" : "Note",
   conflictsHeading: (n: number) => `Conflicts (${n})`,
   conflictKept: (kept: string, lead: boolean) =>
     `kept ${kept} (${lead ? "the lead institution's return" : "the first file chosen"})`,

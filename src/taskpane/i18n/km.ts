@@ -188,6 +188,11 @@ export const km: Catalogue = {
   runSources: (names) => `ប្រភព៖ ${names}`,
   runSummary: (added, updated, rejected) =>
     `បន្ថែម ${added} · ធ្វើបច្ចុប្បន្នភាព ${updated} · បដិសេធ ${rejected}`,
+  runPreviewHeading: (files) => `លទ្ធផលនៃការបញ្ចូលរបាយការណ៍ ${files} (មិនទាន់សរសេរអ្វីទេ)`,
+  runProgress: (rows, periods, replaced) =>
+    `វឌ្ឍនភាព៖ ជួរ ${rows} នឹងត្រូវកត់ត្រាសម្រាប់ ${periods}${replaced ? ` (ជំនួសជួរ ${replaced} ដែលឯកសារដដែលបានផ្ញើពីមុន)` : ""}។`,
+  severityOne: (severity) =>
+    severity === "error" ? "កំហុស" : severity === "warning" ? "ការព្រមាន" : "ព័ត៌មាន",
   conflictsHeading: (n) => `ការប៉ះទង្គិច (${n})`,
   conflictKept: (kept, lead) =>
     `រក្សាទុក ${kept} (${lead ? "របាយការណ៍របស់ស្ថាប័នដឹកនាំ" : "ឯកសារដែលបានជ្រើសរើសមុនគេ"})`,

@@ -19,7 +19,7 @@ import { quarterOf, parsePeriod } from "../../model/period";
 import { useI18n } from "../i18n";
 import { downloadBytes, readFileBytes } from "../lib/download";
 import { datedFileName } from "../lib/file-names";
-import { loadReturns, type Returns } from "../lib/loaders";
+import { engineNow, loadReturns, type Returns } from "../lib/loaders";
 import { abortable, nextTask } from "../lib/tasks";
 import { usePane } from "../state";
 import { useViewStyles } from "./styles";
@@ -43,6 +43,25 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalXXS,
   },
   block: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  // The dry run stands apart from the buttons above it: nothing is written until Confirm.
+  preview: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingVerticalM,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderInlineStartWidth: "3px",
+    borderInlineStartStyle: "solid",
+    borderInlineStartColor: tokens.colorBrandStroke1,
+  },
+  error: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  warning: {
+    color: tokens.colorPaletteDarkOrangeForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  info: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightSemibold },
+  rule: { fontWeight: tokens.fontWeightSemibold },
 });
 
 export function ReturnsPanel() {
@@ -124,6 +143,7 @@ export function ReturnsPanel() {
     });
 
   const report = pending?.preview.report;
+  const engine = engineNow();
   return (
     <div className={styles.block} data-testid="returns-panel">
       <h2 className={v.heading}>{t.returnsHeading}</h2>
@@ -168,11 +188,21 @@ export function ReturnsPanel() {
         />
       </div>
       {pending && report && (
-        <div className={styles.block} data-testid="run-report">
+        <div className={styles.preview} data-testid="run-report">
+          <Body1Strong>{t.runPreviewHeading(pending.names.length)}</Body1Strong>
           <Caption1>{t.runSources(pending.names.join(", "))}</Caption1>
           <Text>
             {t.runSummary(report.added.length, report.updated.length, report.rejected.length)}
           </Text>
+          {report.progress && report.progress.added > 0 && (
+            <Text data-testid="run-progress">
+              {t.runProgress(
+                report.progress.added,
+                report.progress.periods.join(", "),
+                report.progress.replaced
+              )}
+            </Text>
+          )}
           <Body1Strong>{t.conflictsHeading(report.conflicts.length)}</Body1Strong>
           {report.conflicts.length > 0 && (
             <ul className={styles.list} data-testid="run-conflicts">
@@ -191,9 +221,11 @@ export function ReturnsPanel() {
           ) : (
             <ul className={styles.list} data-testid="run-findings">
               {report.findings.slice(0, 50).map((f, i) => (
-                <li key={i}>
-                  {f.severity} · {f.rule}
-                  {f.key ? ` · No. ${f.key}` : ""}: {f.message}
+                <li key={i} data-rule={f.rule} data-severity={f.severity}>
+                  <span className={styles[f.severity]}>{t.severityOne(f.severity)}</span> ·{" "}
+                  <span className={styles.rule}>{t[`rule.${f.rule}`]}</span>
+                  {f.key ? ` · No. ${f.key}` : ""}:{" "}
+                  {engine ? engine.formatFinding(f, language) : f.message}
                 </li>
               ))}
             </ul>

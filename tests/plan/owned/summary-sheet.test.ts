@@ -185,7 +185,7 @@ describe("Summary sheet", () => {
       sheet.cells.filter((c) => c.style === "subtitle" && c.col === 0).map((c) => c.row)
     );
     for (const b of breaks)
-      expect(titles.has(b) || sheet.charts.some((c) => c.anchor.from.row === b)).toBe(true);
+      expect(titles.has(b) || sheet.charts.some((c) => c.anchor.from.row === b + 1)).toBe(true);
   });
 
   test("a column missing from the workbook gives static values, never a broken formula", () => {
