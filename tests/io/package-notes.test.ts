@@ -160,6 +160,23 @@ test("a hyperlink over cells the table would only partly move is refused, nothin
   expect((e as Error).message).toMatch(/a hyperlink over A11:Q11 reaches into it/);
 });
 
+test("a legacy form control (a VML button) anchored below the table is refused, nothing changed", async () => {
+  const zip = await JSZip.loadAsync(file("notes.xlsx"));
+  const vml = await zip.file("xl/drawings/commentsDrawing1.vml")!.async("string");
+  // The shape on F11 (row 10, column 5 counted from 0) made a button, as Excel's Forms controls are.
+  const button = vml.replace(
+    /ObjectType="Note"(>(?:(?!ClientData>)[\s\S])*?<(\w+:)?Row>10<\/\2Row><\2Column>5<)/,
+    'ObjectType="Button"$1'
+  );
+  expect(button).not.toBe(vml);
+  zip.file("xl/drawings/commentsDrawing1.vml", button);
+  const e = await importRows(await zip.generateAsync({ type: "uint8array" }), GROW).catch(
+    (x: unknown) => x
+  );
+  expect(e).toBeInstanceOf(WriteRefused);
+  expect((e as Error).message).toMatch(/a form control or legacy shape is anchored in it/);
+});
+
 describe("prefixed SpreadsheetML (the Open XML SDK's <x:worksheet>)", () => {
   const prefixed = () => file("prefixed.xlsx");
 
