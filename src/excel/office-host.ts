@@ -211,6 +211,12 @@ export class OfficeHost implements Host {
         const ws = w.sheet(info.sheet);
         const oldWidth = lay.headers.length;
         const headers = table.headers;
+        // Room first, before any other write to the sheet: a refusal then leaves it as it was.
+        await w.makeRoom(
+          lay,
+          headers.length - oldWidth,
+          Math.max(1, table.rows.length) - Math.max(1, lay.bodyRows)
+        );
         if (headers.length > oldWidth) {
           const taken = new Set(lay.headers.map((h) => h.toLowerCase()));
           await w.addColumns(
@@ -239,7 +245,7 @@ export class OfficeHost implements Host {
         await w.finish();
         progress?.(2, 2);
       } catch (e) {
-        await w.recover();
+        await w.recover(e);
         // The first batch failed at its look-ups: nothing was written, the table changed since the read.
         if (w.syncs === 0 && officeErrorCode(e) === "ItemNotFound")
           throw new TableChanged(table.name);

@@ -232,3 +232,43 @@ test("should Excel refuse calls queued on a null sheet, the read lists the sheet
   expect((e as Error).message).toMatch(/the sheet "Summary" is the planner's own/);
   expect(state()).toBe(before);
 });
+
+test("growing right and down with a table below in the way: Excel refuses the second insert, the first is undone, nothing moved", async () => {
+  const headers = [...TABLE_HEADERS.Measures];
+  const row = [
+    "1",
+    "I",
+    "I.A",
+    "One",
+    "DGC",
+    "",
+    "",
+    "Short-term",
+    2021,
+    2025,
+    "Not started",
+    0,
+    "",
+    "",
+    "",
+  ];
+  seedTable(fake.model, "Measures", "Measures", headers, [row], 0, 1);
+  // Goals starts left of Measures: moving what is below Measures would cut it.
+  seedTable(fake.model, "Measures", "Goals", [...TABLE_HEADERS.Goals], [["I", "Goal one"]], 3, 0);
+  fake.model.sheet("Measures").set(0, headers.length + 1, "beside");
+  const before = state();
+  const e = await new OfficeHost()
+    .writeTable({
+      name: "Measures",
+      headers: [...headers, "Budget line"],
+      rows: [
+        [...row, "BL-1"],
+        ["2", ...row.slice(1), "BL-2"],
+      ],
+    })
+    .catch((x: unknown) => x);
+  expect((e as Error).message).toMatch(/Could not write the Measures table: .*table/);
+  // The hidden backup sheet is the planner's; everything else is as it was.
+  fake.model.sheets = fake.model.sheets.filter((s) => s.name !== "PlannerBackup");
+  expect(state()).toBe(before);
+});

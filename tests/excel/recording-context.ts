@@ -282,7 +282,8 @@ export class SheetModel {
     for (let r = r0; r <= r1; r++) {
       const row = this.rows.get(r);
       if (!row || row.length <= from) continue;
-      row.splice(from, 0, ...new Array<V>(by).fill(""));
+      if (by > 0) row.splice(from, 0, ...new Array<V>(by).fill(""));
+      else row.splice(from + by, -by);
     }
     for (const map of [this.formulas, this.numberFormats]) {
       const moved: Array<[string, string]> = [];
@@ -1884,8 +1885,29 @@ export class FakeRange extends FakeObject {
       "Range.delete",
       [direction],
       () => {
-        if (direction !== "Up") throw new Error("fake: delete " + direction);
         const { sheet, box } = this.resolve();
+        if (direction === "Left") {
+          // Only what the host deletes: cells with nothing but whole tables to their right.
+          const w = box.c1 - box.c0 + 1;
+          const moving: Box = { ...box, c1: MAX_COL };
+          for (const t of this.ctx.model.tables) {
+            if (t.sheet !== sheet || !intersects(t.box, moving)) continue;
+            if (t.box.r0 < box.r0 || t.box.r1 > box.r1 || t.left <= box.c1)
+              throw new FakeError(
+                "InvalidArgument",
+                "This operation would shift cells in a table."
+              );
+            t.left -= w;
+          }
+          checkMerges(sheet, moving);
+          sheet.clear(box);
+          sheet.shiftCols(box.r0, box.r1, box.c1 + 1, -w);
+          moveReferences(this.ctx.model, sheet, (r, c) =>
+            r >= box.r0 && r <= box.r1 && c > box.c1 ? [r, c - w] : null
+          );
+          return;
+        }
+        if (direction !== "Up") throw new Error("fake: delete " + direction);
         const h = box.r1 - box.r0 + 1;
         for (const t of this.ctx.model.tables) {
           if (t.sheet !== sheet) continue;
