@@ -3,16 +3,24 @@
  * at risk (Status At risk or Delayed), latest first. Static rows, from the framework's
  * (cleaned) measures; the Summary's Overdue and At risk counts are the live formulas.
  */
-import type { Framework, Measure } from "../model/types";
+import { STATUSES, type Framework, type Measure } from "../model/types";
 import { committeeResolver } from "./dimensions";
 import type { AttentionItem } from "./types";
 
 export const DEFAULT_ATTENTION_LIMIT = 10;
 
 const norm = (s: string) => s.trim().toLowerCase();
+const OPEN_STATUSES = new Set(
+  STATUSES.filter((s) => s !== "Completed").map((s) => s.toLowerCase())
+);
 
+/**
+ * As the `overdue` rule and the Summary's Overdue count: a blank or unknown Status is reported
+ * by its own rules, not counted as overdue, so the list, the briefings and the count agree.
+ */
 export function isOverdue(m: Measure, asOfYear: number): boolean {
-  return m.endYear !== null && m.endYear < asOfYear && norm(m.status) !== "completed";
+  const s = norm(m.status);
+  return m.endYear !== null && m.endYear < asOfYear && OPEN_STATUSES.has(s);
 }
 
 export function isAtRisk(m: Measure): boolean {

@@ -40,10 +40,11 @@ describe("Briefing sheets", () => {
   });
 
   test("ordered by attention — Delayed, overdue, At risk, On track, Not started, Completed — then No.", () => {
-    // As of 2025: m3 Delayed; m6 "Done" ended 2023, not Completed: overdue; m4 At risk; m2 Not started; m1 Completed.
-    expect(committeeBriefings(f)[0].measures.map((m) => m.no)).toEqual(["3", "6", "4", "2", "1"]);
+    // As of 2025: m3 Delayed; m4 At risk; m2 Not started; m1 Completed; m6 "Done" is no Status:
+    // Other, last (ended 2023, but an unknown Status is not overdue, as in the Summary's count).
+    expect(committeeBriefings(f)[0].measures.map((m) => m.no)).toEqual(["3", "4", "2", "1", "6"]);
     const dgc = sheets[0];
-    expect([1, 2, 3, 4, 5].map((i) => at(dgc, H + i, 0)?.value)).toEqual(["3", "6", "4", "2", "1"]);
+    expect([1, 2, 3, 4, 5].map((i) => at(dgc, H + i, 0)?.value)).toEqual(["3", "4", "2", "1", "6"]);
     expect(compareNo("2", "10")).toBeLessThan(0);
   });
 
@@ -55,7 +56,7 @@ describe("Briefing sheets", () => {
     });
     expect(at(dgc, 0, 7)?.value).toBe("As of 2025");
     expect(at(dgc, 2, 0)?.value).toBe(
-      "Delayed 1  ·  Overdue 1  ·  At risk 1  ·  On track 0  ·  Not started 1  ·  Completed 1  ·  Total 5"
+      "Delayed 1  ·  Overdue 0  ·  At risk 1  ·  On track 0  ·  Not started 1  ·  Completed 1  ·  Other 1  ·  Total 5"
     );
     expect(rowValues(dgc, H)).toEqual([
       "No.",
@@ -67,7 +68,7 @@ describe("Briefing sheets", () => {
       "Progress %",
       "Lead institution",
     ]);
-    expect(rowValues(dgc, H + 5)).toEqual([
+    expect(rowValues(dgc, H + 4)).toEqual([
       "1",
       "Measure 1",
       "Short-term",
@@ -77,7 +78,8 @@ describe("Briefing sheets", () => {
       100,
       "Ministry of Posts and Telecommunications",
     ]);
-    expect(at(dgc, H + 2, 4)?.style).toBe("warningCenter"); // m6's End year: overdue
+    expect(at(dgc, H + 1, 4)?.style).toBe("warningCenter"); // m3's End year (2024): overdue
+    expect(at(dgc, H + 4, 4)?.style).toBe("center"); // m1's: Completed
   });
 
   test("print-ready: A4 landscape, one page wide, only the table's header row repeated, the committee in the page header", () => {
@@ -114,10 +116,10 @@ describe("Briefing sheets", () => {
     expect(at(km, 0, 0)?.value).toBe("គណៈកម្មាធិការរដ្ឋាភិបាលឌីជីថល — វិធានការ");
     expect(at(km, 0, 7)?.value).toBe("គិតត្រឹមឆ្នាំ 2025");
     expect(at(km, H, 0)?.value).toBe("ល.រ");
-    expect(at(km, H + 5, 5)?.value).toBe("បានបញ្ចប់");
-    expect(at(km, H + 5, 2)?.value).toBe("រយៈពេលខ្លី");
+    expect(at(km, H + 4, 5)?.value).toBe("បានបញ្ចប់");
+    expect(at(km, H + 4, 2)?.value).toBe("រយៈពេលខ្លី");
     expect(km.print?.header?.left).toBe("គណៈកម្មាធិការរដ្ឋាភិបាលឌីជីថល");
-    expect(km.rowHeights?.[H + 5]).toBeGreaterThanOrEqual(21);
+    expect(km.rowHeights?.[H + 4]).toBeGreaterThanOrEqual(21);
   });
 
   test("a committee without measures says so", () => {
