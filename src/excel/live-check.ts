@@ -467,6 +467,7 @@ export class LiveCheck {
       sheets: new Map(),
       workbookProtected: false,
       formats: new Map(),
+      existing: [],
       syncs: 0,
     };
     const caps = {

@@ -24,6 +24,7 @@
 import type { CellTarget, Host, Progress } from "../host/host";
 import { TABLE_NAMES, headerKey, type PlannerTables, type TableData } from "../model/schema";
 import { isMarkFormula, markFormula, markRules } from "../plan/marks";
+import { checkOwnedSheets, isOlderOwnedSheet } from "../plan/owned-sheets";
 import { tablesToReformat } from "../plan/setup";
 import { VALIDATION_SHEET } from "../plan/validation-sheet";
 import type { WorkbookPlan } from "../plan/types";
@@ -36,14 +37,20 @@ import { Writer, type Capabilities, type Layout } from "./writer";
 import { isBlankRow } from "../model/cells";
 
 /**
- * Deletes sheets earlier versions owned (plan.retire) unless a planner table sits on them.
- * Tables are read only with planner tables or marks: without that read nothing is deleted.
+ * Deletes sheets earlier versions owned (plan.retire): only one we made (marked, or with an
+ * older version's title) and with no table on it. Tables are read only with planner tables or
+ * marks: without that read nothing is deleted.
  */
 async function retireSheets(w: Writer, snap: Snapshot, names: string[]): Promise<void> {
   for (const name of names) {
     const sheet = snap.sheets.get(name.toLowerCase());
+    const there = snap.existing.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    // Only a sheet we made (marked, or an older version's title), never one holding a table.
     if (
       !sheet ||
+      !there ||
+      there.hasTable ||
+      !(there.marked || isOlderOwnedSheet(there)) ||
       snap.tables.size === 0 ||
       [...snap.tables.values()].some((t) => t.sheet.toLowerCase() === name.toLowerCase())
     )
@@ -111,7 +118,10 @@ export class OfficeHost implements Host {
           tables: planner || marks,
           body: planner ? "firstRow" : "none",
           formats: marks,
+          owned: [...plan.sheets.filter((s) => s.owned).map((s) => s.name), ...(plan.retire ?? [])],
         });
+        // A planner's own sheet named Summary, Briefing or Validation: refused before any write.
+        checkOwnedSheets(plan, snap.existing);
         checkWritable(snap, plan);
         const total = plan.sheets.length;
         const w = new Writer(ctx, snap, this.capabilities(), this.budget);
@@ -201,6 +211,12 @@ export class OfficeHost implements Host {
         const ws = w.sheet(info.sheet);
         const oldWidth = lay.headers.length;
         const headers = table.headers;
+        // Room first, before any other write to the sheet: a refusal then leaves it as it was.
+        await w.makeRoom(
+          lay,
+          headers.length - oldWidth,
+          Math.max(1, table.rows.length) - Math.max(1, lay.bodyRows)
+        );
         if (headers.length > oldWidth) {
           const taken = new Set(lay.headers.map((h) => h.toLowerCase()));
           await w.addColumns(
@@ -229,7 +245,7 @@ export class OfficeHost implements Host {
         await w.finish();
         progress?.(2, 2);
       } catch (e) {
-        await w.recover();
+        await w.recover(e);
         // The first batch failed at its look-ups: nothing was written, the table changed since the read.
         if (w.syncs === 0 && officeErrorCode(e) === "ItemNotFound")
           throw new TableChanged(table.name);

@@ -7,13 +7,16 @@
  * costs no sync); for each we queue its sheet name, its range geometry,
  * its header row, optionally its first data row or its first WINDOW_ROWS rows, and optionally
  * the conditional formats of its sheet; with them the list of sheets (and their protection),
- * the names of all tables and the workbook's structure protection. All reads: a sync that
+ * the names of all tables (and their sheets) and the workbook's structure protection; and, for
+ * each sheet the operation would rebuild as its own, its owned marker and A1, asked for by
+ * `worksheets.getItemOrNullObject` (a sheet not there yet costs nothing). All reads: a sync that
  * fails (a table missing) has changed nothing, so we then list the tables (one sync) and ask
  * only for those present (one more).
  *
  * Rows past the first window are read by `readBodies` in payload-sized blocks.
  */
 import { ALL_TABLE_NAMES, PROGRESS_TABLE, TABLE_NAMES, type TableName } from "../model/schema";
+import { OWNED_MARKER, type ExistingSheet } from "../plan/owned-sheets";
 import { officeErrorCode } from "./errors";
 import { PAYLOAD_BUDGET, WINDOW_ROWS, jsonBytes } from "./payload";
 import { isBlankRow } from "../model/cells";
@@ -62,6 +65,8 @@ export interface Snapshot {
   workbookProtected: boolean;
   /** Conditional formats on the sheets of the planner tables, by lower-case sheet name (when asked). */
   formats: Map<string, MarkFormat[]>;
+  /** The sheets of ReadOptions.owned that exist, as the owned-sheet check needs them. */
+  existing: ExistingSheet[];
   /** Syncs this read took. */
   syncs: number;
 }
@@ -74,6 +79,11 @@ export interface ReadOptions {
   body: BodyRead;
   /** Load the conditional formats of the tables' sheets. */
   formats?: boolean;
+  /**
+   * Sheets the operation would rebuild or delete as its own (Summary, Briefing…, Validation):
+   * each one's marker (plan/owned-sheets.ts), A1 and tables are read in the same sync.
+   */
+  owned?: readonly string[];
 }
 
 interface Queued {
@@ -97,9 +107,55 @@ interface Common {
 function queueCommon(ctx: Excel.RequestContext): Common {
   return {
     sheets: ctx.workbook.worksheets.load("items/name,items/position,items/protection/protected"),
-    tables: ctx.workbook.tables.load("items/name"),
+    // Each table's sheet: a sheet holding a table is never taken for one an older version built.
+    tables: ctx.workbook.tables.load("items/name,items/worksheet/name"),
     protection: ctx.workbook.protection.load("protected"),
   };
+}
+
+/** An owned sheet's name and what the check reads of it. */
+interface QueuedOwned {
+  name: string;
+  sheet: Excel.Worksheet;
+  marker: Excel.NamedItem;
+  a1: Excel.Range;
+}
+
+/**
+ * The marker (a name scoped to the sheet, Worksheet.names: ExcelApi 1.4) and A1 of each sheet
+ * named as an owned sheet. Asked for by getItemOrNullObject, so that a sheet not there yet
+ * costs no sync; after a listing (`present`), only sheets that exist are asked for, by getItem.
+ */
+function queueOwned(
+  ctx: Excel.RequestContext,
+  names: readonly string[],
+  present: boolean
+): QueuedOwned[] {
+  return names.map((name) => {
+    const sheet = present
+      ? ctx.workbook.worksheets.getItem(name)
+      : ctx.workbook.worksheets.getItemOrNullObject(name);
+    sheet.load("name");
+    // Scope too: Excel on the web has listed workbook names among a sheet's (office-js #1011).
+    const marker = sheet.names.getItemOrNullObject(OWNED_MARKER).load("name,scope");
+    const a1 = sheet.getRange("A1").load("values");
+    return { name, sheet, marker, a1 };
+  });
+}
+
+function existingSheets(common: Common, owned: QueuedOwned[]): ExistingSheet[] {
+  const out: ExistingSheet[] = [];
+  for (const q of owned) {
+    if (q.sheet.isNullObject) continue;
+    const key = q.sheet.name.toLowerCase();
+    out.push({
+      name: q.sheet.name,
+      marked: !q.marker.isNullObject && q.marker.scope === "Worksheet",
+      hasTable: common.tables.items.some((t) => t.worksheet.name.toLowerCase() === key),
+      a1: String(q.a1.values[0]?.[0] ?? ""),
+    });
+  }
+  return out;
 }
 
 /** A table to read: its contract, its name in the workbook, and whether it may be absent. */
@@ -135,7 +191,13 @@ function queueTable(
   return q;
 }
 
-function build(common: Common, queued: Queued[], options: ReadOptions, syncs: number): Snapshot {
+function build(
+  common: Common,
+  queued: Queued[],
+  owned: QueuedOwned[],
+  options: ReadOptions,
+  syncs: number
+): Snapshot {
   const snap: Snapshot = {
     tables: new Map(),
     tableNames: new Set(common.tables.items.map((t) => t.name.toLowerCase())),
@@ -147,6 +209,7 @@ function build(common: Common, queued: Queued[], options: ReadOptions, syncs: nu
     ),
     workbookProtected: common.protection.protected,
     formats: new Map(),
+    existing: existingSheets(common, owned),
     syncs,
   };
   for (const q of queued) {
@@ -190,16 +253,24 @@ function build(common: Common, queued: Queued[], options: ReadOptions, syncs: nu
   return snap;
 }
 
+/** Owned sheets to read: by getItemOrNullObject, or (after a listing) only those present. */
+interface OwnedWanted {
+  names: readonly string[];
+  present: boolean;
+}
+
 async function direct(
   ctx: Excel.RequestContext,
   names: Wanted[],
+  owned: OwnedWanted,
   options: ReadOptions,
   syncs: number
 ): Promise<Snapshot> {
   const common = queueCommon(ctx);
   const queued = names.map((wanted) => queueTable(ctx, wanted, options));
+  const ownedQueued = queueOwned(ctx, owned.names, owned.present);
   await ctx.sync();
-  return build(common, queued, options, syncs + 1);
+  return build(common, queued, ownedQueued, options, syncs + 1);
 }
 
 /**
@@ -212,36 +283,39 @@ export async function readSnapshot(
   ctx: Excel.RequestContext,
   options: ReadOptions
 ): Promise<Snapshot> {
-  if (!options.tables) return direct(ctx, [], options, 0);
-  let names: Wanted[] = [
-    ...TABLE_NAMES.map((n): Wanted => [n, n]),
-    [PROGRESS_TABLE, PROGRESS_TABLE, "optional"],
-  ];
+  let names: Wanted[] = options.tables
+    ? [...TABLE_NAMES.map((n): Wanted => [n, n]), [PROGRESS_TABLE, PROGRESS_TABLE, "optional"]]
+    : [];
+  let owned: OwnedWanted = { names: [...new Set(options.owned ?? [])], present: false };
   let listed = false;
   let opts = options;
   let syncs = 0;
   for (;;) {
     try {
-      return await direct(ctx, names, opts, syncs);
+      return await direct(ctx, names, owned, opts, syncs);
     } catch (e) {
       syncs++;
       const code = officeErrorCode(e);
       const payload = code === "ResponsePayloadSizeLimitExceeded" || code === "InvalidArgument";
       // A set-up table missing (ItemNotFound); or, should an Excel refuse the calls queued on the
-      // null Progress table (docs/EXCEL-CHECKLIST.md), another code: listing the tables settles both.
+      // null Progress table or a null owned sheet (docs/EXCEL-CHECKLIST.md), another code:
+      // listing the tables and sheets settles all of them.
       if (!payload && !listed) {
         const common = queueCommon(ctx);
         await ctx.sync();
         syncs++;
         listed = true;
         names = [];
-        for (const contract of ALL_TABLE_NAMES) {
+        for (const contract of options.tables ? ALL_TABLE_NAMES : []) {
           const t = common.tables.items.find(
             (x) => x.name.toLowerCase() === contract.toLowerCase()
           );
           if (t) names.push([contract, t.name]);
         }
-        if (names.length === 0) return build(common, [], opts, syncs);
+        const sheets = new Set(common.sheets.items.map((s) => s.name.toLowerCase()));
+        owned = { names: owned.names.filter((n) => sheets.has(n.toLowerCase())), present: true };
+        if (names.length === 0 && owned.names.length === 0)
+          return build(common, [], [], opts, syncs);
       } else if (payload && opts.body === "window") {
         opts = { ...opts, body: "none" };
       } else {

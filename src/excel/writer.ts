@@ -80,6 +80,9 @@ export class Writer {
   private readonly sheetProxies = new Map<string, Excel.Worksheet>();
   private readonly newSheets = new Set<string>();
   private started = false;
+  /** makeRoom has made the room: addColumns and replaceBody insert nothing more. */
+  private roomMade = false;
+  private undo: (() => void) | null = null;
 
   constructor(
     private readonly ctx: Excel.RequestContext,
@@ -121,10 +124,14 @@ export class Writer {
     await this.batch.flush();
   }
 
-  /** After a failure: events back on, best effort. */
-  async recover(): Promise<void> {
+  /**
+   * After a failure: events back on, best effort; and when Excel refused makeRoom's second
+   * insert (the first action of the batch that failed), the first one undone.
+   */
+  async recover(error?: unknown): Promise<void> {
     if (!this.started) return;
     try {
+      if (this.undo && errorLocation(error) === "Range.insert") this.undo();
       this.ctx.runtime.enableEvents = true;
       await this.ctx.sync();
     } catch {
@@ -240,6 +247,36 @@ export class Writer {
   }
 
   /**
+   * Makes room for a table about to grow `cols` columns right and `rows` rows down, before any
+   * other write to its sheet: the cells beside its rows move right, then those below its grown
+   * width move down (Range.insert, ExcelApi 1.13; as addColumns and replaceBody would). Excel
+   * runs a batch up to the first failure and keeps what ran, so when both are needed the first
+   * insert is synced alone and, should Excel refuse the second (a table or merged area in the
+   * way), undone by deleting the cells it made (shift left): the sheet is then as it was.
+   */
+  async makeRoom(lay: Layout, cols: number, rows: number): Promise<void> {
+    if (!this.caps.api113 || lay.showTotals || (cols <= 0 && rows <= 0)) return;
+    const ws = this.sheet(lay.sheet);
+    const width = lay.headers.length;
+    const old = Math.max(1, lay.bodyRows);
+    const right =
+      cols > 0 ? ws.getRangeByIndexes(lay.top, lay.left + width, 1 + old, cols) : undefined;
+    if (right) await this.op(64, () => right.insert("Right"));
+    if (rows > 0) {
+      if (right) {
+        await this.batch.flush();
+        this.undo = () => right.delete("Left");
+      }
+      await this.op(64, () =>
+        ws
+          .getRangeByIndexes(lay.top + 1 + old, lay.left, rows, width + Math.max(0, cols))
+          .insert("Down")
+      );
+    }
+    this.roomMade = true;
+  }
+
+  /**
    * Appends columns to a table without writing over what is beside it. With ExcelApi 1.13 (and
    * no Total row) the cells to the right, over the table's rows, are first moved right
    * (Range.insert "Right", as Excel's own growth does; Excel updates every formula that refers
@@ -253,9 +290,10 @@ export class Writer {
     const width = lay.headers.length;
     if (this.caps.api113 && !lay.showTotals) {
       const height = 1 + Math.max(1, lay.bodyRows);
-      await this.op(64, () => {
-        ws.getRangeByIndexes(lay.top, lay.left + width, height, names.length).insert("Right");
-      });
+      if (!this.roomMade)
+        await this.op(64, () => {
+          ws.getRangeByIndexes(lay.top, lay.left + width, height, names.length).insert("Right");
+        });
       await this.writeMatrix(
         ws,
         lay.top,
@@ -290,9 +328,10 @@ export class Writer {
     const old = Math.max(1, lay.bodyRows);
     const top = lay.top + 1;
     if (n > old && this.caps.api113 && !lay.showTotals) {
-      await this.op(64, () => {
-        ws.getRangeByIndexes(top + old, lay.left, n - old, width).insert("Down");
-      });
+      if (!this.roomMade)
+        await this.op(64, () => {
+          ws.getRangeByIndexes(top + old, lay.left, n - old, width).insert("Down");
+        });
       await this.writeMatrix(ws, top, lay.left, matrix, "values");
       // A Range, not a sheet-less address: the table's new size is unambiguous on its own sheet.
       await this.op(64, () => tp.resize(ws.getRangeByIndexes(lay.top, lay.left, n + 1, width)));
@@ -676,6 +715,12 @@ export function sheetRef(name: string): string {
   const q = quoteSheet(name);
   if (q !== name) return q;
   return /^[A-Za-z]{1,3}\d+$/.test(name) || /^(R\d*)?(C\d*)?$/i.test(name) ? `'${name}'` : name;
+}
+
+function errorLocation(e: unknown): string | null {
+  if (typeof e !== "object" || e === null) return null;
+  const loc = (e as { debugInfo?: { errorLocation?: unknown } }).debugInfo?.errorLocation;
+  return typeof loc === "string" ? loc : null;
 }
 
 function layoutOf(t: TableInfo): Layout {

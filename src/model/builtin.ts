@@ -34,6 +34,15 @@ export const COMMITTEES: readonly Committee[] = committeesData.committees;
 
 export const FRAMEWORK_IDS: readonly FrameworkId[] = ["despf", "dgp", "blank"];
 
+/**
+ * The timeframe names of every built-in framework (DESPF's words, DGP's phases and year
+ * ranges), each once: what a workbook without a Timeframes table is checked against.
+ */
+export const BUILTIN_TIMEFRAMES: readonly Timeframe[] = [
+  ...(despfData as FrameworkData).timeframes,
+  ...(dgpData as FrameworkData).timeframes,
+].filter((t, i, all) => all.findIndex((u) => u.name === t.name) === i);
+
 function expand(data: FrameworkData, asOfYear: number): Framework {
   const goalOf = new Map(data.strategies.map((s) => [s.code, s.goal]));
   const windowOf = new Map(data.timeframes.map((t) => [t.name, t]));

@@ -1,5 +1,6 @@
 /** Committee rules: unknown, lead repeated, not responsible, support missing, count. See README.md. */
 import {
+  against,
   codeKey,
   measureKey,
   type CommitteeMention,
@@ -26,6 +27,7 @@ function sameCommittee(a: CommitteeMention, b: CommitteeMention): boolean {
 
 export function committeeChecker(ctx: RuleContext, sink: Sink): MeasureChecker {
   const counts = new Map<string, number>();
+  const source = against(ctx.committeeSource);
   const named = (code: string) => {
     const n = ctx.committeeNames(code);
     return { committee: code, committeeName: n.name, committeeNameKm: n.nameKm };
@@ -40,11 +42,13 @@ export function committeeChecker(ctx: RuleContext, sink: Sink): MeasureChecker {
         if (lead && lead.code === null)
           sink.add("committee-unknown", "Measures", m.row, "Lead committee", key, {
             committee: lead.text,
+            ...source,
           });
         for (const o of m.others)
           if (o.code === null)
             sink.add("committee-unknown", "Measures", m.row, "Other committees", key, {
               committee: o.text,
+              ...source,
             });
       }
 

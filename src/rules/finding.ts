@@ -4,6 +4,7 @@ export type Severity = "error" | "warning" | "info";
 
 export const RULE_IDS = [
   "column-missing",
+  "reference-missing",
   "key-missing",
   "key-duplicate",
   "required-missing",
@@ -53,6 +54,7 @@ export interface Finding {
 /** The severity of each rule: the DESIGN.md "Findings (validation)" table. */
 export const RULE_SEVERITY: Readonly<Record<RuleId, Severity>> = {
   "column-missing": "error",
+  "reference-missing": "error",
   "key-missing": "error",
   "key-duplicate": "error",
   "required-missing": "error",

@@ -6,7 +6,8 @@
  *    its findings, told once, and re-numbered when rows above it come or go.
  *  - Table-wide rules come from counts kept up to date: key-duplicate from the rows of each
  *    No. (the first by position is the original), committee-count from the measures each
- *    committee leads or co-leads, measure-count from the number of non-blank rows.
+ *    committee leads or co-leads, measure-count from the number of non-blank rows,
+ *    reference-missing from the number of rows pointing into each reference table.
  *  - The reference tables (Framework, Goals, …) are kept as they were given; replacing one
  *    rebuilds the context and re-checks every row, as a full validate would.
  *
@@ -38,9 +39,13 @@ import {
   absentColumns,
   checkReferences,
   columnMissingFinding,
+  countReferring,
   duplicateKey,
   integrityChecker,
   measureCountFinding,
+  noReferringCounts,
+  referenceMissingFindings,
+  type ReferringCounts,
 } from "./integrity";
 import { progressChecker } from "./progress";
 import { timelineChecker } from "./timelines";
@@ -81,6 +86,9 @@ export class IncrementalValidator {
   private referenceFindings: Finding[] = [];
   private counts = new Map<string, number>();
   private measureCount = 0;
+  private referring: ReferringCounts = noReferringCounts();
+  /** The essential Measures columns the headers lack (column-missing). */
+  private absent: string[] = [];
   /** Rows by key-duplicate key; a group of two or more is a duplicate. */
   private groups = new Map<string, Set<Entry>>();
   private duplicated = new Set<string>();
@@ -173,16 +181,10 @@ export class IncrementalValidator {
     if (!this.measures) return [];
     const head = [...this.referenceFindings];
     const sink = new Sink();
+    referenceMissingFindings(this.ctx, this.referring, this.absent, sink);
     committeeCounts(this.ctx, this.counts, sink);
     measureCountFinding(this.ctx, this.measureCount, sink);
-    for (const d of sink.drafts)
-      head.push(
-        toFinding(
-          d,
-          this.language,
-          findTable(this.reference as Record<string, TableData | undefined>, d.table)
-        )
-      );
+    for (const d of sink.drafts) head.push(toFinding(d, this.language, this.tableOf(d.table)));
     head.sort(compareFindings);
 
     // Rows with findings, merged with the duplicate rows, both in position order.
@@ -224,6 +226,8 @@ export class IncrementalValidator {
     this.entries = [];
     this.counts = new Map();
     this.measureCount = 0;
+    this.referring = noReferringCounts();
+    this.absent = [];
     this.groups = new Map();
     this.duplicated = new Set();
     this.listed = [];
@@ -236,6 +240,7 @@ export class IncrementalValidator {
     this.measures = { name: measures.name, headers, location: measures.location };
     this.read = measureReader({ headers }, this.ctx);
     const absent = absentColumns(headers);
+    this.absent = absent;
     this.checkers = [
       integrityChecker(this.ctx, this.sink, absent),
       committeeChecker(this.ctx, this.sink),
@@ -246,13 +251,7 @@ export class IncrementalValidator {
     checkReferences(this.ctx, refs);
     columnMissingFinding(absent, refs);
     this.referenceFindings = refs.drafts.map((d) =>
-      toFinding(
-        d,
-        this.language,
-        d.table === "Measures"
-          ? this.measuresShape()
-          : findTable(this.reference as Record<string, TableData | undefined>, d.table)
-      )
+      toFinding(d, this.language, this.tableOf(d.table))
     );
     const rows: unknown[] = Array.isArray(measures.rows) ? measures.rows : [];
     this.entries = rows.map((_, index): Entry => ({
@@ -286,6 +285,7 @@ export class IncrementalValidator {
     if (e.findings.length > 0) this.listed.splice(this.listedAt(e), 0, e);
     this.measureCount++;
     countCommittees(m, this.counts, 1);
+    countReferring(m, this.referring, 1);
     if (m.no !== "") {
       const key = duplicateKey(m.no);
       e.dupKey = key;
@@ -304,6 +304,7 @@ export class IncrementalValidator {
     if (e.m) {
       this.measureCount--;
       countCommittees(e.m, this.counts, -1);
+      countReferring(e.m, this.referring, -1);
     }
     if (e.dupKey !== null) {
       const group = this.groups.get(e.dupKey);
@@ -330,6 +331,13 @@ export class IncrementalValidator {
       else hi = mid;
     }
     return lo;
+  }
+
+  /** A table as findings are placed on it: Measures by its shape, the others as given. */
+  private tableOf(name: TableName): TableData | undefined {
+    return name === "Measures"
+      ? this.measuresShape()
+      : findTable(this.reference as Record<string, TableData | undefined>, name);
   }
 
   /** Measures' name, headers and location: what placing a finding needs (not its rows). */

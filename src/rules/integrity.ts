@@ -2,11 +2,14 @@
 import { measureNoKey, readNumber, readYear, type NumberRead, type YearRead } from "../model/cells";
 import { columnIndex, type TableName } from "../model/schema";
 import {
+  against,
   codeKey,
+  MEASURE_REFERENCE_TABLES,
   measureKey,
   settingKey,
   timeframeKey,
   type MeasureChecker,
+  type MeasureReferenceTable,
   type MeasureRow,
   type RuleContext,
   type Sink,
@@ -157,6 +160,7 @@ export function checkReferences(ctx: RuleContext, sink: Sink): void {
       bad("Responsibilities", r.row, "Committee", {
         problem: "responsibility-committee-unknown",
         committee: r.committee,
+        ...against(ctx.committeeSource),
       });
     if (r.role === "")
       bad("Responsibilities", r.row, "Role", { problem: "value-missing", field: "Role" });
@@ -192,6 +196,51 @@ export function checkReferences(ctx: RuleContext, sink: Sink): void {
   }
 }
 
+/** Per reference table, the number of measures whose cells point into it (a non-blank Goal, …). */
+export type ReferringCounts = Record<MeasureReferenceTable, number>;
+
+export function noReferringCounts(): ReferringCounts {
+  return { Goals: 0, Strategies: 0, Committees: 0, Timeframes: 0 };
+}
+
+/** Adds `by` (1, or -1 to take a row back) for each reference table the measure points into. */
+export function countReferring(m: MeasureRow, counts: ReferringCounts, by: 1 | -1): void {
+  if (m.goal !== "") counts.Goals += by;
+  if (m.strategy !== "") counts.Strategies += by;
+  if (m.lead !== null || m.others.length > 0) counts.Committees += by;
+  if (m.timeframe !== "") counts.Timeframes += by;
+}
+
+/** The Measures column whose codes a reference table holds: where reference-missing is placed. */
+function referringColumn(table: MeasureReferenceTable, absent: readonly string[]): string {
+  if (table === "Goals") return "Goal";
+  if (table === "Strategies") return "Strategy";
+  if (table === "Timeframes") return "Timeframe";
+  return absent.includes("Lead committee") ? "Other committees" : "Lead committee";
+}
+
+/**
+ * reference-missing: one finding per reference table that is absent or empty while some measure
+ * points into it (its codes cannot be checked; committees and timeframes fall back to the
+ * built-in ones). Placed on Measures, table-wide, in the column that points into the table.
+ */
+export function referenceMissingFindings(
+  ctx: RuleContext,
+  referring: ReferringCounts,
+  absent: readonly string[],
+  sink: Sink
+): void {
+  for (const table of MEASURE_REFERENCE_TABLES) {
+    const state = ctx.referenceState[table];
+    if (state === "rows" || referring[table] === 0) continue;
+    sink.add("reference-missing", "Measures", null, referringColumn(table, absent), null, {
+      table,
+      state,
+      ...(table === "Committees" || table === "Timeframes" ? { against: "built-in" } : {}),
+    });
+  }
+}
+
 /** key-missing, key-duplicate, required-missing, goal-unknown, strategy-unknown, strategy-goal-mismatch, measure-count. */
 export function integrityChecker(
   ctx: RuleContext,
@@ -199,6 +248,7 @@ export function integrityChecker(
   absent: readonly string[] = []
 ): MeasureChecker {
   const firstRowOf = new Map<string, number>();
+  const referring = noReferringCounts();
   const absentSet = new Set(absent);
   const missing = (
     m: MeasureRow,
@@ -211,6 +261,7 @@ export function integrityChecker(
   return {
     measure(m) {
       const key = measureKey(m);
+      countReferring(m, referring, 1);
       if (m.no === "") {
         if (!absentSet.has("No.")) sink.add("key-missing", "Measures", m.row, "No.", null, {});
       } else {
@@ -245,6 +296,7 @@ export function integrityChecker(
       }
     },
     finish(measureCount) {
+      referenceMissingFindings(ctx, referring, absent, sink);
       measureCountFinding(ctx, measureCount, sink);
     },
   };

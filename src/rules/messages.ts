@@ -2,6 +2,7 @@
  * The message catalogue: every finding's text, in English and Khmer, made from its params.
  * Rule modules never write text; validate() and the UI call formatFinding.
  */
+import { COMMITTEES } from "../model/builtin";
 import type { Finding, Language, RuleId } from "./finding";
 
 type Params = Record<string, string | number>;
@@ -90,12 +91,100 @@ function windowKm(p: Params, prefix: string): string {
 const committeeEn = (p: Params) => s(p, "committeeName") || s(p, "committee");
 const committeeKm = (p: Params) => s(p, "committeeNameKm") || committeeEn(p);
 
+/** The built-in committee codes, "DGC, DEBC, DSC": what is checked when Committees is missing. */
+const BUILTIN_CODES = COMMITTEES.map((c) => c.code).join(", ");
+const builtIn = (p: Params) => s(p, "against") === "built-in";
+
 const unknownCommittee = {
   en: (p: Params) =>
-    `"${s(p, "committee")}" is not the code, name or alias of any committee in the Committees table.`,
+    builtIn(p)
+      ? `"${s(p, "committee")}" is not the code, name or alias of a built-in committee (${BUILTIN_CODES}), and there is no Committees table (or it is empty) to name others.`
+      : `"${s(p, "committee")}" is not the code, name or alias of any committee in the Committees table.`,
   km: (p: Params) =>
-    `«${s(p, "committee")}» មិនមែនជាលេខកូដ ឈ្មោះ ឬឈ្មោះហៅផ្សេងរបស់គណៈកម្មាធិការណាមួយក្នុងតារាង Committees ទេ។`,
+    builtIn(p)
+      ? `«${s(p, "committee")}» មិនមែនជាលេខកូដ ឈ្មោះ ឬឈ្មោះហៅផ្សេងរបស់គណៈកម្មាធិការដែលមានស្រាប់ (${BUILTIN_CODES}) ទេ ហើយគ្មានតារាង Committees (ឬតារាងនៅទទេ) ដើម្បីកំណត់គណៈកម្មាធិការផ្សេងទៀតទេ។`
+      : `«${s(p, "committee")}» មិនមែនជាលេខកូដ ឈ្មោះ ឬឈ្មោះហៅផ្សេងរបស់គណៈកម្មាធិការណាមួយក្នុងតារាង Committees ទេ។`,
 };
+
+/** reference-missing: what goes unchecked without each reference table, and what it holds. */
+interface MissingTable {
+  en: string;
+  km: string;
+  columns: string;
+  things: string;
+  thingsKm: string;
+}
+
+const MISSING_TABLE: Readonly<Record<string, MissingTable>> = {
+  Goals: {
+    en: "the measures' Goal codes are not checked",
+    km: "ដូច្នេះលេខកូដគោលដៅ (Goal) របស់វិធានការមិនត្រូវបានពិនិត្យទេ",
+    columns: "Code, Goal, Goal (Khmer)",
+    things: "goals",
+    thingsKm: "គោលដៅ",
+  },
+  Strategies: {
+    en: "the measures' Strategy codes are not checked",
+    km: "ដូច្នេះលេខកូដយុទ្ធសាស្ត្រ (Strategy) របស់វិធានការមិនត្រូវបានពិនិត្យទេ",
+    columns: "Code, Goal, Strategy",
+    things: "strategies",
+    thingsKm: "យុទ្ធសាស្ត្រ",
+  },
+  Committees: {
+    en: `committees are checked only against the built-in ${BUILTIN_CODES}`,
+    km: `ដូច្នេះគណៈកម្មាធិការត្រូវបានពិនិត្យតែនឹងគណៈកម្មាធិការដែលមានស្រាប់ ${BUILTIN_CODES} ប៉ុណ្ណោះ`,
+    columns: "Code, Committee, Committee (Khmer), Aliases, Expected measures",
+    things: "committees",
+    thingsKm: "គណៈកម្មាធិការ",
+  },
+  Timeframes: {
+    en: "timeframes are checked only against the built-in names (Short-term … Long-term, Foundation, Adoption, Transformation, 2022-2025 …), without their years",
+    km: "ដូច្នេះក្របខណ្ឌពេលវេលាត្រូវបានពិនិត្យតែនឹងឈ្មោះដែលមានស្រាប់ (Short-term … Long-term, Foundation, Adoption, Transformation, 2022-2025 …) ប៉ុណ្ណោះ ដោយមិនពិនិត្យឆ្នាំ",
+    columns: "Timeframe, From year, To year",
+    things: "timeframes",
+    thingsKm: "ក្របខណ្ឌពេលវេលា",
+  },
+};
+
+function missingTable(p: Params): MissingTable {
+  const table = s(p, "table");
+  return Object.prototype.hasOwnProperty.call(MISSING_TABLE, table)
+    ? MISSING_TABLE[table]
+    : {
+        en: "its codes are not checked",
+        km: "ដូច្នេះលេខកូដមិនត្រូវបានពិនិត្យទេ",
+        columns: "",
+        things: "entries",
+        thingsKm: "ធាតុ",
+      };
+}
+
+/** The note of a year-out-of-period whose bound(s) the Framework table does not give. */
+const ASSUMED_NOTE: Readonly<Record<string, Record<Language, Template>>> = {
+  both: {
+    en: (p) =>
+      `; no Framework table gives a Period start or Period end, so ${windowEn(p, "period")} is assumed`,
+    km: (p) =>
+      `៖ គ្មានតារាង Framework ផ្ដល់ឆ្នាំចាប់ផ្តើម ឬឆ្នាំបញ្ចប់នៃរយៈពេលក្របខណ្ឌទេ ដូច្នេះយកឆ្នាំ ${windowKm(p, "period")} ជាការសន្មត`,
+  },
+  start: {
+    en: (p) => `; the Framework table gives no Period start, so ${s(p, "periodStart")} is assumed`,
+    km: (p) =>
+      `៖ តារាង Framework មិនផ្ដល់ឆ្នាំចាប់ផ្តើមនៃរយៈពេលក្របខណ្ឌទេ ដូច្នេះយកឆ្នាំ ${s(p, "periodStart")} ជាការសន្មត`,
+  },
+  end: {
+    en: (p) => `; the Framework table gives no Period end, so ${s(p, "periodEnd")} is assumed`,
+    km: (p) =>
+      `៖ តារាង Framework មិនផ្ដល់ឆ្នាំបញ្ចប់នៃរយៈពេលក្របខណ្ឌទេ ដូច្នេះយកឆ្នាំ ${s(p, "periodEnd")} ជាការសន្មត`,
+  },
+};
+
+function assumedNote(p: Params, language: Language): string {
+  const which = s(p, "periodAssumed");
+  return Object.prototype.hasOwnProperty.call(ASSUMED_NOTE, which)
+    ? ASSUMED_NOTE[which][language](p)
+    : "";
+}
 
 const notAYear = {
   en: (field: string, value: string) =>
@@ -176,6 +265,30 @@ export const MESSAGES: Readonly<Record<RuleId, Record<Language, Template>>> = {
     km: (p) =>
       `តារាង Measures គ្មានជួរឈរ ${s(p, "columns").split(", ").map(fieldKm).join(", ")} ទេ (ប្រហែលជាបានប្ដូរឈ្មោះ ឬលុប)៖ សូមដាក់ឈ្មោះក្បាលជួរឈរឡើងវិញ ឬនាំចូលសន្លឹកនេះដើម្បីផ្គូផ្គងជួរឈរ។`,
   },
+  "reference-missing": {
+    en: (p) => {
+      const t = missingTable(p);
+      const head =
+        s(p, "state") === "empty"
+          ? `The ${s(p, "table")} table is empty`
+          : `The workbook has no ${s(p, "table")} table`;
+      const columns = t.columns ? ` (${t.columns})` : "";
+      const action =
+        s(p, "state") === "empty"
+          ? `Fill it${columns} with the framework's ${t.things}.`
+          : `Add a ${s(p, "table")} table${columns} holding the framework's ${t.things}.`;
+      return `${head}: ${t.en}. ${action}`;
+    },
+    km: (p) => {
+      const t = missingTable(p);
+      const head =
+        s(p, "state") === "empty"
+          ? `តារាង ${s(p, "table")} នៅទទេ`
+          : `សៀវភៅបញ្ជីនេះគ្មានតារាង ${s(p, "table")} ទេ`;
+      const action = s(p, "state") === "empty" ? `សូមបំពេញតារាងនេះ` : `សូមបន្ថែមតារាង ${s(p, "table")}`;
+      return `${head} ${t.km}។ ${action}${t.columns ? ` (${t.columns})` : ""} ដោយ${t.thingsKm}នៃក្របខណ្ឌ។`;
+    },
+  },
   "key-missing": {
     en: () => "The measure has no No.",
     km: () => "វិធានការនេះមិនមានលេខរៀង (No.) ទេ។",
@@ -232,8 +345,14 @@ export const MESSAGES: Readonly<Record<RuleId, Record<Language, Template>>> = {
       `តារាង Measures មានវិធានការចំនួន ${s(p, "count")} ខណៈដែលក្របខណ្ឌរំពឹងទុកចំនួន ${s(p, "expected")}។`,
   },
   "timeframe-unknown": {
-    en: (p) => `Timeframe "${s(p, "timeframe")}" is not in the Timeframes table.`,
-    km: (p) => `ក្របខណ្ឌពេលវេលា «${s(p, "timeframe")}» មិនមាននៅក្នុងតារាង Timeframes ទេ។`,
+    en: (p) =>
+      builtIn(p)
+        ? `Timeframe "${s(p, "timeframe")}" is not a built-in timeframe (such as Short-term, Medium- to Long-term, Foundation or 2022-2025), and there is no Timeframes table (or it is empty) to name others.`
+        : `Timeframe "${s(p, "timeframe")}" is not in the Timeframes table.`,
+    km: (p) =>
+      builtIn(p)
+        ? `ក្របខណ្ឌពេលវេលា «${s(p, "timeframe")}» មិនមែនជាក្របខណ្ឌពេលវេលាដែលមានស្រាប់ (ដូចជា Short-term, Medium- to Long-term, Foundation ឬ 2022-2025) ទេ ហើយគ្មានតារាង Timeframes (ឬតារាងនៅទទេ) ដើម្បីកំណត់ក្របខណ្ឌពេលវេលាផ្សេងទៀតទេ។`
+        : `ក្របខណ្ឌពេលវេលា «${s(p, "timeframe")}» មិនមាននៅក្នុងតារាង Timeframes ទេ។`,
   },
   "year-invalid": {
     en: (p) => notAYear.en(s(p, "column"), s(p, "value")),
@@ -245,9 +364,9 @@ export const MESSAGES: Readonly<Record<RuleId, Record<Language, Template>>> = {
   },
   "year-out-of-period": {
     en: (p) =>
-      `${s(p, "column")} ${s(p, "year")} is outside the framework period (${windowEn(p, "period")}).`,
+      `${s(p, "column")} ${s(p, "year")} is outside the framework period (${windowEn(p, "period")})${assumedNote(p, "en")}.`,
     km: (p) =>
-      `${fieldKm(s(p, "column"))} ${s(p, "year")} ស្ថិតនៅក្រៅរយៈពេលនៃក្របខណ្ឌ (${windowKm(p, "period")})។`,
+      `${fieldKm(s(p, "column"))} ${s(p, "year")} ស្ថិតនៅក្រៅរយៈពេលនៃក្របខណ្ឌ (${windowKm(p, "period")})${assumedNote(p, "km")}។`,
   },
   "timeframe-mismatch": {
     en: (p) =>

@@ -13,6 +13,7 @@ import {
   type NumberRead,
   type YearRead,
 } from "../model/cells";
+import { BUILTIN_TIMEFRAMES, COMMITTEES } from "../model/builtin";
 import { CommitteeIndex, committeeKey } from "../model/committees";
 import {
   columnIndex,
@@ -165,8 +166,39 @@ export interface GoalResponsibilities {
   supports: string[];
 }
 
+/** The reference tables a Measures column points into: reference-missing speaks of these. */
+export const MEASURE_REFERENCE_TABLES = [
+  "Goals",
+  "Strategies",
+  "Committees",
+  "Timeframes",
+] as const;
+export type MeasureReferenceTable = (typeof MEASURE_REFERENCE_TABLES)[number];
+
+/** How a reference table was given: absent, present with no non-blank row, or with rows. */
+export type ReferenceState = "absent" | "empty" | "rows";
+
+/**
+ * The years taken as the framework period when the Framework table gives no Period start or
+ * Period end: wide enough for any plan, narrow enough that 1900 or 2999 is a typing slip.
+ */
+export const ASSUMED_PERIOD = { start: 2000, end: 2100 } as const;
+
+/** The `against: "built-in"` param of a check made against built-in names (no table); none otherwise. */
+export function against(source: "table" | "built-in"): Record<string, string> {
+  return source === "built-in" ? { against: "built-in" } : {};
+}
+
 export interface RuleContext {
   asOfYear: number;
+  /** Per reference table of Measures: absent, empty or with rows (reference-missing). */
+  referenceState: Record<MeasureReferenceTable, ReferenceState>;
+  /**
+   * Where committee names and timeframe names are checked against: the workbook's table, or,
+   * when that table is absent or empty, the built-in committees / timeframe names.
+   */
+  committeeSource: "table" | "built-in";
+  timeframeSource: "table" | "built-in";
   /** Per reference table: its non-blank rows, or null when the table is absent or has none. */
   goalRows: GoalRef[] | null;
   strategyRows: StrategyRef[] | null;
@@ -184,8 +216,12 @@ export interface RuleContext {
   responsibilities: Map<string, GoalResponsibilities> | null;
   /** Framework settings by setting key (first occurrence wins); empty when no Framework table. */
   settings: Map<string, SettingRef>;
-  /** The framework period; null bounds are unknown. null when no usable period. */
-  period: { start: number | null; end: number | null } | null;
+  /**
+   * The framework period; a bound the Framework table does not give is ASSUMED_PERIOD's, and
+   * `assumed` says which ("start", "end", "both"). null when Period start is after Period end
+   * (reference-invalid says so once, rather than every year being out of period).
+   */
+  period: { start: number; end: number; assumed: "start" | "end" | "both" | null } | null;
   /** Memo of committee text → resolved code, so repeated names resolve once. */
   resolveCommittee(text: string): string | null;
   /** The committee's display names for messages (code when unknown). */
@@ -277,7 +313,19 @@ export function readContext(tables: PlannerTables, options: ReadOptions = {}): R
   const goals = firstByKey(goalRows, (g) => codeKey(g.code));
   const strategies = firstByKey(strategyRows, (s) => codeKey(s.code));
   const committees = firstByKey(committeeRows, (c) => codeKey(c.code));
-  const timeframes = firstByKey(timeframeRows, (x) => timeframeKey(x.name));
+  // No Timeframes table: names are still checked, against the built-in names; their windows are
+  // the table's to give, so the built-in ones carry none (no timeframe-mismatch without a table).
+  const timeframes =
+    firstByKey(timeframeRows, (x) => timeframeKey(x.name)) ??
+    firstByKey(
+      BUILTIN_TIMEFRAMES.map((b): TimeframeRef => ({
+        row: 0,
+        name: b.name,
+        from: { kind: "blank" },
+        to: { kind: "blank" },
+      })),
+      (x) => timeframeKey(x.name)
+    );
 
   let committeeIndex: CommitteeIndex | null = null;
   if (committeeRows) {
@@ -294,6 +342,9 @@ export function readContext(tables: PlannerTables, options: ReadOptions = {}): R
       });
     }
     committeeIndex = new CommitteeIndex(list);
+  } else {
+    // No Committees table: names are still checked, against the built-in committees.
+    committeeIndex = new CommitteeIndex(COMMITTEES);
   }
   const memo = new Map<string, string | null>();
   const resolveCommittee = (text: string): string | null => {
@@ -305,7 +356,9 @@ export function readContext(tables: PlannerTables, options: ReadOptions = {}): R
     return code;
   };
   const committeeNames = (code: string): { name: string; nameKm: string } => {
-    const c = committees?.get(codeKey(code));
+    const c = committees
+      ? committees.get(codeKey(code))
+      : COMMITTEES.find((b) => codeKey(b.code) === codeKey(code));
     const name = c && c.name !== "" ? c.name : code;
     return { name, nameKm: c && c.nameKm !== "" ? c.nameKm : name };
   };
@@ -352,18 +405,39 @@ export function readContext(tables: PlannerTables, options: ReadOptions = {}): R
   const periodStart = readYearSetting(settings, "Period start");
   const periodEnd = readYearSetting(settings, "Period end");
   const periodBroken = periodStart !== null && periodEnd !== null && periodStart > periodEnd;
-  const period =
-    periodBroken || (periodStart === null && periodEnd === null)
-      ? null
-      : { start: periodStart, end: periodEnd };
+  const period = periodBroken
+    ? null
+    : {
+        start: periodStart ?? Math.min(ASSUMED_PERIOD.start, periodEnd ?? ASSUMED_PERIOD.start),
+        end: periodEnd ?? Math.max(ASSUMED_PERIOD.end, periodStart ?? ASSUMED_PERIOD.end),
+        assumed:
+          periodStart === null && periodEnd === null
+            ? ("both" as const)
+            : periodStart === null
+              ? ("start" as const)
+              : periodEnd === null
+                ? ("end" as const)
+                : null,
+      };
 
   const asOfYear =
     validAsOf(options.asOfYear) ??
     readYearSetting(settings, "As of year") ??
     new Date().getFullYear();
 
+  const stateOf = (name: MeasureReferenceTable, rows: unknown[] | null): ReferenceState =>
+    rows ? "rows" : t(name) ? "empty" : "absent";
+
   return {
     asOfYear,
+    referenceState: {
+      Goals: stateOf("Goals", goalRows),
+      Strategies: stateOf("Strategies", strategyRows),
+      Committees: stateOf("Committees", committeeRows),
+      Timeframes: stateOf("Timeframes", timeframeRows),
+    },
+    committeeSource: committeeRows ? "table" : "built-in",
+    timeframeSource: timeframeRows ? "table" : "built-in",
     goalRows,
     strategyRows,
     committeeRows,

@@ -13,6 +13,7 @@ import { RULE_IDS, type Finding, type RuleId, type Severity } from "./finding";
  */
 export const RULE_URGENCY: readonly RuleId[] = [
   "column-missing",
+  "reference-missing",
   "key-missing",
   "key-duplicate",
   "reference-invalid",

@@ -1,5 +1,6 @@
 /** Timeline rules: timeframe, years, period, window, overdue, not started late. See README.md. */
 import {
+  against,
   measureKey,
   type MeasureChecker,
   type MeasureRow,
@@ -21,12 +22,19 @@ function outside(year: number, from: number | null, to: number | null): boolean 
 export function timelineChecker(ctx: RuleContext, sink: Sink): MeasureChecker {
   const period = ctx.period;
   const asOfYear = ctx.asOfYear;
+  const periodParams: Record<string, string | number> = period
+    ? {
+        ...bounds(period.start, period.end, "period"),
+        ...(period.assumed ? { periodAssumed: period.assumed } : {}),
+      }
+    : {};
   return {
     measure(m: MeasureRow) {
       const key = measureKey(m);
       if (m.timeframe !== "" && ctx.timeframes && !m.timeframeRef)
         sink.add("timeframe-unknown", "Measures", m.row, "Timeframe", key, {
           timeframe: m.timeframe,
+          ...against(ctx.timeframeSource),
         });
 
       if (m.start.kind === "invalid")
@@ -50,14 +58,14 @@ export function timelineChecker(ctx: RuleContext, sink: Sink): MeasureChecker {
           sink.add("year-out-of-period", "Measures", m.row, "Start year", key, {
             column: "Start year",
             year: start,
-            ...bounds(period.start, period.end, "period"),
+            ...periodParams,
           });
         }
         if (end !== null && outside(end, period.start, period.end)) {
           sink.add("year-out-of-period", "Measures", m.row, "End year", key, {
             column: "End year",
             year: end,
-            ...bounds(period.start, period.end, "period"),
+            ...periodParams,
           });
         }
       }

@@ -43,16 +43,23 @@ test("renamed headers: one column-missing finding naming every absent column, no
         table: string;
         row: number | null;
         message: string;
+        column: string | null;
       }>;
     }
   ).findings;
-  expect(findings.map((f) => [f.rule, f.severity, f.table, f.row])).toEqual([
-    ["column-missing", "error", "Measures", null],
+  // The workbook holds only Measures: besides the one column-missing, the reference tables its
+  // measures point into are missing (Goals is not among them: no column holds goals now).
+  expect(findings.map((f) => [f.rule, f.severity, f.table, f.row, f.column])).toEqual([
+    ["column-missing", "error", "Measures", null, null],
+    ["reference-missing", "error", "Measures", null, "Strategy"],
+    ["reference-missing", "error", "Measures", null, "Lead committee"],
+    ["reference-missing", "error", "Measures", null, "Timeframe"],
   ]);
+  expect(findings[1].message).toMatch(/^The workbook has no Strategies table/);
   expect(findings[0].message).toMatch(/no Goal, End year columns/);
 
   const text = planner("validate", file);
-  expect(text.stdout).toMatch(/1 error/);
+  expect(text.stdout).toMatch(/4 errors/);
   expect(text.stdout).toMatch(/Goal, End year/);
   const km = planner("validate", file, "--lang", "km");
   expect(km.stdout).toMatch(/គោលដៅ \(Goal\)/);

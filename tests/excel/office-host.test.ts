@@ -778,7 +778,10 @@ describe("buildSummary", () => {
   test("rebuilds Summary, a Briefing per committee and Validation with their charts; an old Briefing sheet goes", async () => {
     const host = new OfficeHost();
     await setupWorkbook(host, "despf", AS_OF);
-    fake.model.sheets.push(new SheetModel("Briefing")); // what earlier versions built
+    // What earlier versions built: no marker, their title in A1.
+    const old = new SheetModel("Briefing");
+    old.set(0, 0, "Digital Government Committee — measures");
+    fake.model.sheets.push(old);
     await buildSummary(host, { asOfYear: AS_OF });
     await buildSummary(host, { asOfYear: AS_OF });
     const names = fake.model.sheets.map((s) => s.name);

@@ -269,15 +269,39 @@ export class SheetModel {
       }
       for (const [k, v] of moved) map.set(k, v);
     }
+    this.merges = this.merges.map((a) => {
+      const b = parseAddress(a).box;
+      return b.r0 >= from && b.c0 >= c0 && b.c1 <= c1
+        ? boxA1({ ...b, r0: b.r0 + by, r1: b.r1 + by })
+        : a;
+    });
   }
 
-  /** Moves cells of rows r0..r1 at columns >= from by `by` columns. */
+  /** Moves cells (values, formulas, number formats, merges) of rows r0..r1 at columns >= from by `by` columns. */
   shiftCols(r0: number, r1: number, from: number, by: number): void {
     for (let r = r0; r <= r1; r++) {
       const row = this.rows.get(r);
       if (!row || row.length <= from) continue;
-      row.splice(from, 0, ...new Array<V>(by).fill(""));
+      if (by > 0) row.splice(from, 0, ...new Array<V>(by).fill(""));
+      else row.splice(from + by, -by);
     }
+    for (const map of [this.formulas, this.numberFormats]) {
+      const moved: Array<[string, string]> = [];
+      for (const [k, v] of map) {
+        const [r, c] = k.split(",").map(Number);
+        if (r >= r0 && r <= r1 && c >= from) {
+          map.delete(k);
+          moved.push([key(r, c + by), v]);
+        }
+      }
+      for (const [k, v] of moved) map.set(k, v);
+    }
+    this.merges = this.merges.map((a) => {
+      const b = parseAddress(a).box;
+      return b.r0 >= r0 && b.r1 <= r1 && b.c0 >= from
+        ? boxA1({ ...b, c0: b.c0 + by, c1: b.c1 + by })
+        : a;
+    });
   }
 
   clear(box: Box): void {
@@ -295,6 +319,50 @@ export class SheetModel {
 }
 
 let modelIds = 0;
+
+/**
+ * Excel keeps every formula pointing at the cells it moves: each A1 reference (on any sheet)
+ * to a cell of `sheet` that `move` moves is rewritten to the cell's new place. Text in quotes
+ * is left alone; a range moves end by end.
+ */
+export function moveReferences(
+  model: WorkbookModel,
+  sheet: SheetModel,
+  move: (r: number, c: number) => [number, number] | null
+): void {
+  const ref =
+    /("(?:[^"]|"")*")|(?<![\w.$])(?:('(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\w(!])/g;
+  for (const host of model.sheets) {
+    for (const [k, f] of host.formulas) {
+      const next = f.replace(
+        ref,
+        (all, quoted: string | undefined, prefix, d1: string, col: string, d2: string, row) => {
+          if (quoted) return all;
+          const target = prefix
+            ? String(prefix)
+                .replace(/^'(.*)'$/, "$1")
+                .replace(/''/g, "'")
+            : host.name;
+          if (target.toLowerCase() !== sheet.name.toLowerCase()) return all;
+          const to = move(Number(row) - 1, lettersToCol(col));
+          if (!to) return all;
+          return `${prefix ? `${prefix}!` : ""}${d1}${colToLetters(to[1])}${d2}${to[0] + 1}`;
+        }
+      );
+      if (next !== f) host.formulas.set(k, next);
+    }
+  }
+}
+
+/** Excel cannot move part of a merged area: an insert or delete whose moving cells cut one is refused. */
+function checkMerges(sheet: SheetModel, moving: Box): void {
+  for (const a of sheet.merges) {
+    const m = parseAddress(a).box;
+    const inside = m.r0 >= moving.r0 && m.r1 <= moving.r1 && m.c0 >= moving.c0 && m.c1 <= moving.c1;
+    if (intersects(m, moving) && !inside)
+      throw new FakeError("InvalidOperation", "We can't do that to a merged cell.");
+  }
+}
 
 export class TableModel {
   style = "TableStyleMedium2";
@@ -391,6 +459,11 @@ export class RecordingExcel {
   compressedFile = true;
   /** Enforce Excel on the web's 5 MB request and response limits. */
   enforceWebLimits = true;
+  /**
+   * What is queued on a null sheet (its names, its ranges) is null too (true); false: such calls
+   * fail the sync (ItemNotFound), the other behaviour docs/EXCEL-CHECKLIST.md asks real Excel about.
+   */
+  nullChains = true;
   private _file: Uint8Array | null = null;
   /** The bytes of the .xlsx getFileAsync hands out (9 MB: three 4 MB slices). */
   get fileBytes(): Uint8Array {
@@ -965,12 +1038,14 @@ export class FakeWorksheet extends FakeObject {
             throw new FakeError("ItemAlreadyExists", `The name ${name} exists.`);
           s.names.set(name, typeof reference === "string" ? reference : "(range)");
         }),
+      // On a null sheet (getItemOrNullObject of a sheet not there) the name is null too.
       getItemOrNullObject: (name: string) =>
-        new FakeNamedItem(
-          ctx,
-          () =>
+        new FakeNamedItem(ctx, () => {
+          if (this.isNull()) return this.nullChain();
+          return (
             [...sheet().names.keys()].find((k) => k.toLowerCase() === name.toLowerCase()) ?? null
-        ),
+          );
+        }),
     };
   }
   private _charts: FakeChartCollection | null = null;
@@ -1141,12 +1216,23 @@ export class FakeWorksheet extends FakeObject {
     };
   }
   getRange(address?: string): FakeRange {
-    return new FakeRange(this.ctx, () => {
-      const s = this.resolve();
-      if (address === undefined)
-        return { sheet: s, box: { r0: 0, c0: 0, r1: MAX_ROW, c1: MAX_COL } };
-      return { sheet: s, box: parseAddress(address).box };
-    });
+    return new FakeRange(
+      this.ctx,
+      () => {
+        const s = this.resolve();
+        if (address === undefined)
+          return { sheet: s, box: { r0: 0, c0: 0, r1: MAX_ROW, c1: MAX_COL } };
+        return { sheet: s, box: parseAddress(address).box };
+      },
+      // A range of a null sheet is null too (docs/EXCEL-CHECKLIST.md asks real Excel).
+      this.nullable ? () => this.isNull() && this.nullChain() === null : undefined
+    );
+  }
+  /** Null, for a call queued on this null sheet; or the failure, where Excel refuses it. */
+  private nullChain(): null {
+    if (!this.ctx.excel.nullChains)
+      throw new FakeError("ItemNotFound", "The requested resource doesn't exist (null sheet).");
+    return null;
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
     return new FakeRange(this.ctx, () => {
@@ -1194,7 +1280,15 @@ export class FakeNamedItem extends FakeObject {
   }
   protected scalar(name: string): unknown {
     if (name === "name") return this.find();
+    // Worksheet.names holds the names scoped to the sheet.
+    if (name === "scope") return "Worksheet";
     throw new Error(`fake: NamedItem.${name}`);
+  }
+  get name(): string {
+    return this.got("name");
+  }
+  get scope(): string {
+    return this.got("scope");
   }
 }
 
@@ -1754,33 +1848,34 @@ export class FakeRange extends FakeObject {
       [direction],
       () => {
         const { sheet, box } = this.resolve();
-        if (direction === "Right") {
-          const w = box.c1 - box.c0 + 1;
-          for (const t of this.ctx.model.tables) {
-            if (t.sheet !== sheet || t.left + t.width - 1 < box.c0) continue;
-            const inside = t.top >= box.r0 && t.top + t.height <= box.r1;
-            const apart = t.top > box.r1 || t.top + t.height < box.r0;
-            if (!inside && !apart)
-              throw new FakeError(
-                "InvalidArgument",
-                "This operation would shift cells in a table."
-              );
-            if (inside && t.left >= box.c0) t.left += w;
-          }
-          sheet.shiftCols(box.r0, box.r1, box.c0, w);
-          return;
-        }
-        if (direction !== "Down") throw new Error("fake: insert " + direction);
-        const h = box.r1 - box.r0 + 1;
-        for (const t of this.ctx.model.tables) {
-          if (t.sheet !== sheet || t.top + t.height < box.r0) continue;
-          const inside = t.left >= box.c0 && t.left + t.width - 1 <= box.c1;
-          const apart = t.left > box.c1 || t.left + t.width - 1 < box.c0;
-          if (!inside && !apart)
+        if (direction !== "Right" && direction !== "Down")
+          throw new Error("fake: insert " + direction);
+        const right = direction === "Right";
+        const by = right ? box.c1 - box.c0 + 1 : box.r1 - box.r0 + 1;
+        // What moves: the cells from the range to the sheet's edge, across the range's rows (or columns).
+        const moving: Box = right ? { ...box, c1: MAX_COL } : { ...box, r1: MAX_ROW };
+        const tables = this.ctx.model.tables.filter(
+          (t) => t.sheet === sheet && intersects(t.box, moving)
+        );
+        for (const t of tables) {
+          const b = t.box;
+          const inside = right
+            ? b.r0 >= box.r0 && b.r1 <= box.r1
+            : b.c0 >= box.c0 && b.c1 <= box.c1;
+          if (!inside)
             throw new FakeError("InvalidArgument", "This operation would shift cells in a table.");
-          if (inside && t.top >= box.r0) t.top += h;
         }
-        sheet.shiftRows(box.c0, box.c1, box.r0, h);
+        checkMerges(sheet, moving);
+        for (const t of tables) {
+          if (right && t.left >= box.c0) t.left += by;
+          else if (!right && t.top >= box.r0) t.top += by;
+        }
+        if (right) sheet.shiftCols(box.r0, box.r1, box.c0, by);
+        else sheet.shiftRows(box.c0, box.c1, box.r0, by);
+        moveReferences(this.ctx.model, sheet, (r, c) => {
+          if (r < moving.r0 || r > moving.r1 || c < moving.c0 || c > moving.c1) return null;
+          return right ? [r, c + by] : [r + by, c];
+        });
       },
       () => this.resolve().sheet
     );
@@ -1790,8 +1885,29 @@ export class FakeRange extends FakeObject {
       "Range.delete",
       [direction],
       () => {
-        if (direction !== "Up") throw new Error("fake: delete " + direction);
         const { sheet, box } = this.resolve();
+        if (direction === "Left") {
+          // Only what the host deletes: cells with nothing but whole tables to their right.
+          const w = box.c1 - box.c0 + 1;
+          const moving: Box = { ...box, c1: MAX_COL };
+          for (const t of this.ctx.model.tables) {
+            if (t.sheet !== sheet || !intersects(t.box, moving)) continue;
+            if (t.box.r0 < box.r0 || t.box.r1 > box.r1 || t.left <= box.c1)
+              throw new FakeError(
+                "InvalidArgument",
+                "This operation would shift cells in a table."
+              );
+            t.left -= w;
+          }
+          checkMerges(sheet, moving);
+          sheet.clear(box);
+          sheet.shiftCols(box.r0, box.r1, box.c1 + 1, -w);
+          moveReferences(this.ctx.model, sheet, (r, c) =>
+            r >= box.r0 && r <= box.r1 && c > box.c1 ? [r, c - w] : null
+          );
+          return;
+        }
+        if (direction !== "Up") throw new Error("fake: delete " + direction);
         const h = box.r1 - box.r0 + 1;
         for (const t of this.ctx.model.tables) {
           if (t.sheet !== sheet) continue;

@@ -160,6 +160,23 @@ test("a hyperlink over cells the table would only partly move is refused, nothin
   expect((e as Error).message).toMatch(/a hyperlink over A11:Q11 reaches into it/);
 });
 
+test("a legacy form control (a VML button) anchored below the table is refused, nothing changed", async () => {
+  const zip = await JSZip.loadAsync(file("notes.xlsx"));
+  const vml = await zip.file("xl/drawings/commentsDrawing1.vml")!.async("string");
+  // The shape on F11 (row 10, column 5 counted from 0) made a button, as Excel's Forms controls are.
+  const button = vml.replace(
+    /ObjectType="Note"(>(?:(?!ClientData>)[\s\S])*?<(\w+:)?Row>10<\/\2Row><\2Column>5<)/,
+    'ObjectType="Button"$1'
+  );
+  expect(button).not.toBe(vml);
+  zip.file("xl/drawings/commentsDrawing1.vml", button);
+  const e = await importRows(await zip.generateAsync({ type: "uint8array" }), GROW).catch(
+    (x: unknown) => x
+  );
+  expect(e).toBeInstanceOf(WriteRefused);
+  expect((e as Error).message).toMatch(/a form control or legacy shape is anchored in it/);
+});
+
 describe("prefixed SpreadsheetML (the Open XML SDK's <x:worksheet>)", () => {
   const prefixed = () => file("prefixed.xlsx");
 
@@ -243,6 +260,30 @@ describe("prefixed SpreadsheetML (the Open XML SDK's <x:worksheet>)", () => {
       expect(grid[12][5]).toBe("Date:");
       expect(grid[3].slice(17, 20)).toEqual(["Fibre", 1200, "Budget"]);
       expect(readOpenpyxl(after)).toEqual({ marks: AFTER, tables: GROWN_TABLES });
+      // Every other sheet's cells as they were; every part the growth did not touch byte for byte.
+      const [x, y] = [await readWorkbook(before), await readWorkbook(after)];
+      for (const s of x.sheets.filter((t) => t.name !== "Measures"))
+        expect({ sheet: s.name, rows: y.sheets.find((t) => t.name === s.name)?.rows }).toEqual({
+          sheet: s.name,
+          rows: s.rows,
+        });
+      const [a, b] = [await parts(before), await parts(after)];
+      const measuresParts =
+        /^xl\/(worksheets\/(_rels\/)?sheet1\.xml|tables\/|comments|drawings\/(vml|comments))/;
+      const owned = new Set(await plannerTableSheets(a));
+      for (const [name, bytes] of a) {
+        if (owned.has(name) || measuresParts.test(name)) continue;
+        if (
+          /^(xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|\[Content_Types\]\.xml|xl\/styles\.xml)$/.test(
+            name
+          )
+        )
+          continue;
+        expect({ name, same: Buffer.from(b.get(name)!).equals(Buffer.from(bytes)) }).toEqual({
+          name,
+          same: true,
+        });
+      }
       if (hasSoffice()) {
         const resaved = libreOfficeResave(after, "prefixed-grown.xlsx");
         expect(readOpenpyxl(resaved).marks).toEqual(AFTER);

@@ -186,6 +186,42 @@ describe("IncrementalValidator", () => {
     );
   });
 
+  it("equals a full validate when reference tables are missing or empty (reference-missing and the built-in fallbacks)", () => {
+    const names = ["Framework", "Goals", "Strategies", "Committees", "Timeframes"] as const;
+    fc.assert(
+      fc.property(
+        fc.array(measureRow, { maxLength: 8 }),
+        fc.array(opArb, { minLength: 1, maxLength: 8 }),
+        fc.array(fc.constantFrom<"absent" | "empty" | "kept">("absent", "empty", "kept"), {
+          minLength: names.length,
+          maxLength: names.length,
+        }),
+        (initial, ops, states) => {
+          const ref: PlannerTables = referenceTables();
+          names.forEach((name, i) => {
+            if (states[i] === "absent") delete ref[name];
+            else if (states[i] === "empty") ref[name] = table(name, [[null, " "]]);
+          });
+          const rows = initial.map((r) => [...r]);
+          const engine = new IncrementalValidator(
+            { ...ref, Measures: located([...rows]) },
+            { asOfYear: 2027 }
+          );
+          for (const op of ops) {
+            const change = resolve(op, rows.length);
+            if (!change) continue;
+            engine.apply(change);
+            applyPlain(rows, change);
+            const full = validate({ ...ref, Measures: located(rows) }, { asOfYear: 2027 });
+            const mine = engine.findings();
+            if (JSON.stringify(mine) !== JSON.stringify(full)) expect(mine).toEqual(full);
+          }
+        }
+      ),
+      { numRuns: 500 }
+    );
+  });
+
   it("tells the Progress table's findings after the rows, against the keys as they now are", () => {
     fc.assert(
       fc.property(

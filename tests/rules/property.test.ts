@@ -21,6 +21,7 @@ const DESIGN_SEVERITY: Record<string, string> = {
   "progress-decrease": "warning",
   "key-missing": "error",
   "column-missing": "error",
+  "reference-missing": "error",
   "key-duplicate": "error",
   "required-missing": "error",
   "goal-unknown": "error",

@@ -143,7 +143,14 @@ describe("rows and headers", () => {
       goals: ref.Goals,
       measures: table("Measures", [measure({ Goal: "G7" })]),
     } as unknown as PlannerTables;
-    expect(run(t).map((x) => [x.rule, x.table])).toEqual([["goal-unknown", "Measures"]]);
+    const f = run(t);
+    expect(ofRule(f, "goal-unknown").map((x) => x.table)).toEqual(["Measures"]);
+    // The lower-case "goals" table is found: only the tables really absent are missing.
+    expect(ofRule(f, "reference-missing").map((x) => x.params.table)).toEqual([
+      "Strategies",
+      "Committees",
+      "Timeframes",
+    ]);
   });
 
   it("reads rows shorter than the headers as blank cells", () => {

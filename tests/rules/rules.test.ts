@@ -443,7 +443,7 @@ describe("year-out-of-period", () => {
       periodEnd: 2035,
     });
   });
-  it("does not fire on the period's bounds, nor without a Framework table", () => {
+  it("does not fire on the period's bounds, nor inside the assumed 2000–2100 without a Framework table", () => {
     expect(
       fire("year-out-of-period", [
         { Timeframe: "Short-term", "Start year": 2021, "End year": 2025 },
@@ -665,29 +665,126 @@ describe("reference-invalid", () => {
 });
 
 describe("missing reference tables", () => {
-  it("skips the rules that need them instead of flagging every measure", () => {
-    const rows = [
-      measure({
-        Goal: "X",
-        Strategy: "Y",
-        "Lead committee": "Z",
-        Timeframe: "W",
-        "Start year": 2026,
-        "End year": 2050,
-      }),
-    ];
-    expect(run({ Measures: table("Measures", rows) })).toEqual([]);
+  const nonsense = () => [
+    measure({
+      Goal: "X",
+      Strategy: "Y",
+      "Lead committee": "ZZ",
+      "Other committees": "Ministry of Nothing; DSC",
+      Timeframe: "whenever",
+      "Start year": 1900,
+      "End year": 2999,
+    }),
+    measure({
+      "No.": "2",
+      Goal: "X",
+      Strategy: "Y",
+      "Lead committee": "Committee on Digital Government",
+      "Other committees": "",
+      Timeframe: "Medium- to Long-term",
+      "Start year": 2026,
+      "End year": 2050,
+    }),
+  ];
+
+  it("says once per table the measures point into that it is missing, and still checks committees, timeframes and years", () => {
+    const f = run({ Measures: table("Measures", nonsense()) }, { asOfYear: 2026 });
+    expect(brief(f)).toEqual([
+      ["reference-missing", "Measures", null, "Goal"],
+      ["reference-missing", "Measures", null, "Strategy"],
+      ["reference-missing", "Measures", null, "Lead committee"],
+      ["reference-missing", "Measures", null, "Timeframe"],
+      ["committee-unknown", "Measures", 1, "Lead committee"],
+      ["committee-unknown", "Measures", 1, "Other committees"],
+      ["timeframe-unknown", "Measures", 1, "Timeframe"],
+      ["year-out-of-period", "Measures", 1, "Start year"],
+      ["year-out-of-period", "Measures", 1, "End year"],
+    ]);
+    expect(f.slice(0, 4).map((x) => x.params)).toEqual([
+      { table: "Goals", state: "absent" },
+      { table: "Strategies", state: "absent" },
+      { table: "Committees", state: "absent", against: "built-in" },
+      { table: "Timeframes", state: "absent", against: "built-in" },
+    ]);
+    expect(f.every((x) => x.severity === "error")).toBe(true);
+    expect(f[2].message).toMatch(/no Committees table.*built-in DGC, DEBC, DSC/);
+    expect(f[4].message).toBe(
+      '"ZZ" is not the code, name or alias of a built-in committee (DGC, DEBC, DSC), and there is no Committees table (or it is empty) to name others.'
+    );
+    expect(f[7].params).toEqual({
+      column: "Start year",
+      year: 1900,
+      periodStart: 2000,
+      periodEnd: 2100,
+      periodAssumed: "both",
+    });
+    expect(f[7].message).toMatch(
+      /^Start year 1900 is outside the framework period \(2000–2100\); no Framework table/
+    );
   });
-  it("treats an empty reference table like a missing one", () => {
+
+  it("tells the Khmer message of each missing table", () => {
+    const f = run({ Measures: table("Measures", nonsense()) }, { language: "km" });
+    const missing = ofRule(f, "reference-missing").map((x) => x.message);
+    expect(missing).toHaveLength(4);
+    expect(missing[0]).toMatch(/^សៀវភៅបញ្ជីនេះគ្មានតារាង Goals ទេ/);
+    expect(missing[2]).toContain("DGC, DEBC, DSC");
+  });
+
+  it("says nothing of a table no measure points into (a new blank workbook, or blank columns)", () => {
+    expect(run({ Measures: table("Measures", []) })).toEqual([]);
+    const f = run(
+      tables([measure({ Goal: "", Strategy: "" })], {
+        Goals: table("Goals", []),
+        Strategies: undefined,
+      })
+    );
+    expect(ofRule(f, "reference-missing")).toEqual([]);
+    expect(ofRule(f, "required-missing").map((x) => x.column)).toEqual(["Goal", "Strategy"]);
+  });
+
+  it("treats an empty reference table like a missing one, and says it is empty", () => {
     const empty = {
       Goals: table("Goals", []),
       Committees: table("Committees", [[null, " "]]),
       Responsibilities: table("Responsibilities", []),
     };
-    expect(run(tables([measure({ Goal: "X", Strategy: "S9" })], empty)).map((x) => x.rule)).toEqual(
-      ["strategy-unknown"]
+    const f = run(tables([measure({ Goal: "X", Strategy: "S9" })], empty));
+    expect(f.map((x) => x.rule)).toEqual([
+      "reference-missing",
+      "reference-missing",
+      "strategy-unknown",
+    ]);
+    expect(f[0].params).toEqual({ table: "Goals", state: "empty" });
+    expect(f[0].message).toMatch(/^The Goals table is empty: /);
+    expect(f[1].params).toEqual({ table: "Committees", state: "empty", against: "built-in" });
+  });
+
+  it("accepts the built-in committees and timeframes by code, name or alias, without judging windows", () => {
+    const rows = [
+      measure({ "Lead committee": "debc", "Other committees": "Committee on Digital Security" }),
+      measure({ "No.": "2", Timeframe: "Foundation", "Start year": 2021, "End year": 2035 }),
+    ];
+    const f = run(tables(rows, { Committees: undefined, Timeframes: undefined }));
+    expect(f.map((x) => [x.rule, x.params.table ?? x.row])).toEqual([
+      ["reference-missing", "Committees"],
+      ["reference-missing", "Timeframes"],
+      ["committee-not-responsible", 1],
+    ]);
+  });
+
+  it("checks years against an assumed bound where the Framework gives only one", () => {
+    const ref = referenceTables();
+    ref.Framework.rows[2] = ["Period end", null];
+    const f = fire("year-out-of-period", [{ "End year": 2999 }, { "End year": 2040 }], {
+      Framework: ref.Framework,
+    });
+    expect(f.map((x) => [x.row, x.params.periodAssumed])).toEqual([[1, "end"]]);
+    expect(f[0].message).toBe(
+      "End year 2999 is outside the framework period (2021–2100); the Framework table gives no Period end, so 2100 is assumed."
     );
   });
+
   it("returns [] without a Measures table", () => {
     expect(run(referenceTables())).toEqual([]);
   });

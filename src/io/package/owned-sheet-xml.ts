@@ -148,6 +148,9 @@ function valueXml(value: Cell, date1904: boolean): { t: string; v: string } | nu
   return { t: ' t="str"', v: xmlText(value) };
 }
 
+/** Whitespace an XML reader could drop or fold unless told to keep it. */
+const KEEP_SPACE = /^\s|\s$|\s\s|[\t\n\r]/;
+
 function cellXml(p: Placed, xf: number, date1904: boolean): string {
   const r = ref(p.row, p.col);
   const s = xf > 0 ? ` s="${xf}"` : "";
@@ -160,8 +163,10 @@ function cellXml(p: Placed, xf: number, date1904: boolean): string {
     return `<c r="${r}"${s}${result.t}><f>${escapeXml(formula)}</f><v>${result.v}</v></c>`;
   }
   const value = c.value;
-  if (typeof value === "string")
-    return `<c r="${r}"${s} t="inlineStr"><is><t xml:space="preserve">${xmlText(value)}</t></is></c>`;
+  if (typeof value === "string") {
+    const space = KEEP_SPACE.test(value) ? ' xml:space="preserve"' : "";
+    return `<c r="${r}"${s} t="inlineStr"><is><t${space}>${xmlText(value)}</t></is></c>`;
+  }
   const v = valueXml(value, date1904);
   return v ? `<c r="${r}"${s}${v.t}><v>${v.v}</v></c>` : xf > 0 ? `<c r="${r}"${s}/>` : "";
 }

@@ -84,6 +84,7 @@ export const en = {
 
   // Rules (short titles for the groups)
   "rule.column-missing": "Required column missing",
+  "rule.reference-missing": "Reference table missing",
   "rule.key-missing": "No. missing",
   "rule.key-duplicate": "No. repeated",
   "rule.required-missing": "Required cell blank",

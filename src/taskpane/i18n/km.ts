@@ -97,6 +97,7 @@ export const km: Catalogue = {
   findingsFiltered: (shown, total) => `កំពុងបង្ហាញ ${shown} ក្នុងចំណោម ${total}។`,
 
   "rule.column-missing": "ខ្វះជួរឈរចាំបាច់",
+  "rule.reference-missing": "ខ្វះតារាងយោង",
   "rule.key-missing": "ខ្វះលេខរៀង",
   "rule.key-duplicate": "លេខរៀងស្ទួន",
   "rule.required-missing": "ក្រឡាចាំបាច់នៅទទេ",
