@@ -170,9 +170,9 @@ export function briefingSheet(
   );
   const countsLine = `${counts.join("  ·  ")}  ·  ${L("total")} ${total}`;
   put(2, 0, countsLine, "subtitle");
-  line(2, countsLine, 12 / 11, 15, true);
+  line(2, countsLine, 12 / 11, 24, true); // air above the counts and the note
   put(3, 0, L("briefingOrder"), "note");
-  line(3, L("briefingOrder"));
+  line(3, L("briefingOrder"), 1, 20);
 
   headers.forEach((h, i) => put(BRIEFING_HEADER_ROW, i, h, "header"));
   fit(

@@ -112,6 +112,7 @@ function cell(sheet: string, row: number, col: number): RangeRef {
 const CHART_ROWS = 30;
 /** Points the cover's chart is at least high, and the gap rows on the cover. */
 const COVER_CHART_POINTS = 190;
+const COVER_CHART_MAX_POINTS = 300;
 const GAP = 8;
 /** Column widths at least: A codes, B names, then the numbers (wider where a header word needs it). */
 const CODE_WIDTH = 11;
@@ -249,35 +250,64 @@ function layoutSummary(
     g.metric(row, 3, c.expected, FMT.count);
     g.metric(row, 4, c.difference, FMT.difference);
   });
+  // The measures most needing attention, measured before they are placed: the chart above them
+  // takes what room the page has left (Khmer rows are taller).
+  const attention = data.attention.items.slice(0, ATTENTION_ON_COVER);
+  // No. | title (B:E) | committee (F) | end year (G) | status (H:I)
+  const coverWidths = [
+    colWidth(0),
+    colWidth(1) + colWidth(2) + colWidth(3) + colWidth(4),
+    colWidth(5),
+    colWidth(6),
+    colWidth(7) + colWidth(8),
+  ];
+  const heads = [L("no"), L("shortTitle"), L("committee"), L("endYear"), L("status")];
+  const attentionRows = attention.map((it) => {
+    const titleText = fitText(it.measure, coverWidths[1]);
+    const status = statusLabel(language, it.status);
+    const h = rowHeight([
+      { text: titleText, width: coverWidths[1] },
+      { text: status, width: coverWidths[4] },
+    ]);
+    return { it, titleText, status, h };
+  });
+  const lastCol = Math.max(
+    data.timeframes.length + 3,
+    data.committees.length + 2,
+    STATUSES.length + 3,
+    COVER_CHART_LAST_COL
+  );
+  const plannedWidths = Array.from({ length: lastCol + 1 }, (_, c) => colWidth(c));
+  const capacity = printable(true).height / fitScale(plannedWidths, true);
+  const attentionPoints =
+    rowHeight([{ text: L("topAttention"), width: 200 }]) +
+    rowHeight(heads.map((text, i) => ({ text, width: coverWidths[i], bold: true }))) +
+    attentionRows.reduce((sum, a) => sum + a.h, 0) +
+    rowHeight([{ text: L("attentionCount", { shown: 10, total: 100 }), width: 200 }]) +
+    18;
+
   // The chart beside the key numbers and the committees, from row 2 to the committees' last.
   const coverChartTop = 1;
   const coverChartEnd = cover + Math.max(1, data.committees.length);
-  const chartShort = COVER_CHART_POINTS - rowsHeight(heights, coverChartTop, coverChartEnd);
-  if (chartShort > 0) {
-    heights[3] += chartShort / 2;
-    heights[7] += chartShort / 2;
-  }
-  heights[coverChartEnd + 1] = GAP * 2;
-  let r = coverChartEnd + 2;
+  // It runs on past the committees' last row, over a row as tall as it needs (at least a gap).
+  const spare = capacity - rowsHeight(heights, 0, coverChartEnd) - GAP - attentionPoints;
+  const chartNow = rowsHeight(heights, coverChartTop, coverChartEnd);
+  const chartPoints = Math.min(
+    COVER_CHART_MAX_POINTS,
+    Math.max(COVER_CHART_POINTS, chartNow + spare)
+  );
+  const chartFoot = coverChartEnd + 1;
+  heights[chartFoot] = Math.max(GAP, Math.floor((chartPoints - chartNow) * 4) / 4);
+  heights[chartFoot + 1] = GAP;
+  let r = chartFoot + 2;
 
-  // The measures most needing attention.
-  const attention = data.attention.items.slice(0, ATTENTION_ON_COVER);
   g.put(r, 0, `${L("topAttention")} (${L("attentionWhat")})`, "subtitle");
   khmerRow(r, L("topAttention"));
   r += 1;
   if (attention.length === 0) {
     g.put(r++, 0, L("noneNeedAttention"), "note");
   } else {
-    // No. | title (B:E) | committee (F) | end year (G) | status (H:I)
     const cols = [0, 1, 5, 6, 7];
-    const coverWidths = [
-      colWidth(0),
-      colWidth(1) + colWidth(2) + colWidth(3) + colWidth(4),
-      colWidth(5),
-      colWidth(6),
-      colWidth(7) + colWidth(8),
-    ];
-    const heads = [L("no"), L("shortTitle"), L("committee"), L("endYear"), L("status")];
     heads.forEach((h, i) => g.put(r, cols[i], h, "header"));
     needWords(5, heads[2]);
     needWords(6, heads[3]);
@@ -288,23 +318,9 @@ function layoutSummary(
     );
     heights[r] = rowHeight(heads.map((text, i) => ({ text, width: coverWidths[i], bold: true })));
     r += 1;
-    // As many as the cover page holds (Khmer rows are taller), at most ATTENTION_ON_COVER.
-    const lastCol = Math.max(
-      data.timeframes.length + 3,
-      data.committees.length + 2,
-      STATUSES.length + 3,
-      COVER_CHART_LAST_COL
-    );
-    const plannedWidths = Array.from({ length: lastCol + 1 }, (_, c) => colWidth(c));
-    const capacity = printable(true).height / fitScale(plannedWidths, true);
+    // As many as the cover page holds, at most ATTENTION_ON_COVER.
     let shown = 0;
-    for (const it of attention) {
-      const titleText = fitText(it.measure, coverWidths[1]);
-      const status = statusLabel(language, it.status);
-      const h = rowHeight([
-        { text: titleText, width: coverWidths[1] },
-        { text: status, width: coverWidths[4] },
-      ]);
+    for (const { it, titleText, status, h } of attentionRows) {
       if (rowsHeight(heights, 0, r - 1) + h + 18 > capacity) break;
       shown += 1;
       g.put(r, 0, it.no);
@@ -499,7 +515,7 @@ function layoutSummary(
         );
         c.anchor = {
           from: { row: coverChartTop, col: COVER_CHART_COL },
-          to: { row: coverChartEnd, col: COVER_CHART_LAST_COL },
+          to: { row: chartFoot, col: COVER_CHART_LAST_COL },
         };
         charts.push(c);
       }

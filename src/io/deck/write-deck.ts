@@ -153,7 +153,28 @@ function addChart(
     valAxisTitleFontFace: font,
     valAxisLabelFontFace: font,
     valAxisLabelFormatCode: "0",
+    valAxisMinVal: 0, // counts: bars from zero (LibreOffice started one axis at 15)
+    valAxisMajorUnit: valueStep(c, box.w),
   });
+}
+
+/**
+ * A round step for the value axis leaving room for each label: about one label an inch (a narrow
+ * bar chart beside Khmer status names squeezed ten labels into two inches).
+ */
+function valueStep(c: DeckChart, inches: number): number {
+  const stacked = c.type === "barStacked";
+  const max = Math.max(
+    1,
+    ...c.categories.map((_, i) =>
+      stacked
+        ? c.series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0)
+        : Math.max(...c.series.map((s) => s.values[i] ?? 0))
+    )
+  );
+  const raw = max / Math.max(2, Math.floor(inches / 1.1));
+  const power = 10 ** Math.floor(Math.log10(raw));
+  return ([1, 2, 5, 10].find((m) => m * power >= raw) ?? 10) * power;
 }
 
 function addTable(

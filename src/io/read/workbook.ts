@@ -11,7 +11,7 @@ export { WorkbookReadError } from "./errors";
 export interface ReadWorkbookOptions {
   /** Refuse files larger than this (default 50 MB). */
   maxBytes?: number;
-  /** Refuse files whose parts would inflate to more than this (default 200 MB). */
+  /** Refuse files whose parts would inflate to more than this (default 512 MB). */
   maxUncompressedBytes?: number;
   /** Refuse workbooks with more cells than this over all sheets (default 2 000 000: about 100 000 rows of 20 columns; reading takes about 0.8 GB of memory per million cells). */
   maxCells?: number;
