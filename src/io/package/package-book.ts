@@ -24,13 +24,21 @@ import {
   OWNED_MARKER,
   type ExistingSheet,
 } from "../../plan/owned-sheets";
-import { VALIDATIONS } from "../../plan/setup";
+import { NUMBER_FORMATS, VALIDATIONS } from "../../plan/setup";
 import type { PlanSheet, PlanTable, WorkbookPlan } from "../../plan/types";
 import { XlsxBook } from "../xlsx-book";
 import { withMarks, withoutMarks, withValidations, type ColumnValidation } from "./marks";
 import { dxfList, marksAsX14 } from "../xlsx-marks";
 import { PackageParts } from "./parts";
-import { columnLetters, parseSharedStrings, readBoxes } from "./sheet-xml";
+import {
+  cellStyle,
+  cellXml,
+  columnLetters,
+  parseSharedStrings,
+  readBoxes,
+  ref1,
+  SheetGrid,
+} from "./sheet-xml";
 import { BookState } from "./state";
 import { Styles } from "./styles";
 import { usedBottom, writeTable } from "./table-writer";
@@ -224,8 +232,58 @@ export class PackageBook {
     this.state.saveStyles(this.originalStyles);
   }
 
-  /** The table's dropdowns, over its body as it is now. */
+  /** The table's number formats and dropdowns, over its body as it is now. */
   private async formatTable(name: TableName): Promise<void> {
+    await this.numberFormats(name);
+    await this.dropdowns(name);
+  }
+
+  /**
+   * The table's number formats (plan/setup.ts: years and Progress % as whole numbers), on every
+   * body cell of those columns, the rest of each cell's style kept: what the Office host
+   * reapplies with Range.numberFormat.
+   */
+  private async numberFormats(name: TableName): Promise<void> {
+    const t = this.plannerTable(name);
+    const formats = NUMBER_FORMATS[name];
+    if (!t || !formats || t.headerRows !== 1) return;
+    const sheet = await this.state.sheet(t.sheet.path);
+    const p = sheet.prefix;
+    const grid = SheetGrid.parse(sheet.body, p);
+    const styles = this.state.styles;
+    const header = { headers: t.columns };
+    const bodyTop = t.top + 1;
+    const bodyEnd = Math.max(bodyTop, usedBottom(t, sheet.body, p) - t.totalsRows);
+    const made = new Map<string, number>();
+    let changed = false;
+    for (const [column, code] of Object.entries(formats)) {
+      const i = columnIndex(header, column);
+      if (i < 0) continue;
+      const id = code === "0" ? 1 : styles.numFmtId(code);
+      const col = t.left + i;
+      for (let row = bodyTop; row <= bodyEnd; row++) {
+        const old = grid.get(row, col);
+        const base = old === undefined ? null : cellStyle(old);
+        if (styles.numFmtOf(base) === id) continue;
+        const key = `${base ?? 0}|${id}`;
+        let style = made.get(key);
+        if (style === undefined) {
+          style = styles.withNumFmt(base, id);
+          made.set(key, style);
+        }
+        grid.set(
+          row,
+          col,
+          old === undefined ? cellXml(p, ref1(row, col), null, style, false) : withStyle(old, style)
+        );
+        changed = true;
+      }
+    }
+    if (changed) this.state.saveSheet(t.sheet.path, { ...sheet, body: grid.toXml() });
+  }
+
+  /** The table's dropdowns, over its body as it is now. */
+  private async dropdowns(name: TableName): Promise<void> {
     const t = this.plannerTable(name);
     const rules = VALIDATIONS[name] ?? [];
     if (!t || rules.length === 0) return;
@@ -308,4 +366,13 @@ export class PackageBook {
       if (tail !== null) this.state.saveSheet(s.path, { ...sheet, tail });
     }
   }
+}
+
+/** A cell element with its style attribute set to `style`. */
+function withStyle(cell: string, style: number): string {
+  const start = /^<[^>]*?(\/?)>/.exec(cell)?.[0] ?? "";
+  const next = / s="\d*"/.test(start)
+    ? start.replace(/ s="\d*"/, ` s="${style}"`)
+    : start.replace(/^(<\S+)/, `$1 s="${style}"`);
+  return next + cell.slice(start.length);
 }

@@ -103,6 +103,12 @@ export class Styles {
     return id;
   }
 
+  /** The number format id of the cell format `index` (0, General, for none). */
+  numFmtOf(index: number | null): number {
+    const xf = items(this.xml, "cellXfs", "xf")[index ?? 0] ?? "";
+    return Number(startTags(xf, "xf")[0]?.numFmtId ?? 0);
+  }
+
   /** The cellXfs index of `base` with another number format. */
   withNumFmt(base: number | null, numFmtId: number): number {
     const xfs = items(this.xml, "cellXfs", "xf");
