@@ -61,6 +61,8 @@ async function retireSheets(w: Writer, snap: Snapshot, names: string[]): Promise
 
 export { MARK_TAG } from "../plan/marks";
 export const BACKUP_SHEET = "PlannerBackup";
+/** A1 of the backup sheet: how the add-in knows the sheet is its own. */
+const BACKUP_TAG = "Policy Planner backup";
 /** Slices of getFileAsync: the largest Office allows (4 MB). */
 export const SLICE_SIZE = 4_194_304;
 
@@ -183,11 +185,21 @@ export class OfficeHost implements Host {
 
   private async writeTableOnce(table: TableData, progress?: Progress): Promise<void> {
     await this.run(`write the ${table.name} table`, async (ctx) => {
-      const snap = await readSnapshot(ctx, { tables: true, body: "none" });
+      const snap = await readSnapshot(ctx, {
+        tables: true,
+        body: "none",
+        owned: [BACKUP_SHEET],
+      });
       const info = snap.tables.get(table.name.toLowerCase());
       if (!info)
         throw new PlannerError(
           `The workbook has no ${table.name} table: run "Set up workbook" first.`
+        );
+      const theirs = snap.existing.find((e) => e.name.toLowerCase() === BACKUP_SHEET.toLowerCase());
+      // The backup is cleared before each write: a planner's own sheet of that name is not ours.
+      if (theirs && theirs.a1 !== BACKUP_TAG)
+        throw new PlannerError(
+          `The workbook has its own sheet named "${BACKUP_SHEET}", which the add-in keeps its backup in and clears. Rename that sheet, then try again; nothing was changed.`
         );
       const sheet = snap.sheets.get(info.sheet.toLowerCase());
       if (sheet?.protected) throw new PlannerError(protectedSheet(info.sheet));
@@ -267,9 +279,7 @@ export class OfficeHost implements Host {
       ws.getRange().clear();
       if (!exists) ws.visibility = "Hidden";
     });
-    const meta = [
-      ["Policy Planner backup", info.name, new Date().toISOString(), info.bodyRows, info.width],
-    ];
+    const meta = [[BACKUP_TAG, info.name, new Date().toISOString(), info.bodyRows, info.width]];
     await w.writeMatrix(ws, 0, 0, meta, "values");
     if (caps.api19) {
       await w.op(64, () =>

@@ -610,6 +610,22 @@ describe("writeTable", () => {
     });
   }
 
+  test("refuses when the planner has a sheet of their own named PlannerBackup, and writes nothing", async () => {
+    const host = new OfficeHost();
+    await setupWorkbook(host, "despf", AS_OF);
+    const m = fake.model;
+    const theirs = new SheetModel(BACKUP_SHEET);
+    m.sheets.push(theirs);
+    theirs.set(0, 0, "Backup of last year's numbers");
+    theirs.set(4, 2, 1234);
+    const goalsBefore = m.tableValues("Goals");
+    await expect(host.writeTable(goals(12))).rejects.toThrow(
+      /its own sheet named "PlannerBackup".*Rename that sheet/
+    );
+    expect(m.tableValues("Goals")).toEqual(goalsBefore);
+    expect([theirs.get(0, 0), theirs.get(4, 2)]).toEqual(["Backup of last year's numbers", 1234]);
+  });
+
   test("adds and removes columns to match the headers given", async () => {
     const host = new OfficeHost();
     await setupWorkbook(host, "despf", AS_OF);
