@@ -2,7 +2,7 @@ import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import type { PeriodHistory } from "../../summary/periods";
 import { STATUS_KEYS, type StatusKey } from "../../summary/status-board";
 import { useI18n } from "../i18n";
-import { STATUS_ORDER, statusColour, statusName } from "./StatusBar";
+import { ColourKey, STATUS_ORDER, statusColour, statusName } from "./StatusBar";
 
 /** The tallest column, in pixels: the period with the most measures reported. */
 const COLUMN_PX = 140;
@@ -63,24 +63,6 @@ const useStyles = makeStyles({
     borderTopColor: tokens.colorNeutralStroke1,
     paddingTop: tokens.spacingVerticalXXS,
   },
-  legend: {
-    display: "flex",
-    flexWrap: "wrap",
-    gap: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalXXS,
-    margin: 0,
-    padding: 0,
-    listStyleType: "none",
-    fontSize: tokens.fontSizeBase200,
-  },
-  swatch: {
-    display: "inline-block",
-    width: "10px",
-    height: "10px",
-    marginInlineEnd: "4px",
-    borderRadius: "2px",
-  },
-  item: { whiteSpace: "nowrap" },
 });
 
 /** Dark text on the light fills (amber, grey), white on the dark ones. */
@@ -162,14 +144,7 @@ export function PeriodChart({ history }: { history: PeriodHistory }) {
           })}
         </ol>
       </div>
-      <ul className={styles.legend} aria-hidden="true">
-        {present.map((k) => (
-          <li key={k} className={styles.item} data-status={k}>
-            <span className={styles.swatch} style={{ backgroundColor: statusColour(k) }} />
-            {statusName(t, k)}
-          </li>
-        ))}
-      </ul>
+      <ColourKey entries={present.map((k) => [k, statusName(t, k)])} hidden />
     </figure>
   );
 }

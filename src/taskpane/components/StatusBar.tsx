@@ -77,18 +77,39 @@ export function StatusBar({ tally, label }: { tally: StatusTally; label: string 
 /** The colours' key, with the counts of the tally. */
 export function StatusLegend({ tally }: { tally: StatusTally }) {
   const { t } = useI18n();
-  const styles = useStyles();
   const keys = STATUS_KEYS.filter((k) => k !== "Other" || tally.byStatus.Other > 0);
   return (
-    <ul className={styles.legend} data-testid="status-legend">
-      {STATUS_ORDER.filter((k) => keys.includes(k)).map((k) => (
+    <ColourKey
+      entries={STATUS_ORDER.filter((k) => keys.includes(k)).map((k) => [
+        k,
+        `${statusName(t, k)}: ${tally.byStatus[k]}`,
+      ])}
+      testId="status-legend"
+    />
+  );
+}
+
+/** A swatch in each status's colour and its text; `hidden` when a chart already describes it. */
+export function ColourKey({
+  entries,
+  testId,
+  hidden,
+}: {
+  entries: ReadonlyArray<readonly [StatusKey, string]>;
+  testId?: string;
+  hidden?: boolean;
+}) {
+  const styles = useStyles();
+  return (
+    <ul className={styles.legend} data-testid={testId} aria-hidden={hidden ? "true" : undefined}>
+      {entries.map(([k, text]) => (
         <li key={k} className={styles.item} data-status={k}>
           <span
             className={styles.swatch}
             style={{ backgroundColor: statusColour(k) }}
             aria-hidden="true"
           />
-          {statusName(t, k)}: {tally.byStatus[k]}
+          {text}
         </li>
       ))}
     </ul>
